@@ -1,0 +1,97 @@
+// The event-bus port: the one behaviour both transports (Kafka and the embedded
+// Postgres log) promise. Application code depends on this file only.
+//
+// Semantics every transport keeps:
+// - a message's key picks its partition, so messages with one key are consumed
+//   in the order they were published;
+// - publish() resolves only once the messages are durable;
+// - delivery is at least once: a consumer group's offset moves only after the
+//   handler's promise resolves (its effect is durable), so a crash or a thrown
+//   error replays the batch — handlers must be idempotent;
+// - a message the handler reports as unappliable goes to the group's dead
+//   letters with the reason, and consumption continues past it;
+// - a group that has never committed starts at the beginning of the log;
+// - offsets can be reset for replay.
+
+export interface OutgoingMessage {
+  topic: string;
+  /** Partition key; for canonical records the subject's national id. */
+  key: string;
+  value: Buffer;
+  headers?: Record<string, string>;
+}
+
+export interface ConsumedMessage {
+  topic: string;
+  partition: number;
+  /** Decimal string: Kafka offsets are 64-bit. */
+  offset: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+  timestamp: Date;
+}
+
+export interface DeadLetterVerdict {
+  message: ConsumedMessage;
+  reason: string;
+}
+
+/**
+ * What a handler returns for a batch: every message not named in deadLetters
+ * counts as applied. Throwing means "not now" (a transient fault): nothing in
+ * the batch is committed and it is delivered again after a back-off.
+ */
+export interface BatchOutcome {
+  deadLetters?: DeadLetterVerdict[];
+}
+
+/** Called with messages of one partition, in offset order. */
+export type BatchHandler = (batch: ConsumedMessage[]) => Promise<BatchOutcome | void>;
+
+export interface SubscribeOptions {
+  /** Consumer group: one per adapter (and one for the gateway's read model). */
+  group: string;
+  topics: string[];
+  /** Upper bound on messages handed to one handler call. */
+  maxBatchSize?: number;
+}
+
+export interface Subscription {
+  /** Stops fetching, waits for the batch in hand to finish, leaves the group. */
+  close(): Promise<void>;
+}
+
+export interface DeadLetter {
+  group: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+  reason: string;
+  failedAt: Date;
+}
+
+export type OffsetReset = { to: 'earliest' } | { to: 'latest' };
+
+export interface EventBus {
+  /** Which transport this is, for health and metrics. */
+  readonly transport: 'kafka' | 'embedded';
+  connect(): Promise<void>;
+  /** Creates topics that do not exist yet (idempotent). */
+  ensureTopics(topics: string[]): Promise<void>;
+  /** Resolves once every message is durable on the log. */
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription>;
+  /** Dead letters of a group, oldest first. */
+  listDeadLetters(group: string, options?: { limit?: number }): Promise<DeadLetter[]>;
+  /** Moves a group's committed offsets; the group must have no live members. */
+  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void>;
+  /** True while the transport can publish and consume. */
+  isHealthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const EVENT_BUS = Symbol('EVENT_BUS');
