@@ -15,19 +15,45 @@ const swc = [
   },
 ];
 
-export default {
+const shared = {
   testEnvironment: 'node',
   rootDir: '.',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^#spean/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
+// Three projects so each run starts only the servers its tests need: unit
+// specs need none, e2e suites a real PostgreSQL, Kafka suites also a real broker.
+export default {
   testTimeout: 60_000,
   maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test', '<rootDir>/apps', '<rootDir>/libs'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', 'kafka'],
+      globalSetup: '<rootDir>/test/support/postgres.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/postgres.global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'kafka',
+      roots: ['<rootDir>/test', '<rootDir>/apps', '<rootDir>/libs'],
+      testMatch: ['**/*kafka*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/kafka.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/kafka.global-teardown.ts',
+    },
+  ],
 };

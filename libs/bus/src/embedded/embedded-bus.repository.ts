@@ -1,0 +1,189 @@
+// SQL of the embedded bus. Every statement the transport runs is here.
+import type { Database } from '#spean/persistence';
+import type { ConsumedMessage, DeadLetter, DeadLetterVerdict, OutgoingMessage } from '../event-bus.port.js';
+
+export interface StoredMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+  published_at: Date;
+}
+
+export interface PartitionBatch {
+  topic: string;
+  partition: number;
+  items: OutgoingMessage[];
+}
+
+export class EmbeddedBusRepository {
+  constructor(private readonly db: Database) {}
+
+  async ensureTopics(topics: string[], partitions: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO bus_partition (topic, partition)
+       SELECT t, p FROM unnest($1::text[]) t CROSS JOIN generate_series(0, $2 - 1) p
+       ON CONFLICT DO NOTHING`,
+      [topics, partitions],
+    );
+  }
+
+  async append(batches: PartitionBatch[], partitions: number, channel: string): Promise<void> {
+    await this.ensureTopics([...new Set(batches.map((batch) => batch.topic))], partitions);
+    await this.db.transaction(async (tx) => {
+      for (const batch of batches) {
+        const [row] = await tx.query<{ next_offset: string }>(
+          `UPDATE bus_partition SET next_offset = next_offset + $3
+           WHERE topic = $1 AND partition = $2 RETURNING next_offset`,
+          [batch.topic, batch.partition, batch.items.length],
+        );
+        const first = BigInt(row!.next_offset) - BigInt(batch.items.length);
+        await tx.query(
+          `INSERT INTO bus_message (topic, partition, "offset", key, value, headers)
+           SELECT $1, $2, $3::bigint + n - 1, k, v, h
+           FROM unnest($4::text[], $5::bytea[], $6::jsonb[]) WITH ORDINALITY AS m(k, v, h, n)`,
+          [
+            batch.topic,
+            batch.partition,
+            first.toString(),
+            batch.items.map((item) => item.key),
+            batch.items.map((item) => item.value),
+            batch.items.map((item) => JSON.stringify(item.headers ?? {})),
+          ],
+        );
+      }
+      for (const topic of new Set(batches.map((batch) => batch.topic))) {
+        await tx.query(`SELECT pg_notify($1, $2)`, [channel, topic]);
+      }
+    });
+  }
+
+  async joinGroup(group: string, topics: string[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO bus_group_offset (group_id, topic, partition)
+       SELECT $1, topic, partition FROM bus_partition WHERE topic = ANY($2::text[])
+       ON CONFLICT DO NOTHING`,
+      [group, topics],
+    );
+  }
+
+  /** Takes every partition that is free or whose owner stopped renewing, and renews our own. */
+  async claimPartitions(group: string, topics: string[], member: string, leaseMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE bus_group_offset
+       SET owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
+       WHERE group_id = $1 AND topic = ANY($2::text[])
+         AND (owner IS NULL OR owner = $3 OR lease_until < now())`,
+      [group, topics, member, leaseMs],
+    );
+  }
+
+  async fetch(group: string, member: string, perPartition: number): Promise<StoredMessage[]> {
+    return this.db.query<StoredMessage>(
+      `SELECT m.topic, m.partition, m."offset", m.key, m.value, m.headers, m.published_at
+       FROM bus_group_offset g
+       CROSS JOIN LATERAL (
+         SELECT * FROM bus_message m
+         WHERE m.topic = g.topic AND m.partition = g.partition AND m."offset" > g.committed_offset
+         ORDER BY m."offset" LIMIT $3
+       ) m
+       WHERE g.group_id = $1 AND g.owner = $2
+       ORDER BY m.topic, m.partition, m."offset"`,
+      [group, member, perPartition],
+    );
+  }
+
+  /** Records dead letters and moves the offset in one transaction; false if the lease was lost. */
+  async commit(
+    group: string,
+    member: string,
+    last: ConsumedMessage,
+    deadLetters: DeadLetterVerdict[],
+    leaseMs: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const moved = await tx.query(
+        `UPDATE bus_group_offset
+         SET committed_offset = $5, lease_until = now() + make_interval(secs => $6::double precision / 1000)
+         WHERE group_id = $1 AND topic = $2 AND partition = $3 AND owner = $4
+         RETURNING 1`,
+        [group, last.topic, last.partition, member, last.offset, leaseMs],
+      );
+      if (moved.length === 0) throw new LeaseLost();
+      if (deadLetters.length > 0) {
+        await tx.query(
+          `INSERT INTO bus_dead_letter (group_id, topic, partition, "offset", key, value, headers, reason)
+           SELECT $1, t, p, o, k, v, h, r
+           FROM unnest($2::text[], $3::int[], $4::bigint[], $5::text[], $6::bytea[], $7::jsonb[], $8::text[])
+             AS d(t, p, o, k, v, h, r)`,
+          [
+            group,
+            deadLetters.map((d) => d.message.topic),
+            deadLetters.map((d) => d.message.partition),
+            deadLetters.map((d) => d.message.offset),
+            deadLetters.map((d) => d.message.key),
+            deadLetters.map((d) => d.message.value),
+            deadLetters.map((d) => JSON.stringify(d.message.headers)),
+            deadLetters.map((d) => d.reason),
+          ],
+        );
+      }
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof LeaseLost) return false;
+      throw error;
+    });
+  }
+
+  async leaveGroup(group: string, member: string): Promise<void> {
+    await this.db.query(
+      `UPDATE bus_group_offset SET owner = NULL, lease_until = NULL WHERE group_id = $1 AND owner = $2`,
+      [group, member],
+    );
+  }
+
+  async listDeadLetters(group: string, limit: number): Promise<DeadLetter[]> {
+    const rows = await this.db.query<{
+      group_id: string;
+      topic: string;
+      partition: number;
+      offset: string;
+      key: string;
+      value: Buffer;
+      headers: Record<string, string>;
+      reason: string;
+      failed_at: Date;
+    }>(
+      `SELECT group_id, topic, partition, "offset", key, value, headers, reason, failed_at
+       FROM bus_dead_letter WHERE group_id = $1 ORDER BY id LIMIT $2`,
+      [group, limit],
+    );
+    return rows.map((row) => ({
+      group: row.group_id,
+      topic: row.topic,
+      partition: row.partition,
+      offset: row.offset,
+      key: row.key,
+      value: row.value,
+      headers: row.headers,
+      reason: row.reason,
+      failedAt: row.failed_at,
+    }));
+  }
+
+  async resetOffsets(group: string, topics: string[], to: 'earliest' | 'latest'): Promise<void> {
+    await this.joinGroup(group, topics);
+    await this.db.query(
+      `UPDATE bus_group_offset g
+       SET committed_offset = CASE WHEN $3 = 'earliest' THEN -1 ELSE p.next_offset - 1 END
+       FROM bus_partition p
+       WHERE g.group_id = $1 AND g.topic = ANY($2::text[])
+         AND p.topic = g.topic AND p.partition = g.partition`,
+      [group, topics, to],
+    );
+  }
+}
+
+class LeaseLost extends Error {}

@@ -1,0 +1,255 @@
+// The embedded transport: the bus kept in PostgreSQL, for a single machine
+// with no broker. Same semantics as Kafka: partitions by key, offsets per
+// consumer group committed after the handler's effect, replay, dead letters.
+//
+// Offsets are handed out under a row lock on the partition, so within a
+// partition they become visible in the order they were assigned and a
+// consumer never skips a message that commits late. Consumers wake on
+// NOTIFY and also poll, so a lost notification only costs latency.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Database } from '#spean/persistence';
+import type {
+  BatchHandler,
+  ConsumedMessage,
+  DeadLetter,
+  DeadLetterVerdict,
+  EventBus,
+  OffsetReset,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from '../event-bus.port.js';
+import { partitionFor } from '../partitioner.js';
+import { EmbeddedBusRepository, type StoredMessage } from './embedded-bus.repository.js';
+
+export interface EmbeddedEventBusOptions {
+  database: Database;
+  partitions?: number;
+  /** How often an idle consumer looks for work when no notification came. */
+  pollIntervalMs?: number;
+  /** How long a member keeps its partitions without renewing. */
+  leaseMs?: number;
+  logger?: { warn(message: string): void; error(message: string): void };
+}
+
+const CHANNEL = 'spean_bus';
+
+export class EmbeddedEventBus implements EventBus {
+  readonly transport = 'embedded' as const;
+  private readonly repository: EmbeddedBusRepository;
+  private readonly partitions: number;
+  private readonly subscriptions = new Set<EmbeddedSubscription>();
+  private listener?: pg.Client;
+  private closed = false;
+
+  constructor(private readonly options: EmbeddedEventBusOptions) {
+    this.repository = new EmbeddedBusRepository(options.database);
+    this.partitions = options.partitions ?? 6;
+  }
+
+  async connect(): Promise<void> {
+    this.listener = await this.options.database.dedicatedClient();
+    this.listener.on('notification', (note) => {
+      for (const subscription of this.subscriptions) subscription.wake(note.payload ?? '');
+    });
+    // A broken listen connection only slows consumers down to polling.
+    this.listener.on('error', (error) => this.options.logger?.warn(`bus listener: ${error.message}`));
+    await this.listener.query(`LISTEN ${CHANNEL}`);
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    await this.repository.ensureTopics(topics, this.partitions);
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byPartition = new Map<string, { topic: string; partition: number; items: OutgoingMessage[] }>();
+    for (const message of messages) {
+      const partition = partitionFor(message.key, this.partitions);
+      const id = `${message.topic}\u0000${partition}`;
+      let group = byPartition.get(id);
+      if (!group) byPartition.set(id, (group = { topic: message.topic, partition, items: [] }));
+      group.items.push(message);
+    }
+    // A fixed lock order keeps concurrent publishers from deadlocking.
+    const groups = [...byPartition.values()].sort((a, b) =>
+      a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
+    );
+    await this.repository.append(groups, this.partitions, CHANNEL);
+  }
+
+  async subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
+    if (this.closed) throw new Error('The bus is closed');
+    await this.repository.ensureTopics(options.topics, this.partitions);
+    await this.repository.joinGroup(options.group, options.topics);
+    const subscription = new EmbeddedSubscription(
+      this.repository,
+      options,
+      handler,
+      {
+        pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+        leaseMs: this.options.leaseMs ?? 15_000,
+        logger: this.options.logger,
+      },
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    subscription.start();
+    return subscription;
+  }
+
+  listDeadLetters(group: string, options: { limit?: number } = {}): Promise<DeadLetter[]> {
+    return this.repository.listDeadLetters(group, options.limit ?? 1000);
+  }
+
+  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
+    return this.repository.resetOffsets(group, topics, reset.to);
+  }
+
+  async isHealthy(): Promise<boolean> {
+    return !this.closed && (await this.options.database.isHealthy());
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.listener?.end().catch(() => undefined);
+  }
+}
+
+interface LoopSettings {
+  pollIntervalMs: number;
+  leaseMs: number;
+  logger?: EmbeddedEventBusOptions['logger'];
+}
+
+class EmbeddedSubscription implements Subscription {
+  private readonly member = randomUUID();
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private failures = 0;
+
+  constructor(
+    private readonly repository: EmbeddedBusRepository,
+    private readonly options: SubscribeOptions,
+    private readonly handler: BatchHandler,
+    private readonly settings: LoopSettings,
+    private readonly onClosed: () => void,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  wake(topic: string): void {
+    if (topic !== '' && !this.options.topics.includes(topic)) return;
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async close(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    await this.repository.leaveGroup(this.options.group, this.member).catch(() => undefined);
+    this.onClosed();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const worked = await this.pass();
+        this.failures = 0;
+        if (!worked) await this.idle(this.settings.pollIntervalMs);
+      } catch (error) {
+        // Transient: nothing was committed, so the same messages come again.
+        this.failures++;
+        const delay = Math.min(200 * 2 ** (this.failures - 1), 5000);
+        this.settings.logger?.warn(
+          `consumer ${this.options.group}: batch failed, retrying in ${delay} ms: ${describe(error)}`,
+        );
+        await this.idle(delay);
+      }
+    }
+  }
+
+  /** One round over the owned partitions; true when any message was handled. */
+  private async pass(): Promise<boolean> {
+    this.pendingWake = false;
+    const leaseMs = this.settings.leaseMs;
+    await this.repository.claimPartitions(this.options.group, this.options.topics, this.member, leaseMs);
+    const fetched = await this.repository.fetch(
+      this.options.group,
+      this.member,
+      this.options.maxBatchSize ?? 500,
+    );
+    if (fetched.length === 0) return false;
+    for (const batch of byPartition(fetched)) {
+      if (!this.running) break;
+      const messages = batch.map(toConsumed);
+      const outcome = await this.handler(messages);
+      const deadLetters = outcome?.deadLetters ?? [];
+      const last = messages[messages.length - 1]!;
+      const kept = await this.repository.commit(
+        this.options.group,
+        this.member,
+        last,
+        deadLetters.map((verdict: DeadLetterVerdict) => verdict),
+        leaseMs,
+      );
+      if (!kept) {
+        this.settings.logger?.warn(
+          `consumer ${this.options.group}: lost partition ${last.topic}/${last.partition} to another member`,
+        );
+      }
+    }
+    return true;
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.pendingWake || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        done();
+      };
+    });
+  }
+}
+
+function byPartition(messages: StoredMessage[]): StoredMessage[][] {
+  const batches = new Map<string, StoredMessage[]>();
+  for (const message of messages) {
+    const id = `${message.topic}\u0000${message.partition}`;
+    const batch = batches.get(id);
+    if (batch) batch.push(message);
+    else batches.set(id, [message]);
+  }
+  return [...batches.values()];
+}
+
+function toConsumed(message: StoredMessage): ConsumedMessage {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: message.headers,
+    timestamp: message.published_at,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,4 @@
+export * from './event-bus.port.js';
+export * from './topics.js';
+export * from './partitioner.js';
+export * from './embedded/embedded-event-bus.js';

@@ -1,0 +1,228 @@
+// The behaviour every event-bus transport must show, written once and run
+// unchanged against the embedded (Postgres) transport and against Kafka.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BatchHandler, ConsumedMessage, EventBus, OutgoingMessage } from '../event-bus.port.js';
+
+export function describeBusContract(name: string, makeBus: () => Promise<EventBus>): void {
+  describe(`event bus contract: ${name}`, () => {
+    const opened: EventBus[] = [];
+    const open = async (): Promise<EventBus> => {
+      const bus = await makeBus();
+      opened.push(bus);
+      return bus;
+    };
+    let bus: EventBus;
+
+    beforeAll(async () => {
+      bus = await open();
+    });
+    afterAll(async () => {
+      await Promise.all(opened.map((each) => each.close()));
+    });
+
+    it('delivers every message of a key in the order it was published', async () => {
+      const topic = unique('order');
+      await bus.ensureTopics([topic]);
+      const keys = Array.from({ length: 12 }, (_, i) => `key-${i}`);
+      const published: OutgoingMessage[] = [];
+      for (let seq = 0; seq < 25; seq++) {
+        for (const key of keys) published.push(message(topic, key, { seq }));
+      }
+      // Several publish calls, so ordering holds across calls as well as within one.
+      for (let i = 0; i < published.length; i += 50) await bus.publish(published.slice(i, i + 50));
+
+      const received = collector();
+      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, received.handler);
+      await waitFor(() => received.messages.length >= published.length);
+      await subscription.close();
+
+      expect(received.messages).toHaveLength(published.length);
+      for (const key of keys) {
+        const seqs = received.messages.filter((m) => m.key === key).map((m) => body(m).seq);
+        expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i));
+        const partitions = new Set(received.messages.filter((m) => m.key === key).map((m) => m.partition));
+        expect(partitions.size).toBe(1);
+      }
+    });
+
+    it('redelivers a batch whose handler failed, and commits nothing past it', async () => {
+      const topic = unique('retry');
+      await bus.ensureTopics([topic]);
+      await bus.publish([1, 2, 3, 4, 5].map((seq) => message(topic, 'one-key', { seq })));
+
+      const applied: number[] = [];
+      let failuresLeft = 2;
+      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, async (batch) => {
+        for (const m of batch) {
+          if (body(m).seq === 3 && failuresLeft > 0) {
+            failuresLeft--;
+            throw new Error('database briefly unavailable');
+          }
+          // An idempotent effect: applying a message twice changes nothing.
+          if (!applied.includes(body(m).seq)) applied.push(body(m).seq);
+        }
+      });
+      await waitFor(() => applied.length === 5);
+      await subscription.close();
+      expect(applied).toEqual([1, 2, 3, 4, 5]);
+      expect(failuresLeft).toBe(0);
+    });
+
+    it('resumes a group from its committed offsets after a restart', async () => {
+      const topic = unique('resume');
+      const group = unique('g');
+      await bus.ensureTopics([topic]);
+      await bus.publish(range(0, 30).map((seq) => message(topic, `k${seq % 4}`, { seq })));
+
+      const first = collector();
+      const before = await bus.subscribe({ group, topics: [topic] }, first.handler);
+      await waitFor(() => first.messages.length >= 30);
+      await before.close();
+
+      const restarted = await open();
+      await restarted.publish(range(30, 50).map((seq) => message(topic, `k${seq % 4}`, { seq })));
+      const second = collector();
+      const after = await restarted.subscribe({ group, topics: [topic] }, second.handler);
+      await waitFor(() => second.messages.length >= 20);
+      await settle();
+      await after.close();
+
+      expect(seqsOf(first.messages)).toEqual(range(0, 30));
+      expect(seqsOf(second.messages)).toEqual(range(30, 50));
+    });
+
+    it('replays a group from the beginning after its offsets are reset', async () => {
+      const topic = unique('replay');
+      const group = unique('g');
+      await bus.ensureTopics([topic]);
+      await bus.publish(range(0, 10).map((seq) => message(topic, `k${seq % 3}`, { seq })));
+
+      const first = collector();
+      const subscription = await bus.subscribe({ group, topics: [topic] }, first.handler);
+      await waitFor(() => first.messages.length >= 10);
+      await subscription.close();
+
+      await bus.resetOffsets(group, [topic], { to: 'earliest' });
+      const replayed = collector();
+      const again = await bus.subscribe({ group, topics: [topic] }, replayed.handler);
+      await waitFor(() => replayed.messages.length >= 10);
+      await again.close();
+      expect(seqsOf(replayed.messages)).toEqual(range(0, 10));
+    });
+
+    it('sets aside a message that can never be applied, with its reason, and goes on', async () => {
+      const topic = unique('poison');
+      const group = unique('g');
+      await bus.ensureTopics([topic]);
+      const poison = Buffer.from('{"this is not": valid json');
+      await bus.publish([
+        message(topic, 'k', { seq: 1 }),
+        { topic, key: 'k', value: poison, headers: { 'record-type': 'person' } },
+        message(topic, 'k', { seq: 3 }),
+      ]);
+
+      const applied: number[] = [];
+      const subscription = await bus.subscribe({ group, topics: [topic] }, async (batch) => {
+        const deadLetters = [];
+        for (const m of batch) {
+          try {
+            applied.push(body(m).seq);
+          } catch {
+            deadLetters.push({ message: m, reason: 'payload is not valid JSON' });
+          }
+        }
+        return { deadLetters };
+      });
+      await waitFor(() => applied.length === 2);
+      await subscription.close();
+      expect(applied).toEqual([1, 3]);
+
+      let letters = await bus.listDeadLetters(group);
+      await waitFor(async () => (letters = await bus.listDeadLetters(group)).length > 0);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ group, topic, key: 'k', reason: 'payload is not valid JSON' });
+      expect(Buffer.compare(letters[0]!.value, poison)).toBe(0);
+      expect(letters[0]!.headers['record-type']).toBe('person');
+      expect(await bus.listDeadLetters(unique('other-group'))).toEqual([]);
+    });
+
+    it('gives every consumer group the whole log', async () => {
+      const topic = unique('fanout');
+      await bus.ensureTopics([topic]);
+      await bus.publish(range(0, 8).map((seq) => message(topic, `k${seq}`, { seq })));
+      const a = collector();
+      const b = collector();
+      const subA = await bus.subscribe({ group: unique('a'), topics: [topic] }, a.handler);
+      const subB = await bus.subscribe({ group: unique('b'), topics: [topic] }, b.handler);
+      await waitFor(() => a.messages.length >= 8 && b.messages.length >= 8);
+      await Promise.all([subA.close(), subB.close()]);
+      expect(seqsOf(a.messages)).toEqual(range(0, 8));
+      expect(seqsOf(b.messages)).toEqual(range(0, 8));
+    });
+
+    it('delivers a message published while the consumer waits, promptly', async () => {
+      const topic = unique('live');
+      await bus.ensureTopics([topic]);
+      const received = collector();
+      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, received.handler);
+      await settle();
+      await bus.publish([message(topic, 'k', { seq: 1 }, { trace: 'abc' })]);
+      await waitFor(() => received.messages.length === 1, 5000);
+      await subscription.close();
+      expect(received.messages[0]!.headers.trace).toBe('abc');
+      expect(received.messages[0]!.key).toBe('k');
+    });
+  });
+}
+
+function unique(prefix: string): string {
+  return `contract-${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+function message(
+  topic: string,
+  key: string,
+  payload: { seq: number },
+  headers: Record<string, string> = {},
+): OutgoingMessage {
+  return { topic, key, value: Buffer.from(JSON.stringify(payload)), headers };
+}
+
+function body(message: ConsumedMessage): { seq: number } {
+  return JSON.parse(message.value.toString('utf8')) as { seq: number };
+}
+
+function seqsOf(messages: ConsumedMessage[]): number[] {
+  return [...new Set(messages.map((m) => body(m).seq))].sort((a, b) => a - b);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function collector(): { messages: ConsumedMessage[]; handler: BatchHandler } {
+  const messages: ConsumedMessage[] = [];
+  return {
+    messages,
+    handler: async (batch) => {
+      messages.push(...batch);
+    },
+  };
+}
+
+/** Gives a consumer time to deliver anything it should not. */
+function settle(ms = 500): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

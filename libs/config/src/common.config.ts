@@ -1,0 +1,40 @@
+// Settings every Spean process shares: where data lives, which database and
+// which bus. Each app extends this with its own validated settings.
+import path from 'node:path';
+import { EnvReader } from './env-reader.js';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug';
+
+export interface CommonConfig {
+  /** Production turns off development conveniences (introspection, demo data). */
+  environment: 'development' | 'production' | 'test';
+  dataDir: string;
+  /** Postgres for the app role; unset means the embedded server under dataDir. */
+  databaseUrl?: string;
+  /** Postgres for migrations (DDL); defaults to databaseUrl. */
+  databaseMigrationUrl?: string;
+  /** Port of the embedded Postgres server. */
+  embeddedPostgresPort: number;
+  /** Kafka bootstrap servers; empty means the embedded (Postgres) bus. */
+  kafkaBrokers: string[];
+  /** Partitions of each topic on either transport. */
+  busPartitions: number;
+  logLevel: LogLevel;
+}
+
+export function readCommonConfig(env: EnvReader): CommonConfig {
+  const environment = env.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  env.secret('DATABASE_URL');
+  env.secret('DATABASE_MIGRATION_URL');
+  const databaseUrl = env.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  return {
+    environment,
+    dataDir: path.resolve(env.string('DATA_DIR', './.data')),
+    databaseUrl,
+    databaseMigrationUrl: env.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    embeddedPostgresPort: env.port('EMBEDDED_POSTGRES_PORT', 54329),
+    kafkaBrokers: env.list('KAFKA_BROKERS'),
+    busPartitions: env.int('BUS_PARTITIONS', 6, { min: 1, max: 1024 }),
+    logLevel: env.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+  };
+}

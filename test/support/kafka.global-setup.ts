@@ -1,0 +1,25 @@
+// The Kafka suites run against a real Apache Kafka broker: KAFKA_BROKERS when
+// set, otherwise a single-node KRaft broker started here from the official
+// artifacts (tools/kafka-local.ts). If neither is possible the run fails and
+// says what to install — the Kafka suites are never skipped in silence.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgresGlobalSetup from './postgres.global-setup.ts';
+
+declare global {
+  var __SPEAN_TEST_KAFKA__: { stop(): Promise<void>; dir: string } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const postgres = postgresGlobalSetup();
+  if (!process.env.KAFKA_BROKERS && !globalThis.__SPEAN_TEST_KAFKA__) {
+    const { startKafka } = await import('../../tools/kafka-local.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-test-kafka-'));
+    const port = 39092 + Math.floor(Math.random() * 1000);
+    const kafka = await startKafka({ dataDir: dir, port });
+    globalThis.__SPEAN_TEST_KAFKA__ = { stop: kafka.stop, dir };
+    process.env.KAFKA_BROKERS = kafka.brokers;
+  }
+  await postgres;
+}
