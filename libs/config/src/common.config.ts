@@ -19,6 +19,8 @@ export interface CommonConfig {
   kafkaBrokers: string[];
   /** Partitions of each topic on either transport. */
   busPartitions: number;
+  /** Prefix of topics and consumer groups, for environments sharing one Kafka cluster. */
+  busNamespace?: string;
   logLevel: LogLevel;
 }
 
@@ -35,6 +37,7 @@ export function readCommonConfig(env: EnvReader): CommonConfig {
     embeddedPostgresPort: env.port('EMBEDDED_POSTGRES_PORT', 54329),
     kafkaBrokers: env.list('KAFKA_BROKERS'),
     busPartitions: env.int('BUS_PARTITIONS', 6, { min: 1, max: 1024 }),
+    busNamespace: env.string('BUS_NAMESPACE'),
     logLevel: env.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
   };
 }

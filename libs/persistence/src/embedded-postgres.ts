@@ -51,6 +51,11 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
   const runAs = unprivilegedUser();
+  if (runAs) {
+    // The server's user must pass through the data directory to reach its
+    // cluster; traverse-only (no listing), and the secrets in it stay 0600.
+    fs.chmodSync(options.dataDir, fs.statSync(options.dataDir).mode | 0o011);
+  }
   const binaries = reachableBinaries(await locateBinaries(), runAs);
   const credentials = loadOrCreateCredentials(credentialsFile);
 

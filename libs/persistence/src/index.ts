@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
+export * from './open-database.js';

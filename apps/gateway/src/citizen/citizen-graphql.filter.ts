@@ -1,0 +1,25 @@
+// Maps citizen-domain error codes to GraphQL errors with standard codes.
+import { Catch } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
+
+@Catch(CitizenException)
+export class CitizenGraphqlFilter implements GqlExceptionFilter {
+  catch(exception: CitizenException): GraphQLError {
+    return new GraphQLError(exception.message, {
+      extensions: { code: graphqlCode(exception.code), reason: exception.code, ...exception.details },
+    });
+  }
+}
+
+function graphqlCode(code: CitizenExceptionCode): string {
+  switch (code) {
+    case CitizenExceptionCode.INVALID_NATIONAL_ID:
+    case CitizenExceptionCode.INVALID_PURPOSE:
+      return 'BAD_USER_INPUT';
+    case CitizenExceptionCode.NOT_PERMITTED:
+    case CitizenExceptionCode.SECTION_DENIED:
+      return 'FORBIDDEN';
+  }
+}

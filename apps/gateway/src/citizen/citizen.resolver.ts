@@ -1,0 +1,81 @@
+// citizen(nationalId, purpose): parse, authorise, one service call. The
+// sections asked for are read from the query itself so the service fetches
+// them all in one database round trip.
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { Principal } from '#spean/access';
+import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
+import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
+import { SECTION_NAMES } from './citizen.sections.js';
+import { CitizenService, type CitizenView } from './citizen.service.js';
+import { AddressModel } from './models/address.model.js';
+import { CitizenModel } from './models/citizen.model.js';
+import { PersonModel } from './models/person.model.js';
+
+export interface GatewayContext {
+  principal: Principal;
+}
+
+@Resolver(() => CitizenModel)
+@UseFilters(CitizenGraphqlFilter)
+export class CitizenResolver {
+  constructor(private readonly citizens: CitizenService) {}
+
+  @Query(() => CitizenModel, {
+    nullable: true,
+    description:
+      'Look a citizen up by national id, stating the purpose. Every lookup is logged with its purpose and ' +
+      'the sections returned, and the citizen can see it. Null when no ministry has records of this citizen.',
+  })
+  citizen(
+    @Args('nationalId', { type: () => ID, description: '10-digit national id (spaces and dashes are ignored)' })
+    nationalId: string,
+    @Args('purpose', { description: 'Why the record is looked up, e.g. "business registration 2026-1234"' })
+    purpose: string,
+    @Context() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CitizenView | null> {
+    return this.citizens.lookup(context.principal, nationalId, purpose, requestedFields(info));
+  }
+
+  @ResolveField('nationalId', () => ID)
+  nationalId(@Parent() citizen: CitizenView): string {
+    return citizen.nationalId;
+  }
+
+  @ResolveField('person', () => PersonModel, { nullable: true })
+  person(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'person');
+  }
+
+  @ResolveField('address', () => AddressModel, { nullable: true })
+  address(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'address');
+  }
+}
+
+function section(citizen: CitizenView, name: string): unknown {
+  if (citizen.denied.has(name)) {
+    throw new CitizenException(
+      CitizenExceptionCode.SECTION_DENIED,
+      `your agency holds no grant to see ${name} for this purpose`,
+      { section: name },
+    );
+  }
+  return citizen.sections.get(name) ?? null;
+}
+
+/** Names of the section fields selected under citizen, through fragments too. */
+function requestedFields(info: GraphQLResolveInfo): string[] {
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === 'Field') names.add(selection.name.value);
+      else if (selection.kind === 'InlineFragment') visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet);
+  return SECTION_NAMES.filter((name) => names.has(name));
+}

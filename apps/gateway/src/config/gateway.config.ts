@@ -1,0 +1,28 @@
+// The gateway's settings, read and validated once at boot.
+import path from 'node:path';
+import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
+
+export interface GatewayConfig extends CommonConfig {
+  host: string;
+  port: number;
+  tokenTtlSeconds: number;
+  tokenSigningKeyFile: string;
+  /** GraphQL introspection; off in production unless asked for. */
+  introspection: boolean;
+}
+
+export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
+  const common = readCommonConfig(env);
+  const config: GatewayConfig = {
+    ...common,
+    host: env.string('HOST', '127.0.0.1'),
+    port: env.port('PORT', 3000),
+    tokenTtlSeconds: env.int('TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
+    tokenSigningKeyFile: path.resolve(
+      env.string('TOKEN_SIGNING_KEY_FILE', path.join(common.dataDir, 'keys', 'token-signing-key.pem')),
+    ),
+    introspection: env.bool('GRAPHQL_INTROSPECTION', common.environment !== 'production'),
+  };
+  env.done();
+  return config;
+}

@@ -1,0 +1,4 @@
+// Injection tokens for the values main.ts builds before Nest starts.
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export const DATABASE = Symbol('DATABASE');
+export const SIGNING_KEY = Symbol('SIGNING_KEY');

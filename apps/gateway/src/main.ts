@@ -1,0 +1,41 @@
+// The gateway process: configuration, database (migrated), bus, keys, HTTP.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createEventBus } from '#spean/bus';
+import { getNationalIdScheme } from '#spean/contracts';
+import { Metrics } from '#spean/observability';
+import { openDatabase } from '#spean/persistence';
+import { RecordValidator } from '#spean/schema-registry';
+import { loadOrCreateSigningKey } from './auth/signing-key.store.js';
+import { readGatewayConfig } from './config/gateway.config.js';
+import { createGatewayApp } from './gateway.app.js';
+
+const logger = new Logger('gateway');
+const config = readGatewayConfig();
+const { database, close } = await openDatabase(config, 'spean-gateway', { poolSize: 20 });
+const bus = await createEventBus({
+  kafkaBrokers: config.kafkaBrokers,
+  partitions: config.busPartitions,
+  namespace: config.busNamespace,
+  clientId: 'spean-gateway',
+  database,
+  logger,
+});
+const app = await createGatewayApp({
+  config,
+  database,
+  bus,
+  metrics: new Metrics('gateway'),
+  signingKey: loadOrCreateSigningKey(config.tokenSigningKeyFile),
+  validator: new RecordValidator(),
+  nationalIds: getNationalIdScheme(),
+});
+const shutdown = async (): Promise<void> => {
+  await app.close();
+  await bus.close();
+  await close();
+};
+process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+await app.listen(config.port, config.host);
+logger.log(`gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`);

@@ -1,0 +1,44 @@
+// HTTP middleware: every protected call carries `Authorization: Bearer <token>`.
+// A missing or invalid token is answered 401 here, before any handler runs;
+// a valid one leaves its principal on the request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InvalidTokenError, verifyAccessToken, type KeyResolver } from './access-token.js';
+import type { Principal } from './principal.js';
+
+export interface AuthenticatedRequest extends IncomingMessage {
+  principal?: Principal;
+}
+
+export function bearerAuthentication(resolveKey: KeyResolver) {
+  return (request: AuthenticatedRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) {
+      deny(response, 'Bearer realm="spean"', 'an access token is required: Authorization: Bearer <token>');
+      return;
+    }
+    verifyAccessToken(header.slice(7).trim(), resolveKey).then(
+      (principal) => {
+        request.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof InvalidTokenError)) {
+          next(error);
+          return;
+        }
+        deny(
+          response,
+          `Bearer realm="spean", error="invalid_token", error_description="${error.reason}"`,
+          `the access token is not valid (${error.reason})`,
+        );
+      },
+    );
+  };
+}
+
+function deny(response: ServerResponse, challenge: string, message: string): void {
+  response.statusCode = 401;
+  response.setHeader('WWW-Authenticate', challenge);
+  response.setHeader('Content-Type', 'application/json');
+  response.end(JSON.stringify({ error: 'unauthenticated', message }));
+}

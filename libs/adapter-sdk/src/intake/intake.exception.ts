@@ -1,0 +1,26 @@
+// Errors of the intake, by code; the HTTP filter maps each to a status.
+import type { ValidationIssue } from '#spean/schema-registry';
+
+export enum IntakeExceptionCode {
+  EMPTY_BATCH = 'EMPTY_BATCH',
+  TOO_MANY_RECORDS = 'TOO_MANY_RECORDS',
+  NOT_AN_ADAPTER = 'NOT_AN_ADAPTER',
+  RECORD_TYPE_NOT_PUBLISHED = 'RECORD_TYPE_NOT_PUBLISHED',
+  INVALID_RECORDS = 'INVALID_RECORDS',
+}
+
+export interface RecordIssue extends ValidationIssue {
+  /** Position of the record in the request (0 for a single record). */
+  index: number;
+}
+
+export class IntakeException extends Error {
+  constructor(
+    readonly code: IntakeExceptionCode,
+    message: string,
+    readonly issues: RecordIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'IntakeException';
+  }
+}

@@ -1,0 +1,17 @@
+// POST /v1/records: one canonical record or an array of them.
+import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import type { AuthenticatedRequest } from '#spean/access';
+import { IntakeHttpFilter } from './intake-http.filter.js';
+import { IntakeService, type IntakeResult } from './intake.service.js';
+
+@Controller('v1/records')
+@UseFilters(IntakeHttpFilter)
+export class RecordsController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Post()
+  @HttpCode(202)
+  publish(@Req() request: AuthenticatedRequest, @Body() body: unknown): Promise<IntakeResult> {
+    return this.intake.accept(request.principal!, body);
+  }
+}

@@ -1,0 +1,41 @@
+// The whole life of an adapter process: configuration, database, bus, HTTP.
+// An adapter's main.ts is one call to this with its definition.
+import { Logger } from '@nestjs/common';
+import { RemoteKeySet } from '#spean/access';
+import { createEventBus, topicFor } from '#spean/bus';
+import { Metrics } from '#spean/observability';
+import { openDatabase } from '#spean/persistence';
+import { RecordValidator } from '#spean/schema-registry';
+import type { AdapterDefinition } from './adapter-definition.js';
+import { createAdapterApp } from './adapter.app.js';
+import { readAdapterConfig } from './adapter.config.js';
+
+export async function runAdapter(definition: AdapterDefinition): Promise<void> {
+  const logger = new Logger(definition.name);
+  const config = readAdapterConfig(definition);
+  const { database, close } = await openDatabase(config, `spean-${definition.name}`);
+  const bus = await createEventBus({
+    kafkaBrokers: config.kafkaBrokers,
+    partitions: config.busPartitions,
+    namespace: config.busNamespace,
+    clientId: `spean-${definition.name}`,
+    database,
+    logger,
+  });
+  await bus.ensureTopics(definition.publishes.map(topicFor));
+  const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
+  const app = await createAdapterApp(
+    { definition, config, database, bus, metrics: new Metrics(definition.name), validator: new RecordValidator() },
+    keys.resolve,
+  );
+  app.enableShutdownHooks();
+  const shutdown = async (): Promise<void> => {
+    await app.close();
+    await bus.close();
+    await close();
+  };
+  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  await app.listen(config.port, config.host);
+  logger.log(`${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`);
+}

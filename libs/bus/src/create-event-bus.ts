@@ -1,0 +1,38 @@
+// Picks the transport: Kafka when brokers are configured, otherwise the
+// embedded bus in the app's own PostgreSQL.
+import type { Database } from '#spean/persistence';
+import { EmbeddedEventBus } from './embedded/embedded-event-bus.js';
+import type { EventBus } from './event-bus.port.js';
+import { NamespacedEventBus } from './namespaced-event-bus.js';
+
+export interface BusLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export async function createEventBus(options: {
+  kafkaBrokers: string[];
+  partitions: number;
+  clientId: string;
+  database: Database;
+  logger: BusLogger;
+  /** Prefix for topics and groups, when environments share a broker. */
+  namespace?: string;
+}): Promise<EventBus> {
+  let bus: EventBus;
+  if (options.kafkaBrokers.length > 0) {
+    const { KafkaEventBus } = await import('./kafka/index.js');
+    bus = new KafkaEventBus({
+      brokers: options.kafkaBrokers,
+      clientId: options.clientId,
+      partitions: options.partitions,
+      logger: options.logger,
+    });
+  } else {
+    bus = new EmbeddedEventBus({ database: options.database, partitions: options.partitions, logger: options.logger });
+  }
+  if (options.namespace) bus = new NamespacedEventBus(bus, options.namespace);
+  await bus.connect();
+  return bus;
+}

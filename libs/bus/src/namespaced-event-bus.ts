@@ -1,0 +1,68 @@
+// Lets several Spean environments (or test runs) share one broker: every
+// topic and consumer group gets a prefix on the way in, and loses it on the
+// way out, so application code never sees it.
+import type {
+  BatchHandler,
+  DeadLetter,
+  EventBus,
+  OffsetReset,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './event-bus.port.js';
+
+export class NamespacedEventBus implements EventBus {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly inner: EventBus,
+    namespace: string,
+  ) {
+    this.prefix = `${namespace}.`;
+  }
+
+  get transport(): EventBus['transport'] {
+    return this.inner.transport;
+  }
+
+  connect(): Promise<void> {
+    return this.inner.connect();
+  }
+
+  ensureTopics(topics: string[]): Promise<void> {
+    return this.inner.ensureTopics(topics.map(this.wrap));
+  }
+
+  publish(messages: OutgoingMessage[]): Promise<void> {
+    return this.inner.publish(messages.map((message) => ({ ...message, topic: this.wrap(message.topic) })));
+  }
+
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
+    return this.inner.subscribe(
+      { ...options, group: this.wrap(options.group), topics: options.topics.map(this.wrap) },
+      (batch) => handler(batch.map((message) => ({ ...message, topic: this.unwrap(message.topic) }))),
+    );
+  }
+
+  async listDeadLetters(group: string, options?: { limit?: number }): Promise<DeadLetter[]> {
+    const letters = await this.inner.listDeadLetters(this.wrap(group), options);
+    return letters.map((letter) => ({ ...letter, group, topic: this.unwrap(letter.topic) }));
+  }
+
+  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
+    return this.inner.resetOffsets(this.wrap(group), topics.map(this.wrap), reset);
+  }
+
+  isHealthy(): Promise<boolean> {
+    return this.inner.isHealthy();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private readonly wrap = (name: string): string => `${this.prefix}${name}`;
+
+  private readonly unwrap = (name: string): string =>
+    name.startsWith(this.prefix) ? name.slice(this.prefix.length) : name;
+}

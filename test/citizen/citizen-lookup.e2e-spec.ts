@@ -1,0 +1,3 @@
+import { describeCitizenLookup } from './citizen-lookup.suite.js';
+
+describeCitizenLookup('embedded');
