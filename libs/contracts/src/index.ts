@@ -1,0 +1,29 @@
+// The shared vocabulary of every app and lib: the canonical record types
+// (generated from schemas/) and the national id scheme.
+
+export * from './generated/index.js';
+export type {
+  AnyPayload,
+  CanonicalRecord,
+  DeleteRecord,
+  PublishedRecord,
+  RecordOf,
+  UpsertRecord,
+} from './canonical-record.js';
+export {
+  NATIONAL_ID_VALID,
+  checkTypedNationalId,
+  normaliseNationalIdInput,
+  type NationalIdCheck,
+  type NationalIdRule,
+  type NationalIdScheme,
+  type RandomSource,
+} from './national-id/national-id-scheme.js';
+export { verhoeffCheckDigit, verhoeffIsValid } from './national-id/verhoeff.js';
+export { VerhoeffNationalIdScheme } from './national-id/verhoeff-national-id.scheme.js';
+export {
+  DEFAULT_NATIONAL_ID_SCHEME,
+  getNationalIdScheme,
+  nationalIdSchemeNames,
+  registerNationalIdScheme,
+} from './national-id/national-id-scheme.registry.js';

@@ -1,0 +1,27 @@
+// Compiled validators for the canonical schemas in schemas/, and the validator
+// every canonical record passes. (Versioned schemas in Postgres and their
+// compatibility rules come later.)
+
+export { normaliseToNfc, toNfc } from './nfc.js';
+export {
+  RecordValidator,
+  type RecordValidationResult,
+  type RecordValidatorOptions,
+} from './record-validator.js';
+export {
+  ENVELOPE,
+  SCHEMA_ID_BASE,
+  SUBJECT_KEYWORD,
+  SchemaCatalog,
+  defaultSchemaCatalog,
+  findSchemasDir,
+  type CompiledSchema,
+  type SchemaCatalogOptions,
+} from './schema-catalog.js';
+export {
+  NO_ISSUES,
+  escapeJsonPointer,
+  fieldLabel,
+  toValidationIssues,
+  type ValidationIssue,
+} from './validation-issue.js';

@@ -1,0 +1,177 @@
+// What a rejected record is told: one issue per broken rule, each naming the
+// field by its JSON pointer and the rule by a stable code, with an English
+// sentence for people. Messages never quote the offending value — it may be
+// personal data, and issues end up in logs and dead letters.
+
+import type { ErrorObject } from 'ajv/dist/2020.js';
+
+export interface ValidationIssue {
+  /** JSON pointer from the record's root, e.g. `/payload/dateOfBirth`; `` is the root itself. */
+  readonly path: string;
+  /**
+   * A JSON Schema keyword (`required`, `format`, `pattern`, `additionalProperties`,
+   * `enum`, `type` ...) or a rule checked in code (`check-digit`,
+   * `unknown-record-type`, `subject-mismatch` ...).
+   */
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Shared by every valid result, so that success allocates nothing. */
+export const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+
+const FORMATS: Readonly<Record<string, string>> = {
+  date: 'a date (YYYY-MM-DD)',
+  'date-time': 'a date and time with a time zone offset (e.g. 2025-03-14T09:30:00+07:00)',
+  time: 'a time with a time zone offset (e.g. 09:30:00+07:00)',
+  uuid: 'a UUID',
+  email: 'an email address',
+  uri: 'an absolute URI',
+};
+
+const TYPES: Readonly<Record<string, string>> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
+};
+
+export function escapeJsonPointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Names a pointer in a sentence. */
+export function fieldLabel(path: string): string {
+  return path === '' ? 'The record' : path;
+}
+
+function listOf(values: readonly unknown[]): string {
+  return values
+    .map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))
+    .join(', ');
+}
+
+function description(error: ErrorObject): string | undefined {
+  const parent: unknown = error.parentSchema;
+  if (typeof parent !== 'object' || parent === null) return undefined;
+  const text = (parent as { description?: unknown }).description;
+  return typeof text === 'string' ? text : undefined;
+}
+
+function propertyNames(error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: object } | undefined)?.properties;
+  return properties ? Object.keys(properties).join(', ') : '';
+}
+
+// A rule under dependentSchemas holds only when its trigger property is there.
+function condition(error: ErrorObject): string {
+  const trigger = /\/dependentSchemas\/([^/]+)\//.exec(error.schemaPath)?.[1];
+  return trigger ? ` when ${trigger.replace(/~1/g, '/').replace(/~0/g, '~')} is present` : '';
+}
+
+function pathOf(error: ErrorObject, prefix: string): string {
+  const { params } = error;
+  if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
+    return `${prefix}${error.instancePath}/${escapeJsonPointer(String(params.missingProperty))}`;
+  }
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+    const name = params.additionalProperty ?? params.unevaluatedProperty;
+    return `${prefix}${error.instancePath}/${escapeJsonPointer(String(name))}`;
+  }
+  return `${prefix}${error.instancePath}`;
+}
+
+// Built from the schema and the error's parameters only: `error.data` is the
+// offending value and is never read.
+function messageOf(error: ErrorObject, path: string): string {
+  const at = fieldLabel(path);
+  const { params } = error;
+  switch (error.keyword) {
+    case 'required':
+      return `${at} is required`;
+    case 'dependentRequired':
+      return `${at} is required when ${String(params.property)} is present`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return `${at} is not an allowed property`;
+    case 'type': {
+      const types: string[] = Array.isArray(params.type) ? params.type : [String(params.type)];
+      return `${at} must be ${types.map((type) => TYPES[type] ?? type).join(' or ')}`;
+    }
+    case 'format': {
+      const format = String(params.format);
+      return `${at} must be ${FORMATS[format] ?? `in the ${format} format`}`;
+    }
+    case 'pattern': {
+      const text = description(error);
+      return text
+        ? `${at} does not have the required form: ${text}`
+        : `${at} does not have the required form`;
+    }
+    case 'enum':
+      return `${at} must be one of: ${listOf(params.allowedValues as unknown[])}`;
+    case 'const':
+      return `${at} must be ${listOf([params.allowedValue])}${condition(error)}`;
+    case 'minLength':
+      return `${at} must be at least ${params.limit} characters long`;
+    case 'maxLength':
+      return `${at} must be at most ${params.limit} characters long`;
+    case 'minimum':
+      return `${at} must be at least ${params.limit}`;
+    case 'maximum':
+      return `${at} must be at most ${params.limit}`;
+    case 'exclusiveMinimum':
+      return `${at} must be greater than ${params.limit}`;
+    case 'exclusiveMaximum':
+      return `${at} must be less than ${params.limit}`;
+    case 'minProperties': {
+      const names = propertyNames(error);
+      return params.limit === 1 && names
+        ? `${at} must have at least one of: ${names}`
+        : `${at} must have at least ${params.limit} properties`;
+    }
+    case 'maxProperties':
+      return params.limit === 0
+        ? `${at} must be empty`
+        : `${at} must have at most ${params.limit} properties`;
+    case 'minItems':
+      return `${at} must have at least ${params.limit} items`;
+    case 'maxItems':
+      return `${at} must have at most ${params.limit} items`;
+    case 'uniqueItems':
+      return `${at} must not contain the same item twice`;
+    case 'anyOf':
+      return `${at} must match at least one of the forms its schema allows`;
+    case 'oneOf':
+      return `${at} must match exactly one of the forms its schema allows`;
+    default:
+      return `${at} ${error.message ?? 'is not valid'} (${error.keyword})`;
+  }
+}
+
+/**
+ * Turns ajv's errors into issues, paths prefixed with `prefix` (a pointer).
+ * An `if` error only says its `then` or `else` failed, and that failure is
+ * reported on its own; the errors inside a failed `anyOf`/`oneOf` describe
+ * branches the data was never meant to match, so the alternative is reported
+ * once instead.
+ */
+export function toValidationIssues(
+  errors: readonly ErrorObject[],
+  prefix: string,
+): ValidationIssue[] {
+  const alternatives = errors
+    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .map((error) => `${error.schemaPath}/`);
+  const issues: ValidationIssue[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (alternatives.some((schemaPath) => error.schemaPath.startsWith(schemaPath))) continue;
+    const path = pathOf(error, prefix);
+    issues.push({ path, rule: error.keyword, message: messageOf(error, path) });
+  }
+  return issues;
+}
