@@ -30,12 +30,13 @@ const shared = {
 // specs need none, e2e suites a real PostgreSQL, Kafka suites also a real broker.
 export default {
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   maxWorkers: 2,
   projects: [
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
     },
     {

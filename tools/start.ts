@@ -9,7 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClientCredentialsService, ClientRepository, type NewClient } from '#spean/access';
 import { EnvReader, readCommonConfig } from '#spean/config';
-import { Database, runMigrations, startEmbeddedPostgres, type RunningPostgres } from '#spean/persistence';
+import {
+  Database,
+  runMigrations,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,9 +36,25 @@ const APPS: AppSpec[] = [
 ];
 
 const DEMO_CLIENTS: NewClient[] = [
-  { agencyId: 'mef', agencyName: 'Ministry of Economy and Finance', name: 'Business registration desk', role: 'agency' },
-  { agencyId: 'moi', agencyName: 'Ministry of Interior', name: 'Interior adapter', role: 'adapter', adapter: 'interior' },
-  { agencyId: 'interop', agencyName: 'Interoperability Office', name: 'Data steward', role: 'steward' },
+  {
+    agencyId: 'mef',
+    agencyName: 'Ministry of Economy and Finance',
+    name: 'Business registration desk',
+    role: 'agency',
+  },
+  {
+    agencyId: 'moi',
+    agencyName: 'Ministry of Interior',
+    name: 'Interior adapter',
+    role: 'adapter',
+    adapter: 'interior',
+  },
+  {
+    agencyId: 'interop',
+    agencyName: 'Interoperability Office',
+    name: 'Data steward',
+    role: 'steward',
+  },
 ];
 
 const children = new Map<string, ChildProcess>();
@@ -46,7 +67,10 @@ async function main(): Promise<void> {
   let migratorUrl = config.databaseMigrationUrl ?? appUrl;
   if (!appUrl) {
     say(`starting PostgreSQL under ${path.join(config.dataDir, 'postgres')}`);
-    postgres = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+    postgres = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+    });
     appUrl = postgres.url('app');
     migratorUrl = postgres.url('migrator');
   }
@@ -60,12 +84,15 @@ async function main(): Promise<void> {
     await database.close();
   }
 
-  for (const app of APPS) startApp(app, { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: migratorUrl! });
+  for (const app of APPS)
+    startApp(app, { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: migratorUrl! });
   await Promise.all(APPS.map((app) => waitForHealth(app)));
   say(`gateway and adapters up (${Math.round(performance.now() - started)} ms)`);
 
   await seedDemoCitizens();
-  say(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s — GraphQL at http://127.0.0.1:${gatewayPort}/graphql`);
+  say(
+    `ready in ${((performance.now() - started) / 1000).toFixed(1)} s — GraphQL at http://127.0.0.1:${gatewayPort}/graphql`,
+  );
   say(`demo client credentials: ${credentialsFile()}   (Ctrl-C stops everything)`);
 }
 
@@ -77,13 +104,22 @@ async function registerDemoClients(database: Database): Promise<void> {
   const clients = new ClientRepository(database);
   if ((await clients.countClients()) > 0) return;
   // Tokens are never issued here, so no signing key is needed.
-  const service = new ClientCredentialsService(clients, () => {
-    throw new Error('not used');
-  }, 0);
+  const service = new ClientCredentialsService(
+    clients,
+    () => {
+      throw new Error('not used');
+    },
+    0,
+  );
   const written = [];
   for (const client of DEMO_CLIENTS) {
     const { clientId, clientSecret } = await service.register(client);
-    written.push({ clientId, clientSecret, role: client.role, name: `${client.agencyName}: ${client.name}` });
+    written.push({
+      clientId,
+      clientSecret,
+      role: client.role,
+      name: `${client.agencyName}: ${client.name}`,
+    });
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(credentialsFile(), `${JSON.stringify(written, null, 2)}\n`, { mode: 0o600 });
@@ -122,7 +158,9 @@ async function waitForHealth(app: AppSpec): Promise<void> {
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopping');
     try {
-      const response = await fetch(`http://127.0.0.1:${app.port}/health`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`http://127.0.0.1:${app.port}/health`, {
+        signal: AbortSignal.timeout(1000),
+      });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -153,16 +191,23 @@ async function seedDemoCitizens(): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(records.slice(i, i + 500)),
     });
-    if (response.status !== 202) throw new Error(`demo seeding refused: ${response.status} ${await response.text()}`);
+    if (response.status !== 202)
+      throw new Error(`demo seeding refused: ${response.status} ${await response.text()}`);
   }
-  say(`seeded ${nationalIds.length} demo citizens through the interior adapter (e.g. national id ${nationalIds[0]})`);
+  say(
+    `seeded ${nationalIds.length} demo citizens through the interior adapter (e.g. national id ${nationalIds[0]})`,
+  );
 }
 
 async function accessToken(client: { clientId: string; clientSecret: string }): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${gatewayPort}/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
   });
   if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
@@ -173,7 +218,8 @@ async function lookup(token: string, nationalId: string): Promise<boolean> {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      query: 'query($id: ID!) { citizen(nationalId: $id, purpose: "demo data check at start-up") { nationalId } }',
+      query:
+        'query($id: ID!) { citizen(nationalId: $id, purpose: "demo data check at start-up") { nationalId } }',
       variables: { id: nationalId },
     }),
   });
@@ -185,7 +231,10 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const exits = [...children.values()].map(
-    (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()))),
+    (child) =>
+      new Promise<void>((resolve) =>
+        child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+      ),
   );
   for (const child of children.values()) child.kill('SIGTERM');
   await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);

@@ -17,7 +17,11 @@ const LOOKUP = `query Lookup($id: ID!, $purpose: String!) {
   }
 }`;
 
-export function personRecord(nationalId: string, version = 1, overrides: Record<string, unknown> = {}) {
+export function personRecord(
+  nationalId: string,
+  version = 1,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     recordType: 'person',
     schemaVersion: 1,
@@ -64,7 +68,11 @@ function addressRecord(nationalId: string) {
 interface LookupData {
   citizen: null | {
     nationalId: string;
-    person: null | { name: { khmer: { familyName: string }; latin: { givenName: string } }; alive: boolean; dateOfBirth: string };
+    person: null | {
+      name: { khmer: { familyName: string }; latin: { givenName: string } };
+      alive: boolean;
+      dateOfBirth: string;
+    };
     address: null | { province: { latin: string }; since: string };
   };
 }
@@ -85,26 +93,39 @@ export function describeCitizenLookup(transport: Transport): void {
     });
 
     const lookup = (nationalId: string, token = agencyToken) =>
-      stack.graphql<LookupData>(token, LOOKUP, { id: nationalId, purpose: 'business registration BR-2026-0042' });
+      stack.graphql<LookupData>(token, LOOKUP, {
+        id: nationalId,
+        purpose: 'business registration BR-2026-0042',
+      });
 
-    async function waitForCitizen(nationalId: string, predicate: (data: LookupData) => boolean): Promise<number> {
+    async function waitForCitizen(
+      nationalId: string,
+      predicate: (data: LookupData) => boolean,
+    ): Promise<number> {
       const started = performance.now();
       for (;;) {
         const response = await lookup(nationalId);
         if (response.data && predicate(response.data)) return performance.now() - started;
-        if (performance.now() - started > 10_000) throw new Error('the citizen did not appear within 10 s');
+        if (performance.now() - started > 10_000)
+          throw new Error('the citizen did not appear within 10 s');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
 
     it('shows a person posted to the interior adapter at the gateway within a second', async () => {
       const nationalId = newNationalId();
-      const published = await stack.publish(adapterToken, [personRecord(nationalId), addressRecord(nationalId)]);
+      const published = await stack.publish(adapterToken, [
+        personRecord(nationalId),
+        addressRecord(nationalId),
+      ]);
       expect(published.status).toBe(202);
       expect(published.body.accepted).toBe(2);
       expect(published.body.eventIds).toHaveLength(2);
 
-      const elapsed = await waitForCitizen(nationalId, (data) => data.citizen?.address !== null && data.citizen?.person !== null);
+      const elapsed = await waitForCitizen(
+        nationalId,
+        (data) => data.citizen?.address !== null && data.citizen?.person !== null,
+      );
       expect(elapsed).toBeLessThan(1000);
 
       const { data, errors } = await lookup(nationalId);
@@ -118,7 +139,10 @@ export function describeCitizenLookup(transport: Transport): void {
     it('applies only newer versions and honours deletes', async () => {
       const nationalId = newNationalId();
       await stack.publish(adapterToken, personRecord(nationalId, 2, { dateOfBirth: '1990-04-15' }));
-      await waitForCitizen(nationalId, (data) => data.citizen?.person?.dateOfBirth === '1990-04-15');
+      await waitForCitizen(
+        nationalId,
+        (data) => data.citizen?.person?.dateOfBirth === '1990-04-15',
+      );
 
       // An older version arriving late changes nothing.
       await stack.publish(adapterToken, personRecord(nationalId, 1, { dateOfBirth: '1980-01-01' }));
@@ -128,7 +152,10 @@ export function describeCitizenLookup(transport: Transport): void {
 
       const removal = { ...personRecord(nationalId, 3), op: 'delete', payload: undefined };
       expect((await stack.publish(adapterToken, removal)).status).toBe(202);
-      await waitForCitizen(nationalId, (data) => data.citizen !== null && data.citizen.person === null);
+      await waitForCitizen(
+        nationalId,
+        (data) => data.citizen !== null && data.citizen.person === null,
+      );
     });
 
     it('answers null for an unknown citizen and BAD_USER_INPUT for a mistyped id', async () => {
@@ -166,15 +193,24 @@ export function describeCitizenLookup(transport: Transport): void {
       const wrong = await fetch(`${stack.gatewayUrl}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grant_type: 'client_credentials', client_id: stack.agency.clientId, client_secret: 'nope' }),
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: stack.agency.clientId,
+          client_secret: 'nope',
+        }),
       });
       expect(wrong.status).toBe(401);
       expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
 
-      const basic = Buffer.from(`${stack.agency.clientId}:${stack.agency.clientSecret}`).toString('base64');
+      const basic = Buffer.from(`${stack.agency.clientId}:${stack.agency.clientSecret}`).toString(
+        'base64',
+      );
       const ok = await fetch(`${stack.gatewayUrl}/auth/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${basic}`,
+        },
         body: 'grant_type=client_credentials',
       });
       expect(ok.status).toBe(200);
@@ -200,7 +236,12 @@ export function describeCitizenLookup(transport: Transport): void {
       const badId = personRecord(nationalId.slice(0, 9) + String((Number(nationalId[9]) + 3) % 10));
       const response = await stack.publish(adapterToken, [good, noBirthDate, badId]);
       expect(response.status).toBe(422);
-      const issues = response.body.issues as Array<{ index: number; path: string; rule: string; message: string }>;
+      const issues = response.body.issues as Array<{
+        index: number;
+        path: string;
+        rule: string;
+        message: string;
+      }>;
       expect(issues).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ index: 1, path: '/payload/dateOfBirth', rule: 'required' }),
@@ -226,13 +267,18 @@ export function describeCitizenLookup(transport: Transport): void {
         `SELECT purpose, client_id FROM access_log WHERE subject_id = $1`,
         [nationalId],
       );
-      expect(rows).toEqual([{ purpose: 'business registration BR-2026-0042', client_id: stack.agency.clientId }]);
+      expect(rows).toEqual([
+        { purpose: 'business registration BR-2026-0042', client_id: stack.agency.clientId },
+      ]);
     });
 
     it('reports health and metrics', async () => {
       const health = await fetch(`${stack.gatewayUrl}/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', checks: { database: 'up', bus: 'up' } });
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        checks: { database: 'up', bus: 'up' },
+      });
       const adapterHealth = await fetch(`${stack.adapterUrl}/health`);
       expect(adapterHealth.status).toBe(200);
       const metrics = await (await fetch(`${stack.gatewayUrl}/metrics`)).text();

@@ -4,7 +4,13 @@
 // main.ts files use.
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { ClientCredentialsService, ClientRepository, RemoteKeySet, generateSigningKeyPem, signingKeyFromPem } from '#spean/access';
+import {
+  ClientCredentialsService,
+  ClientRepository,
+  RemoteKeySet,
+  generateSigningKeyPem,
+  signingKeyFromPem,
+} from '#spean/access';
 import { createAdapterApp, readAdapterConfig, type AdapterDefinition } from '#spean/adapter-sdk';
 import { createEventBus, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
@@ -32,7 +38,11 @@ export interface SpeanStack {
   adapter: Credentials;
   steward: Credentials;
   token(credentials: Credentials): Promise<string>;
-  graphql<T = unknown>(token: string, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  graphql<T = unknown>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>>;
   publish(token: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -47,7 +57,11 @@ export async function startStack(transport: Transport, label: string): Promise<S
   const db = await createTestDatabase(label);
   const env = new EnvReader({ LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-test-data-dir' });
   const gatewayConfig = readGatewayConfig(env);
-  const logger = { log: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+  const logger = {
+    log: () => undefined,
+    warn: () => undefined,
+    error: (m: string) => console.error(m),
+  };
   const busFor = async (clientId: string): Promise<EventBus> => {
     const brokers = transport === 'kafka' ? kafkaBrokers() : [];
     // Test files share one broker: a namespace per file keeps their topics and groups apart.
@@ -90,7 +104,11 @@ export async function startStack(transport: Transport, label: string): Promise<S
   );
   await adapter.listen(0, '127.0.0.1');
 
-  const credentials = new ClientCredentialsService(new ClientRepository(db.database), () => signingKey, 900);
+  const credentials = new ClientCredentialsService(
+    new ClientRepository(db.database),
+    () => signingKey,
+    900,
+  );
   const agency = await credentials.register({
     agencyId: 'mef',
     agencyName: 'Ministry of Economy and Finance',
@@ -123,7 +141,11 @@ export async function startStack(transport: Transport, label: string): Promise<S
       const response = await fetch(`${gatewayUrl}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+        }),
       });
       if (response.status !== 200) throw new Error(`token endpoint answered ${response.status}`);
       return ((await response.json()) as { access_token: string }).access_token;
@@ -161,6 +183,9 @@ function urlOf(app: INestApplication): string {
 
 function kafkaBrokers(): string[] {
   const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: the kafka global setup should have started a broker');
+  if (!brokers)
+    throw new Error(
+      'KAFKA_BROKERS is not set: the kafka global setup should have started a broker',
+    );
   return brokers.split(',');
 }

@@ -3,13 +3,15 @@ import { createPublicKey } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bearerAuthentication } from '#spean/access';
-import { nestLogLevels } from '#spean/observability';
+import { SpeanLogger } from '#spean/observability';
 import { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
-    bufferLogs: false,
-    logger: nestLogLevels(deps.config.logLevel),
+    logger: new SpeanLogger('gateway', {
+      level: deps.config.logLevel,
+      json: deps.config.environment === 'production',
+    }),
   });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });
@@ -17,7 +19,10 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   // Verified before Apollo sees the request: no token, no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
-  app.use('/graphql', bearerAuthentication(async (tokenKid) => (tokenKid === kid ? verificationKey : undefined)));
+  app.use(
+    '/graphql',
+    bearerAuthentication(async (tokenKid) => (tokenKid === kid ? verificationKey : undefined)),
+  );
   app.enableShutdownHooks();
   return app;
 }

@@ -5,7 +5,12 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { ClientCredentialsService, ClientRepository, type AuthenticatedRequest, type SigningKey } from '#spean/access';
+import {
+  ClientCredentialsService,
+  ClientRepository,
+  type AuthenticatedRequest,
+  type SigningKey,
+} from '#spean/access';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
 import type { NationalIdScheme } from '#spean/contracts';
 import { Metrics, ObservabilityModule } from '#spean/observability';
@@ -83,7 +88,12 @@ export class GatewayModule {
           provide: CitizenService,
           inject: [ReadModelRepository],
           useFactory: (records: ReadModelRepository) =>
-            new CitizenService(records, new AccessLogRepository(deps.database), deps.nationalIds, deps.metrics),
+            new CitizenService(
+              records,
+              new AccessLogRepository(deps.database),
+              deps.nationalIds,
+              deps.metrics,
+            ),
         },
         CitizenResolver,
       ],

@@ -38,4 +38,6 @@ const shutdown = async (): Promise<void> => {
 process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
 process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
 await app.listen(config.port, config.host);
-logger.log(`gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`);
+logger.log(
+  `gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`,
+);

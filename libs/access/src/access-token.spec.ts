@@ -13,7 +13,12 @@ import type { Principal } from './principal.js';
 const key = signingKeyFromPem(generateSigningKeyPem());
 const keys: KeyResolver = async (kid) =>
   kid === key.kid ? (await import('node:crypto')).createPublicKey(key.privateKey) : undefined;
-const principal: Principal = { clientId: 'moi.adapter.1', agencyId: 'moi', role: 'adapter', adapter: 'interior' };
+const principal: Principal = {
+  clientId: 'moi.adapter.1',
+  agencyId: 'moi',
+  role: 'adapter',
+  adapter: 'interior',
+};
 
 describe('access tokens', () => {
   it('round-trips a principal through a signed token', async () => {
@@ -25,8 +30,14 @@ describe('access tokens', () => {
     const [header, claims, signature] = issueAccessToken(key, principal, 900).split('.');
     const forged = JSON.parse(Buffer.from(claims!, 'base64url').toString());
     forged.role = 'steward';
-    const tampered = [header, Buffer.from(JSON.stringify(forged)).toString('base64url'), signature].join('.');
-    await expect(verifyAccessToken(tampered, keys)).rejects.toThrow(new InvalidTokenError('bad signature'));
+    const tampered = [
+      header,
+      Buffer.from(JSON.stringify(forged)).toString('base64url'),
+      signature,
+    ].join('.');
+    await expect(verifyAccessToken(tampered, keys)).rejects.toThrow(
+      new InvalidTokenError('bad signature'),
+    );
   });
 
   it('rejects a token signed by another key, even with our kid', async () => {
@@ -38,7 +49,9 @@ describe('access tokens', () => {
   });
 
   it('rejects expired tokens, unsigned tokens and other algorithms', async () => {
-    await expect(verifyAccessToken(issueAccessToken(key, principal, -120), keys)).rejects.toThrow('expired');
+    await expect(verifyAccessToken(issueAccessToken(key, principal, -120), keys)).rejects.toThrow(
+      'expired',
+    );
     const [, claims] = issueAccessToken(key, principal, 900).split('.');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', kid: key.kid })).toString('base64url')}.${claims}.`;
     await expect(verifyAccessToken(none, keys)).rejects.toThrow('unsupported algorithm');

@@ -37,7 +37,8 @@ export function generateSigningKeyPem(): string {
 
 export function signingKeyFromPem(pem: string): SigningKey {
   const privateKey = createPrivateKey(pem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('The token signing key must be Ed25519');
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('The token signing key must be Ed25519');
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
   // RFC 7638 thumbprint: a kid that changes exactly when the key does.
   const kid = createHash('sha256')
@@ -46,7 +47,11 @@ export function signingKeyFromPem(pem: string): SigningKey {
   return { kid, privateKey, publicJwk: { ...jwk, kid, alg: 'EdDSA', use: 'sig' } };
 }
 
-export function issueAccessToken(key: SigningKey, principal: Principal, ttlSeconds: number): string {
+export function issueAccessToken(
+  key: SigningKey,
+  principal: Principal,
+  ttlSeconds: number,
+): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: 'EdDSA', typ: 'JWT', kid: key.kid };
   const claims = {
@@ -76,7 +81,10 @@ export class InvalidTokenError extends Error {
 /** Resolves a kid to a public key; may fetch a fresh key set when the kid is new. */
 export type KeyResolver = (kid: string) => Promise<KeyObject | undefined>;
 
-export async function verifyAccessToken(token: string, resolveKey: KeyResolver): Promise<Principal> {
+export async function verifyAccessToken(
+  token: string,
+  resolveKey: KeyResolver,
+): Promise<Principal> {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('malformed');
   const [encodedHeader, encodedClaims, encodedSignature] = parts as [string, string, string];
@@ -96,9 +104,12 @@ export async function verifyAccessToken(token: string, resolveKey: KeyResolver):
   const claims = decode(encodedClaims);
   const now = Math.floor(Date.now() / 1000);
   const leeway = 30;
-  if (claims.iss !== TOKEN_ISSUER || claims.aud !== TOKEN_AUDIENCE) throw new InvalidTokenError('wrong issuer');
-  if (typeof claims.exp !== 'number' || claims.exp + leeway < now) throw new InvalidTokenError('expired');
-  if (typeof claims.nbf === 'number' && claims.nbf - leeway > now) throw new InvalidTokenError('not yet valid');
+  if (claims.iss !== TOKEN_ISSUER || claims.aud !== TOKEN_AUDIENCE)
+    throw new InvalidTokenError('wrong issuer');
+  if (typeof claims.exp !== 'number' || claims.exp + leeway < now)
+    throw new InvalidTokenError('expired');
+  if (typeof claims.nbf === 'number' && claims.nbf - leeway > now)
+    throw new InvalidTokenError('not yet valid');
   if (typeof claims.sub !== 'string' || typeof claims.agency !== 'string') {
     throw new InvalidTokenError('missing subject');
   }
@@ -122,7 +133,8 @@ function encode(value: object): string {
 function decode(part: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // fall through to the error below
   }

@@ -10,10 +10,18 @@ export interface AuthenticatedRequest extends IncomingMessage {
 }
 
 export function bearerAuthentication(resolveKey: KeyResolver) {
-  return (request: AuthenticatedRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
+  return (
+    request: AuthenticatedRequest,
+    response: ServerResponse,
+    next: (error?: unknown) => void,
+  ): void => {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) {
-      deny(response, 'Bearer realm="spean"', 'an access token is required: Authorization: Bearer <token>');
+      deny(
+        response,
+        'Bearer realm="spean"',
+        'an access token is required: Authorization: Bearer <token>',
+      );
       return;
     }
     verifyAccessToken(header.slice(7).trim(), resolveKey).then(

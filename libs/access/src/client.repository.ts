@@ -27,7 +27,14 @@ export class ClientRepository {
     await this.db.query(
       `INSERT INTO client (client_id, agency_id, name, role, adapter, secret_hash)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [client.clientId, client.agencyId, client.name, client.role, client.adapter, client.secretHash],
+      [
+        client.clientId,
+        client.agencyId,
+        client.name,
+        client.role,
+        client.adapter,
+        client.secretHash,
+      ],
     );
   }
 

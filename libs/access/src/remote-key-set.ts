@@ -29,7 +29,8 @@ export class RemoteKeySet {
         const body = (await response.json()) as { keys?: PublicJwk[] };
         const next = new Map<string, KeyObject>();
         for (const jwk of body.keys ?? []) {
-          if (jwk.alg === 'EdDSA' && typeof jwk.kid === 'string') next.set(jwk.kid, publicKeyFromJwk(jwk));
+          if (jwk.alg === 'EdDSA' && typeof jwk.kid === 'string')
+            next.set(jwk.kid, publicKeyFromJwk(jwk));
         }
         this.keys = next;
         this.lastFetch = Date.now();

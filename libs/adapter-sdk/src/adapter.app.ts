@@ -2,7 +2,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bearerAuthentication, type KeyResolver } from '#spean/access';
-import { nestLogLevels } from '#spean/observability';
+import { SpeanLogger } from '#spean/observability';
 import { AdapterModule, type AdapterDependencies } from './adapter.module.js';
 import { IntakeHttpFilter } from './intake/intake-http.filter.js';
 
@@ -11,7 +11,10 @@ export async function createAdapterApp(
   resolveKey: KeyResolver,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AdapterModule.register(deps), {
-    logger: nestLogLevels(deps.config.logLevel),
+    logger: new SpeanLogger(deps.definition.name, {
+      level: deps.config.logLevel,
+      json: deps.config.environment === 'production',
+    }),
   });
   app.disable('x-powered-by');
   // Tokens are checked before the body is even parsed.

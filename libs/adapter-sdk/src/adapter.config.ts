@@ -12,7 +12,10 @@ export interface AdapterConfig extends CommonConfig {
   maxRequestBytes: string;
 }
 
-export function readAdapterConfig(definition: AdapterDefinition, env = new EnvReader()): AdapterConfig {
+export function readAdapterConfig(
+  definition: AdapterDefinition,
+  env = new EnvReader(),
+): AdapterConfig {
   const common = readCommonConfig(env);
   const config: AdapterConfig = {
     ...common,

@@ -35,7 +35,13 @@ export class AdapterModule {
         {
           provide: IntakeService,
           useFactory: () =>
-            new IntakeService(deps.definition, deps.validator, deps.bus, deps.metrics, deps.config.maxRecordsPerRequest),
+            new IntakeService(
+              deps.definition,
+              deps.validator,
+              deps.bus,
+              deps.metrics,
+              deps.config.maxRecordsPerRequest,
+            ),
         },
       ],
     };

@@ -25,7 +25,14 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   await bus.ensureTopics(definition.publishes.map(topicFor));
   const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
   const app = await createAdapterApp(
-    { definition, config, database, bus, metrics: new Metrics(definition.name), validator: new RecordValidator() },
+    {
+      definition,
+      config,
+      database,
+      bus,
+      metrics: new Metrics(definition.name),
+      validator: new RecordValidator(),
+    },
     keys.resolve,
   );
   app.enableShutdownHooks();
@@ -37,5 +44,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   await app.listen(config.port, config.host);
-  logger.log(`${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`);
+  logger.log(
+    `${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`,
+  );
 }

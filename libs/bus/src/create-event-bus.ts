@@ -30,7 +30,11 @@ export async function createEventBus(options: {
       logger: options.logger,
     });
   } else {
-    bus = new EmbeddedEventBus({ database: options.database, partitions: options.partitions, logger: options.logger });
+    bus = new EmbeddedEventBus({
+      database: options.database,
+      partitions: options.partitions,
+      logger: options.logger,
+    });
   }
   if (options.namespace) bus = new NamespacedEventBus(bus, options.namespace);
   await bus.connect();

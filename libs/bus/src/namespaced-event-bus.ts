@@ -34,13 +34,16 @@ export class NamespacedEventBus implements EventBus {
   }
 
   publish(messages: OutgoingMessage[]): Promise<void> {
-    return this.inner.publish(messages.map((message) => ({ ...message, topic: this.wrap(message.topic) })));
+    return this.inner.publish(
+      messages.map((message) => ({ ...message, topic: this.wrap(message.topic) })),
+    );
   }
 
   subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
     return this.inner.subscribe(
       { ...options, group: this.wrap(options.group), topics: options.topics.map(this.wrap) },
-      (batch) => handler(batch.map((message) => ({ ...message, topic: this.unwrap(message.topic) }))),
+      (batch) =>
+        handler(batch.map((message) => ({ ...message, topic: this.unwrap(message.topic) }))),
     );
   }
 

@@ -33,7 +33,8 @@ export function readCommonConfig(env: EnvReader): CommonConfig {
     environment,
     dataDir: path.resolve(env.string('DATA_DIR', './.data')),
     databaseUrl,
-    databaseMigrationUrl: env.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    databaseMigrationUrl:
+      env.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
     embeddedPostgresPort: env.port('EMBEDDED_POSTGRES_PORT', 54329),
     kafkaBrokers: env.list('KAFKA_BROKERS'),
     busPartitions: env.int('BUS_PARTITIONS', 6, { min: 1, max: 1024 }),

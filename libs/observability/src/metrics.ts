@@ -45,9 +45,3 @@ export class Metrics {
     });
   }
 }
-
-/** Nest's logger takes the list of levels to print; LOG_LEVEL names the quietest one. */
-export function nestLogLevels(level: 'error' | 'warn' | 'log' | 'debug'): Array<'error' | 'warn' | 'log' | 'debug'> {
-  const order = ['error', 'warn', 'log', 'debug'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
-}

@@ -26,12 +26,17 @@ class HealthController {
   @Get('health')
   async health(@Res({ passthrough: true }) response: Response): Promise<object> {
     const entries = await Promise.all(
-      Object.entries(this.checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+      Object.entries(this.checks).map(
+        async ([name, check]) => [name, await check().catch(() => false)] as const,
+      ),
     );
     const ok = entries.every(([, up]) => up);
     this.metrics.ready.set(ok ? 1 : 0);
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(entries.map(([n, up]) => [n, up ? 'up' : 'down'])) };
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      checks: Object.fromEntries(entries.map(([n, up]) => [n, up ? 'up' : 'down'])),
+    };
   }
 
   @Get('metrics')
@@ -45,7 +50,10 @@ class HealthController {
 export class ObservabilityModule implements NestModule {
   constructor(private readonly metrics: Metrics) {}
 
-  static register(options: { metrics: Metrics; checks: Record<string, HealthCheck> }): DynamicModule {
+  static register(options: {
+    metrics: Metrics;
+    checks: Record<string, HealthCheck>;
+  }): DynamicModule {
     return {
       module: ObservabilityModule,
       controllers: [HealthController],
@@ -65,7 +73,9 @@ export class ObservabilityModule implements NestModule {
         const stop = histogram.startTimer({ method: request.method });
         response.on('finish', () => {
           // The matched route pattern, never the raw URL (it could hold an id).
-          const route = (request.route as { path?: string } | undefined)?.path ?? (request.baseUrl || 'unmatched');
+          const route =
+            (request.route as { path?: string } | undefined)?.path ??
+            (request.baseUrl || 'unmatched');
           stop({ route, status: String(response.statusCode) });
         });
         next();

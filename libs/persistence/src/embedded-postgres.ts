@@ -304,7 +304,8 @@ function launch(
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (!ready) reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim()}`));
+      if (!ready)
+        reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim()}`));
     });
   });
 }
@@ -333,7 +334,9 @@ async function ensureRolesAndDatabase(
   await admin.connect();
   try {
     await ensureRoles(admin, credentials);
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [SPEAN_DATABASE]);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      SPEAN_DATABASE,
+    ]);
     if (exists.rowCount === 0) await createDatabase(superuser, SPEAN_DATABASE);
   } finally {
     await admin.end();
@@ -359,7 +362,9 @@ export async function createDatabase(superuser: pg.ClientConfig, name: string): 
   await admin.connect();
   const db = admin.escapeIdentifier(name);
   try {
-    await admin.query(`CREATE DATABASE ${db} OWNER ${MIGRATOR_ROLE} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.query(
+      `CREATE DATABASE ${db} OWNER ${MIGRATOR_ROLE} ENCODING 'UTF8' TEMPLATE template0`,
+    );
     await admin.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
     await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${db} TO ${APP_ROLE}`);
   } finally {

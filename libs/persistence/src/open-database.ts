@@ -13,7 +13,10 @@ export interface OpenedDatabase {
 }
 
 export async function openDatabase(
-  config: Pick<CommonConfig, 'databaseUrl' | 'databaseMigrationUrl' | 'dataDir' | 'embeddedPostgresPort'>,
+  config: Pick<
+    CommonConfig,
+    'databaseUrl' | 'databaseMigrationUrl' | 'dataDir' | 'embeddedPostgresPort'
+  >,
   applicationName: string,
   options: { poolSize?: number; log?: (line: string) => void } = {},
 ): Promise<OpenedDatabase> {

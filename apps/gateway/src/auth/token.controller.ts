@@ -37,15 +37,26 @@ export class TokenController {
         error_description: 'grant_type must be client_credentials',
       };
     }
-    if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || !clientId || !clientSecret) {
+    if (
+      typeof clientId !== 'string' ||
+      typeof clientSecret !== 'string' ||
+      !clientId ||
+      !clientSecret
+    ) {
       response.status(400);
-      return { error: 'invalid_request', error_description: 'client_id and client_secret are required' };
+      return {
+        error: 'invalid_request',
+        error_description: 'client_id and client_secret are required',
+      };
     }
     const issued = await this.credentials.exchange(clientId, clientSecret);
     if (!issued) {
       response.status(401);
       if (basic) response.setHeader('WWW-Authenticate', 'Basic realm="spean"');
-      return { error: 'invalid_client', error_description: 'unknown client, wrong secret, or revoked' };
+      return {
+        error: 'invalid_client',
+        error_description: 'unknown client, wrong secret, or revoked',
+      };
     }
     return issued;
   }

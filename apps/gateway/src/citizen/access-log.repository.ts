@@ -18,7 +18,14 @@ export class AccessLogRepository {
     await this.db.query(
       `INSERT INTO access_log (client_id, agency_id, subject_id, purpose, sections_returned, sections_denied)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.clientId, entry.agencyId, entry.subjectId, entry.purpose, entry.sectionsReturned, entry.sectionsDenied],
+      [
+        entry.clientId,
+        entry.agencyId,
+        entry.subjectId,
+        entry.purpose,
+        entry.sectionsReturned,
+        entry.sectionsDenied,
+      ],
     );
   }
 }

@@ -8,7 +8,11 @@ import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 export class CitizenGraphqlFilter implements GqlExceptionFilter {
   catch(exception: CitizenException): GraphQLError {
     return new GraphQLError(exception.message, {
-      extensions: { code: graphqlCode(exception.code), reason: exception.code, ...exception.details },
+      extensions: {
+        code: graphqlCode(exception.code),
+        reason: exception.code,
+        ...exception.details,
+      },
     });
   }
 }

@@ -29,9 +29,14 @@ export class CitizenResolver {
       'the sections returned, and the citizen can see it. Null when no ministry has records of this citizen.',
   })
   citizen(
-    @Args('nationalId', { type: () => ID, description: '10-digit national id (spaces and dashes are ignored)' })
+    @Args('nationalId', {
+      type: () => ID,
+      description: '10-digit national id (spaces and dashes are ignored)',
+    })
     nationalId: string,
-    @Args('purpose', { description: 'Why the record is looked up, e.g. "business registration 2026-1234"' })
+    @Args('purpose', {
+      description: 'Why the record is looked up, e.g. "business registration 2026-1234"',
+    })
     purpose: string,
     @Context() context: GatewayContext,
     @Info() info: GraphQLResolveInfo,

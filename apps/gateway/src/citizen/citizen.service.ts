@@ -56,7 +56,9 @@ export class CitizenService {
     );
     const sections = new Map<string, unknown>();
     for (const section of allowed) {
-      const payloads = stored.filter((row) => row.recordType === section.recordType).map((row) => row.payload);
+      const payloads = stored
+        .filter((row) => row.recordType === section.recordType)
+        .map((row) => row.payload);
       if (payloads.length > 0) sections.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) sections.set(section.name, []);
     }
@@ -79,10 +81,14 @@ export class CitizenService {
     const { id, check } = checkTypedNationalId(this.nationalIds, input);
     if (!check.valid) {
       this.metrics.lookups.inc({ outcome: 'invalid_id' });
-      throw new CitizenException(CitizenExceptionCode.INVALID_NATIONAL_ID, `nationalId ${check.message}`, {
-        field: 'nationalId',
-        rule: check.rule,
-      });
+      throw new CitizenException(
+        CitizenExceptionCode.INVALID_NATIONAL_ID,
+        `nationalId ${check.message}`,
+        {
+          field: 'nationalId',
+          rule: check.rule,
+        },
+      );
     }
     return id;
   }
@@ -104,7 +110,9 @@ export class CitizenService {
   private async hasRecordsBeyond(nationalId: string, allowed: CitizenSection[]): Promise<boolean> {
     const everything = await this.records.sectionsOf(
       nationalId,
-      CITIZEN_SECTIONS.filter((section) => !allowed.includes(section)).map((section) => section.recordType),
+      CITIZEN_SECTIONS.filter((section) => !allowed.includes(section)).map(
+        (section) => section.recordType,
+      ),
     );
     return everything.length > 0;
   }

@@ -19,7 +19,10 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     port: env.port('PORT', 3000),
     tokenTtlSeconds: env.int('TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
     tokenSigningKeyFile: path.resolve(
-      env.string('TOKEN_SIGNING_KEY_FILE', path.join(common.dataDir, 'keys', 'token-signing-key.pem')),
+      env.string(
+        'TOKEN_SIGNING_KEY_FILE',
+        path.join(common.dataDir, 'keys', 'token-signing-key.pem'),
+      ),
     ),
     introspection: env.bool('GRAPHQL_INTROSPECTION', common.environment !== 'production'),
   };

@@ -1,5 +1,11 @@
 // Subscribes the read model to every canonical topic the gateway serves.
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EVENT_BUS, topicFor, type EventBus, type Subscription } from '#spean/bus';
 import { READ_MODEL_GROUP, ReadModelService } from './read-model.service.js';
 import { CITIZEN_SECTIONS } from '../citizen/citizen.sections.js';
@@ -21,7 +27,9 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
       { group: READ_MODEL_GROUP, topics, maxBatchSize: 1000 },
       (batch) => this.service.applyBatch(batch),
     );
-    this.logger.log(`read model consuming ${topics.length} topics over the ${this.bus.transport} bus`);
+    this.logger.log(
+      `read model consuming ${topics.length} topics over the ${this.bus.transport} bus`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

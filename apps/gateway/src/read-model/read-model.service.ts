@@ -61,12 +61,24 @@ export class ReadModelService {
 
   private count(records: ReadRecord[], deadLetters: DeadLetterVerdict[], changed: number): void {
     const consumed = this.metrics.recordsConsumed;
-    for (const record of records) consumed.inc({ group: READ_MODEL_GROUP, record_type: record.recordType, outcome: 'received' });
+    for (const record of records)
+      consumed.inc({
+        group: READ_MODEL_GROUP,
+        record_type: record.recordType,
+        outcome: 'received',
+      });
     if (records.length > changed) {
-      consumed.inc({ group: READ_MODEL_GROUP, record_type: 'any', outcome: 'stale' }, records.length - changed);
+      consumed.inc(
+        { group: READ_MODEL_GROUP, record_type: 'any', outcome: 'stale' },
+        records.length - changed,
+      );
     }
     for (const letter of deadLetters) {
-      consumed.inc({ group: READ_MODEL_GROUP, record_type: letter.message.headers['record-type'] ?? 'unknown', outcome: 'dead_letter' });
+      consumed.inc({
+        group: READ_MODEL_GROUP,
+        record_type: letter.message.headers['record-type'] ?? 'unknown',
+        outcome: 'dead_letter',
+      });
     }
   }
 }

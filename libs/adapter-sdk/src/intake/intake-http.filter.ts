@@ -20,18 +20,24 @@ export class IntakeHttpFilter implements ExceptionFilter {
     const bodyError = (cause ?? {}) as { type?: string };
     if (bodyError.type === 'entity.parse.failed') {
       // The parser's message quotes the body, which may hold personal data.
-      response.status(400).json({ error: 'INVALID_JSON', message: 'the request body is not valid JSON' });
+      response
+        .status(400)
+        .json({ error: 'INVALID_JSON', message: 'the request body is not valid JSON' });
       return;
     }
     if (bodyError.type === 'entity.too.large') {
-      response.status(413).json({ error: 'TOO_LARGE', message: 'the request body is too large; split it' });
+      response
+        .status(413)
+        .json({ error: 'TOO_LARGE', message: 'the request body is too large; split it' });
       return;
     }
     if (exception instanceof HttpException) {
       response.status(exception.getStatus()).json(exception.getResponse());
       return;
     }
-    response.status(500).json({ error: 'INTERNAL', message: 'the record could not be published; retry' });
+    response
+      .status(500)
+      .json({ error: 'INTERNAL', message: 'the record could not be published; retry' });
   }
 }
 

@@ -89,7 +89,10 @@ export class IntakeService {
     }
     await this.bus.publish(messages);
     for (const message of messages) {
-      this.metrics.recordsPublished.inc({ source: this.definition.name, record_type: message.headers!['record-type']! });
+      this.metrics.recordsPublished.inc({
+        source: this.definition.name,
+        record_type: message.headers!['record-type']!,
+      });
     }
     return { accepted: messages.length, eventIds };
   }

@@ -1,6 +1,11 @@
 // SQL of the embedded bus. Every statement the transport runs is here.
 import type { Database } from '#spean/persistence';
-import type { ConsumedMessage, DeadLetter, DeadLetterVerdict, OutgoingMessage } from '../event-bus.port.js';
+import type {
+  ConsumedMessage,
+  DeadLetter,
+  DeadLetterVerdict,
+  OutgoingMessage,
+} from '../event-bus.port.js';
 
 export interface StoredMessage {
   topic: string;
@@ -70,7 +75,12 @@ export class EmbeddedBusRepository {
   }
 
   /** Takes every partition that is free or whose owner stopped renewing, and renews our own. */
-  async claimPartitions(group: string, topics: string[], member: string, leaseMs: number): Promise<void> {
+  async claimPartitions(
+    group: string,
+    topics: string[],
+    member: string,
+    leaseMs: number,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE bus_group_offset
        SET owner = $3, lease_until = now() + make_interval(secs => $4::double precision / 1000)
@@ -103,38 +113,40 @@ export class EmbeddedBusRepository {
     deadLetters: DeadLetterVerdict[],
     leaseMs: number,
   ): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const moved = await tx.query(
-        `UPDATE bus_group_offset
+    return this.db
+      .transaction(async (tx) => {
+        const moved = await tx.query(
+          `UPDATE bus_group_offset
          SET committed_offset = $5, lease_until = now() + make_interval(secs => $6::double precision / 1000)
          WHERE group_id = $1 AND topic = $2 AND partition = $3 AND owner = $4
          RETURNING 1`,
-        [group, last.topic, last.partition, member, last.offset, leaseMs],
-      );
-      if (moved.length === 0) throw new LeaseLost();
-      if (deadLetters.length > 0) {
-        await tx.query(
-          `INSERT INTO bus_dead_letter (group_id, topic, partition, "offset", key, value, headers, reason)
+          [group, last.topic, last.partition, member, last.offset, leaseMs],
+        );
+        if (moved.length === 0) throw new LeaseLost();
+        if (deadLetters.length > 0) {
+          await tx.query(
+            `INSERT INTO bus_dead_letter (group_id, topic, partition, "offset", key, value, headers, reason)
            SELECT $1, t, p, o, k, v, h, r
            FROM unnest($2::text[], $3::int[], $4::bigint[], $5::text[], $6::bytea[], $7::jsonb[], $8::text[])
              AS d(t, p, o, k, v, h, r)`,
-          [
-            group,
-            deadLetters.map((d) => d.message.topic),
-            deadLetters.map((d) => d.message.partition),
-            deadLetters.map((d) => d.message.offset),
-            deadLetters.map((d) => d.message.key),
-            deadLetters.map((d) => d.message.value),
-            deadLetters.map((d) => JSON.stringify(d.message.headers)),
-            deadLetters.map((d) => d.reason),
-          ],
-        );
-      }
-      return true;
-    }).catch((error: unknown) => {
-      if (error instanceof LeaseLost) return false;
-      throw error;
-    });
+            [
+              group,
+              deadLetters.map((d) => d.message.topic),
+              deadLetters.map((d) => d.message.partition),
+              deadLetters.map((d) => d.message.offset),
+              deadLetters.map((d) => d.message.key),
+              deadLetters.map((d) => d.message.value),
+              deadLetters.map((d) => JSON.stringify(d.message.headers)),
+              deadLetters.map((d) => d.reason),
+            ],
+          );
+        }
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof LeaseLost) return false;
+        throw error;
+      });
   }
 
   async leaveGroup(group: string, member: string): Promise<void> {

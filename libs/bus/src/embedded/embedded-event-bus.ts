@@ -54,7 +54,9 @@ export class EmbeddedEventBus implements EventBus {
       for (const subscription of this.subscriptions) subscription.wake(note.payload ?? '');
     });
     // A broken listen connection only slows consumers down to polling.
-    this.listener.on('error', (error) => this.options.logger?.warn(`bus listener: ${error.message}`));
+    this.listener.on('error', (error) =>
+      this.options.logger?.warn(`bus listener: ${error.message}`),
+    );
     await this.listener.query(`LISTEN ${CHANNEL}`);
   }
 
@@ -64,7 +66,10 @@ export class EmbeddedEventBus implements EventBus {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byPartition = new Map<string, { topic: string; partition: number; items: OutgoingMessage[] }>();
+    const byPartition = new Map<
+      string,
+      { topic: string; partition: number; items: OutgoingMessage[] }
+    >();
     for (const message of messages) {
       const partition = partitionFor(message.key, this.partitions);
       const id = `${message.topic}\u0000${partition}`;
@@ -182,7 +187,12 @@ class EmbeddedSubscription implements Subscription {
   private async pass(): Promise<boolean> {
     this.pendingWake = false;
     const leaseMs = this.settings.leaseMs;
-    await this.repository.claimPartitions(this.options.group, this.options.topics, this.member, leaseMs);
+    await this.repository.claimPartitions(
+      this.options.group,
+      this.options.topics,
+      this.member,
+      leaseMs,
+    );
     const fetched = await this.repository.fetch(
       this.options.group,
       this.member,

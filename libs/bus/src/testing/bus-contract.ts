@@ -2,7 +2,12 @@
 // unchanged against the embedded (Postgres) transport and against Kafka.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BatchHandler, ConsumedMessage, EventBus, OutgoingMessage } from '../event-bus.port.js';
+import type {
+  BatchHandler,
+  ConsumedMessage,
+  EventBus,
+  OutgoingMessage,
+} from '../event-bus.port.js';
 
 export function describeBusContract(name: string, makeBus: () => Promise<EventBus>): void {
   describe(`event bus contract: ${name}`, () => {
@@ -33,7 +38,10 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       for (let i = 0; i < published.length; i += 50) await bus.publish(published.slice(i, i + 50));
 
       const received = collector();
-      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, received.handler);
+      const subscription = await bus.subscribe(
+        { group: unique('g'), topics: [topic] },
+        received.handler,
+      );
       await waitFor(() => received.messages.length >= published.length);
       await subscription.close();
 
@@ -41,7 +49,9 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       for (const key of keys) {
         const seqs = received.messages.filter((m) => m.key === key).map((m) => body(m).seq);
         expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i));
-        const partitions = new Set(received.messages.filter((m) => m.key === key).map((m) => m.partition));
+        const partitions = new Set(
+          received.messages.filter((m) => m.key === key).map((m) => m.partition),
+        );
         expect(partitions.size).toBe(1);
       }
     });
@@ -53,16 +63,19 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
 
       const applied: number[] = [];
       let failuresLeft = 2;
-      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, async (batch) => {
-        for (const m of batch) {
-          if (body(m).seq === 3 && failuresLeft > 0) {
-            failuresLeft--;
-            throw new Error('database briefly unavailable');
+      const subscription = await bus.subscribe(
+        { group: unique('g'), topics: [topic] },
+        async (batch) => {
+          for (const m of batch) {
+            if (body(m).seq === 3 && failuresLeft > 0) {
+              failuresLeft--;
+              throw new Error('database briefly unavailable');
+            }
+            // An idempotent effect: applying a message twice changes nothing.
+            if (!applied.includes(body(m).seq)) applied.push(body(m).seq);
           }
-          // An idempotent effect: applying a message twice changes nothing.
-          if (!applied.includes(body(m).seq)) applied.push(body(m).seq);
-        }
-      });
+        },
+      );
       await waitFor(() => applied.length === 5);
       await subscription.close();
       expect(applied).toEqual([1, 2, 3, 4, 5]);
@@ -141,7 +154,12 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       let letters = await bus.listDeadLetters(group);
       await waitFor(async () => (letters = await bus.listDeadLetters(group)).length > 0);
       expect(letters).toHaveLength(1);
-      expect(letters[0]).toMatchObject({ group, topic, key: 'k', reason: 'payload is not valid JSON' });
+      expect(letters[0]).toMatchObject({
+        group,
+        topic,
+        key: 'k',
+        reason: 'payload is not valid JSON',
+      });
       expect(Buffer.compare(letters[0]!.value, poison)).toBe(0);
       expect(letters[0]!.headers['record-type']).toBe('person');
       expect(await bus.listDeadLetters(unique('other-group'))).toEqual([]);
@@ -165,7 +183,10 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       const topic = unique('live');
       await bus.ensureTopics([topic]);
       const received = collector();
-      const subscription = await bus.subscribe({ group: unique('g'), topics: [topic] }, received.handler);
+      const subscription = await bus.subscribe(
+        { group: unique('g'), topics: [topic] },
+        received.handler,
+      );
       await settle();
       await bus.publish([message(topic, 'k', { seq: 1 }, { trace: 'abc' })]);
       await waitFor(() => received.messages.length === 1, 5000);

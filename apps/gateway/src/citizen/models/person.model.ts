@@ -14,7 +14,9 @@ export class NamePartsModel implements personV1.KhmerName, personV1.LatinName {
   givenName!: string;
 }
 
-@ObjectType('PersonName', { description: 'The name in Khmer script and its Latin transliteration, as on the ID card.' })
+@ObjectType('PersonName', {
+  description: 'The name in Khmer script and its Latin transliteration, as on the ID card.',
+})
 export class PersonNameModel {
   @Field(() => NamePartsModel)
   khmer!: NamePartsModel;
@@ -35,7 +37,9 @@ export class PlaceOfBirthModel {
   commune?: PlaceModel;
 }
 
-@ObjectType('Person', { description: 'A person as the civil register of the Ministry of Interior knows them.' })
+@ObjectType('Person', {
+  description: 'A person as the civil register of the Ministry of Interior knows them.',
+})
 export class PersonModel implements Person {
   @Field(() => ID)
   nationalId!: string;
@@ -52,12 +56,18 @@ export class PersonModel implements Person {
   @Field(() => PlaceOfBirthModel)
   placeOfBirth!: PlaceOfBirthModel;
 
-  @Field(() => String, { nullable: true, description: 'The 9-digit number on the Khmer ID card; it changes when a card is re-issued' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The 9-digit number on the Khmer ID card; it changes when a card is re-issued',
+  })
   idCardNumber?: string;
 
   @Field()
   alive!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date (YYYY-MM-DD), for a person who is not alive' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 date (YYYY-MM-DD), for a person who is not alive',
+  })
   dateOfDeath?: string;
 }

@@ -1,0 +1,220 @@
+// `npm run spean -- <command>`: operators' and stewards' tasks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ClientCredentialsService, ClientRepository, ROLES, type Role } from '#spean/access';
+import { EnvReader, readCommonConfig } from '#spean/config';
+import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
+import { demoCitizens } from '#spean/population';
+
+const HELP = `Spean command line
+
+Usage: npm run spean -- <command> [options]
+
+Commands:
+  migrate                       Apply pending database migrations.
+  client create                 Register a client system and print its secret (shown once).
+      --agency <id>             Agency id, e.g. mef (created if new)
+      --agency-name <name>      Agency's name, e.g. "Ministry of Economy and Finance"
+      --name <name>             The client system, e.g. "Business registration desk"
+      --role <role>             One of: ${ROLES.join(', ')}
+      --adapter <name>          For role adapter: the adapter it publishes as, e.g. interior
+  client list                   List registered clients (never their secrets).
+  seed --citizens <n>           Publish n synthetic citizens through the interior adapter.
+      [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
+  help                          Show this text.
+
+Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    case 'migrate':
+      return withDatabase(async (_db, migratorUrl) => {
+        const applied = await runMigrations(migratorUrl);
+        say(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
+      });
+    case 'client':
+      if (sub === 'create') return createClient(argv.slice(2));
+      if (sub === 'list') return listClients();
+      return usage(`unknown client command "${sub ?? ''}": use create or list`);
+    case 'seed':
+      return seed(argv.slice(1));
+    default:
+      return usage(`unknown command "${command}"`);
+  }
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n\n${HELP}`);
+  return 2;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function withDatabase(
+  work: (db: Database, migratorUrl: string) => Promise<void>,
+): Promise<number> {
+  const env = new EnvReader();
+  const config = readCommonConfig(env);
+  env.done();
+  let appUrl = config.databaseUrl;
+  let migratorUrl = config.databaseMigrationUrl ?? appUrl;
+  let stop = async (): Promise<void> => undefined;
+  if (!appUrl) {
+    const server = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+    });
+    appUrl = server.url('app');
+    migratorUrl = server.url('migrator');
+    stop = server.stop;
+  }
+  await runMigrations(migratorUrl!);
+  const db = new Database({ url: appUrl, applicationName: 'spean-cli' });
+  try {
+    await work(db, migratorUrl!);
+    return 0;
+  } finally {
+    await db.close();
+    await stop();
+  }
+}
+
+async function createClient(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      agency: { type: 'string' },
+      'agency-name': { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      adapter: { type: 'string' },
+    },
+  });
+  const missing = ['agency', 'agency-name', 'name', 'role'].filter(
+    (key) => !values[key as keyof typeof values],
+  );
+  if (missing.length) return usage(`client create needs --${missing.join(', --')}`);
+  if (!ROLES.includes(values.role as Role))
+    return usage(`--role must be one of ${ROLES.join(', ')}`);
+  if ((values.role === 'adapter') !== Boolean(values.adapter)) {
+    return usage('--adapter is required for role adapter, and only for it');
+  }
+  return withDatabase(async (db) => {
+    const service = new ClientCredentialsService(
+      new ClientRepository(db),
+      () => {
+        throw new Error('not used');
+      },
+      0,
+    );
+    const created = await service.register({
+      agencyId: values.agency!,
+      agencyName: values['agency-name']!,
+      name: values.name!,
+      role: values.role as Role,
+      adapter: values.adapter,
+    });
+    say(JSON.stringify(created, null, 2));
+    say('The secret is shown only now: hand it to the client system over a secure channel.');
+  });
+}
+
+async function listClients(): Promise<number> {
+  return withDatabase(async (db) => {
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT client_id, agency_id, name, role, adapter, created_at, revoked_at FROM client ORDER BY created_at`,
+    );
+    console.table(rows);
+  });
+}
+
+async function seed(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { citizens: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const count = Number(values.citizens);
+  const seedValue = Number(values.seed ?? 1);
+  if (!Number.isInteger(count) || count < 1)
+    return usage('seed needs --citizens <n>, a whole number above 0');
+  if (!Number.isInteger(seedValue)) return usage('--seed must be a whole number');
+  const env = new EnvReader();
+  const config = readCommonConfig(env);
+  const gatewayUrl = env.string('GATEWAY_URL', `http://127.0.0.1:${env.port('PORT', 3000)}`);
+  const interiorUrl = env.string('INTERIOR_URL', 'http://127.0.0.1:3101');
+  const clientId = env.string('SPEAN_CLIENT_ID');
+  const clientSecret = env.secret('SPEAN_CLIENT_SECRET');
+  env.done();
+  const adapter =
+    clientId && clientSecret ? { clientId, clientSecret } : demoClient(config.dataDir, 'adapter');
+  if (!adapter) {
+    return usage(
+      'seed needs an interior adapter client: set SPEAN_CLIENT_ID and SPEAN_CLIENT_SECRET',
+    );
+  }
+  const tokenResponse = await fetch(`${gatewayUrl}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: adapter.clientId,
+      client_secret: adapter.clientSecret,
+    }),
+  });
+  if (!tokenResponse.ok)
+    throw new Error(`the gateway refused the adapter's credentials (${tokenResponse.status})`);
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const started = performance.now();
+  const { records } = demoCitizens(count, seedValue);
+  const batch = 1000;
+  for (let i = 0; i < records.length; i += batch) {
+    const response = await fetch(`${interiorUrl}/v1/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(records.slice(i, i + batch)),
+    });
+    if (response.status !== 202)
+      throw new Error(`intake answered ${response.status}: ${await response.text()}`);
+    process.stdout.write(
+      `\rpublished ${Math.min(i + batch, records.length) / 2} of ${count} citizens`,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  say(
+    `\n${count} citizens published in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} citizens/s)`,
+  );
+  return 0;
+}
+
+function demoClient(
+  dataDir: string,
+  role: string,
+): { clientId: string; clientSecret: string } | undefined {
+  const file = path.join(dataDir, 'demo-credentials.json');
+  if (!fs.existsSync(file)) return undefined;
+  const clients = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{
+    clientId: string;
+    clientSecret: string;
+    role: string;
+  }>;
+  return clients.find((client) => client.role === role);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`spean: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
