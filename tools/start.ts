@@ -240,6 +240,7 @@ async function stop(code: number): Promise<void> {
   await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   for (const child of children.values()) child.kill('SIGKILL');
   await postgres?.stop();
+  say('stopped');
   process.exit(code);
 }
 
