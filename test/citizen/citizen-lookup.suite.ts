@@ -122,9 +122,8 @@ export function describeCitizenLookup(transport: Transport): void {
       expect(published.body.accepted).toBe(2);
       expect(published.body.eventIds).toHaveLength(2);
 
-      const elapsed = await waitForCitizen(
-        nationalId,
-        (data) => data.citizen?.address !== null && data.citizen?.person !== null,
+      const elapsed = await waitForCitizen(nationalId, (data) =>
+        Boolean(data.citizen?.address && data.citizen.person),
       );
       expect(elapsed).toBeLessThan(1000);
 
@@ -147,7 +146,7 @@ export function describeCitizenLookup(transport: Transport): void {
       // An older version arriving late changes nothing.
       await stack.publish(adapterToken, personRecord(nationalId, 1, { dateOfBirth: '1980-01-01' }));
       await stack.publish(adapterToken, addressRecord(nationalId));
-      await waitForCitizen(nationalId, (data) => data.citizen?.address !== null);
+      await waitForCitizen(nationalId, (data) => Boolean(data.citizen?.address));
       expect((await lookup(nationalId)).data!.citizen!.person!.dateOfBirth).toBe('1990-04-15');
 
       const removal = { ...personRecord(nationalId, 3), op: 'delete', payload: undefined };

@@ -19,7 +19,11 @@ import { Metrics } from '#spean/observability';
 import { RecordValidator } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
+import { COMMERCE_ADAPTER } from '../../apps/commerce/src/commerce.adapter.js';
 import { INTERIOR_ADAPTER } from '../../apps/interior/src/interior.adapter.js';
+import { LAND_ADAPTER } from '../../apps/land/src/land.adapter.js';
+import { TAX_ADAPTER } from '../../apps/tax/src/tax.adapter.js';
+import { TRANSPORT_ADAPTER } from '../../apps/transport/src/transport.adapter.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type Transport = 'embedded' | 'kafka';
@@ -29,12 +33,29 @@ export interface Credentials {
   clientSecret: string;
 }
 
+export const ADAPTERS = {
+  interior: INTERIOR_ADAPTER,
+  transport: TRANSPORT_ADAPTER,
+  land: LAND_ADAPTER,
+  commerce: COMMERCE_ADAPTER,
+  tax: TAX_ADAPTER,
+} as const;
+export type AdapterName = keyof typeof ADAPTERS;
+
+export interface RunningAdapter {
+  url: string;
+  credentials: Credentials;
+}
+
 export interface SpeanStack {
   gatewayUrl: string;
+  /** The interior adapter's URL. */
   adapterUrl: string;
+  adapters: Record<AdapterName, RunningAdapter>;
   db: TestDatabase;
   bus: EventBus;
   agency: Credentials;
+  /** The interior adapter's client. */
   adapter: Credentials;
   steward: Credentials;
   token(credentials: Credentials): Promise<string>;
@@ -43,7 +64,17 @@ export interface SpeanStack {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphqlResponse<T>>;
-  publish(token: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** Posts to an adapter's intake (the interior adapter unless named). */
+  publish(
+    token: string,
+    body: unknown,
+    adapter?: AdapterName,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** Posts records to an adapter with a token of that adapter's own client. */
+  publishAs(
+    adapter: AdapterName,
+    body: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -55,6 +86,21 @@ export interface GraphqlResponse<T> {
 
 export async function startStack(transport: Transport, label: string): Promise<SpeanStack> {
   const db = await createTestDatabase(label);
+  const cleanup: Array<() => Promise<void>> = [() => db.drop()];
+  try {
+    return await assemble(transport, db, cleanup);
+  } catch (error) {
+    // A half-started stack must not keep the test worker alive.
+    for (const close of cleanup.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(
+  transport: Transport,
+  db: TestDatabase,
+  cleanup: Array<() => Promise<void>>,
+): Promise<SpeanStack> {
   const env = new EnvReader({ LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-test-data-dir' });
   const gatewayConfig = readGatewayConfig(env);
   const logger = {
@@ -77,6 +123,7 @@ export async function startStack(transport: Transport, label: string): Promise<S
 
   const signingKey = signingKeyFromPem(generateSigningKeyPem());
   const gatewayBus = await busFor(`gateway-${db.name}`);
+  cleanup.push(() => gatewayBus.close());
   const gateway = await createGatewayApp({
     config: gatewayConfig,
     database: db.database,
@@ -86,23 +133,36 @@ export async function startStack(transport: Transport, label: string): Promise<S
     validator: new RecordValidator(),
     nationalIds: getNationalIdScheme(),
   });
+  cleanup.push(() => gateway.close());
   await gateway.listen(0, '127.0.0.1');
   const gatewayUrl = urlOf(gateway);
 
-  const adapterBus = await busFor(`interior-${db.name}`);
-  const definition: AdapterDefinition = INTERIOR_ADAPTER;
-  const adapter = await createAdapterApp(
-    {
-      definition,
-      config: readAdapterConfig(definition, new EnvReader({ LOG_LEVEL: 'warn' })),
-      database: db.database,
-      bus: adapterBus,
-      metrics: new Metrics('interior'),
-      validator: new RecordValidator(),
-    },
-    new RemoteKeySet(`${gatewayUrl}/.well-known/jwks.json`).resolve,
-  );
-  await adapter.listen(0, '127.0.0.1');
+  const closers: Array<() => Promise<void>> = [];
+  const adapterUrls = {} as Record<AdapterName, string>;
+  for (const [name, definition] of Object.entries(ADAPTERS) as Array<
+    [AdapterName, AdapterDefinition]
+  >) {
+    const adapterBus = await busFor(`${name}-${db.name}`);
+    cleanup.push(() => adapterBus.close());
+    const adapter = await createAdapterApp(
+      {
+        definition,
+        config: readAdapterConfig(definition, new EnvReader({ LOG_LEVEL: 'warn' })),
+        database: db.database,
+        bus: adapterBus,
+        metrics: new Metrics(name),
+        validator: new RecordValidator(),
+      },
+      new RemoteKeySet(`${gatewayUrl}/.well-known/jwks.json`).resolve,
+    );
+    cleanup.push(() => adapter.close());
+    await adapter.listen(0, '127.0.0.1');
+    adapterUrls[name] = urlOf(adapter);
+    closers.push(async () => {
+      await adapter.close();
+      await adapterBus.close();
+    });
+  }
 
   const credentials = new ClientCredentialsService(
     new ClientRepository(db.database),
@@ -115,13 +175,23 @@ export async function startStack(transport: Transport, label: string): Promise<S
     name: 'Business registration desk',
     role: 'agency',
   });
-  const interior = await credentials.register({
-    agencyId: 'moi',
-    agencyName: 'Ministry of Interior',
-    name: 'Interior adapter',
-    role: 'adapter',
-    adapter: 'interior',
-  });
+  const adapterClients = {} as Record<AdapterName, Credentials>;
+  for (const name of Object.keys(ADAPTERS) as AdapterName[]) {
+    adapterClients[name] = await credentials.register({
+      agencyId: name,
+      agencyName: ADAPTERS[name].title,
+      name: `${name} adapter`,
+      role: 'adapter',
+      adapter: name,
+    });
+  }
+  const adapters = Object.fromEntries(
+    (Object.keys(ADAPTERS) as AdapterName[]).map((name) => [
+      name,
+      { url: adapterUrls[name], credentials: adapterClients[name] },
+    ]),
+  ) as Record<AdapterName, RunningAdapter>;
+  const tokens = new Map<string, string>();
   const steward = await credentials.register({
     agencyId: 'interop-office',
     agencyName: 'Interoperability Office',
@@ -129,13 +199,14 @@ export async function startStack(transport: Transport, label: string): Promise<S
     role: 'steward',
   });
 
-  return {
+  const stack: SpeanStack = {
     gatewayUrl,
-    adapterUrl: urlOf(adapter),
+    adapterUrl: adapterUrls.interior,
+    adapters,
     db,
     bus: gatewayBus,
     agency,
-    adapter: interior,
+    adapter: adapterClients.interior,
     steward,
     async token(client) {
       const response = await fetch(`${gatewayUrl}/auth/token`, {
@@ -158,22 +229,27 @@ export async function startStack(transport: Transport, label: string): Promise<S
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
-    async publish(token, body) {
-      const response = await fetch(`${urlOf(adapter)}/v1/records`, {
+    async publish(token, body, adapter = 'interior') {
+      const response = await fetch(`${adapterUrls[adapter]}/v1/records`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },
+    async publishAs(adapter, body) {
+      let token = tokens.get(adapter);
+      if (!token) tokens.set(adapter, (token = await stack.token(adapterClients[adapter])));
+      return stack.publish(token, body, adapter);
+    },
     async close() {
-      await adapter.close();
+      for (const close of closers) await close();
       await gateway.close();
-      await adapterBus.close();
       await gatewayBus.close();
       await db.drop();
     },
   };
+  return stack;
 }
 
 function urlOf(app: INestApplication): string {

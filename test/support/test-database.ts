@@ -32,6 +32,8 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   const admin = new pg.Client({ connectionString: superuserUrl });
   await admin.connect();
   try {
+    // Test files start in parallel; role changes must not race.
+    await admin.query('SELECT pg_advisory_lock(7424711)');
     await ensureRoles(admin, roles);
   } finally {
     await admin.end();

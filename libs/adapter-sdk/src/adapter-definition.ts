@@ -1,10 +1,14 @@
 // What an adapter app declares about itself; everything else is the SDK's.
+import type { Reaction } from './reactions/reaction.js';
+
 export interface AdapterDefinition {
-  /** Registered adapter name; the `source` of every record it publishes. */
+  /** Registered adapter name; the `source` of every record it publishes, and its consumer group. */
   name: string;
   /** Human name of the ministry system, for logs and health. */
   title: string;
   defaultPort: number;
-  /** Record types this adapter may publish at intake. */
+  /** Record types this adapter may publish. */
   publishes: readonly string[];
+  /** What it does when records of other types (life events) arrive. */
+  reactions?: readonly Reaction[];
 }

@@ -8,6 +8,14 @@ import type { AdapterDefinition } from './adapter-definition.js';
 import type { AdapterConfig } from './adapter.config.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecordsController } from './intake/records.controller.js';
+import { RecordPublisher } from './publishing/record-publisher.js';
+import {
+  ADAPTER_DEFINITION,
+  ADAPTER_STORE,
+  ReactionConsumer,
+  RECORD_VALIDATOR,
+} from './reactions/reaction.consumer.js';
+import { AdapterRecordRepository } from './store/adapter-record.repository.js';
 
 export interface AdapterDependencies {
   definition: AdapterDefinition;
@@ -32,17 +40,25 @@ export class AdapterModule {
       controllers: [RecordsController],
       providers: [
         { provide: EVENT_BUS, useValue: deps.bus },
+        { provide: ADAPTER_DEFINITION, useValue: deps.definition },
+        { provide: RECORD_VALIDATOR, useValue: deps.validator },
+        {
+          provide: ADAPTER_STORE,
+          useFactory: () => new AdapterRecordRepository(deps.database, deps.definition.name),
+        },
+        {
+          provide: RecordPublisher,
+          inject: [ADAPTER_STORE],
+          useFactory: (store: AdapterRecordRepository) =>
+            new RecordPublisher(deps.definition, deps.validator, store, deps.bus, deps.metrics),
+        },
         {
           provide: IntakeService,
-          useFactory: () =>
-            new IntakeService(
-              deps.definition,
-              deps.validator,
-              deps.bus,
-              deps.metrics,
-              deps.config.maxRecordsPerRequest,
-            ),
+          inject: [RecordPublisher],
+          useFactory: (publisher: RecordPublisher) =>
+            new IntakeService(deps.definition, publisher, deps.config.maxRecordsPerRequest),
         },
+        ReactionConsumer,
       ],
     };
   }

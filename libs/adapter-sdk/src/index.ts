@@ -5,3 +5,6 @@ export * from './adapter.app.js';
 export * from './run-adapter.js';
 export * from './intake/intake.service.js';
 export * from './intake/intake.exception.js';
+export * from './publishing/record-publisher.js';
+export * from './reactions/reaction.js';
+export * from './store/adapter-record.repository.js';

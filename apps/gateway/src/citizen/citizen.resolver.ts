@@ -10,8 +10,13 @@ import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from './citizen.sections.js';
 import { CitizenService, type CitizenView } from './citizen.service.js';
 import { AddressModel } from './models/address.model.js';
+import { BusinessModel } from './models/business.model.js';
 import { CitizenModel } from './models/citizen.model.js';
+import { LandTitleModel } from './models/land-title.model.js';
+import { LifeEventModel } from './models/life-event.model.js';
 import { PersonModel } from './models/person.model.js';
+import { TaxpayerModel } from './models/taxpayer.model.js';
+import { VehicleModel } from './models/vehicle.model.js';
 
 export interface GatewayContext {
   principal: Principal;
@@ -57,6 +62,31 @@ export class CitizenResolver {
   @ResolveField('address', () => AddressModel, { nullable: true })
   address(@Parent() citizen: CitizenView): unknown {
     return section(citizen, 'address');
+  }
+
+  @ResolveField('vehicles', () => [VehicleModel], { nullable: true })
+  vehicles(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'vehicles');
+  }
+
+  @ResolveField('landTitles', () => [LandTitleModel], { nullable: true })
+  landTitles(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'landTitles');
+  }
+
+  @ResolveField('businesses', () => [BusinessModel], { nullable: true })
+  businesses(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'businesses');
+  }
+
+  @ResolveField('taxpayer', () => TaxpayerModel, { nullable: true })
+  taxpayer(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'taxpayer');
+  }
+
+  @ResolveField('lifeEvents', () => [LifeEventModel], { nullable: true })
+  lifeEvents(@Parent() citizen: CitizenView): unknown {
+    return section(citizen, 'lifeEvents');
   }
 }
 

@@ -53,6 +53,7 @@ export class CitizenService {
     const stored = await this.records.sectionsOf(
       nationalId,
       allowed.map((section) => section.recordType),
+      allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
     const sections = new Map<string, unknown>();
     for (const section of allowed) {
@@ -62,7 +63,8 @@ export class CitizenService {
       if (payloads.length > 0) sections.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) sections.set(section.name, []);
     }
-    const known = stored.length > 0 || (await this.hasRecordsBeyond(nationalId, allowed));
+    // Only on the not-found path: a citizen with nothing in the sections read may still exist.
+    const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
     await this.accessLog.append({
       clientId: principal.clientId,
@@ -104,16 +106,5 @@ export class CitizenService {
     asked: CitizenSection[],
   ): { allowed: CitizenSection[]; denied: CitizenSection[] } {
     return { allowed: asked, denied: [] };
-  }
-
-  /** A citizen with nothing in the sections read may still exist (only on the not-found path). */
-  private async hasRecordsBeyond(nationalId: string, allowed: CitizenSection[]): Promise<boolean> {
-    const everything = await this.records.sectionsOf(
-      nationalId,
-      CITIZEN_SECTIONS.filter((section) => !allowed.includes(section)).map(
-        (section) => section.recordType,
-      ),
-    );
-    return everything.length > 0;
   }
 }

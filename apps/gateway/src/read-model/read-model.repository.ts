@@ -1,10 +1,11 @@
 // SQL of the gateway's read model.
-import type { Queryable } from '#spean/persistence';
+import type { Database } from '#spean/persistence';
 
 export interface ReadRecord {
   recordType: string;
   recordId: string;
   subjectId: string;
+  relatedSubjects: string[];
   version: number;
   schemaVersion: number;
   op: 'upsert' | 'delete';
@@ -18,16 +19,25 @@ export interface StoredSection {
   recordType: string;
   recordId: string;
   payload: Record<string, unknown>;
-  version: string;
   occurredAt: Date;
+  /** Whether the citizen is the record's subject or a related party (co-owner, parent ...). */
+  relation: 'subject' | 'related';
+}
+
+export interface Orphan {
+  recordType: string;
+  recordId: string;
+  source: string;
+  appliedAt: Date;
 }
 
 export class ReadModelRepository {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: Database) {}
 
   /**
-   * Applies records whose version is newer than what is stored, in one
-   * statement; returns how many changed the model (the rest were stale).
+   * Applies records whose version is newer than what is stored and re-indexes
+   * their related subjects, in one transaction; returns how many changed the
+   * model (the rest were stale).
    */
   async apply(records: ReadRecord[]): Promise<number> {
     if (records.length === 0) return 0;
@@ -39,48 +49,121 @@ export class ReadModelRepository {
       if (!seen || seen.version < record.version) newest.set(id, record);
     }
     const rows = [...newest.values()];
-    const changed = await this.db.query(
-      `INSERT INTO read_record
-         (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
-                            $7::jsonb[], $8::text[], $9::uuid[], $10::timestamptz[])
-       ON CONFLICT (record_type, record_id) DO UPDATE SET
-         subject_id = EXCLUDED.subject_id,
-         version = EXCLUDED.version,
-         schema_version = EXCLUDED.schema_version,
-         deleted = EXCLUDED.deleted,
-         payload = EXCLUDED.payload,
-         source = EXCLUDED.source,
-         event_id = EXCLUDED.event_id,
-         occurred_at = EXCLUDED.occurred_at,
-         applied_at = now()
-       WHERE read_record.version < EXCLUDED.version
-       RETURNING 1`,
-      [
-        rows.map((r) => r.recordType),
-        rows.map((r) => r.recordId),
-        rows.map((r) => r.subjectId),
-        rows.map((r) => r.version),
-        rows.map((r) => r.schemaVersion),
-        rows.map((r) => r.op === 'delete'),
-        rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload))),
-        rows.map((r) => r.source),
-        rows.map((r) => r.eventId),
-        rows.map((r) => r.occurredAt),
-      ],
-    );
-    return changed.length;
+    return this.db.transaction(async (tx) => {
+      const changed = await tx.query<{ record_type: string; record_id: string }>(
+        `INSERT INTO read_record
+           (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
+                              $7::jsonb[], $8::text[], $9::uuid[], $10::timestamptz[])
+         ON CONFLICT (record_type, record_id) DO UPDATE SET
+           subject_id = EXCLUDED.subject_id,
+           version = EXCLUDED.version,
+           schema_version = EXCLUDED.schema_version,
+           deleted = EXCLUDED.deleted,
+           payload = EXCLUDED.payload,
+           source = EXCLUDED.source,
+           event_id = EXCLUDED.event_id,
+           occurred_at = EXCLUDED.occurred_at,
+           applied_at = now()
+         WHERE read_record.version < EXCLUDED.version
+         RETURNING record_type, record_id`,
+        [
+          rows.map((r) => r.recordType),
+          rows.map((r) => r.recordId),
+          rows.map((r) => r.subjectId),
+          rows.map((r) => r.version),
+          rows.map((r) => r.schemaVersion),
+          rows.map((r) => r.op === 'delete'),
+          rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload))),
+          rows.map((r) => r.source),
+          rows.map((r) => r.eventId),
+          rows.map((r) => r.occurredAt),
+        ],
+      );
+      if (changed.length === 0) return 0;
+      const applied = new Set(changed.map((row) => `${row.record_type}\u0000${row.record_id}`));
+      await this.reindexRelated(
+        tx,
+        rows.filter((r) => applied.has(`${r.recordType}\u0000${r.recordId}`)),
+      );
+      return changed.length;
+    });
   }
 
-  /** Every live record about one citizen, in one read, whatever sections are asked for. */
-  async sectionsOf(subjectId: string, recordTypes: string[]): Promise<StoredSection[]> {
+  private async reindexRelated(tx: Pick<Database, 'query'>, records: ReadRecord[]): Promise<void> {
+    await tx.query(
+      `DELETE FROM read_related_subject s
+       USING unnest($1::text[], $2::text[]) AS x(t, i)
+       WHERE s.record_type = x.t AND s.record_id = x.i`,
+      [records.map((r) => r.recordType), records.map((r) => r.recordId)],
+    );
+    const links = records.flatMap((r) =>
+      r.op === 'delete'
+        ? []
+        : r.relatedSubjects.map((subject) => [subject, r.recordType, r.recordId] as const),
+    );
+    if (links.length === 0) return;
+    await tx.query(
+      `INSERT INTO read_related_subject (subject_id, record_type, record_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT DO NOTHING`,
+      [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+    );
+  }
+
+  /**
+   * Every live record about one citizen, in one round trip, whatever sections
+   * are asked for: records whose subject the citizen is (of `ownTypes`), and
+   * records that name the citizen as a related party (of `relatedTypes`).
+   */
+  async sectionsOf(
+    subjectId: string,
+    ownTypes: string[],
+    relatedTypes: string[],
+  ): Promise<StoredSection[]> {
     return this.db.query<StoredSection>(
-      `SELECT record_type AS "recordType", record_id AS "recordId", payload, version,
-              occurred_at AS "occurredAt"
+      `SELECT record_type AS "recordType", record_id AS "recordId", payload, occurred_at AS "occurredAt",
+              'subject' AS relation
        FROM read_record
        WHERE subject_id = $1 AND record_type = ANY($2::text[]) AND NOT deleted
-       ORDER BY record_type, occurred_at DESC, record_id`,
-      [subjectId, recordTypes],
+       UNION ALL
+       SELECT r.record_type, r.record_id, r.payload, r.occurred_at, 'related'
+       FROM read_related_subject s
+       JOIN read_record r ON r.record_type = s.record_type AND r.record_id = s.record_id
+       WHERE s.subject_id = $1 AND s.record_type = ANY($3::text[]) AND NOT r.deleted AND r.subject_id <> $1
+       ORDER BY 1, 4 DESC, 2`,
+      [subjectId, ownTypes, relatedTypes],
+    );
+  }
+
+  /** True when any live record concerns this citizen at all. */
+  async isKnown(subjectId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM read_record WHERE subject_id = $1 AND NOT deleted
+       UNION ALL SELECT 1 FROM read_related_subject WHERE subject_id = $1
+       LIMIT 1`,
+      [subjectId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records whose subject has no person record: kept, and attached once the person appears. */
+  async orphans(options: {
+    recordType?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Orphan[]> {
+    return this.db.query<Orphan>(
+      `SELECT r.record_type AS "recordType", r.record_id AS "recordId", r.source, r.applied_at AS "appliedAt"
+       FROM read_record r
+       WHERE NOT r.deleted AND r.record_type <> 'person'
+         AND ($1::text IS NULL OR r.record_type = $1)
+         AND NOT EXISTS (
+           SELECT 1 FROM read_record p
+           WHERE p.subject_id = r.subject_id AND p.record_type = 'person' AND NOT p.deleted)
+       ORDER BY r.record_type, r.applied_at, r.record_id
+       LIMIT $2 OFFSET $3`,
+      [options.recordType ?? null, options.limit, options.offset],
     );
   }
 }

@@ -49,6 +49,7 @@ export class ReadModelService {
       recordType: record.recordType,
       recordId: record.recordId,
       subjectId: record.subjectId,
+      relatedSubjects: result.relatedSubjects,
       version: record.version,
       schemaVersion: record.schemaVersion,
       op: record.op,

@@ -3,9 +3,13 @@
 import { CreateBus1763780000000 } from './1763780000000-create-bus.js';
 import { CreateAccess1763780100000 } from './1763780100000-create-access.js';
 import { CreateReadModel1763780200000 } from './1763780200000-create-read-model.js';
+import { CreateAdapterStore1763780300000 } from './1763780300000-create-adapter-store.js';
+import { CreateReadSubject1763780400000 } from './1763780400000-create-read-subject.js';
 
 export const migrations = [
   CreateBus1763780000000,
   CreateAccess1763780100000,
   CreateReadModel1763780200000,
+  CreateAdapterStore1763780300000,
+  CreateReadSubject1763780400000,
 ];

@@ -37,10 +37,19 @@ export class PlaceOfBirthModel {
   commune?: PlaceModel;
 }
 
+@ObjectType('Parent')
+export class PersonParentModel {
+  @Field()
+  nationalId!: string;
+
+  @Field(() => String, { description: 'mother or father' })
+  role!: 'mother' | 'father';
+}
+
 @ObjectType('Person', {
   description: 'A person as the civil register of the Ministry of Interior knows them.',
 })
-export class PersonModel implements Person {
+export class PersonModel implements Omit<Person, 'parents'> {
   @Field(() => ID)
   nationalId!: string;
 
@@ -70,4 +79,10 @@ export class PersonModel implements Person {
     description: 'ISO 8601 date (YYYY-MM-DD), for a person who is not alive',
   })
   dateOfDeath?: string;
+
+  @Field(() => [PersonParentModel], {
+    nullable: true,
+    description: 'The parents the civil register links',
+  })
+  parents?: PersonParentModel[];
 }

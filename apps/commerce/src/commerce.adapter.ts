@@ -1,0 +1,13 @@
+// The Ministry of Commerce adapter: business registrations. The principal
+// owner is the record's subject; every owner, director and shareholder finds
+// the business in their own lookup.
+import type { AdapterDefinition } from '#spean/adapter-sdk';
+import { soleOwnerDeathReaction } from './sole-owner-death.reaction.js';
+
+export const COMMERCE_ADAPTER: AdapterDefinition = {
+  name: 'commerce',
+  title: 'Ministry of Commerce',
+  defaultPort: 3104,
+  publishes: ['business-registration'],
+  reactions: [soleOwnerDeathReaction],
+};

@@ -1,0 +1,81 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import type { CivilEvent } from '#spean/contracts';
+import { AddressModel } from './address.model.js';
+import { PersonNameModel, PlaceOfBirthModel } from './person.model.js';
+import { PlaceModel } from './place.model.js';
+import { NationalIdRefModel } from './share.model.js';
+
+@ObjectType('Child')
+export class ChildModel {
+  @Field(() => PersonNameModel)
+  name!: PersonNameModel;
+
+  @Field()
+  sex!: 'female' | 'male';
+
+  @Field(() => PlaceOfBirthModel)
+  placeOfBirth!: PlaceOfBirthModel;
+}
+
+@ObjectType('ParentRef')
+export class ParentModel {
+  @Field()
+  nationalId!: string;
+
+  @Field({ description: 'mother or father' })
+  role!: 'mother' | 'father';
+}
+
+@ObjectType('PlaceOfDeath')
+export class PlaceOfDeathModel {
+  @Field(() => PlaceModel)
+  province!: PlaceModel;
+
+  @Field(() => PlaceModel, { nullable: true })
+  district?: PlaceModel;
+
+  @Field(() => PlaceModel, { nullable: true })
+  commune?: PlaceModel;
+
+  @Field(() => PlaceModel, { nullable: true })
+  village?: PlaceModel;
+}
+
+@ObjectType('LifeEvent', {
+  description:
+    'A life event registered by the civil register: birth, death, marriage, divorce, change of address.',
+})
+export class LifeEventModel implements Omit<CivilEvent, 'parents'> {
+  @Field(() => String, { description: 'birth, death, marriage, divorce or change-of-address' })
+  eventType!: CivilEvent['eventType'];
+
+  @Field(() => NationalIdRefModel, { description: 'The person the event is about' })
+  subject!: NationalIdRefModel;
+
+  @Field()
+  date!: string;
+
+  @Field()
+  registeredOn!: string;
+
+  @Field(() => PlaceModel)
+  issuingCommune!: PlaceModel;
+
+  @Field(() => String, { nullable: true })
+  certificateNumber?: string;
+
+  @Field(() => ChildModel, { nullable: true })
+  child?: ChildModel;
+
+  @Field(() => [ParentModel], { nullable: true })
+  parents?: ParentModel[];
+
+  @Field(() => PlaceOfDeathModel, { nullable: true })
+  placeOfDeath?: PlaceOfDeathModel;
+
+  @Field(() => NationalIdRefModel, { nullable: true })
+  spouse?: NationalIdRefModel;
+
+  @Field(() => AddressModel, { nullable: true })
+  newAddress?: AddressModel;
+}

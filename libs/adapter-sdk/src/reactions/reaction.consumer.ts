@@ -1,0 +1,109 @@
+// Subscribes an adapter to the record types its reactions need (one consumer
+// group per adapter), and publishes what the reactions return. A record that
+// cannot be read, or whose reaction yields an invalid record, is set aside as
+// a dead letter with the reason; a fault of the database or the bus is thrown
+// so the bus delivers the record again.
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  EVENT_BUS,
+  topicFor,
+  type BatchOutcome,
+  type ConsumedMessage,
+  type DeadLetterVerdict,
+  type EventBus,
+  type Subscription,
+} from '#spean/bus';
+import type { PublishedRecord } from '#spean/contracts';
+import { Metrics } from '#spean/observability';
+import type { RecordValidator } from '#spean/schema-registry';
+import type { AdapterDefinition } from '../adapter-definition.js';
+import { RecordPublisher } from '../publishing/record-publisher.js';
+import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
+import type { Reaction } from './reaction.js';
+
+export const ADAPTER_DEFINITION = Symbol('ADAPTER_DEFINITION');
+export const RECORD_VALIDATOR = Symbol('RECORD_VALIDATOR');
+export const ADAPTER_STORE = Symbol('ADAPTER_STORE');
+
+@Injectable()
+export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger: Logger;
+  private readonly reactions: Map<string, Reaction>;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(RECORD_VALIDATOR) private readonly validator: RecordValidator,
+    @Inject(ADAPTER_STORE) private readonly store: AdapterRecordRepository,
+    private readonly publisher: RecordPublisher,
+    private readonly metrics: Metrics,
+  ) {
+    this.logger = new Logger(`${definition.name}-reactions`);
+    this.reactions = new Map(
+      (definition.reactions ?? []).map((reaction) => [reaction.recordType, reaction]),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.reactions.size === 0) return;
+    const topics = [...this.reactions.keys()].map(topicFor);
+    await this.bus.ensureTopics(topics);
+    this.subscription = await this.bus.subscribe(
+      { group: this.definition.name, topics, maxBatchSize: 200 },
+      (batch) => this.handle(batch),
+    );
+    this.logger.log(`reacting to ${[...this.reactions.keys()].join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+  }
+
+  /** One record at a time: two events about one citizen in a batch must see each other's effects. */
+  async handle(batch: ConsumedMessage[]): Promise<BatchOutcome> {
+    const deadLetters: DeadLetterVerdict[] = [];
+    for (const message of batch) {
+      const verdict = await this.react(message);
+      const recordType = message.headers['record-type'] ?? 'unknown';
+      if (verdict) deadLetters.push({ message, reason: verdict });
+      this.metrics.recordsConsumed.inc({
+        group: this.definition.name,
+        record_type: recordType,
+        outcome: verdict ? 'dead_letter' : 'applied',
+      });
+    }
+    return { deadLetters };
+  }
+
+  /** Undefined when handled; otherwise why the record can never be handled. */
+  private async react(message: ConsumedMessage): Promise<string | undefined> {
+    let input: unknown;
+    try {
+      input = JSON.parse(message.value.toString('utf8'));
+    } catch {
+      return 'the message is not valid JSON';
+    }
+    const result = this.validator.validate(input);
+    if (!result.ok)
+      return `the record does not validate: ${result.errors.map((issue) => issue.message).join('; ')}`;
+    const record = result.record as PublishedRecord;
+    const reaction = this.reactions.get(record.recordType);
+    if (!reaction || record.op !== 'upsert') return undefined;
+    const outputs = await reaction.react(record, { store: this.store });
+    const { ready, issues } = this.publisher.prepare(outputs);
+    if (issues.length > 0) {
+      return `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${issues
+        .map((issue) => `record ${issue.index} ${issue.message}`)
+        .join('; ')}`;
+    }
+    await this.publisher.publish(ready);
+    return undefined;
+  }
+}

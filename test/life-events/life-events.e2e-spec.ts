@@ -1,0 +1,3 @@
+import { describeLifeEvents } from './life-events.suite.js';
+
+describeLifeEvents('embedded');
