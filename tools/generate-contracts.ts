@@ -18,6 +18,9 @@ export const GENERATED_DIR = 'libs/contracts/src/generated';
 /** Not a record type: the wrapper every record type travels in. */
 const ENVELOPE = 'envelope';
 
+/** Every schema's $id is this base followed by `<recordType>/<version>.json`. */
+const SCHEMA_ID_BASE = 'https://spean.gov.kh/schemas/';
+
 const SCHEMA_FILE = /^([1-9][0-9]*)\.json$/;
 const KEBAB_CASE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
@@ -128,6 +131,28 @@ function indexFile(sources: SchemaSource[]): string {
   return lines.join('\n');
 }
 
+/**
+ * $ref resolution for json-schema-to-typescript: a schema may refer to another
+ * published schema version by its $id (civil-event's newAddress is an address),
+ * and that $id is read from schemas/, never fetched — the generator works
+ * offline, and the file is exactly what the validator compiled.
+ */
+function localSchemaResolver(schemasDir: string) {
+  return {
+    order: 1,
+    canRead: (file: { url: string }) => file.url.startsWith(SCHEMA_ID_BASE),
+    read: async (file: { url: string }) => {
+      const relative = file.url.slice(SCHEMA_ID_BASE.length);
+      if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[1-9][0-9]*\.json$/.test(relative)) {
+        throw new Error(
+          `${file.url} names no schema: expected ${SCHEMA_ID_BASE}<recordType>/<n>.json`,
+        );
+      }
+      return readFile(join(schemasDir, relative), 'utf8');
+    },
+  };
+}
+
 function quoteKey(key: string): string {
   return /^[a-z][a-zA-Z0-9]*$/.test(key) ? key : `'${key}'`;
 }
@@ -153,6 +178,7 @@ export async function generateContracts(repoRoot: string): Promise<GeneratedFile
       unknownAny: true,
       strictIndexSignatures: true,
       style: STYLE,
+      $refOptions: { resolve: { http: false, spean: localSchemaResolver(schemasDir) } },
     });
     files.push({ name: `${moduleName(source)}.ts`, content });
   }

@@ -9,9 +9,14 @@ export {
   type RecordValidatorOptions,
 } from './record-validator.js';
 export {
+  RELATED_SUBJECT_KEYWORD,
+  SUBJECT_KEYWORD,
+  type NationalIdAt,
+  type NationalIdLocation,
+} from './national-id-locations.js';
+export {
   ENVELOPE,
   SCHEMA_ID_BASE,
-  SUBJECT_KEYWORD,
   SchemaCatalog,
   defaultSchemaCatalog,
   findSchemasDir,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { NationalIdScheme } from '#spean/contracts';
 import { RecordValidator } from './record-validator.js';
 import { ENVELOPE, SchemaCatalog } from './schema-catalog.js';
+import { edited } from './testing/edited.js';
 import { loadSchemaFixtures, type SchemaFixture } from './testing/schema-fixtures.js';
 import type { ValidationIssue } from './validation-issue.js';
 
@@ -27,18 +28,19 @@ function rulesOf(input: unknown): { path: string; rule: string }[] {
   return issuesOf(input).map(({ path, rule }) => ({ path, rule }));
 }
 
-/** A payload fixture in the envelope an adapter would publish it in. */
+/** A payload fixture in the envelope an adapter would publish it in, about the subject it names. */
 function envelopeFor(payloadFixture: SchemaFixture): Record<string, unknown> {
   const payload = payloadFixture.document as Record<string, unknown>;
-  const nationalId = payload.nationalId;
+  const schemaVersion = catalog.latestVersion(payloadFixture.recordType)!;
+  const schema = catalog.get(payloadFixture.recordType, schemaVersion)!;
+  const subject = schema
+    .subjectCandidates(payload)
+    .find((candidate) => /^[2-9][0-9]{9}$/.test(candidate.value));
   return {
     recordType: payloadFixture.recordType,
-    schemaVersion: catalog.latestVersion(payloadFixture.recordType),
+    schemaVersion,
     recordId: `fixture-${payloadFixture.name}`,
-    subjectId:
-      typeof nationalId === 'string' && /^[2-9][0-9]{9}$/.test(nationalId)
-        ? nationalId
-        : '3234567891',
+    subjectId: subject?.value ?? '3234567891',
     version: 1,
     op: 'upsert',
     source: 'fixtures',
@@ -52,6 +54,25 @@ function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap(stringsIn);
+}
+
+/**
+ * Words a message may share with a record because the schemas define them —
+ * record types, enum and const values — so repeating one quotes no one's data.
+ */
+function vocabulary(): Set<string> {
+  const words = new Set<string>([...catalog.recordTypes(), 'upsert', 'delete']);
+  const collect = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'enum' || key === 'const') stringsIn(value).forEach((word) => words.add(word));
+      else collect(value);
+    }
+  };
+  for (const type of catalog.recordTypes()) {
+    for (const version of catalog.versions(type)) collect(catalog.get(type, version)!.schema);
+  }
+  return words;
 }
 
 describe('RecordValidator on the schema fixtures', () => {
@@ -68,9 +89,11 @@ describe('RecordValidator on the schema fixtures', () => {
     ] as const;
   });
 
+  const allowedWords = vocabulary();
+
   it.each(cases.filter(([, c]) => c.fixture.kind === 'ok'))('%s is valid', (_file, c) => {
     const result = validator.validate(c.record);
-    expect(result).toEqual({ ok: true, record: c.record });
+    expect(result).toEqual({ ok: true, record: c.record, relatedSubjects: expect.any(Array) });
   });
 
   it.each(cases.filter(([, c]) => c.fixture.kind === 'not-ok'))(
@@ -84,7 +107,7 @@ describe('RecordValidator on the schema fixtures', () => {
       const [issue] = issues;
       expect(issue!.message).toContain(issue!.path || 'The record');
       const quoted = stringsIn(c.record).filter(
-        (text) => text.length > 2 && !['person', 'address', 'upsert', 'delete'].includes(text),
+        (text) => text.length > 2 && !allowedWords.has(text),
       );
       for (const text of quoted) expect(issue!.message).not.toContain(text);
     },
@@ -137,12 +160,13 @@ describe('RecordValidator', () => {
   });
 
   it('reports an unknown record type, naming the known ones', () => {
-    const issues = issuesOf({ ...personRecord(), recordType: 'land-title' });
+    const issues = issuesOf({ ...personRecord(), recordType: 'health-insurance' });
     expect(issues).toEqual([
       {
         path: '/recordType',
         rule: 'unknown-record-type',
-        message: '/recordType is not a known record type (known: address, person)',
+        message:
+          '/recordType is not a known record type (known: address, business-registration, civil-event, land-title, person, taxpayer, vehicle-registration)',
       },
     ]);
   });
@@ -294,5 +318,255 @@ describe('RecordValidator', () => {
       expect(result.ok && result.record.recordId).toBe('Caf\u00E9-1');
       expect(input.recordId).toBe('Cafe\u0301-1');
     });
+  });
+});
+
+describe('RecordValidator on records that concern several citizens', () => {
+  /** A payload fixture of `recordType`, with `changes`, in an envelope about `subjectId`. */
+  function recordOf(
+    recordType: string,
+    payloadFile: string,
+    subjectId: string,
+    changes: Record<string, unknown> = {},
+  ): Record<string, unknown> {
+    return {
+      recordType,
+      schemaVersion: 1,
+      recordId: `${recordType}-1`,
+      subjectId,
+      version: 1,
+      op: 'upsert',
+      source: 'fixtures',
+      occurredAt: '2026-01-21T10:15:00+07:00',
+      payload: edited(fixture(`${recordType}/ok/${payloadFile}`), changes),
+    };
+  }
+
+  function relatedSubjectsOf(record: Record<string, unknown>): string[] {
+    const result = validator.validate(record);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.relatedSubjects;
+  }
+
+  it('returns the other citizens a record concerns, without its subject', () => {
+    const coOwners = 'married-couple-siem-reap-mortgaged.json';
+    expect(relatedSubjectsOf(recordOf('land-title', coOwners, '2339293628'))).toEqual([
+      '7283565536',
+    ]);
+    const company = 'private-limited-company-siem-reap.json';
+    expect(relatedSubjectsOf(recordOf('business-registration', company, '8004925083'))).toEqual([
+      '4949196999',
+      '9893468902',
+    ]);
+    const birth = 'birth-in-phnom-penh.json';
+    expect(relatedSubjectsOf(recordOf('civil-event', birth, '6391916096'))).toEqual([
+      '3336188008',
+      '8280459917',
+    ]);
+    const marriage = 'marriage-in-siem-reap.json';
+    expect(relatedSubjectsOf(recordOf('civil-event', marriage, '5224731827'))).toEqual([
+      '2169003735',
+    ]);
+    const newborn = 'newborn-with-parents.json';
+    expect(relatedSubjectsOf(recordOf('person', newborn, '6391916096'))).toEqual([
+      '3336188008',
+      '8280459917',
+    ]);
+  });
+
+  it('returns an empty list when a record concerns no one else', () => {
+    const sole = recordOf('land-title', 'sole-owner-phnom-penh.json', '3234567891');
+    expect(relatedSubjectsOf(sole)).toEqual([]);
+    const car = recordOf('vehicle-registration', 'car-in-phnom-penh.json', '3234567891');
+    expect(relatedSubjectsOf(car)).toEqual([]);
+    expect(relatedSubjectsOf(personRecord())).toEqual([]);
+    expect(relatedSubjectsOf({ ...personRecord(), op: 'delete', payload: {} })).toEqual([]);
+  });
+
+  it('names a citizen who appears twice once', () => {
+    const record = recordOf('land-title', 'sole-owner-phnom-penh.json', '3234567891', {
+      '/owners': [
+        { nationalId: '3234567891', share: { numerator: 1, denominator: 2 } },
+        { nationalId: '7283565536', share: { numerator: 1, denominator: 4 } },
+        { nationalId: '7283565536', share: { numerator: 1, denominator: 5 } },
+      ],
+    });
+    expect(relatedSubjectsOf(record)).toEqual(['7283565536']);
+  });
+
+  it('checks every related national id with the scheme, at its own path', () => {
+    const siblings = 'siblings-rice-field-battambang-khmer-names.json';
+    const record = recordOf('land-title', siblings, '4227837441', {
+      '/owners/1/nationalId': '9172109325',
+      '/owners/2/nationalId': '61163812',
+    });
+    const issues = issuesOf(record);
+    expect(issues).toEqual([
+      {
+        path: '/payload/owners/1/nationalId',
+        rule: 'check-digit',
+        message: expect.stringMatching(
+          /^\/payload\/owners\/1\/nationalId must end in its check digit/,
+        ),
+      },
+      {
+        path: '/payload/owners/2/nationalId',
+        rule: 'length',
+        message: '/payload/owners/2/nationalId must have exactly 10 digits',
+      },
+    ]);
+    expect(issues.map((issue) => issue.message).join(' ')).not.toMatch(/9172109325|61163812/);
+  });
+
+  it('checks related ids with the scheme it is given', () => {
+    const rejectOne: NationalIdScheme = {
+      name: 'reject-one',
+      validate: (id) =>
+        id === '2169003735'
+          ? { valid: false, rule: 'leading-digit', message: 'is withdrawn' }
+          : { valid: true },
+    };
+    const strict = new RecordValidator({ catalog, nationalIdScheme: rejectOne });
+    const record = recordOf('civil-event', 'marriage-in-siem-reap.json', '5224731827');
+    expect(strict.validate(record)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '/payload/spouse/nationalId',
+          rule: 'leading-digit',
+          message: '/payload/spouse/nationalId is withdrawn',
+        },
+      ],
+    });
+  });
+
+  it('requires the first owner of a land title to be its subject', () => {
+    const coOwners = 'married-couple-siem-reap-mortgaged.json';
+    expect(issuesOf(recordOf('land-title', coOwners, '7283565536'))).toEqual([
+      {
+        path: '/payload/owners/0/nationalId',
+        rule: 'subject-mismatch',
+        message: expect.stringMatching(/^\/payload\/owners\/0\/nationalId must equal \/subjectId/),
+      },
+    ]);
+  });
+
+  it('requires the subject of a business to be one of its owners, whichever', () => {
+    const partners = 'general-partnership-two-owners.json';
+    for (const owner of ['6837740818', '3782012727']) {
+      expect(validator.validate(recordOf('business-registration', partners, owner)).ok).toBe(true);
+    }
+
+    const company = 'private-limited-company-siem-reap.json';
+    for (const notAnOwner of ['4949196999', '9893468902', '3234567891']) {
+      expect(issuesOf(recordOf('business-registration', company, notAnOwner))).toEqual([
+        {
+          path: '/payload/people',
+          rule: 'subject-mismatch',
+          message:
+            "/payload/people must include the record's subject: the nationalId of a person with the role owner must equal /subjectId",
+        },
+      ]);
+    }
+  });
+
+  it('finds the subject of a vehicle in its owner and of a civil event in its subject', () => {
+    const car = recordOf('vehicle-registration', 'owner-deceased.json', '3234567891');
+    expect(rulesOf(car)).toEqual([{ path: '/payload/owner/nationalId', rule: 'subject-mismatch' }]);
+    const death = recordOf('civil-event', 'death-in-kandal.json', '3234567891');
+    expect(rulesOf(death)).toEqual([
+      { path: '/payload/subject/nationalId', rule: 'subject-mismatch' },
+    ]);
+  });
+
+  it('reports no mismatch where the payload has an issue on the way to the subject', () => {
+    const company = 'private-limited-company-siem-reap.json';
+    const noOwner = recordOf('business-registration', company, '8004925083', {
+      '/people/0/roles': ['director'],
+    });
+    expect(rulesOf(noOwner)).toEqual([{ path: '/payload/people', rule: 'contains' }]);
+    const noVehicleOwner = recordOf(
+      'vehicle-registration',
+      'car-in-phnom-penh.json',
+      '3234567891',
+      {
+        '/owner': undefined,
+      },
+    );
+    expect(rulesOf(noVehicleOwner)).toEqual([{ path: '/payload/owner', rule: 'required' }]);
+  });
+});
+
+describe('RecordValidator messages for event-specific parts', () => {
+  function civilEvent(payloadFile: string, changes: Record<string, unknown>) {
+    const payload = edited(fixture(`civil-event/ok/${payloadFile}`), changes);
+    return {
+      recordType: 'civil-event',
+      schemaVersion: 1,
+      recordId: 'CR-120101-2026-000123',
+      subjectId: (payload.subject as { nationalId: string }).nationalId,
+      version: 1,
+      op: 'upsert',
+      source: 'interior',
+      occurredAt: '2026-01-21T10:15:00+07:00',
+      payload,
+    };
+  }
+
+  it('says a part is not allowed, and why, when the event type has no such part', () => {
+    const { parents } = fixture('civil-event/ok/birth-in-phnom-penh.json');
+    expect(issuesOf(civilEvent('death-in-kandal.json', { '/parents': parents }))).toEqual([
+      {
+        path: '/payload/parents',
+        rule: 'not',
+        message: '/payload/parents is not allowed: Only a birth has this part.',
+      },
+    ]);
+  });
+
+  it('says a part is required, and why, when the event type needs it', () => {
+    expect(issuesOf(civilEvent('birth-in-phnom-penh.json', { '/parents': undefined }))).toEqual([
+      {
+        path: '/payload/parents',
+        rule: 'required',
+        message: '/payload/parents is required: A birth names the child and at least one parent.',
+      },
+    ]);
+    expect(issuesOf(civilEvent('divorce.json', { '/spouse': undefined }))).toEqual([
+      {
+        path: '/payload/spouse',
+        rule: 'required',
+        message: '/payload/spouse is required: A marriage or divorce names the other spouse.',
+      },
+    ]);
+  });
+
+  it("reports a record of one event type with another type's part as one issue", () => {
+    const { newAddress } = fixture('civil-event/ok/change-of-address-to-battambang.json');
+    const marriageWithAddress = civilEvent('marriage-in-siem-reap.json', {
+      '/newAddress': newAddress,
+    });
+    expect(rulesOf(marriageWithAddress)).toEqual([{ path: '/payload/newAddress', rule: 'not' }]);
+  });
+
+  it('says only that eventType is wrong when it is, whatever parts the record carries', () => {
+    const adoption = civilEvent('birth-in-phnom-penh.json', { '/eventType': 'adoption' });
+    expect(rulesOf(adoption)).toEqual([{ path: '/payload/eventType', rule: 'enum' }]);
+    const untyped = civilEvent('birth-in-phnom-penh.json', { '/eventType': undefined });
+    expect(rulesOf(untyped)).toEqual([{ path: '/payload/eventType', rule: 'required' }]);
+  });
+
+  it("checks a new address with the address schema's own rules", () => {
+    const move = civilEvent('change-of-address-to-battambang.json', {
+      '/newAddress/village/code': '0203100',
+    });
+    expect(issuesOf(move)).toEqual([
+      {
+        path: '/payload/newAddress/village/code',
+        rule: 'pattern',
+        message:
+          '/payload/newAddress/village/code does not have the required form: 8-digit gazetteer code',
+      },
+    ]);
   });
 });

@@ -1,15 +1,27 @@
 // The gate every canonical record passes — at an adapter's intake and again
 // before a consumer applies it: the envelope, the subject's national id, the
-// record type and schema version, and the payload against exactly that
-// version's schema. A record comes out in NFC, or with every issue found.
+// record type and schema version, the payload against exactly that version's
+// schema, and every national id the payload names for another citizen. A
+// record comes out in NFC with the citizens it concerns, or with every issue
+// found.
 
 import { getNationalIdScheme, type CanonicalRecord, type NationalIdScheme } from '#spean/contracts';
 import { normaliseToNfc } from './nfc.js';
+import type { NationalIdAt } from './national-id-locations.js';
 import { defaultSchemaCatalog, type CompiledSchema, type SchemaCatalog } from './schema-catalog.js';
-import { escapeJsonPointer, NO_ISSUES, type ValidationIssue } from './validation-issue.js';
+import type { ValidationIssue } from './validation-issue.js';
 
 export type RecordValidationResult =
-  | { readonly ok: true; readonly record: CanonicalRecord }
+  | {
+      readonly ok: true;
+      readonly record: CanonicalRecord;
+      /**
+       * The national ids of the other citizens the record concerns — co-owners,
+       * directors, parents, a spouse (x-spean-related-subject) — each once and
+       * without the subject; empty for a delete.
+       */
+      readonly relatedSubjects: string[];
+    }
   | { readonly ok: false; readonly errors: ValidationIssue[] };
 
 export interface RecordValidatorOptions {
@@ -29,6 +41,29 @@ function hasIssueAt(issues: readonly ValidationIssue[], path: string): boolean {
   return issues.some((issue) => issue.path === path);
 }
 
+/** Whether one pointer leads to the other: the same field, or one within the other. */
+function onOneBranch(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+/** `issues` without the schema's pattern failure at `issue.path`, and with `issue`. */
+function withSchemeVerdict(
+  issues: readonly ValidationIssue[],
+  issue: ValidationIssue,
+): readonly ValidationIssue[] {
+  return [
+    ...issues.filter((other) => !(other.path === issue.path && other.rule === 'pattern')),
+    issue,
+  ];
+}
+
+/** The distinct ids of `related`, in order, without the subject's. */
+function othersThan(subjectId: unknown, related: readonly NationalIdAt[]): string[] {
+  const ids = new Set<string>();
+  for (const { value } of related) if (value !== subjectId) ids.add(value);
+  return [...ids];
+}
+
 export class RecordValidator {
   private readonly catalog: SchemaCatalog;
   private readonly scheme: NationalIdScheme;
@@ -43,33 +78,39 @@ export class RecordValidator {
     let issues = this.catalog.envelope.validate(record);
     if (!isObject(record)) return { ok: false, errors: [...issues] };
 
-    issues = this.checkSubject(record, issues);
+    issues = this.checkNationalId(record.subjectId, '/subjectId', issues);
     const found = this.payloadSchema(record, issues);
+    let related: readonly NationalIdAt[] = [];
     if (found && 'rule' in found) {
       issues = [...issues, found];
     } else if (found && record.op === 'upsert' && isObject(record.payload)) {
-      issues = this.checkPayload(record, record.payload, found, issues);
+      related = found.relatedSubjectsAt(record.payload);
+      issues = this.checkPayload(record, record.payload, found, related, issues);
     }
 
-    return issues.length === 0
-      ? { ok: true, record: record as unknown as CanonicalRecord }
-      : { ok: false, errors: [...issues] };
+    if (issues.length > 0) return { ok: false, errors: [...issues] };
+    return {
+      ok: true,
+      record: record as unknown as CanonicalRecord,
+      relatedSubjects: othersThan(record.subjectId, related),
+    };
   }
 
   // The schema's pattern only says "10 digits"; the scheme knows which rule
   // the id breaks, so its verdict replaces the pattern's.
-  private checkSubject(
-    record: Fields,
+  private checkNationalId(
+    id: unknown,
+    path: string,
     issues: readonly ValidationIssue[],
   ): readonly ValidationIssue[] {
-    const { subjectId } = record;
-    if (typeof subjectId !== 'string') return issues;
-    const check = this.scheme.validate(subjectId);
+    if (typeof id !== 'string') return issues;
+    const check = this.scheme.validate(id);
     if (check.valid) return issues;
-    return [
-      ...issues.filter((issue) => !(issue.path === '/subjectId' && issue.rule === 'pattern')),
-      { path: '/subjectId', rule: check.rule, message: `/subjectId ${check.message}` },
-    ];
+    return withSchemeVerdict(issues, {
+      path,
+      rule: check.rule,
+      message: `${path} ${check.message}`,
+    });
   }
 
   /**
@@ -105,30 +146,44 @@ export class RecordValidator {
     record: Fields,
     payload: Fields,
     schema: CompiledSchema,
+    related: readonly NationalIdAt[],
     issues: readonly ValidationIssue[],
   ): readonly ValidationIssue[] {
-    const payloadIssues = schema.validate(payload, '/payload');
-    const all = payloadIssues === NO_ISSUES ? issues : [...issues, ...payloadIssues];
-    const property = schema.subjectProperty;
-    if (property === undefined) return all;
-    const path = `/payload/${escapeJsonPointer(property)}`;
-    const subject = payload[property];
-    // Only two ids each valid on its own can contradict each other.
-    if (
-      typeof subject !== 'string' ||
-      subject === record.subjectId ||
-      hasIssueAt(issues, '/subjectId') ||
-      hasIssueAt(payloadIssues, path)
-    ) {
-      return all;
+    let payloadIssues = schema.validate(payload, '/payload');
+    for (const { path, value } of related) {
+      payloadIssues = this.checkNationalId(value, `/payload${path}`, payloadIssues);
     }
-    return [
-      ...all,
-      {
-        path,
-        rule: 'subject-mismatch',
-        message: `${path} must equal /subjectId: the record's subject is the one it is about`,
-      },
-    ];
+    const all = payloadIssues.length === 0 ? issues : [...issues, ...payloadIssues];
+    const mismatch = this.subjectMismatch(record, payload, schema, issues, payloadIssues);
+    return mismatch ? [...all, mismatch] : all;
+  }
+
+  /** The issue when the payload is about someone other than the record's subject. */
+  private subjectMismatch(
+    record: Fields,
+    payload: Fields,
+    schema: CompiledSchema,
+    envelopeIssues: readonly ValidationIssue[],
+    payloadIssues: readonly ValidationIssue[],
+  ): ValidationIssue | undefined {
+    const location = schema.subjectLocation;
+    const { subjectId } = record;
+    // Only two ids each valid on its own can contradict each other.
+    if (!location || typeof subjectId !== 'string' || hasIssueAt(envelopeIssues, '/subjectId')) {
+      return undefined;
+    }
+    if (schema.subjectCandidates(payload).some((candidate) => candidate.value === subjectId)) {
+      return undefined;
+    }
+    const path = `/payload${location.anchor}`;
+    // An issue on the way to the subject's place, or within it, already says what is wrong there.
+    if (payloadIssues.some((issue) => onOneBranch(issue.path, path))) return undefined;
+    const message =
+      location.anchor === location.pointer
+        ? `${path} must equal /subjectId: the record's subject is the one it is about`
+        : `${path} must include the record's subject: the ${location.withinItem.slice(1)} of ${
+            location.itemDescription ?? 'one of its items'
+          } must equal /subjectId`;
+    return { path, rule: 'subject-mismatch', message };
   }
 }

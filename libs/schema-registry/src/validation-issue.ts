@@ -66,6 +66,14 @@ function propertyNames(error: ErrorObject): string {
   return properties ? Object.keys(properties).join(', ') : '';
 }
 
+// A required property under a then/else holds only when the `if` does: the
+// block's description says when (e.g. "A birth names the child and at least one parent.").
+function reasonOf(error: ErrorObject): string {
+  if (!/\/(?:then|else)\/[^/]+$/.test(error.schemaPath)) return '';
+  const text = description(error);
+  return text ? `: ${text}` : '';
+}
+
 // A rule under dependentSchemas holds only when its trigger property is there.
 function condition(error: ErrorObject): string {
   const trigger = /\/dependentSchemas\/([^/]+)\//.exec(error.schemaPath)?.[1];
@@ -91,7 +99,7 @@ function messageOf(error: ErrorObject, path: string): string {
   const { params } = error;
   switch (error.keyword) {
     case 'required':
-      return `${at} is required`;
+      return `${at} is required${reasonOf(error)}`;
     case 'dependentRequired':
       return `${at} is required when ${String(params.property)} is present`;
     case 'additionalProperties':
@@ -143,6 +151,17 @@ function messageOf(error: ErrorObject, path: string): string {
       return `${at} must have at most ${params.limit} items`;
     case 'uniqueItems':
       return `${at} must not contain the same item twice`;
+    case 'not': {
+      // `not: {}` forbids a property; the schema that holds it says why.
+      const text = description(error);
+      return text ? `${at} is not allowed: ${text}` : `${at} is not allowed`;
+    }
+    case 'contains': {
+      const text = (error.schema as { description?: unknown } | undefined)?.description;
+      return typeof text === 'string'
+        ? `${at} must include ${text}`
+        : `${at} must include an item of the form its schema requires`;
+    }
     case 'anyOf':
       return `${at} must match at least one of the forms its schema allows`;
     case 'oneOf':
@@ -152,19 +171,23 @@ function messageOf(error: ErrorObject, path: string): string {
   }
 }
 
+// Keywords whose subschema errors describe what the data was never required
+// to be: the branches of anyOf/oneOf, and the items contains tried in vain.
+const ALTERNATIVES: ReadonlySet<string> = new Set(['anyOf', 'oneOf', 'contains']);
+
 /**
  * Turns ajv's errors into issues, paths prefixed with `prefix` (a pointer).
  * An `if` error only says its `then` or `else` failed, and that failure is
- * reported on its own; the errors inside a failed `anyOf`/`oneOf` describe
- * branches the data was never meant to match, so the alternative is reported
- * once instead.
+ * reported on its own; the errors inside a failed `anyOf`, `oneOf` or
+ * `contains` describe what the data was never meant to match everywhere, so
+ * the keyword is reported once instead.
  */
 export function toValidationIssues(
   errors: readonly ErrorObject[],
   prefix: string,
 ): ValidationIssue[] {
   const alternatives = errors
-    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .filter((error) => ALTERNATIVES.has(error.keyword))
     .map((error) => `${error.schemaPath}/`);
   const issues: ValidationIssue[] = [];
   for (const error of errors) {

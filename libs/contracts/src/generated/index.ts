@@ -2,30 +2,55 @@
 // Change the schema, then run `npm run contracts:generate`.
 
 import type { Address } from './address.v1.js';
+import type { BusinessRegistration } from './business-registration.v1.js';
+import type { CivilEvent } from './civil-event.v1.js';
+import type { LandTitle } from './land-title.v1.js';
 import type { Person } from './person.v1.js';
+import type { Taxpayer } from './taxpayer.v1.js';
+import type { VehicleRegistration } from './vehicle-registration.v1.js';
 
 // The bare name is the newest version; every version is also exported as <Name>V<n>,
 // and its named parts (places, names ...) under the namespace <name>V<n>.
 export type { Address, Address as AddressV1 } from './address.v1.js';
 export type * as addressV1 from './address.v1.js';
+export type { BusinessRegistration, BusinessRegistration as BusinessRegistrationV1 } from './business-registration.v1.js';
+export type * as businessRegistrationV1 from './business-registration.v1.js';
+export type { CivilEvent, CivilEvent as CivilEventV1 } from './civil-event.v1.js';
+export type * as civilEventV1 from './civil-event.v1.js';
 export type { Envelope, Envelope as EnvelopeV1 } from './envelope.v1.js';
 export type * as envelopeV1 from './envelope.v1.js';
+export type { LandTitle, LandTitle as LandTitleV1 } from './land-title.v1.js';
+export type * as landTitleV1 from './land-title.v1.js';
 export type { Person, Person as PersonV1 } from './person.v1.js';
 export type * as personV1 from './person.v1.js';
+export type { Taxpayer, Taxpayer as TaxpayerV1 } from './taxpayer.v1.js';
+export type * as taxpayerV1 from './taxpayer.v1.js';
+export type { VehicleRegistration, VehicleRegistration as VehicleRegistrationV1 } from './vehicle-registration.v1.js';
+export type * as vehicleRegistrationV1 from './vehicle-registration.v1.js';
 
 /** The record types that have a schema in schemas/ (the envelope is not one). */
-export const RECORD_TYPES = ['address', 'person'] as const;
+export const RECORD_TYPES = ['address', 'business-registration', 'civil-event', 'land-title', 'person', 'taxpayer', 'vehicle-registration'] as const;
 
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** The newest schema version of each record type. */
 export const LATEST_SCHEMA_VERSIONS = {
   address: 1,
+  'business-registration': 1,
+  'civil-event': 1,
+  'land-title': 1,
   person: 1,
+  taxpayer: 1,
+  'vehicle-registration': 1,
 } as const satisfies Record<RecordType, number>;
 
 /** The payload of each record type at its newest schema version. */
 export interface PayloadByRecordType {
   address: Address;
+  'business-registration': BusinessRegistration;
+  'civil-event': CivilEvent;
+  'land-title': LandTitle;
   person: Person;
+  taxpayer: Taxpayer;
+  'vehicle-registration': VehicleRegistration;
 }

@@ -9,14 +9,6 @@ export type KhmerNamePart = string;
  * Latin letters only: words of Latin letters, separated by spaces, hyphens or apostrophes
  */
 export type LatinNamePart = string;
-/**
- * Khmer script: at least one character from the Khmer block (U+1780-U+17FF); also digits, spaces, zero-width separators and . , ( ) / # ' - but no Latin letters
- */
-export type KhmerPlaceName = string;
-/**
- * Latin letters: at least one Latin letter; also digits, spaces and . , ( ) / # ' -
- */
-export type LatinPlaceName = string;
 
 /**
  * A person as the civil register of the Ministry of Interior knows them. The person is the record's subject: nationalId equals the envelope's subjectId.
@@ -58,6 +50,12 @@ export interface Person {
    * Present only for a person who is not alive.
    */
   dateOfDeath?: string;
+  /**
+   * The person's parents, when the civil register links them: a person whose birth is registered now links to the parents named on the birth record. Each parent is a related subject.
+   *
+   * @maxItems 2
+   */
+  parents?: [] | [Parent] | [Parent, Parent];
 }
 export interface KhmerName {
   familyName: KhmerNamePart;
@@ -75,8 +73,14 @@ export interface Province {
    * 2-digit gazetteer code
    */
   code?: string;
-  khmer?: KhmerPlaceName;
-  latin?: LatinPlaceName;
+  /**
+   * Khmer script: at least one character from the Khmer block (U+1780-U+17FF); also digits, spaces, zero-width separators and . , ( ) / # ' - but no Latin letters
+   */
+  khmer?: string;
+  /**
+   * Latin letters: at least one Latin letter; also digits, spaces and . , ( ) / # ' -
+   */
+  latin?: string;
 }
 /**
  * A district (srok), municipality (krong) or, in Phnom Penh, a khan, by its 4-digit gazetteer code, its name, or both.
@@ -86,8 +90,14 @@ export interface District {
    * 4-digit gazetteer code
    */
   code?: string;
-  khmer?: KhmerPlaceName;
-  latin?: LatinPlaceName;
+  /**
+   * Khmer script: at least one character from the Khmer block (U+1780-U+17FF); also digits, spaces, zero-width separators and . , ( ) / # ' - but no Latin letters
+   */
+  khmer?: string;
+  /**
+   * Latin letters: at least one Latin letter; also digits, spaces and . , ( ) / # ' -
+   */
+  latin?: string;
 }
 /**
  * A commune (khum) or quarter (sangkat), by its 6-digit gazetteer code, its name, or both.
@@ -97,6 +107,22 @@ export interface Commune {
    * 6-digit gazetteer code
    */
   code?: string;
-  khmer?: KhmerPlaceName;
-  latin?: LatinPlaceName;
+  /**
+   * Khmer script: at least one character from the Khmer block (U+1780-U+17FF); also digits, spaces, zero-width separators and . , ( ) / # ' - but no Latin letters
+   */
+  khmer?: string;
+  /**
+   * Latin letters: at least one Latin letter; also digits, spaces and . , ( ) / # ' -
+   */
+  latin?: string;
+}
+/**
+ * A parent by their national id, and whether they are the mother or the father.
+ */
+export interface Parent {
+  /**
+   * The parent's national id, 10 digits; its check digit is verified in code by the national id scheme, not here.
+   */
+  nationalId: string;
+  role: 'mother' | 'father';
 }
