@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClientCredentialsService, ClientRepository, ROLES, type Role } from '#spean/access';
+import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
+import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
+import { describeColumns, importCsv } from './csv-import.js';
 
 const HELP = `Spean command line
 
@@ -20,6 +23,10 @@ Commands:
       --role <role>             One of: ${ROLES.join(', ')}
       --adapter <name>          For role adapter: the adapter it publishes as, e.g. interior
   client list                   List registered clients (never their secrets).
+  import <adapter> <file>       Import a ministry's CSV export through its adapter (transport, land,
+                                commerce, tax); rows it refuses go to <file>.rejects.csv with reasons.
+      [--rejects <path>]        Where to write the refused rows instead.
+  import <adapter> --columns    Show the adapter's CSV columns.
   seed --citizens <n>           Publish n synthetic citizens through the interior adapter.
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
   help                          Show this text.
@@ -47,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       return usage(`unknown client command "${sub ?? ''}": use create or list`);
     case 'seed':
       return seed(argv.slice(1));
+    case 'import':
+      return importFile(argv.slice(1));
     default:
       return usage(`unknown command "${command}"`);
   }
@@ -157,7 +166,7 @@ async function seed(args: string[]): Promise<number> {
   const clientSecret = env.secret('SPEAN_CLIENT_SECRET');
   env.done();
   const adapter =
-    clientId && clientSecret ? { clientId, clientSecret } : demoClient(config.dataDir, 'adapter');
+    clientId && clientSecret ? { clientId, clientSecret } : demoClient(config.dataDir, 'interior');
   if (!adapter) {
     return usage(
       'seed needs an interior adapter client: set SPEAN_CLIENT_ID and SPEAN_CLIENT_SECRET',
@@ -197,9 +206,77 @@ async function seed(args: string[]): Promise<number> {
   return 0;
 }
 
+async function importFile(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { rejects: { type: 'string' }, columns: { type: 'boolean' } },
+  });
+  const [adapter, file] = positionals;
+  if (!adapter || !isAdapterName(adapter)) {
+    return usage(`import needs an adapter: ${Object.keys(ADAPTERS).join(', ')}`);
+  }
+  const mapping: CsvMapping | undefined = ADAPTERS[adapter].csv;
+  if (!mapping) return usage(`the ${adapter} adapter has no CSV import`);
+  if (values.columns) {
+    process.stdout.write(describeColumns(adapter, mapping));
+    return 0;
+  }
+  if (!file || !fs.existsSync(file)) return usage('import needs the path of an existing CSV file');
+  const { token, adapterUrl } = await adapterSession(adapter);
+  const rejectsFile = values.rejects ?? `${file.replace(/\.csv$/i, '')}.rejects.csv`;
+  const summary = await importCsv({ file, adapterUrl, token, mapping, rejectsFile });
+  say(
+    `${summary.rows} rows in ${summary.seconds.toFixed(1)} s: ${summary.imported} published, ` +
+      `${summary.unchanged} unchanged, ${summary.rejected} rejected` +
+      (summary.rejected > 0 ? ` — see ${rejectsFile}` : ''),
+  );
+  return summary.rejected > 0 ? 3 : 0;
+}
+
+/** A token for an adapter's own client, and where the adapter listens. */
+async function adapterSession(
+  adapter: AdapterName,
+): Promise<{ token: string; adapterUrl: string }> {
+  const env = new EnvReader();
+  const config = readCommonConfig(env);
+  const gatewayUrl = env.string('GATEWAY_URL', `http://127.0.0.1:${env.port('PORT', 3000)}`);
+  const adapterUrl = env.string(
+    `${adapter.toUpperCase()}_URL`,
+    `http://127.0.0.1:${ADAPTERS[adapter].defaultPort}`,
+  );
+  const clientId = env.string('SPEAN_CLIENT_ID');
+  const clientSecret = env.secret('SPEAN_CLIENT_SECRET');
+  env.done();
+  const client =
+    clientId && clientSecret ? { clientId, clientSecret } : demoClient(config.dataDir, adapter);
+  if (!client) {
+    throw new Error(
+      `no client for the ${adapter} adapter: set SPEAN_CLIENT_ID and SPEAN_CLIENT_SECRET`,
+    );
+  }
+  const response = await fetch(`${gatewayUrl}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `the gateway refused the ${adapter} adapter's credentials (${response.status})`,
+    );
+  }
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return { token, adapterUrl };
+}
+
+/** A demo adapter client from the credentials file `npm start` wrote. */
 function demoClient(
   dataDir: string,
-  role: string,
+  adapter: string,
 ): { clientId: string; clientSecret: string } | undefined {
   const file = path.join(dataDir, 'demo-credentials.json');
   if (!fs.existsSync(file)) return undefined;
@@ -207,8 +284,9 @@ function demoClient(
     clientId: string;
     clientSecret: string;
     role: string;
+    adapter?: string;
   }>;
-  return clients.find((client) => client.role === role);
+  return clients.find((client) => client.role === 'adapter' && client.adapter === adapter);
 }
 
 main(process.argv.slice(2)).then(

@@ -16,6 +16,7 @@ import {
   type RunningPostgres,
 } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
+import { ADAPTERS } from './adapters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = new EnvReader();
@@ -32,8 +33,21 @@ interface AppSpec {
 
 const APPS: AppSpec[] = [
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: gatewayPort },
-  { name: 'interior', entry: 'dist/apps/interior/src/main.js', port: 3101 },
+  ...Object.values(ADAPTERS).map((adapter) => ({
+    name: adapter.name,
+    entry: `dist/apps/${adapter.name}/src/main.js`,
+    port: adapter.defaultPort,
+  })),
 ];
+
+/** Short ids of the ministries, as agencies are registered. */
+const AGENCY_IDS: Record<string, string> = {
+  interior: 'moi',
+  transport: 'mpwt',
+  land: 'mlmupc',
+  commerce: 'moc',
+  tax: 'gdt',
+};
 
 const DEMO_CLIENTS: NewClient[] = [
   {
@@ -42,13 +56,13 @@ const DEMO_CLIENTS: NewClient[] = [
     name: 'Business registration desk',
     role: 'agency',
   },
-  {
-    agencyId: 'moi',
-    agencyName: 'Ministry of Interior',
-    name: 'Interior adapter',
+  ...Object.values(ADAPTERS).map((adapter): NewClient => ({
+    agencyId: AGENCY_IDS[adapter.name] ?? adapter.name,
+    agencyName: adapter.title,
+    name: `${adapter.name} adapter`,
     role: 'adapter',
-    adapter: 'interior',
-  },
+    adapter: adapter.name,
+  })),
   {
     agencyId: 'interop',
     agencyName: 'Interoperability Office',
@@ -119,6 +133,7 @@ async function registerDemoClients(database: Database): Promise<void> {
       clientSecret,
       role: client.role,
       name: `${client.agencyName}: ${client.name}`,
+      ...(client.adapter ? { adapter: client.adapter } : {}),
     });
   }
   fs.mkdirSync(config.dataDir, { recursive: true });

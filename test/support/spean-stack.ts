@@ -19,11 +19,7 @@ import { Metrics } from '#spean/observability';
 import { RecordValidator } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
-import { COMMERCE_ADAPTER } from '../../apps/commerce/src/commerce.adapter.js';
-import { INTERIOR_ADAPTER } from '../../apps/interior/src/interior.adapter.js';
-import { LAND_ADAPTER } from '../../apps/land/src/land.adapter.js';
-import { TAX_ADAPTER } from '../../apps/tax/src/tax.adapter.js';
-import { TRANSPORT_ADAPTER } from '../../apps/transport/src/transport.adapter.js';
+import { ADAPTERS, type AdapterName } from '../../tools/adapters.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type Transport = 'embedded' | 'kafka';
@@ -33,14 +29,7 @@ export interface Credentials {
   clientSecret: string;
 }
 
-export const ADAPTERS = {
-  interior: INTERIOR_ADAPTER,
-  transport: TRANSPORT_ADAPTER,
-  land: LAND_ADAPTER,
-  commerce: COMMERCE_ADAPTER,
-  tax: TAX_ADAPTER,
-} as const;
-export type AdapterName = keyof typeof ADAPTERS;
+export { ADAPTERS, type AdapterName };
 
 export interface RunningAdapter {
   url: string;

@@ -1,4 +1,5 @@
 // What an adapter app declares about itself; everything else is the SDK's.
+import type { CsvMapping } from './import/csv-mapping.js';
 import type { Reaction } from './reactions/reaction.js';
 
 export interface AdapterDefinition {
@@ -11,4 +12,6 @@ export interface AdapterDefinition {
   publishes: readonly string[];
   /** What it does when records of other types (life events) arrive. */
   reactions?: readonly Reaction[];
+  /** How the ministry's own CSV export maps to canonical records (for `spean import`). */
+  csv?: CsvMapping;
 }

@@ -6,6 +6,8 @@ import type { Database } from '#spean/persistence';
 import type { RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import type { AdapterConfig } from './adapter.config.js';
+import { ImportService } from './import/import.service.js';
+import { ImportsController } from './import/imports.controller.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecordsController } from './intake/records.controller.js';
 import { RecordPublisher } from './publishing/record-publisher.js';
@@ -37,7 +39,7 @@ export class AdapterModule {
           checks: { database: () => deps.database.isHealthy(), bus: () => deps.bus.isHealthy() },
         }),
       ],
-      controllers: [RecordsController],
+      controllers: [RecordsController, ImportsController],
       providers: [
         { provide: EVENT_BUS, useValue: deps.bus },
         { provide: ADAPTER_DEFINITION, useValue: deps.definition },
@@ -57,6 +59,15 @@ export class AdapterModule {
           inject: [RecordPublisher],
           useFactory: (publisher: RecordPublisher) =>
             new IntakeService(deps.definition, publisher, deps.config.maxRecordsPerRequest),
+        },
+        {
+          provide: ImportService,
+          inject: [IntakeService, RecordPublisher, ADAPTER_STORE],
+          useFactory: (
+            intake: IntakeService,
+            publisher: RecordPublisher,
+            store: AdapterRecordRepository,
+          ) => new ImportService(deps.definition, intake, publisher, store),
         },
         ReactionConsumer,
       ],

@@ -8,3 +8,5 @@ export * from './intake/intake.exception.js';
 export * from './publishing/record-publisher.js';
 export * from './reactions/reaction.js';
 export * from './store/adapter-record.repository.js';
+export * from './import/csv-mapping.js';
+export * from './import/import.service.js';

@@ -44,7 +44,10 @@ export class IntakeHttpFilter implements ExceptionFilter {
 function statusOf(code: IntakeExceptionCode): number {
   switch (code) {
     case IntakeExceptionCode.EMPTY_BATCH:
+    case IntakeExceptionCode.MISSING_COLUMNS:
       return 400;
+    case IntakeExceptionCode.NO_CSV_IMPORT:
+      return 404;
     case IntakeExceptionCode.TOO_MANY_RECORDS:
       return 413;
     case IntakeExceptionCode.NOT_AN_ADAPTER:

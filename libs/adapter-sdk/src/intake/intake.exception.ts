@@ -7,6 +7,8 @@ export enum IntakeExceptionCode {
   NOT_AN_ADAPTER = 'NOT_AN_ADAPTER',
   RECORD_TYPE_NOT_PUBLISHED = 'RECORD_TYPE_NOT_PUBLISHED',
   INVALID_RECORDS = 'INVALID_RECORDS',
+  NO_CSV_IMPORT = 'NO_CSV_IMPORT',
+  MISSING_COLUMNS = 'MISSING_COLUMNS',
 }
 
 export interface RecordIssue extends ValidationIssue {

@@ -86,6 +86,21 @@ export class AdapterRecordRepository {
     return row;
   }
 
+  /** The stored records (deleted ones too: their version still counts) among these ids. */
+  async versionsOf(
+    recordType: string,
+    recordIds: string[],
+  ): Promise<Map<string, { version: number; payload: unknown }>> {
+    const rows = await this.db.query<{ recordId: string; version: number; payload: unknown }>(
+      `SELECT record_id AS "recordId", version::float8 AS version, payload FROM adapter_record
+       WHERE adapter = $1 AND record_type = $2 AND record_id = ANY($3::text[])`,
+      [this.adapter, recordType, recordIds],
+    );
+    return new Map(
+      rows.map((row) => [row.recordId, { version: row.version, payload: row.payload }]),
+    );
+  }
+
   /** Live records of a type whose subject is this citizen. */
   async bySubject<P extends object>(
     recordType: string,

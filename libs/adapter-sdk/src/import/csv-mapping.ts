@@ -1,0 +1,113 @@
+// How an adapter reads its ministry's own CSV export: the documented columns,
+// and a function from one row to one canonical record. A row that cannot be
+// mapped throws a CsvRowError naming the column and the rule, which ends up,
+// with the row number, in the import's reject file.
+export interface CsvColumn {
+  name: string;
+  required: boolean;
+  description: string;
+  example: string;
+}
+
+export interface CsvMapping {
+  recordType: string;
+  columns: readonly CsvColumn[];
+  /**
+   * A canonical record for the row, without version (the import gives the
+   * next version when the record changed, and skips it when it did not).
+   */
+  toRecord(row: Readonly<Record<string, string>>): Record<string, unknown>;
+}
+
+export class CsvRowError extends Error {
+  constructor(
+    readonly column: string,
+    rule: string,
+  ) {
+    super(`column ${column} ${rule}`);
+    this.name = 'CsvRowError';
+  }
+}
+
+/** Cell readers that name the column when the cell is wrong. */
+export const cell = {
+  text(row: Readonly<Record<string, string>>, column: string): string {
+    const value = row[column]?.trim() ?? '';
+    if (value === '') throw new CsvRowError(column, 'is required');
+    return value;
+  },
+  optional(row: Readonly<Record<string, string>>, column: string): string | undefined {
+    const value = row[column]?.trim() ?? '';
+    return value === '' ? undefined : value;
+  },
+  integer(row: Readonly<Record<string, string>>, column: string): number {
+    const value = Number(cell.text(row, column));
+    if (!Number.isInteger(value)) throw new CsvRowError(column, 'must be a whole number');
+    return value;
+  },
+  number(row: Readonly<Record<string, string>>, column: string): number {
+    const value = Number(cell.text(row, column).replace(/,/g, ''));
+    if (!Number.isFinite(value)) throw new CsvRowError(column, 'must be a number');
+    return value;
+  },
+  /** Dates as YYYY-MM-DD, or DD/MM/YYYY as Cambodian registers often write them. */
+  date(row: Readonly<Record<string, string>>, column: string): string {
+    return toIsoDate(cell.text(row, column), column);
+  },
+  optionalDate(row: Readonly<Record<string, string>>, column: string): string | undefined {
+    const value = cell.optional(row, column);
+    return value === undefined ? undefined : toIsoDate(value, column);
+  },
+  oneOf<T extends string>(
+    row: Readonly<Record<string, string>>,
+    column: string,
+    allowed: readonly T[],
+  ): T {
+    const value = cell.text(row, column).toLowerCase();
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new CsvRowError(column, `must be one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  },
+  boolean(row: Readonly<Record<string, string>>, column: string, fallback: boolean): boolean {
+    const value = cell.optional(row, column)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', 'yes', 'y', '1'].includes(value)) return true;
+    if (['false', 'no', 'n', '0'].includes(value)) return false;
+    throw new CsvRowError(column, 'must be yes or no');
+  },
+};
+
+/** A share written as "1/2". */
+export function parseShare(
+  text: string,
+  column: string,
+): { numerator: number; denominator: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) throw new CsvRowError(column, 'must give each share as a fraction such as 1/2');
+  return { numerator: Number(match[1]), denominator: Number(match[2]) };
+}
+
+/** Only the codes the export carries; a place with no code is left out. */
+export function place(code: string | undefined): { code: string } | undefined {
+  return code === undefined ? undefined : { code };
+}
+
+function toIsoDate(value: string, column: string): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : dmy
+      ? [dmy[3], dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')]
+      : [];
+  if (!year) throw new CsvRowError(column, 'must be a date written YYYY-MM-DD or DD/MM/YYYY');
+  const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== `${year}-${month}-${day}`
+  ) {
+    throw new CsvRowError(column, 'is not a real calendar date');
+  }
+  return `${year}-${month}-${day}`;
+}
