@@ -1,0 +1,393 @@
+// One consumer-group member of the Kafka transport. The client library's
+// stream fetches ahead; this class turns what it yields into per-partition
+// lanes and hands the handler one lane's batch at a time, in offset order.
+//
+// The rules that keep delivery at least once and in order:
+// - a partition's offset is committed only after the handler resolved and its
+//   dead letters are on the dead-letter topic;
+// - a batch whose handler threw stays at the head of its lane and is retried
+//   after a back-off before anything later from that partition;
+// - handler calls never overlap, so handlers need not be safe for concurrent
+//   use (a record that changed owner may sit in two partitions);
+// - on a rebalance, messages of partitions this member lost are dropped: the
+//   new owner reads them from the committed offset;
+// - if the stream fails, everything not yet handled is dropped and a fresh
+//   consumer starts again from the committed offsets.
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  Consumer,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  stringDeserializer,
+  type GroupAssignment,
+  type Message,
+  type MessagesStream,
+} from '@platformatic/kafka';
+import type {
+  BatchHandler,
+  ConsumedMessage,
+  DeadLetterVerdict,
+  Subscription,
+} from '../event-bus.port.js';
+import type { BusLogger } from './bus-logger.js';
+
+type KafkaMessage = Message<string, Buffer, string, string>;
+
+interface Entry {
+  message: ConsumedMessage;
+  offset: bigint;
+  /** Commits this message's offset + 1 with the partition's leader epoch. */
+  commit: () => void | Promise<void>;
+}
+
+interface Lane {
+  topic: string;
+  partition: number;
+  /** Fetched and not yet handed over, in offset order. */
+  queue: Entry[];
+  /** One past the highest offset taken in: a rejoin refetches from the committed offset. */
+  nextOffset: bigint;
+  /** A batch whose handler threw; it goes first when retryAt has passed. */
+  failed: Entry[] | null;
+  attempts: number;
+  retryAt: number;
+}
+
+export interface KafkaSubscriptionSettings {
+  brokers: string[];
+  clientId: string;
+  group: string;
+  topics: string[];
+  maxBatchSize: number;
+  handler: BatchHandler;
+  /** Writes the verdicts to the group's dead-letter topic; resolves once durable. */
+  writeDeadLetters: (group: string, verdicts: DeadLetterVerdict[]) => Promise<void>;
+  logger?: BusLogger;
+}
+
+const FIRST_BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 5_000;
+
+function backoffMs(attempt: number): number {
+  return Math.min(FIRST_BACKOFF_MS * 2 ** Math.max(attempt - 1, 0), MAX_BACKOFF_MS);
+}
+
+export class KafkaSubscription implements Subscription {
+  private readonly settings: KafkaSubscriptionSettings;
+  /** Bounds memory while a lane is stuck retrying: the stream is not read past this. */
+  private readonly maxInHand: number;
+  private consumer: Consumer<string, Buffer, string, string> | null = null;
+  private stream: MessagesStream<string, Buffer, string, string> | null = null;
+  private readonly lanes = new Map<string, Lane>();
+  private lastServed = '';
+  private closing = false;
+  private closed: Promise<void> | null = null;
+  private readonly stopSignal = new AbortController();
+  private restarting = false;
+  private restarted: Promise<void> = Promise.resolve();
+  private worker: Promise<void> = Promise.resolve();
+  private wakeWorker: (() => void) | null = null;
+  private idle = true;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(settings: KafkaSubscriptionSettings) {
+    this.settings = settings;
+    this.maxInHand = Math.max(1_000, settings.maxBatchSize * 4);
+  }
+
+  /** Joins the group; resolves once partitions are assigned and fetching began. */
+  async start(): Promise<void> {
+    await this.open();
+    this.worker = this.work();
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.shutDown();
+    return this.closed;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.closing = true;
+    this.stopSignal.abort();
+    this.wakeWorker?.();
+    await this.worker;
+    await this.restarted;
+    await this.closeConsumer();
+  }
+
+  // ------------------------------------------------------------ the consumer
+
+  private async open(): Promise<void> {
+    const { brokers, clientId, group, topics } = this.settings;
+    const consumer = new Consumer<string, Buffer, string, string>({
+      clientId,
+      bootstrapBrokers: brokers,
+      groupId: group,
+      autocommit: false,
+      deserializers: {
+        key: stringDeserializer,
+        headerKey: stringDeserializer,
+        headerValue: stringDeserializer,
+      },
+      // A member that vanished without leaving holds its partitions this long.
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      rebalanceTimeout: 60_000,
+      // Bounds how long a close waits for the long-poll in flight.
+      maxWaitTime: 500,
+    });
+    consumer.on('consumer:group:join', (payload) => this.dropRevoked(payload.assignments ?? []));
+    // The library reports a failed rejoin as an 'error' event; unheard, it would crash the process.
+    consumer.on('error', (error: Error) => {
+      if (this.consumer === consumer) this.restart(error);
+    });
+    let stream: MessagesStream<string, Buffer, string, string>;
+    try {
+      stream = await consumer.consume({
+        topics: [...topics],
+        mode: MessagesStreamModes.COMMITTED,
+        fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+        autocommit: false,
+      });
+    } catch (error) {
+      await consumer.close().catch(() => {});
+      throw error;
+    }
+    this.consumer = consumer;
+    this.stream = stream;
+    stream.on('readable', () => this.pull());
+    stream.on('error', (error: Error) => this.restart(error));
+    stream.on('close', () => {
+      if (this.stream === stream) this.restart(new Error('the message stream closed'));
+    });
+  }
+
+  private async closeConsumer(): Promise<void> {
+    const { stream, consumer } = this;
+    this.stream = null;
+    this.consumer = null;
+    try {
+      await stream?.close();
+    } catch (error) {
+      this.settings.logger?.warn(
+        `kafka group ${this.settings.group}: closing the stream: ${explain(error)}`,
+      );
+    }
+    try {
+      // Leaving the group lets the other members take the partitions at once.
+      await consumer?.close();
+    } catch (error) {
+      this.settings.logger?.warn(
+        `kafka group ${this.settings.group}: leaving the group: ${explain(error)}`,
+      );
+    }
+  }
+
+  private restart(error: unknown): void {
+    if (this.closing || this.restarting) return;
+    this.settings.logger?.error(
+      `kafka group ${this.settings.group}: consumer failed (${explain(error)}); reconnecting`,
+    );
+    this.restarting = true;
+    this.restarted = this.reopen().finally(() => {
+      this.restarting = false;
+      this.wakeWorker?.();
+    });
+  }
+
+  private async reopen(): Promise<void> {
+    // The batch in hand finishes first (the worker takes no new one while
+    // restarting); the rest is refetched from the committed offsets.
+    this.wakeWorker?.();
+    await this.workerIdle();
+    this.lanes.clear();
+    await this.closeConsumer();
+    for (let attempt = 1; !this.closing; attempt++) {
+      try {
+        await sleep(backoffMs(attempt), undefined, { signal: this.stopSignal.signal });
+        await this.open();
+        if (this.closing) await this.closeConsumer();
+        return;
+      } catch (error) {
+        if (this.closing) return;
+        this.settings.logger?.warn(
+          `kafka group ${this.settings.group}: reconnect failed: ${explain(error)}`,
+        );
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ intake
+
+  private pull(): void {
+    const stream = this.stream;
+    if (!stream || this.closing || this.restarting) return;
+    let inHand = this.inHand();
+    while (inHand < this.maxInHand) {
+      const raw = stream.read() as KafkaMessage | null;
+      if (raw === null) break;
+      if (this.accept(raw)) inHand++;
+    }
+    this.wakeWorker?.();
+  }
+
+  private accept(raw: KafkaMessage): boolean {
+    // Buffered before a rebalance took the partition away: its new owner has it.
+    if (!this.isAssigned(raw.topic, raw.partition)) return false;
+    const id = laneId(raw.topic, raw.partition);
+    let lane = this.lanes.get(id);
+    if (!lane) {
+      lane = {
+        topic: raw.topic,
+        partition: raw.partition,
+        queue: [],
+        nextOffset: raw.offset,
+        failed: null,
+        attempts: 0,
+        retryAt: 0,
+      };
+      this.lanes.set(id, lane);
+    }
+    // A rejoin makes the stream fetch again from the committed offset.
+    if (raw.offset < lane.nextOffset) return false;
+    lane.nextOffset = raw.offset + 1n;
+    lane.queue.push({
+      message: toConsumedMessage(raw),
+      offset: raw.offset,
+      commit: () => raw.commit(),
+    });
+    return true;
+  }
+
+  private isAssigned(topic: string, partition: number): boolean {
+    const assignments = this.consumer?.assignments;
+    if (!assignments) return true;
+    return assignments.some((a) => a.topic === topic && a.partitions.includes(partition));
+  }
+
+  private dropRevoked(assignments: GroupAssignment[]): void {
+    for (const [id, lane] of this.lanes) {
+      const kept = assignments.some(
+        (a) => a.topic === lane.topic && a.partitions.includes(lane.partition),
+      );
+      if (!kept) this.lanes.delete(id);
+    }
+  }
+
+  private inHand(): number {
+    let count = 0;
+    for (const lane of this.lanes.values()) count += lane.queue.length + (lane.failed?.length ?? 0);
+    return count;
+  }
+
+  // ------------------------------------------------------------ the worker
+
+  private async work(): Promise<void> {
+    while (!this.closing) {
+      const lane = this.restarting ? undefined : this.nextLane();
+      if (!lane) {
+        this.setIdle(true);
+        await this.waitForWork();
+        continue;
+      }
+      this.setIdle(false);
+      await this.handle(lane);
+      this.pull();
+    }
+    this.setIdle(true);
+  }
+
+  private setIdle(idle: boolean): void {
+    this.idle = idle;
+    if (idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private workerIdle(): Promise<void> {
+    return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Round robin over the lanes, so one busy partition does not starve the rest. */
+  private nextLane(): Lane | undefined {
+    const now = Date.now();
+    const ids = [...this.lanes.keys()];
+    const start = ids.indexOf(this.lastServed) + 1;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[(start + i) % ids.length]!;
+      const lane = this.lanes.get(id)!;
+      const ready = lane.failed ? lane.retryAt <= now : lane.queue.length > 0;
+      if (ready) {
+        this.lastServed = id;
+        return lane;
+      }
+    }
+    return undefined;
+  }
+
+  private async waitForWork(): Promise<void> {
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const lane of this.lanes.values())
+      if (lane.failed) soonest = Math.min(soonest, lane.retryAt);
+    await new Promise<void>((resolve) => {
+      const timer = Number.isFinite(soonest)
+        ? setTimeout(resolve, Math.max(soonest - Date.now(), 0))
+        : undefined;
+      this.wakeWorker = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeWorker = null;
+  }
+
+  private async handle(lane: Lane): Promise<void> {
+    const { group, handler, maxBatchSize, logger } = this.settings;
+    const batch = lane.failed ?? lane.queue.splice(0, maxBatchSize);
+    lane.failed = null;
+    const where = `kafka group ${group}, ${lane.topic}[${lane.partition}] offsets ${batch[0]!.offset}-${batch.at(-1)!.offset}`;
+    try {
+      const outcome = await handler(batch.map((entry) => entry.message));
+      const verdicts = outcome?.deadLetters ?? [];
+      // Dead letters before the commit: once the offset moves, nothing would write them again.
+      if (verdicts.length > 0) await this.settings.writeDeadLetters(group, verdicts);
+    } catch (error) {
+      lane.attempts++;
+      lane.failed = batch;
+      lane.retryAt = Date.now() + backoffMs(lane.attempts);
+      logger?.warn(
+        `${where}: not applied (attempt ${lane.attempts}, retrying in ${backoffMs(lane.attempts)} ms): ${explain(error)}`,
+      );
+      return;
+    }
+    lane.attempts = 0;
+    try {
+      await batch.at(-1)!.commit();
+    } catch (error) {
+      // The batch is applied, so it is not retried; a later commit covers it,
+      // and at worst a restart delivers it once more.
+      logger?.warn(`${where}: applied but the commit failed: ${explain(error)}`);
+    }
+  }
+}
+
+function laneId(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+function toConsumedMessage(raw: KafkaMessage): ConsumedMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of raw.headers) headers[name] = value ?? '';
+  return {
+    topic: raw.topic,
+    partition: raw.partition,
+    offset: raw.offset.toString(),
+    // Null keys and values (tombstones, foreign producers) arrive as undefined.
+    key: raw.key ?? '',
+    value: raw.value ?? Buffer.alloc(0),
+    headers,
+    timestamp: new Date(Number(raw.timestamp)),
+  };
+}
+
+function explain(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
