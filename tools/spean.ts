@@ -7,6 +7,7 @@ import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
+import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { describeColumns, importCsv } from './csv-import.js';
 
@@ -27,6 +28,8 @@ Commands:
                                 commerce, tax); rows it refuses go to <file>.rejects.csv with reasons.
       [--rejects <path>]        Where to write the refused rows instead.
   import <adapter> --columns    Show the adapter's CSV columns.
+  orphans [--record-type <t>]   List records whose subject interior does not know (kept; they attach
+      [--limit <n>]             when the person appears). Record ids only, no national ids.
   seed --citizens <n>           Publish n synthetic citizens through the interior adapter.
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
   help                          Show this text.
@@ -56,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return seed(argv.slice(1));
     case 'import':
       return importFile(argv.slice(1));
+    case 'orphans':
+      return listOrphans(argv.slice(1));
     default:
       return usage(`unknown command "${command}"`);
   }
@@ -204,6 +209,24 @@ async function seed(args: string[]): Promise<number> {
     `\n${count} citizens published in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} citizens/s)`,
   );
   return 0;
+}
+
+async function listOrphans(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { 'record-type': { type: 'string' }, limit: { type: 'string' } },
+  });
+  const limit = Number(values.limit ?? 100);
+  if (!Number.isInteger(limit) || limit < 1) return usage('--limit must be a whole number above 0');
+  return withDatabase(async (db) => {
+    const orphans = await new ReadModelRepository(db).orphans({
+      recordType: values['record-type'],
+      limit,
+      offset: 0,
+    });
+    if (orphans.length === 0) say('no orphans: every record has a known subject');
+    else console.table(orphans);
+  });
 }
 
 async function importFile(args: string[]): Promise<number> {

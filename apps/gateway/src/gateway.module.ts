@@ -25,6 +25,7 @@ import { DATABASE, GATEWAY_CONFIG, SIGNING_KEY } from './gateway.tokens.js';
 import { ReadModelConsumer } from './read-model/read-model.consumer.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
 import { ReadModelService } from './read-model/read-model.service.js';
+import { OrphansResolver } from './stewardship/orphans.resolver.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -96,6 +97,7 @@ export class GatewayModule {
             ),
         },
         CitizenResolver,
+        OrphansResolver,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './remote-key-set.js';
 export * from './bearer-authentication.js';
 export * from './client.repository.js';
 export * from './client-credentials.service.js';
+export * from './access-denied.exception.js';

@@ -25,7 +25,16 @@ describe('generated contracts', () => {
 
   it('lists every record type, and not the envelope', async () => {
     const { RECORD_TYPES, LATEST_SCHEMA_VERSIONS } = await import('./generated/index.js');
-    expect([...RECORD_TYPES]).toEqual(['address', 'person']);
-    expect(LATEST_SCHEMA_VERSIONS).toEqual({ address: 1, person: 1 });
+    const types = [
+      'address',
+      'business-registration',
+      'civil-event',
+      'land-title',
+      'person',
+      'taxpayer',
+      'vehicle-registration',
+    ];
+    expect([...RECORD_TYPES]).toEqual(types);
+    expect(LATEST_SCHEMA_VERSIONS).toEqual(Object.fromEntries(types.map((type) => [type, 1])));
   });
 });
