@@ -17,7 +17,9 @@ export default async function globalSetup(): Promise<void> {
     const { startKafka } = await import('../../tools/kafka-local.ts');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-test-kafka-'));
     const port = 39092 + Math.floor(Math.random() * 1000);
-    const kafka = await startKafka({ dataDir: dir, port });
+    // Jars are kept in the project's data dir, so only the first run copies them.
+    const libDir = path.resolve(process.env.DATA_DIR ?? '.data', 'kafka', 'lib');
+    const kafka = await startKafka({ dataDir: dir, port, libDir });
     globalThis.__SPEAN_TEST_KAFKA__ = { stop: kafka.stop, dir };
     process.env.KAFKA_BROKERS = kafka.brokers;
   }
