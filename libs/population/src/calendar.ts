@@ -57,15 +57,6 @@ export function firstDayOfYear(year: number): number {
   return Date.UTC(year, 0, 1) / MS_PER_DAY;
 }
 
-/** Whole years from `from` to `to`, as birthdays count them. */
-export function yearsBetween(from: number, to: number): number {
-  const a = isoDateOf(from);
-  const b = isoDateOf(to);
-  let years = Number(b.slice(0, 4)) - Number(a.slice(0, 4));
-  if (b.slice(5) < a.slice(5)) years--;
-  return years;
-}
-
 /** `day` moved by whole years (29 February becomes 1 March in other years). */
 export function addYears(day: number, years: number): number {
   const text = isoDateOf(day);
