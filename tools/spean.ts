@@ -6,10 +6,10 @@ import { ClientCredentialsService, ClientRepository, ROLES, type Role } from '#s
 import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
-import { demoCitizens } from '#spean/population';
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { describeColumns, importCsv } from './csv-import.js';
+import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
 const HELP = `Spean command line
 
@@ -30,8 +30,12 @@ Commands:
   import <adapter> --columns    Show the adapter's CSV columns.
   orphans [--record-type <t>]   List records whose subject interior does not know (kept; they attach
       [--limit <n>]             when the person appears). Record ids only, no national ids.
-  seed --citizens <n>           Publish n synthetic citizens through the interior adapter.
+  seed --citizens <n>           Publish a synthetic population of n citizens (families, addresses, life
+                                events, vehicles, land, businesses, taxpayers) through every adapter,
+                                then wait until the gateway shows it all. The system must be running.
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
+      [--concurrency <n>]       Requests in flight (default 8).
+      [--no-wait]               Do not wait for the gateway.
   help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
@@ -156,59 +160,87 @@ async function listClients(): Promise<number> {
 async function seed(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { citizens: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      citizens: { type: 'string' },
+      seed: { type: 'string' },
+      concurrency: { type: 'string' },
+      'no-wait': { type: 'boolean' },
+    },
   });
   const count = Number(values.citizens);
   const seedValue = Number(values.seed ?? 1);
+  const concurrency = Number(values.concurrency ?? 8);
   if (!Number.isInteger(count) || count < 1)
     return usage('seed needs --citizens <n>, a whole number above 0');
   if (!Number.isInteger(seedValue)) return usage('--seed must be a whole number');
-  const env = new EnvReader();
-  const config = readCommonConfig(env);
-  const gatewayUrl = env.string('GATEWAY_URL', `http://127.0.0.1:${env.port('PORT', 3000)}`);
-  const interiorUrl = env.string('INTERIOR_URL', 'http://127.0.0.1:3101');
-  const clientId = env.string('SPEAN_CLIENT_ID');
-  const clientSecret = env.secret('SPEAN_CLIENT_SECRET');
-  env.done();
-  const adapter =
-    clientId && clientSecret ? { clientId, clientSecret } : demoClient(config.dataDir, 'interior');
-  if (!adapter) {
-    return usage(
-      'seed needs an interior adapter client: set SPEAN_CLIENT_ID and SPEAN_CLIENT_SECRET',
-    );
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    return usage('--concurrency must be a whole number above 0');
+
+  const adapters = {} as Record<AdapterName, AdapterEndpoint>;
+  for (const name of Object.keys(ADAPTERS) as AdapterName[]) {
+    const { token, adapterUrl } = await adapterSession(name);
+    adapters[name] = { url: adapterUrl, token };
   }
-  const tokenResponse = await fetch(`${gatewayUrl}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: adapter.clientId,
-      client_secret: adapter.clientSecret,
-    }),
+  const gatewayUrl = gatewaySettings().gatewayUrl;
+  const before = await recordsApplied(gatewayUrl);
+  const tty = Boolean(process.stderr.isTTY);
+  let lastLine = 0;
+  const done = await seedPopulation({
+    citizens: count,
+    seed: seedValue,
+    adapters,
+    concurrency,
+    onProgress: ({ citizens, records, seconds }) => {
+      if (!tty && Date.now() - lastLine < 5000) return;
+      lastLine = Date.now();
+      const line = `published ${citizens} of ${count} citizens (${records} records, ${Math.round(citizens / seconds)} citizens/s)`;
+      process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+    },
   });
-  if (!tokenResponse.ok)
-    throw new Error(`the gateway refused the adapter's credentials (${tokenResponse.status})`);
-  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-  const started = performance.now();
-  const { records } = demoCitizens(count, seedValue);
-  const batch = 1000;
-  for (let i = 0; i < records.length; i += batch) {
-    const response = await fetch(`${interiorUrl}/v1/records`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(records.slice(i, i + batch)),
-    });
-    if (response.status !== 202)
-      throw new Error(`intake answered ${response.status}: ${await response.text()}`);
-    process.stdout.write(
-      `\rpublished ${Math.min(i + batch, records.length) / 2} of ${count} citizens`,
-    );
+  say(
+    `${tty ? '\n' : ''}${count} citizens (${done.records} records) accepted by the adapters in ` +
+      `${done.seconds.toFixed(1)} s: ${Math.round(count / done.seconds)} citizens/s`,
+  );
+  if (values['no-wait'] || before === undefined) return 0;
+  // Accepted is not yet visible: wait for the gateway's read model to apply them all.
+  const started = performance.now() - done.seconds * 1000;
+  for (;;) {
+    const applied = ((await recordsApplied(gatewayUrl)) ?? 0) - before;
+    if (applied >= done.records) break;
+    process.stderr.write(tty ? `\rgateway applied ${applied} of ${done.records} records` : '');
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const seconds = (performance.now() - started) / 1000;
   say(
-    `\n${count} citizens published in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} citizens/s)`,
+    `${tty ? '\n' : ''}all ${done.records} records visible at the gateway after ${seconds.toFixed(1)} s: ` +
+      `${Math.round(count / seconds)} citizens/s end to end`,
   );
   return 0;
+}
+
+/** Records the gateway's read model has received so far, from its metrics; undefined if unreachable. */
+async function recordsApplied(gatewayUrl: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+    let total = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('spean_records_consumed_total{') && line.includes('group="gateway"')) {
+        if (line.includes('outcome="received"') || line.includes('outcome="dead_letter"')) {
+          total += Number(line.slice(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
+function gatewaySettings(): { gatewayUrl: string } {
+  const env = new EnvReader();
+  const gatewayUrl = env.string('GATEWAY_URL', `http://127.0.0.1:${env.port('PORT', 3000)}`);
+  env.done();
+  return { gatewayUrl };
 }
 
 async function listOrphans(args: string[]): Promise<number> {

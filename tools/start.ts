@@ -16,7 +16,8 @@ import {
   type RunningPostgres,
 } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
-import { ADAPTERS } from './adapters.js';
+import { ADAPTERS, type AdapterName } from './adapters.js';
+import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = new EnvReader();
@@ -187,31 +188,35 @@ async function waitForHealth(app: AppSpec): Promise<void> {
 
 async function seedDemoCitizens(): Promise<void> {
   if (demoCount === 0 || !fs.existsSync(credentialsFile())) return;
-  const credentials = JSON.parse(fs.readFileSync(credentialsFile(), 'utf8')) as Array<{
-    clientId: string;
-    clientSecret: string;
-    role: string;
-  }>;
-  const adapter = credentials.find((client) => client.role === 'adapter');
+  const credentials = JSON.parse(fs.readFileSync(credentialsFile(), 'utf8')) as DemoClient[];
   const agency = credentials.find((client) => client.role === 'agency');
-  if (!adapter || !agency) return;
-  const token = await accessToken(adapter);
-  const { nationalIds, records } = demoCitizens(demoCount);
+  if (!agency) return;
   // An empty read model is the sign of a fresh database.
-  const probe = await lookup(await accessToken(agency), nationalIds[0]!);
-  if (probe) return;
-  for (let i = 0; i < records.length; i += 500) {
-    const response = await fetch(`http://127.0.0.1:3101/v1/records`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(records.slice(i, i + 500)),
-    });
-    if (response.status !== 202)
-      throw new Error(`demo seeding refused: ${response.status} ${await response.text()}`);
+  const firstCitizen = demoCitizens(demoCount).nationalIds[0]!;
+  if (await lookup(await accessToken(agency), firstCitizen)) return;
+  const adapters = {} as Record<AdapterName, AdapterEndpoint>;
+  for (const [name, adapter] of Object.entries(ADAPTERS) as Array<
+    [AdapterName, (typeof ADAPTERS)[AdapterName]]
+  >) {
+    const client = credentials.find((c) => c.role === 'adapter' && c.adapter === name);
+    if (!client) return;
+    adapters[name] = {
+      url: `http://127.0.0.1:${adapter.defaultPort}`,
+      token: await accessToken(client),
+    };
   }
+  const seeded = await seedPopulation({ citizens: demoCount, seed: 1, adapters });
   say(
-    `seeded ${nationalIds.length} demo citizens through the interior adapter (e.g. national id ${nationalIds[0]})`,
+    `seeded ${demoCount} demo citizens (${seeded.records} records from all five ministries) ` +
+      `through the adapters — e.g. national id ${firstCitizen}`,
   );
+}
+
+interface DemoClient {
+  clientId: string;
+  clientSecret: string;
+  role: string;
+  adapter?: string;
 }
 
 async function accessToken(client: { clientId: string; clientSecret: string }): Promise<string> {

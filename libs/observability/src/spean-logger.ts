@@ -10,6 +10,7 @@ const BOOT_CONTEXTS = new Set([
   'InstanceLoader',
   'RoutesResolver',
   'RouterExplorer',
+  'GraphQLModule',
   'NestFactory',
   'NestApplication',
 ]);
