@@ -23,6 +23,5 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     '/graphql',
     bearerAuthentication(async (tokenKid) => (tokenKid === kid ? verificationKey : undefined)),
   );
-  app.enableShutdownHooks();
   return app;
 }

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createEventBus } from '#spean/bus';
 import { getNationalIdScheme } from '#spean/contracts';
-import { Metrics } from '#spean/observability';
+import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
 import { RecordValidator } from '#spean/schema-registry';
 import { loadOrCreateSigningKey } from './auth/signing-key.store.js';
@@ -30,14 +30,7 @@ const app = await createGatewayApp({
   validator: new RecordValidator(),
   nationalIds: getNationalIdScheme(),
 });
-const shutdown = async (): Promise<void> => {
-  await app.close();
-  await bus.close();
-  await close();
-};
-process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
-process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-await app.listen(config.port, config.host);
+await serveUntilStopped(app, config, [() => bus.close(), close]);
 logger.log(
   `gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`,
 );

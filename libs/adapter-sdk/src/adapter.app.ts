@@ -21,6 +21,5 @@ export async function createAdapterApp(
   app.use('/v1', bearerAuthentication(resolveKey));
   app.useBodyParser('json', { limit: deps.config.maxRequestBytes });
   app.useGlobalFilters(new IntakeHttpFilter());
-  app.enableShutdownHooks();
   return app;
 }

@@ -3,7 +3,7 @@
 import { Logger } from '@nestjs/common';
 import { RemoteKeySet } from '#spean/access';
 import { createEventBus, topicFor } from '#spean/bus';
-import { Metrics } from '#spean/observability';
+import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
 import { RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
@@ -35,15 +35,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     },
     keys.resolve,
   );
-  app.enableShutdownHooks();
-  const shutdown = async (): Promise<void> => {
-    await app.close();
-    await bus.close();
-    await close();
-  };
-  process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
-  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  await app.listen(config.port, config.host);
+  await serveUntilStopped(app, config, [() => bus.close(), close]);
   logger.log(
     `${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`,
   );

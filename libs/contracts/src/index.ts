@@ -27,3 +27,4 @@ export {
   nationalIdSchemeNames,
   registerNationalIdScheme,
 } from './national-id/national-id-scheme.registry.js';
+export { newestVersions } from './newest-versions.js';

@@ -1,3 +1,4 @@
 export * from './metrics.js';
 export * from './observability.module.js';
 export * from './spean-logger.js';
+export * from './serve.js';

@@ -1,4 +1,5 @@
 // SQL of the gateway's read model.
+import { newestVersions } from '#spean/contracts';
 import type { Database } from '#spean/persistence';
 
 export interface ReadRecord {
@@ -41,14 +42,7 @@ export class ReadModelRepository {
    */
   async apply(records: ReadRecord[]): Promise<number> {
     if (records.length === 0) return 0;
-    // One statement may touch a row only once: keep the newest version per record.
-    const newest = new Map<string, ReadRecord>();
-    for (const record of records) {
-      const id = `${record.recordType}\u0000${record.recordId}`;
-      const seen = newest.get(id);
-      if (!seen || seen.version < record.version) newest.set(id, record);
-    }
-    const rows = [...newest.values()];
+    const rows = newestVersions(records);
     return this.db.transaction(async (tx) => {
       const changed = await tx.query<{ record_type: string; record_id: string }>(
         `INSERT INTO read_record

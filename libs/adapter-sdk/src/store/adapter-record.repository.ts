@@ -1,5 +1,6 @@
 // SQL of an adapter's own store: the newest version of every record it has
 // published. Reactions read it; the publisher writes it.
+import { newestVersions } from '#spean/contracts';
 import type { Queryable } from '#spean/persistence';
 
 export interface StoredRecord<P extends object = Record<string, unknown>> {
@@ -39,13 +40,7 @@ export class AdapterRecordRepository {
   /** Keeps each record only if its version is newer than the stored one. */
   async save(records: RecordToStore[]): Promise<void> {
     if (records.length === 0) return;
-    const newest = new Map<string, RecordToStore>();
-    for (const record of records) {
-      const id = `${record.recordType}\u0000${record.recordId}`;
-      const seen = newest.get(id);
-      if (!seen || seen.version < record.version) newest.set(id, record);
-    }
-    const rows = [...newest.values()];
+    const rows = newestVersions(records);
     await this.db.query(
       `INSERT INTO adapter_record (adapter, record_type, record_id, subject_id, related_subjects, version,
          schema_version, deleted, payload, event_id, occurred_at)
