@@ -1,0 +1,77 @@
+// However many sections a lookup asks for, the read model is read once: the
+// service's only reads are one sections query (and one more only when nothing
+// is found, to tell an unknown citizen from one with no visible records).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Principal } from '#spean/access';
+import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
+import { Metrics } from '#spean/observability';
+import type { Database } from '#spean/persistence';
+import { AccessLogRepository } from '../../apps/gateway/src/citizen/access-log.repository.js';
+import { SECTION_NAMES } from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { CitizenService } from '../../apps/gateway/src/citizen/citizen.service.js';
+import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('a lookup reads the read model once', () => {
+  let db: TestDatabase;
+  const statements: string[] = [];
+  let service: CitizenService;
+  const principal: Principal = { clientId: 'mef.agency.1', agencyId: 'mef', role: 'agency' };
+  const nationalId = new VerhoeffNationalIdScheme().fromSerial(424242);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('one_read');
+    // Counts every statement the repositories send, on the real database.
+    const counting = new Proxy(db.database, {
+      get(target, property, receiver) {
+        if (property === 'query') {
+          return (sql: string, params?: unknown[]) => {
+            statements.push(sql.trim().split(/\s+/).slice(0, 4).join(' '));
+            return target.query(sql, params);
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    }) as Database;
+    const records = new ReadModelRepository(counting);
+    await records.apply(
+      ['person', 'address', 'vehicle-registration', 'taxpayer'].map((recordType, i) => ({
+        recordType,
+        recordId: `${recordType}-${i}`,
+        subjectId: nationalId,
+        relatedSubjects: [],
+        version: 1,
+        schemaVersion: 1,
+        op: 'upsert' as const,
+        payload: { n: i },
+        source: 'test',
+        eventId: `00000000-0000-4000-8000-00000000000${i}`,
+        occurredAt: '2026-11-21T10:00:00+07:00',
+      })),
+    );
+    service = new CitizenService(
+      records,
+      new AccessLogRepository(counting),
+      getNationalIdScheme(),
+      new Metrics('test'),
+    );
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('with every section asked for', async () => {
+    statements.length = 0;
+    const view = await service.lookup(principal, nationalId, 'audit of lookups', SECTION_NAMES);
+    expect(view?.sections.get('vehicles')).toEqual([{ n: 2 }]);
+    expect(view?.sections.get('landTitles')).toEqual([]);
+    expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.startsWith('INSERT INTO access_log'))).toHaveLength(1);
+  });
+
+  it('with one section asked for', async () => {
+    statements.length = 0;
+    await service.lookup(principal, nationalId, 'audit of lookups', ['person']);
+    expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
+  });
+});
