@@ -34,7 +34,10 @@ export interface ConsumedMessage {
 
 export interface DeadLetterVerdict {
   message: ConsumedMessage;
+  /** A sentence a steward understands; never quotes payload values. */
   reason: string;
+  /** A short stable code for counting and filtering, e.g. schema-invalid, unknown-schema-version. */
+  code?: string;
 }
 
 /**

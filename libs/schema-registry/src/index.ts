@@ -30,3 +30,4 @@ export {
   toValidationIssues,
   type ValidationIssue,
 } from './validation-issue.js';
+export * from './message-decoder.js';

@@ -4,7 +4,7 @@
 // with its reason; a database fault is thrown so the bus delivers it again.
 import type { BatchOutcome, ConsumedMessage, DeadLetterVerdict } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
-import type { RecordValidator } from '#spean/schema-registry';
+import { decodeCanonicalMessage, type RecordValidator } from '#spean/schema-registry';
 import type { ReadModelRepository, ReadRecord } from './read-model.repository.js';
 
 export const READ_MODEL_GROUP = 'gateway';
@@ -21,7 +21,8 @@ export class ReadModelService {
     const records: ReadRecord[] = [];
     for (const message of messages) {
       const verdict = this.decode(message);
-      if (typeof verdict === 'string') deadLetters.push({ message, reason: verdict });
+      if ('code' in verdict)
+        deadLetters.push({ message, reason: verdict.reason, code: verdict.code });
       else records.push(verdict);
     }
     const changed = await this.repository.apply(records);
@@ -29,27 +30,15 @@ export class ReadModelService {
     return { deadLetters };
   }
 
-  private decode(message: ConsumedMessage): ReadRecord | string {
-    let input: unknown;
-    try {
-      input = JSON.parse(message.value.toString('utf8'));
-    } catch {
-      return 'the message is not valid JSON';
-    }
-    const result = this.validator.validate(input);
-    if (!result.ok) {
-      return `the record does not validate: ${result.errors.map((issue) => issue.message).join('; ')}`;
-    }
-    const record = result.record;
-    if (record.subjectId !== message.key) {
-      return 'the message key is not the record subjectId, so per-citizen ordering cannot hold';
-    }
-    if (!record.eventId) return 'the record has no eventId (intake assigns one before publishing)';
+  private decode(message: ConsumedMessage): ReadRecord | { code: string; reason: string } {
+    const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
+    if (!decoded.ok) return decoded;
+    const { record, relatedSubjects } = decoded;
     return {
       recordType: record.recordType,
       recordId: record.recordId,
       subjectId: record.subjectId,
-      relatedSubjects: result.relatedSubjects,
+      relatedSubjects,
       version: record.version,
       schemaVersion: record.schemaVersion,
       op: record.op,

@@ -19,9 +19,8 @@ import {
   type EventBus,
   type Subscription,
 } from '#spean/bus';
-import type { PublishedRecord } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
-import type { RecordValidator } from '#spean/schema-registry';
+import { decodeCanonicalMessage, type RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import { RecordPublisher } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
@@ -72,7 +71,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     for (const message of batch) {
       const verdict = await this.react(message);
       const recordType = message.headers['record-type'] ?? 'unknown';
-      if (verdict) deadLetters.push({ message, reason: verdict });
+      if (verdict) deadLetters.push({ message, reason: verdict.reason, code: verdict.code });
       this.metrics.recordsConsumed.inc({
         group: this.definition.name,
         record_type: recordType,
@@ -83,25 +82,23 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Undefined when handled; otherwise why the record can never be handled. */
-  private async react(message: ConsumedMessage): Promise<string | undefined> {
-    let input: unknown;
-    try {
-      input = JSON.parse(message.value.toString('utf8'));
-    } catch {
-      return 'the message is not valid JSON';
-    }
-    const result = this.validator.validate(input);
-    if (!result.ok)
-      return `the record does not validate: ${result.errors.map((issue) => issue.message).join('; ')}`;
-    const record = result.record as PublishedRecord;
+  private async react(
+    message: ConsumedMessage,
+  ): Promise<{ code: string; reason: string } | undefined> {
+    const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
+    if (!decoded.ok) return decoded;
+    const { record } = decoded;
     const reaction = this.reactions.get(record.recordType);
     if (!reaction || record.op !== 'upsert') return undefined;
     const outputs = await reaction.react(record, { store: this.store });
     const { ready, issues } = this.publisher.prepare(outputs);
     if (issues.length > 0) {
-      return `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${issues
-        .map((issue) => `record ${issue.index} ${issue.message}`)
-        .join('; ')}`;
+      return {
+        code: 'reaction-invalid',
+        reason: `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${issues
+          .map((issue) => `record ${issue.index} ${issue.message}`)
+          .join('; ')}`,
+      };
     }
     await this.publisher.publish(ready);
     return undefined;
