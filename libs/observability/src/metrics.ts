@@ -9,6 +9,11 @@ export class Metrics {
   readonly recordsPublished: Counter<'source' | 'record_type'>;
   readonly lookups: Counter<'outcome'>;
   readonly ready: Gauge;
+  readonly deadLetters: Counter<'group' | 'code'>;
+  readonly openDeadLetters: Gauge<'group' | 'code'>;
+  private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
+  /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
+  private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
 
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
@@ -43,5 +48,52 @@ export class Metrics {
       help: '1 while the database and the bus are connected',
       registers: [this.registry],
     });
+    this.deadLetters = new Counter({
+      name: 'spean_dead_letters_total',
+      help: 'Messages a consumer group could not apply, recorded as dead letters, by code',
+      labelNames: ['group', 'code'],
+      registers: [this.registry],
+    });
+    this.openDeadLetters = new Gauge({
+      name: 'spean_dead_letters_open',
+      help: 'Dead letters still open (not yet replayed successfully), by consumer group and code',
+      labelNames: ['group', 'code'],
+      registers: [this.registry],
+      collect: () => this.collectOpenDeadLetters(),
+    });
   }
+
+  /**
+   * Fills spean_dead_letters_open from the dead-letter store on every scrape.
+   * Only one process should (the gateway): the store holds every group's letters.
+   */
+  observeOpenDeadLetters(count: () => Promise<OpenDeadLetterCount[]>): void {
+    this.countOpenDeadLetters = count;
+  }
+
+  private async collectOpenDeadLetters(): Promise<void> {
+    if (!this.countOpenDeadLetters) return;
+    let counts: OpenDeadLetterCount[];
+    try {
+      counts = await this.countOpenDeadLetters();
+    } catch {
+      // A scrape must not fail while the database is away; the last values stand.
+      return;
+    }
+    const current = new Map(counts.map((row) => [`${row.group}\u0000${row.code}`, row]));
+    for (const [key, labels] of this.openDeadLetterSeries) {
+      if (!current.has(key)) this.openDeadLetters.set(labels, 0);
+    }
+    for (const [key, row] of current) {
+      this.openDeadLetterSeries.set(key, { group: row.group, code: row.code });
+      this.openDeadLetters.set({ group: row.group, code: row.code }, row.count);
+    }
+  }
+}
+
+/** Open dead letters of one consumer group with one code. */
+export interface OpenDeadLetterCount {
+  group: string;
+  code: string;
+  count: number;
 }

@@ -1,8 +1,9 @@
 // Subscribes an adapter to the record types its reactions need (one consumer
 // group per adapter), and publishes what the reactions return. A record that
 // cannot be read, or whose reaction yields an invalid record, is set aside as
-// a dead letter with the reason; a fault of the database or the bus is thrown
-// so the bus delivers the record again.
+// a dead letter with the reason (kept in the dead-letter store, where stewards
+// replay it once the cause is fixed); a fault of the database or the bus is
+// thrown so the bus delivers the record again.
 import {
   Inject,
   Injectable,
@@ -19,7 +20,9 @@ import {
   type EventBus,
   type Subscription,
 } from '#spean/bus';
+import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
+import type { Database } from '#spean/persistence';
 import { decodeCanonicalMessage, type RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import { RecordPublisher } from '../publishing/record-publisher.js';
@@ -29,6 +32,8 @@ import type { Reaction } from './reaction.js';
 export const ADAPTER_DEFINITION = Symbol('ADAPTER_DEFINITION');
 export const RECORD_VALIDATOR = Symbol('RECORD_VALIDATOR');
 export const ADAPTER_STORE = Symbol('ADAPTER_STORE');
+/** The adapter's database, for what needs a connection of its own (replay notifications). */
+export const ADAPTER_DATABASE = Symbol('ADAPTER_DATABASE');
 
 @Injectable()
 export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,6 +48,8 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ADAPTER_STORE) private readonly store: AdapterRecordRepository,
     private readonly publisher: RecordPublisher,
     private readonly metrics: Metrics,
+    private readonly deadLetters: DeadLetterService,
+    @Inject(ADAPTER_DATABASE) private readonly db: Database,
   ) {
     this.logger = new Logger(`${definition.name}-reactions`);
     this.reactions = new Map(
@@ -54,7 +61,8 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     if (this.reactions.size === 0) return;
     const topics = [...this.reactions.keys()].map(topicFor);
     await this.bus.ensureTopics(topics);
-    this.subscription = await this.bus.subscribe(
+    this.subscription = await subscribeWithDeadLetters(
+      { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
       { group: this.definition.name, topics, maxBatchSize: 200 },
       (batch) => this.handle(batch),
     );

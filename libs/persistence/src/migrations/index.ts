@@ -5,6 +5,7 @@ import { CreateAccess1763780100000 } from './1763780100000-create-access.js';
 import { CreateReadModel1763780200000 } from './1763780200000-create-read-model.js';
 import { CreateAdapterStore1763780300000 } from './1763780300000-create-adapter-store.js';
 import { CreateReadSubject1763780400000 } from './1763780400000-create-read-subject.js';
+import { CreateDeadLetterStore1763780500000 } from './1763780500000-create-dead-letter-store.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -12,4 +13,5 @@ export const migrations = [
   CreateReadModel1763780200000,
   CreateAdapterStore1763780300000,
   CreateReadSubject1763780400000,
+  CreateDeadLetterStore1763780500000,
 ];

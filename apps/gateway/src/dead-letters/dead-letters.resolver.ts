@@ -1,0 +1,61 @@
+// deadLetters(...) and replayDeadLetters(...): the dead letters of every
+// consumer group, for stewards and integrators. Parse, authorise, one service call.
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireRole } from '#spean/access';
+import { DeadLetterService, type DeadLetterSummary } from '#spean/dead-letters';
+import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
+import { DeadLetterGraphqlFilter } from './dead-letter-graphql.filter.js';
+import { DeadLetterModel } from './models/dead-letter.model.js';
+import { ReplayResultModel } from './models/replay-result.model.js';
+
+const ALLOWED = ['steward', 'integrator'] as const;
+
+@Resolver(() => DeadLetterModel)
+@UseFilters(AccessDeniedGraphqlFilter, DeadLetterGraphqlFilter)
+export class DeadLettersResolver {
+  constructor(private readonly service: DeadLetterService) {}
+
+  @Query(() => [DeadLetterModel], {
+    description:
+      'Messages a consumer group could not apply, newest failure first (stewards and integrators only).',
+  })
+  deadLetters(
+    @Context() context: GatewayContext,
+    @Args('group', { nullable: true }) group?: string,
+    @Args('recordType', { nullable: true }) recordType?: string,
+    @Args('code', { nullable: true }) code?: string,
+    @Args('source', { nullable: true }) source?: string,
+    @Args('status', {
+      type: () => String,
+      nullable: true,
+      defaultValue: 'open',
+      description: 'open or resolved',
+    })
+    status = 'open',
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
+  ): Promise<DeadLetterSummary[]> {
+    requireRole(context.principal, ALLOWED, 'the dead-letter report');
+    return this.service.list({ group, recordType, code, source, status, first, offset });
+  }
+
+  @Mutation(() => ReplayResultModel, {
+    description:
+      'Asks the consumers to apply open dead letters again, once their cause is fixed: by ids, by filter, ' +
+      'or both (a letter must match all). At least one is required (stewards and integrators only).',
+  })
+  async replayDeadLetters(
+    @Context() context: GatewayContext,
+    @Args('ids', { type: () => [ID], nullable: true }) ids?: string[],
+    @Args('group', { nullable: true }) group?: string,
+    @Args('recordType', { nullable: true }) recordType?: string,
+    @Args('code', { nullable: true }) code?: string,
+    @Args('source', { nullable: true }) source?: string,
+  ): Promise<ReplayResultModel> {
+    requireRole(context.principal, ALLOWED, 'replaying dead letters');
+    const result = await this.service.requestReplay({ ids, group, recordType, code, source });
+    return { requested: result.requested, groups: result.groups.map((entry) => entry.group) };
+  }
+}
