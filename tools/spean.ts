@@ -9,6 +9,8 @@ import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persisten
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { describeColumns, importCsv } from './csv-import.js';
+import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
+import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
 const HELP = `Spean command line
@@ -36,7 +38,7 @@ Commands:
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
       [--concurrency <n>]       Requests in flight (default 8).
       [--no-wait]               Do not wait for the gateway.
-  help                          Show this text.
+${SCHEMAS_HELP}${DEAD_LETTERS_HELP}  help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
@@ -65,9 +67,22 @@ async function main(argv: string[]): Promise<number> {
       return importFile(argv.slice(1));
     case 'orphans':
       return listOrphans(argv.slice(1));
+    case 'schemas':
+      return withDatabase((db) => schemasCommand(argv.slice(1), db, environment()));
+    case 'dead-letters':
+      return withDatabase((db) => deadLettersCommand(argv.slice(1), db));
+    case 'lineage':
+      return withDatabase((db) => schemasCommand(['lineage', ...argv.slice(1)], db, environment()));
     default:
       return usage(`unknown command "${command}"`);
   }
+}
+
+function environment(): 'development' | 'production' | 'test' {
+  const env = new EnvReader();
+  const { environment } = readCommonConfig(env);
+  env.done();
+  return environment;
 }
 
 function usage(problem: string): number {
@@ -80,7 +95,7 @@ function say(line: string): void {
 }
 
 async function withDatabase(
-  work: (db: Database, migratorUrl: string) => Promise<void>,
+  work: (db: Database, migratorUrl: string) => Promise<void | number>,
 ): Promise<number> {
   const env = new EnvReader();
   const config = readCommonConfig(env);
@@ -100,8 +115,7 @@ async function withDatabase(
   await runMigrations(migratorUrl!);
   const db = new Database({ url: appUrl, applicationName: 'spean-cli' });
   try {
-    await work(db, migratorUrl!);
-    return 0;
+    return (await work(db, migratorUrl!)) ?? 0;
   } finally {
     await db.close();
     await stop();

@@ -16,7 +16,7 @@ import { createEventBus, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
 import { getNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
-import { RecordValidator } from '#spean/schema-registry';
+import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
 import { ADAPTERS, type AdapterName } from '../../tools/adapters.js';
@@ -38,6 +38,7 @@ export interface RunningAdapter {
 
 export interface SpeanStack {
   gatewayUrl: string;
+  schemas: OpenedSchemaRegistry;
   /** The interior adapter's URL. */
   adapterUrl: string;
   adapters: Record<AdapterName, RunningAdapter>;
@@ -47,6 +48,7 @@ export interface SpeanStack {
   /** The interior adapter's client. */
   adapter: Credentials;
   steward: Credentials;
+  integrator: Credentials;
   token(credentials: Credentials): Promise<string>;
   graphql<T = unknown>(
     token: string,
@@ -110,6 +112,13 @@ async function assemble(
     });
   };
 
+  // One registry per process in production; here each app gets its own, as each process would.
+  const schemasFor = async (): Promise<OpenedSchemaRegistry> => {
+    const opened = await openSchemaRegistry(db.database, { environment: 'test' });
+    cleanup.push(() => opened.close());
+    return opened;
+  };
+  const gatewaySchemas = await schemasFor();
   const signingKey = signingKeyFromPem(generateSigningKeyPem());
   const gatewayBus = await busFor(`gateway-${db.name}`);
   cleanup.push(() => gatewayBus.close());
@@ -119,14 +128,15 @@ async function assemble(
     bus: gatewayBus,
     metrics: new Metrics('gateway'),
     signingKey,
-    validator: new RecordValidator(),
+    validator: gatewaySchemas.validator,
     nationalIds: getNationalIdScheme(),
+    schemaRegistry: gatewaySchemas.registry,
+    lineage: gatewaySchemas.lineage,
   });
   cleanup.push(() => gateway.close());
   await gateway.listen(0, '127.0.0.1');
   const gatewayUrl = urlOf(gateway);
 
-  const closers: Array<() => Promise<void>> = [];
   const adapterUrls = {} as Record<AdapterName, string>;
   for (const [name, definition] of Object.entries(ADAPTERS) as Array<
     [AdapterName, AdapterDefinition]
@@ -140,17 +150,16 @@ async function assemble(
         database: db.database,
         bus: adapterBus,
         metrics: new Metrics(name),
-        validator: new RecordValidator(),
+        ...(await (async () => {
+          const schemas = await schemasFor();
+          return { validator: schemas.validator, lineage: schemas.lineage };
+        })()),
       },
       new RemoteKeySet(`${gatewayUrl}/.well-known/jwks.json`).resolve,
     );
     cleanup.push(() => adapter.close());
     await adapter.listen(0, '127.0.0.1');
     adapterUrls[name] = urlOf(adapter);
-    closers.push(async () => {
-      await adapter.close();
-      await adapterBus.close();
-    });
   }
 
   const credentials = new ClientCredentialsService(
@@ -163,6 +172,12 @@ async function assemble(
     agencyName: 'Ministry of Economy and Finance',
     name: 'Business registration desk',
     role: 'agency',
+  });
+  const integrator = await credentials.register({
+    agencyId: 'mpwt',
+    agencyName: 'Ministry of Public Works and Transport',
+    name: 'Vehicle register IT team',
+    role: 'integrator',
   });
   const adapterClients = {} as Record<AdapterName, Credentials>;
   for (const name of Object.keys(ADAPTERS) as AdapterName[]) {
@@ -190,6 +205,7 @@ async function assemble(
 
   const stack: SpeanStack = {
     gatewayUrl,
+    schemas: gatewaySchemas,
     adapterUrl: adapterUrls.interior,
     adapters,
     db,
@@ -197,6 +213,7 @@ async function assemble(
     agency,
     adapter: adapterClients.interior,
     steward,
+    integrator,
     async token(client) {
       const response = await fetch(`${gatewayUrl}/auth/token`, {
         method: 'POST',
@@ -232,10 +249,8 @@ async function assemble(
       return stack.publish(token, body, adapter);
     },
     async close() {
-      for (const close of closers) await close();
-      await gateway.close();
-      await gatewayBus.close();
-      await db.drop();
+      // Apps first, then their buses and registries, the database last.
+      for (const close of cleanup.reverse()) await close();
     },
   };
   return stack;

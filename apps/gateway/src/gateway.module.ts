@@ -15,13 +15,21 @@ import { EVENT_BUS, type EventBus } from '#spean/bus';
 import type { NationalIdScheme } from '#spean/contracts';
 import { Metrics, ObservabilityModule } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import type { RecordValidator } from '#spean/schema-registry';
+import type {
+  LineageRecorder,
+  RecordValidator,
+  SchemaRegistryService,
+} from '#spean/schema-registry';
 import { TokenController } from './auth/token.controller.js';
 import { AccessLogRepository } from './citizen/access-log.repository.js';
 import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
 import { CitizenService } from './citizen/citizen.service.js';
 import type { GatewayConfig } from './config/gateway.config.js';
-import { DATABASE, GATEWAY_CONFIG, SIGNING_KEY } from './gateway.tokens.js';
+import { DATABASE, GATEWAY_CONFIG, SCHEMA_REGISTRY, SIGNING_KEY } from './gateway.tokens.js';
+import { SchemasResolver } from './schemas/schemas.resolver.js';
+import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
+import { DeadLetterGauge } from './dead-letters/dead-letter-gauge.js';
+import { DeadLettersResolver } from './dead-letters/dead-letters.resolver.js';
 import { ReadModelConsumer } from './read-model/read-model.consumer.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
 import { ReadModelService } from './read-model/read-model.service.js';
@@ -35,6 +43,8 @@ export interface GatewayDependencies {
   signingKey: SigningKey;
   validator: RecordValidator;
   nationalIds: NationalIdScheme;
+  schemaRegistry: SchemaRegistryService;
+  lineage: LineageRecorder;
 }
 
 @Module({})
@@ -68,6 +78,7 @@ export class GatewayModule {
         { provide: DATABASE, useValue: deps.database },
         { provide: EVENT_BUS, useValue: deps.bus },
         { provide: SIGNING_KEY, useValue: deps.signingKey },
+        { provide: SCHEMA_REGISTRY, useValue: deps.schemaRegistry },
         {
           provide: ClientCredentialsService,
           useFactory: () =>
@@ -82,7 +93,12 @@ export class GatewayModule {
           provide: ReadModelService,
           inject: [ReadModelRepository],
           useFactory: (repository: ReadModelRepository) =>
-            new ReadModelService(repository, deps.validator, deps.metrics),
+            new ReadModelService(repository, deps.validator, deps.metrics, deps.lineage),
+        },
+        {
+          provide: DeadLetterService,
+          useFactory: () =>
+            new DeadLetterService(new DeadLetterRepository(deps.database), deps.metrics),
         },
         ReadModelConsumer,
         {
@@ -98,6 +114,9 @@ export class GatewayModule {
         },
         CitizenResolver,
         OrphansResolver,
+        SchemasResolver,
+        DeadLettersResolver,
+        DeadLetterGauge,
       ],
     };
   }

@@ -2,3 +2,4 @@
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 export const DATABASE = Symbol('DATABASE');
 export const SIGNING_KEY = Symbol('SIGNING_KEY');
+export const SCHEMA_REGISTRY = Symbol('SCHEMA_REGISTRY');

@@ -5,7 +5,7 @@ import { createEventBus } from '#spean/bus';
 import { getNationalIdScheme } from '#spean/contracts';
 import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
-import { RecordValidator } from '#spean/schema-registry';
+import { openSchemaRegistry } from '#spean/schema-registry';
 import { loadOrCreateSigningKey } from './auth/signing-key.store.js';
 import { readGatewayConfig } from './config/gateway.config.js';
 import { createGatewayApp } from './gateway.app.js';
@@ -13,6 +13,10 @@ import { createGatewayApp } from './gateway.app.js';
 const logger = new Logger('gateway');
 const config = readGatewayConfig();
 const { database, close } = await openDatabase(config, 'spean-gateway', { poolSize: 20 });
+const schemas = await openSchemaRegistry(database, {
+  environment: config.environment,
+  log: logger,
+});
 const bus = await createEventBus({
   kafkaBrokers: config.kafkaBrokers,
   partitions: config.busPartitions,
@@ -27,10 +31,12 @@ const app = await createGatewayApp({
   bus,
   metrics: new Metrics('gateway'),
   signingKey: loadOrCreateSigningKey(config.tokenSigningKeyFile),
-  validator: new RecordValidator(),
+  validator: schemas.validator,
   nationalIds: getNationalIdScheme(),
+  schemaRegistry: schemas.registry,
+  lineage: schemas.lineage,
 });
-await serveUntilStopped(app, config, [() => bus.close(), close]);
+await serveUntilStopped(app, config, [() => bus.close(), () => schemas.close(), close]);
 logger.log(
   `gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`,
 );

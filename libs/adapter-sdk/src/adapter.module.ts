@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
 import { Metrics, ObservabilityModule } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import type { RecordValidator } from '#spean/schema-registry';
+import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import type { AdapterConfig } from './adapter.config.js';
 import { ImportService } from './import/import.service.js';
@@ -16,7 +16,10 @@ import {
   ADAPTER_STORE,
   ReactionConsumer,
   RECORD_VALIDATOR,
+  ADAPTER_DATABASE,
+  ADAPTER_LINEAGE,
 } from './reactions/reaction.consumer.js';
+import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { AdapterRecordRepository } from './store/adapter-record.repository.js';
 
 export interface AdapterDependencies {
@@ -26,6 +29,8 @@ export interface AdapterDependencies {
   bus: EventBus;
   metrics: Metrics;
   validator: RecordValidator;
+  /** Where the adapter notes what it publishes and consumes (absent in unit tests). */
+  lineage?: LineageRecorder;
 }
 
 @Module({})
@@ -44,6 +49,13 @@ export class AdapterModule {
         { provide: EVENT_BUS, useValue: deps.bus },
         { provide: ADAPTER_DEFINITION, useValue: deps.definition },
         { provide: RECORD_VALIDATOR, useValue: deps.validator },
+        { provide: ADAPTER_DATABASE, useValue: deps.database },
+        { provide: ADAPTER_LINEAGE, useValue: deps.lineage },
+        {
+          provide: DeadLetterService,
+          useFactory: () =>
+            new DeadLetterService(new DeadLetterRepository(deps.database), deps.metrics),
+        },
         {
           provide: ADAPTER_STORE,
           useFactory: () => new AdapterRecordRepository(deps.database, deps.definition.name),
@@ -52,7 +64,14 @@ export class AdapterModule {
           provide: RecordPublisher,
           inject: [ADAPTER_STORE],
           useFactory: (store: AdapterRecordRepository) =>
-            new RecordPublisher(deps.definition, deps.validator, store, deps.bus, deps.metrics),
+            new RecordPublisher(
+              deps.definition,
+              deps.validator,
+              store,
+              deps.bus,
+              deps.metrics,
+              deps.lineage,
+            ),
         },
         {
           provide: IntakeService,

@@ -5,7 +5,7 @@ import { RemoteKeySet } from '#spean/access';
 import { createEventBus, topicFor } from '#spean/bus';
 import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
-import { RecordValidator } from '#spean/schema-registry';
+import { openSchemaRegistry } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import { createAdapterApp } from './adapter.app.js';
 import { readAdapterConfig } from './adapter.config.js';
@@ -14,6 +14,10 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   const logger = new Logger(definition.name);
   const config = readAdapterConfig(definition);
   const { database, close } = await openDatabase(config, `spean-${definition.name}`);
+  const schemas = await openSchemaRegistry(database, {
+    environment: config.environment,
+    log: logger,
+  });
   const bus = await createEventBus({
     kafkaBrokers: config.kafkaBrokers,
     partitions: config.busPartitions,
@@ -31,11 +35,12 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
       database,
       bus,
       metrics: new Metrics(definition.name),
-      validator: new RecordValidator(),
+      validator: schemas.validator,
+      lineage: schemas.lineage,
     },
     keys.resolve,
   );
-  await serveUntilStopped(app, config, [() => bus.close(), close]);
+  await serveUntilStopped(app, config, [() => bus.close(), () => schemas.close(), close]);
   logger.log(
     `${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`,
   );

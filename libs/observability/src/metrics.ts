@@ -8,6 +8,7 @@ export class Metrics {
   readonly recordsConsumed: Counter<'group' | 'record_type' | 'outcome'>;
   readonly recordsPublished: Counter<'source' | 'record_type'>;
   readonly lookups: Counter<'outcome'>;
+  readonly deprecatedPublished: Counter<'source' | 'record_type' | 'schema_version'>;
   readonly ready: Gauge;
   readonly deadLetters: Counter<'group' | 'code'>;
   readonly openDeadLetters: Gauge<'group' | 'code'>;
@@ -41,6 +42,12 @@ export class Metrics {
       name: 'spean_citizen_lookups_total',
       help: 'Citizen lookups by outcome (found, not_found, invalid_id)',
       labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    this.deprecatedPublished = new Counter({
+      name: 'spean_deprecated_schema_records_total',
+      help: 'Records published at a deprecated schema version (accepted with a warning)',
+      labelNames: ['source', 'record_type', 'schema_version'],
       registers: [this.registry],
     });
     this.ready = new Gauge({

@@ -31,3 +31,10 @@ export {
   type ValidationIssue,
 } from './validation-issue.js';
 export * from './message-decoder.js';
+export * from './registry/schema-registry.exception.js';
+export * from './registry/schema-registry.repository.js';
+export * from './registry/schema-registry.service.js';
+export * from './registry/registry-watcher.js';
+export * from './registry/lineage-recorder.js';
+export * from './registry/open-schema-registry.js';
+export * from './compatibility/index.js';

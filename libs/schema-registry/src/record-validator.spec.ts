@@ -182,7 +182,7 @@ describe('RecordValidator', () => {
       {
         path: '/schemaVersion',
         rule: 'unknown-schema-version',
-        message: '/schemaVersion is not a known version of this record type (known: 1)',
+        message: '/schemaVersion is not a known version of this record type (usable: 1)',
       },
     ]);
   });

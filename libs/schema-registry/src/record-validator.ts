@@ -8,7 +8,12 @@
 import { getNationalIdScheme, type CanonicalRecord, type NationalIdScheme } from '#spean/contracts';
 import { normaliseToNfc } from './nfc.js';
 import type { NationalIdAt } from './national-id-locations.js';
-import { defaultSchemaCatalog, type CompiledSchema, type SchemaCatalog } from './schema-catalog.js';
+import {
+  defaultSchemaCatalog,
+  USABLE_STATES,
+  type CompiledSchema,
+  type SchemaCatalog,
+} from './schema-catalog.js';
 import type { ValidationIssue } from './validation-issue.js';
 
 export type RecordValidationResult =
@@ -21,6 +26,8 @@ export type RecordValidationResult =
        * without the subject; empty for a delete.
        */
       readonly relatedSubjects: string[];
+      /** Set when the record's schema version is deprecated: accepted, but its publisher should move on. */
+      readonly deprecated?: true;
     }
   | { readonly ok: false; readonly errors: ValidationIssue[] };
 
@@ -65,12 +72,21 @@ function othersThan(subjectId: unknown, related: readonly NationalIdAt[]): strin
 }
 
 export class RecordValidator {
-  private readonly catalog: SchemaCatalog;
+  private catalog: SchemaCatalog;
   private readonly scheme: NationalIdScheme;
 
   constructor(options: RecordValidatorOptions = {}) {
     this.catalog = options.catalog ?? defaultSchemaCatalog();
     this.scheme = options.nationalIdScheme ?? getNationalIdScheme();
+  }
+
+  /** The schema versions in force; swapped whole when the registry changes, never edited. */
+  get schemas(): SchemaCatalog {
+    return this.catalog;
+  }
+
+  useCatalog(catalog: SchemaCatalog): void {
+    this.catalog = catalog;
   }
 
   validate(input: unknown): RecordValidationResult {
@@ -93,6 +109,9 @@ export class RecordValidator {
       ok: true,
       record: record as unknown as CanonicalRecord,
       relatedSubjects: othersThan(record.subjectId, related),
+      ...(found && !('rule' in found) && found.state === 'deprecated'
+        ? { deprecated: true as const }
+        : {}),
     };
   }
 
@@ -133,13 +152,27 @@ export class RecordValidator {
     }
     if (typeof schemaVersion !== 'number' || hasIssueAt(issues, '/schemaVersion')) return undefined;
     const schema = this.catalog.get(recordType, schemaVersion);
-    if (schema) return schema;
-    const known = this.catalog.versions(recordType).join(', ');
+    if (schema && USABLE_STATES.includes(schema.state)) return schema;
+    if (schema) {
+      return {
+        path: '/schemaVersion',
+        rule: 'schema-version-not-active',
+        message: `/schemaVersion names a version that is ${schema.state}, not active (usable: ${this.usableVersions(recordType)})`,
+      };
+    }
+    const known = this.usableVersions(recordType);
     return {
       path: '/schemaVersion',
       rule: 'unknown-schema-version',
-      message: `/schemaVersion is not a known version of this record type (known: ${known})`,
+      message: `/schemaVersion is not a known version of this record type (usable: ${known})`,
     };
+  }
+
+  private usableVersions(recordType: string): string {
+    return this.catalog
+      .versions(recordType)
+      .filter((version) => USABLE_STATES.includes(this.catalog.get(recordType, version)!.state))
+      .join(', ');
   }
 
   private checkPayload(

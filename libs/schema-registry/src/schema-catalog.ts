@@ -39,9 +39,20 @@ const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 const NO_IDS: readonly NationalIdAt[] = Object.freeze([]);
 
+/**
+ * Where a version is in its life: proposed (not yet usable), active,
+ * deprecated (still accepted, with a warning), retired (no longer accepted),
+ * rejected (never accepted).
+ */
+export type SchemaState = 'proposed' | 'active' | 'deprecated' | 'retired' | 'rejected';
+
+/** States in which records of a version are accepted at intake and by consumers. */
+export const USABLE_STATES: readonly SchemaState[] = ['active', 'deprecated'];
+
 export interface CompiledSchema {
   readonly recordType: string;
   readonly version: number;
+  readonly state: SchemaState;
   readonly id: string;
   readonly file: string;
   readonly schema: Readonly<AnySchemaObject>;
@@ -89,14 +100,18 @@ export function findSchemasDir(from: string = dirname(fileURLToPath(import.meta.
   }
 }
 
-interface SchemaSource {
+export interface SchemaSource {
   readonly recordType: string;
   readonly version: number;
+  /** Where it came from, for error messages: a file, or registry:<type>/<version>. */
   readonly file: string;
   readonly schema: AnySchemaObject;
+  /** Files are active; the registry gives each version its own state. */
+  readonly state?: SchemaState;
 }
 
-function readSources(schemasDir: string): SchemaSource[] {
+/** Every `<recordType>/<version>.json` under a schemas folder, the envelope included. */
+export function readSchemaFiles(schemasDir: string): SchemaSource[] {
   const sources: SchemaSource[] = [];
   for (const entry of readdirSync(schemasDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -156,6 +171,7 @@ function compiled(
   return {
     recordType: source.recordType,
     version: source.version,
+    state: source.state ?? 'active',
     id: source.schema.$id as string,
     file: source.file,
     schema: source.schema,
@@ -197,8 +213,17 @@ export class SchemaCatalog {
   /** Reads and compiles every `<recordType>/<version>.json` under the schemas folder. */
   static load(options: SchemaCatalogOptions = {}): SchemaCatalog {
     const schemasDir = resolve(options.schemasDir ?? findSchemasDir());
+    return SchemaCatalog.fromSources(readSchemaFiles(schemasDir), schemasDir);
+  }
+
+  /**
+   * Compiles the given schema versions (the envelope among them) together, so
+   * they may $ref each other. Throws, naming the source, on any schema that
+   * does not compile or marks its subjects where no value can be read.
+   */
+  static fromSources(sources: readonly SchemaSource[], origin: string): SchemaCatalog {
+    const schemasDir = origin;
     const ajv = newAjv();
-    const sources = readSources(schemasDir);
     for (const source of sources) withFile(source.file, () => ajv.addSchema(source.schema));
 
     const byId = new Map(sources.map((source) => [source.schema.$id as string, source.schema]));

@@ -4,7 +4,11 @@
 // with its reason; a database fault is thrown so the bus delivers it again.
 import type { BatchOutcome, ConsumedMessage, DeadLetterVerdict } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
-import { decodeCanonicalMessage, type RecordValidator } from '#spean/schema-registry';
+import {
+  decodeCanonicalMessage,
+  type LineageRecorder,
+  type RecordValidator,
+} from '#spean/schema-registry';
 import type { ReadModelRepository, ReadRecord } from './read-model.repository.js';
 
 export const READ_MODEL_GROUP = 'gateway';
@@ -14,6 +18,7 @@ export class ReadModelService {
     private readonly repository: ReadModelRepository,
     private readonly validator: RecordValidator,
     private readonly metrics: Metrics,
+    private readonly lineage?: LineageRecorder,
   ) {}
 
   async applyBatch(messages: ConsumedMessage[]): Promise<BatchOutcome> {
@@ -34,6 +39,7 @@ export class ReadModelService {
     const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
     if (!decoded.ok) return decoded;
     const { record, relatedSubjects } = decoded;
+    this.lineage?.observe(READ_MODEL_GROUP, 'consumes', record.recordType, record.schemaVersion);
     return {
       recordType: record.recordType,
       recordId: record.recordId,

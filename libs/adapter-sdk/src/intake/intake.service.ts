@@ -10,6 +10,8 @@ import { IntakeException, IntakeExceptionCode } from './intake.exception.js';
 export interface IntakeResult {
   accepted: number;
   eventIds: string[];
+  /** E.g. records written at a deprecated schema version: accepted, but move on. */
+  warnings?: string[];
 }
 
 export class IntakeService {
@@ -48,7 +50,21 @@ export class IntakeService {
       );
     }
     const eventIds = await this.publisher.publish(ready);
-    return { accepted: eventIds.length, eventIds };
+    const deprecated = [
+      ...new Set(
+        ready
+          .filter((r) => r.deprecated)
+          .map((r) => `${r.record.recordType} schema version ${r.record.schemaVersion}`),
+      ),
+    ];
+    if (deprecated.length === 0) return { accepted: eventIds.length, eventIds };
+    return {
+      accepted: eventIds.length,
+      eventIds,
+      warnings: deprecated.map(
+        (what) => `${what} is deprecated: accepted until it is retired; move to the active version`,
+      ),
+    };
   }
 
   authorise(principal: Principal): void {

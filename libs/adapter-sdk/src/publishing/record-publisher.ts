@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
 import type { PublishedRecord } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
-import type { RecordValidator } from '#spean/schema-registry';
+import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { RecordIssue } from '../intake/intake.exception.js';
 import type { AdapterRecordRepository, RecordToStore } from '../store/adapter-record.repository.js';
@@ -15,6 +15,8 @@ export interface PreparedRecord {
   index: number;
   record: PublishedRecord;
   relatedSubjects: string[];
+  /** Its schema version is deprecated: accepted, and its publisher is warned. */
+  deprecated: boolean;
 }
 
 export interface Preparation {
@@ -31,6 +33,7 @@ export class RecordPublisher {
     private readonly store: AdapterRecordRepository,
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
+    private readonly lineage?: LineageRecorder,
   ) {
     this.publishable = new Set(definition.publishes);
   }
@@ -61,6 +64,7 @@ export class RecordPublisher {
         index,
         record: { ...record, eventId: record.eventId ?? randomUUID() } as PublishedRecord,
         relatedSubjects: result.relatedSubjects,
+        deprecated: result.deprecated === true,
       });
     });
     return { ready, issues };
@@ -71,11 +75,17 @@ export class RecordPublisher {
     if (prepared.length === 0) return [];
     await this.store.save(prepared.map(toStored));
     await this.bus.publish(prepared.map(toMessage));
-    for (const { record } of prepared) {
-      this.metrics.recordsPublished.inc({
-        source: this.definition.name,
-        record_type: record.recordType,
-      });
+    const source = this.definition.name;
+    for (const { record, deprecated } of prepared) {
+      this.metrics.recordsPublished.inc({ source, record_type: record.recordType });
+      this.lineage?.observe(source, 'publishes', record.recordType, record.schemaVersion);
+      if (deprecated) {
+        this.metrics.deprecatedPublished.inc({
+          source,
+          record_type: record.recordType,
+          schema_version: String(record.schemaVersion),
+        });
+      }
     }
     return prepared.map(({ record }) => record.eventId);
   }

@@ -7,6 +7,7 @@
 import {
   Inject,
   Injectable,
+  Optional,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -23,7 +24,11 @@ import {
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import { decodeCanonicalMessage, type RecordValidator } from '#spean/schema-registry';
+import {
+  decodeCanonicalMessage,
+  type LineageRecorder,
+  type RecordValidator,
+} from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import { RecordPublisher } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
@@ -34,6 +39,8 @@ export const RECORD_VALIDATOR = Symbol('RECORD_VALIDATOR');
 export const ADAPTER_STORE = Symbol('ADAPTER_STORE');
 /** The adapter's database, for what needs a connection of its own (replay notifications). */
 export const ADAPTER_DATABASE = Symbol('ADAPTER_DATABASE');
+/** Where the adapter notes the record types and versions it consumes (optional). */
+export const ADAPTER_LINEAGE = Symbol('ADAPTER_LINEAGE');
 
 @Injectable()
 export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,6 +57,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     private readonly metrics: Metrics,
     private readonly deadLetters: DeadLetterService,
     @Inject(ADAPTER_DATABASE) private readonly db: Database,
+    @Optional() @Inject(ADAPTER_LINEAGE) private readonly lineage?: LineageRecorder,
   ) {
     this.logger = new Logger(`${definition.name}-reactions`);
     this.reactions = new Map(
@@ -96,6 +104,12 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
     if (!decoded.ok) return decoded;
     const { record } = decoded;
+    this.lineage?.observe(
+      this.definition.name,
+      'consumes',
+      record.recordType,
+      record.schemaVersion,
+    );
     const reaction = this.reactions.get(record.recordType);
     if (!reaction || record.op !== 'upsert') return undefined;
     const outputs = await reaction.react(record, { store: this.store });

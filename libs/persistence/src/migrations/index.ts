@@ -6,6 +6,7 @@ import { CreateReadModel1763780200000 } from './1763780200000-create-read-model.
 import { CreateAdapterStore1763780300000 } from './1763780300000-create-adapter-store.js';
 import { CreateReadSubject1763780400000 } from './1763780400000-create-read-subject.js';
 import { CreateDeadLetterStore1763780500000 } from './1763780500000-create-dead-letter-store.js';
+import { CreateSchemaRegistry1763780600000 } from './1763780600000-create-schema-registry.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -14,4 +15,5 @@ export const migrations = [
   CreateAdapterStore1763780300000,
   CreateReadSubject1763780400000,
   CreateDeadLetterStore1763780500000,
+  CreateSchemaRegistry1763780600000,
 ];

@@ -1,0 +1,23 @@
+// Errors of the schema registry, by code; each transport maps them (GraphQL:
+// BAD_USER_INPUT, NOT_FOUND, FORBIDDEN; CLI: a message and exit status).
+import type { Incompatibility } from '../compatibility/index.js';
+
+export enum SchemaRegistryExceptionCode {
+  INVALID_SCHEMA = 'INVALID_SCHEMA',
+  INCOMPATIBLE = 'INCOMPATIBLE',
+  NOT_FOUND = 'NOT_FOUND',
+  WRONG_STATE = 'WRONG_STATE',
+  IMMUTABLE = 'IMMUTABLE',
+  INVALID_INPUT = 'INVALID_INPUT',
+}
+
+export class SchemaRegistryException extends Error {
+  constructor(
+    readonly code: SchemaRegistryExceptionCode,
+    message: string,
+    readonly incompatibilities: Incompatibility[] = [],
+  ) {
+    super(message);
+    this.name = 'SchemaRegistryException';
+  }
+}

@@ -1,0 +1,445 @@
+// The registry's rules. Every record type has numbered, immutable versions;
+// an integrator proposes one, and only a version compatible with the earlier
+// ones (under the type's compatibility mode) may be proposed or approved; a
+// steward approves or rejects it, deprecates it (publishers are warned, not
+// refused) and finally retires it. Every change is logged with who and why,
+// and announced so every process reloads its validators at once.
+//
+// schemas/ in the repository is the registry's seed: at boot each file not yet
+// registered becomes an active version. A registered version never changes —
+// except in development, where editing a file that is still being designed is
+// normal and the new text replaces the old (with a warning in the log).
+import { createHash } from 'node:crypto';
+import type { Database } from '#spean/persistence';
+import {
+  checkCompatibility,
+  DEFAULT_COMPATIBILITY_MODE,
+  type CompatibilityMode,
+  type CompatibilityResult,
+} from '../compatibility/index.js';
+import {
+  ENVELOPE,
+  findSchemasDir,
+  readSchemaFiles,
+  SchemaCatalog,
+  SCHEMA_ID_BASE,
+  type SchemaSource,
+  type SchemaState,
+} from '../schema-catalog.js';
+import {
+  SchemaRegistryException,
+  SchemaRegistryExceptionCode as Code,
+} from './schema-registry.exception.js';
+import {
+  SchemaRegistryRepository,
+  type StoredSchemaVersion,
+} from './schema-registry.repository.js';
+
+export const SCHEMA_CHANNEL = 'spean_schemas';
+const BOOTSTRAP_ACTOR = 'schemas/ (bootstrap)';
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+const MODES: readonly CompatibilityMode[] = [
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+  'NONE',
+];
+
+export interface RegistryOptions {
+  /** In production a changed file of a registered version stops the boot. */
+  environment: 'development' | 'production' | 'test';
+  schemasDir?: string;
+  log?: { warn(message: string): void };
+}
+
+export interface CompatibilityCheck extends CompatibilityResult {
+  recordType: string;
+  version: number;
+}
+
+export class SchemaRegistryService {
+  readonly repository: SchemaRegistryRepository;
+  private readonly schemasDir: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: RegistryOptions,
+  ) {
+    this.repository = new SchemaRegistryRepository(db);
+    this.schemasDir = options.schemasDir ?? findSchemasDir();
+  }
+
+  /** Registers every schema file not yet in the registry; safe to run from many processes at once. */
+  async bootstrap(): Promise<{ registered: string[] }> {
+    const files = readSchemaFiles(this.schemasDir).filter(
+      (source) => source.recordType !== ENVELOPE,
+    );
+    const registered: string[] = [];
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(7424712)');
+      const repository = new SchemaRegistryRepository(tx);
+      const stored = new Map(
+        (await repository.versions()).map((row) => [`${row.recordType}/${row.version}`, row]),
+      );
+      for (const source of files) {
+        const key = `${source.recordType}/${source.version}`;
+        const fingerprint = fingerprintOf(source.schema);
+        const existing = stored.get(key);
+        if (!existing) {
+          await repository.ensureSubject(source.recordType, BOOTSTRAP_ACTOR);
+          await repository.insertVersion({
+            recordType: source.recordType,
+            version: source.version,
+            schema: source.schema,
+            fingerprint,
+            state: 'active',
+            actor: BOOTSTRAP_ACTOR,
+            reason: `registered from ${key}.json at boot`,
+          });
+          await repository.recordChange({
+            recordType: source.recordType,
+            version: source.version,
+            action: 'bootstrap',
+            actor: BOOTSTRAP_ACTOR,
+            reason: `registered from ${key}.json`,
+          });
+          registered.push(key);
+        } else if (existing.fingerprint !== fingerprint) {
+          if (this.options.environment === 'production') {
+            throw new SchemaRegistryException(
+              Code.IMMUTABLE,
+              `schemas/${key}.json differs from registered version ${key}, and a registered version never changes: ` +
+                'publish the change as a new version',
+            );
+          }
+          this.options.log?.warn(
+            `schemas/${key}.json changed: replacing the registered text (development only)`,
+          );
+          await repository.replaceSchema(
+            source.recordType,
+            source.version,
+            source.schema,
+            fingerprint,
+          );
+          await repository.recordChange({
+            recordType: source.recordType,
+            version: source.version,
+            action: 'bootstrap-replace',
+            actor: BOOTSTRAP_ACTOR,
+            reason: `schemas/${key}.json was edited (development mode)`,
+          });
+          registered.push(key);
+        }
+      }
+      if (registered.length > 0)
+        await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', 'bootstrap')`);
+    });
+    return { registered };
+  }
+
+  /** Compiled validators for every version that is not rejected, with their states. */
+  async loadCatalog(): Promise<SchemaCatalog> {
+    return SchemaCatalog.fromSources(await this.sources(), 'the schema registry');
+  }
+
+  async list(recordType?: string): Promise<StoredSchemaVersion[]> {
+    return this.repository.versions(recordType);
+  }
+
+  async get(recordType: string, version: number): Promise<StoredSchemaVersion> {
+    const found = await this.repository.version(recordType, version);
+    if (!found)
+      throw new SchemaRegistryException(Code.NOT_FOUND, `${recordType} has no version ${version}`);
+    return found;
+  }
+
+  async compatibilityMode(recordType: string): Promise<CompatibilityMode> {
+    return (
+      ((await this.repository.compatibility(recordType)) as CompatibilityMode | undefined) ??
+      DEFAULT_COMPATIBILITY_MODE
+    );
+  }
+
+  /** The dry run: would this schema be accepted as the next version? Nothing is saved. */
+  async check(
+    recordType: string,
+    schema: unknown,
+    mode?: CompatibilityMode,
+  ): Promise<CompatibilityCheck> {
+    this.checkName(recordType);
+    const existing = await this.repository.versions(recordType);
+    const version = Math.max(0, ...existing.map((row) => row.version)) + 1;
+    const candidate = normalise(recordType, version, schema);
+    await this.compile([
+      {
+        recordType,
+        version,
+        file: `proposal:${recordType}/${version}`,
+        schema: candidate,
+        state: 'proposed',
+      },
+    ]);
+    const result = checkCompatibility({
+      mode: mode ?? (await this.compatibilityMode(recordType)),
+      candidate: { version, schema: candidate },
+      previous: this.comparable(existing),
+      resolve: await this.resolver(),
+    });
+    return { ...result, recordType, version };
+  }
+
+  async propose(
+    actor: string,
+    recordType: string,
+    schema: unknown,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    this.checkReason(reason);
+    const check = await this.check(recordType, schema);
+    if (!check.compatible) {
+      throw new SchemaRegistryException(
+        Code.INCOMPATIBLE,
+        `version ${check.version} of ${recordType} is not ${check.mode} compatible: ${check.incompatibilities.length} problem(s)`,
+        check.incompatibilities,
+      );
+    }
+    const candidate = normalise(recordType, check.version, schema);
+    await this.db.transaction(async (tx) => {
+      const repository = new SchemaRegistryRepository(tx);
+      await repository.ensureSubject(recordType, actor);
+      const inserted = await repository.insertVersion({
+        recordType,
+        version: check.version,
+        schema: candidate,
+        fingerprint: fingerprintOf(candidate),
+        state: 'proposed',
+        actor,
+        reason,
+      });
+      if (!inserted) {
+        throw new SchemaRegistryException(
+          Code.WRONG_STATE,
+          `version ${check.version} of ${recordType} was just proposed by someone else; check again`,
+        );
+      }
+      await repository.recordChange({
+        recordType,
+        version: check.version,
+        action: 'propose',
+        actor,
+        reason,
+      });
+      await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', $1)`, [recordType]);
+    });
+    return this.get(recordType, check.version);
+  }
+
+  /** proposed → active, after checking compatibility again against what is active now. */
+  async approve(
+    actor: string,
+    recordType: string,
+    version: number,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    const proposal = await this.get(recordType, version);
+    if (proposal.state !== 'proposed') {
+      throw new SchemaRegistryException(
+        Code.WRONG_STATE,
+        `${recordType} version ${version} is ${proposal.state}; only a proposed version can be approved`,
+      );
+    }
+    const existing = (await this.repository.versions(recordType)).filter(
+      (row) => row.version !== version,
+    );
+    const result = checkCompatibility({
+      mode: await this.compatibilityMode(recordType),
+      candidate: { version, schema: proposal.schema },
+      previous: this.comparable(existing),
+      resolve: await this.resolver(),
+    });
+    if (!result.compatible) {
+      throw new SchemaRegistryException(
+        Code.INCOMPATIBLE,
+        `${recordType} version ${version} is no longer ${result.mode} compatible with the active versions`,
+        result.incompatibilities,
+      );
+    }
+    return this.move(actor, recordType, version, ['proposed'], 'active', 'approve', reason);
+  }
+
+  reject(
+    actor: string,
+    recordType: string,
+    version: number,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    return this.move(actor, recordType, version, ['proposed'], 'rejected', 'reject', reason);
+  }
+
+  deprecate(
+    actor: string,
+    recordType: string,
+    version: number,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    return this.move(actor, recordType, version, ['active'], 'deprecated', 'deprecate', reason);
+  }
+
+  retire(
+    actor: string,
+    recordType: string,
+    version: number,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    return this.move(actor, recordType, version, ['deprecated'], 'retired', 'retire', reason);
+  }
+
+  async setCompatibility(
+    actor: string,
+    recordType: string,
+    mode: string,
+    reason: string,
+  ): Promise<CompatibilityMode> {
+    this.checkReason(reason);
+    if (!MODES.includes(mode as CompatibilityMode)) {
+      throw new SchemaRegistryException(
+        Code.INVALID_INPUT,
+        `compatibility must be one of ${MODES.join(', ')}`,
+      );
+    }
+    if (!(await this.repository.compatibility(recordType))) {
+      throw new SchemaRegistryException(
+        Code.NOT_FOUND,
+        `${recordType} is not a registered record type`,
+      );
+    }
+    await this.db.transaction(async (tx) => {
+      const repository = new SchemaRegistryRepository(tx);
+      await repository.setCompatibility(recordType, mode, actor);
+      await repository.recordChange({
+        recordType,
+        action: 'set-compatibility',
+        actor,
+        reason,
+        details: { mode },
+      });
+    });
+    return mode as CompatibilityMode;
+  }
+
+  private async move(
+    actor: string,
+    recordType: string,
+    version: number,
+    from: readonly SchemaState[],
+    to: SchemaState,
+    action: string,
+    reason: string,
+  ): Promise<StoredSchemaVersion> {
+    this.checkReason(reason);
+    const current = await this.get(recordType, version);
+    await this.db.transaction(async (tx) => {
+      const repository = new SchemaRegistryRepository(tx);
+      if (!(await repository.transition(recordType, version, from, to, actor, reason))) {
+        throw new SchemaRegistryException(
+          Code.WRONG_STATE,
+          `${recordType} version ${version} is ${current.state}; only a ${from.join(' or ')} version can be moved to ${to}`,
+        );
+      }
+      await repository.recordChange({ recordType, version, action, actor, reason });
+      await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', $1)`, [recordType]);
+    });
+    return this.get(recordType, version);
+  }
+
+  /** Versions a new one must be compatible with: everything ever usable (not proposed or rejected). */
+  private comparable(rows: StoredSchemaVersion[]): Array<{ version: number; schema: object }> {
+    return rows
+      .filter(
+        (row) => row.state === 'active' || row.state === 'deprecated' || row.state === 'retired',
+      )
+      .map((row) => ({ version: row.version, schema: row.schema }));
+  }
+
+  private async sources(): Promise<SchemaSource[]> {
+    const envelope = readSchemaFiles(this.schemasDir).filter(
+      (source) => source.recordType === ENVELOPE,
+    );
+    const stored = (await this.repository.versions()).filter((row) => row.state !== 'rejected');
+    return [
+      ...envelope,
+      ...stored.map((row) => ({
+        recordType: row.recordType,
+        version: row.version,
+        file: `registry:${row.recordType}/${row.version}`,
+        schema: row.schema,
+        state: row.state,
+      })),
+    ];
+  }
+
+  /** Compiles the candidate with every registered schema, so a broken one is refused with ajv's reason. */
+  private async compile(extra: SchemaSource[]): Promise<void> {
+    try {
+      SchemaCatalog.fromSources([...(await this.sources()), ...extra], 'the proposal');
+    } catch (error) {
+      throw new SchemaRegistryException(
+        Code.INVALID_SCHEMA,
+        `the schema does not compile: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private async resolver(): Promise<(id: string) => object | undefined> {
+    const byId = new Map(
+      (await this.sources()).map((source) => [
+        source.schema.$id as string,
+        source.schema as object,
+      ]),
+    );
+    return (id) => byId.get(id);
+  }
+
+  private checkName(recordType: string): void {
+    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(recordType) || recordType === ENVELOPE) {
+      throw new SchemaRegistryException(
+        Code.INVALID_INPUT,
+        'recordType must be kebab-case, e.g. vehicle-registration',
+      );
+    }
+  }
+
+  private checkReason(reason: string): void {
+    if (typeof reason !== 'string' || reason.trim().length < 3) {
+      throw new SchemaRegistryException(Code.INVALID_INPUT, 'reason must say why, in a few words');
+    }
+  }
+}
+
+/** The schema as it will be stored: its $id and $schema set from the type and version. */
+function normalise(recordType: string, version: number, schema: unknown): Record<string, unknown> {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
+    throw new SchemaRegistryException(Code.INVALID_SCHEMA, 'the schema must be a JSON object');
+  }
+  const given = schema as Record<string, unknown>;
+  if (given.$schema !== undefined && given.$schema !== DRAFT_2020_12) {
+    throw new SchemaRegistryException(Code.INVALID_SCHEMA, `$schema must be ${DRAFT_2020_12}`);
+  }
+  return {
+    ...given,
+    $schema: DRAFT_2020_12,
+    $id: `${SCHEMA_ID_BASE}${recordType}/${version}.json`,
+  };
+}
+
+export function fingerprintOf(schema: unknown): string {
+  const canonical = JSON.stringify(schema, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}

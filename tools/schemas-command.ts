@@ -1,0 +1,152 @@
+// `spean schemas …` and `spean lineage`: the schema registry from the command
+// line, for stewards and integrators working on the server. Changes are
+// recorded as made by `cli:<login>` (or --as <name>) with the reason given.
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Database } from '#spean/persistence';
+import {
+  SchemaRegistryException,
+  SchemaRegistryService,
+  type CompatibilityMode,
+  type Incompatibility,
+} from '#spean/schema-registry';
+
+export const SCHEMAS_HELP = `  schemas list [--record-type <t>]            Every record type, its compatibility mode and versions.
+  schemas show <type> <version>               One version's JSON Schema.
+  schemas check <type> <schema.json> [--mode <m>]
+                                              Dry run: would it be accepted as the next version?
+  schemas propose <type> <schema.json> --reason "<why>"
+  schemas approve|reject|deprecate|retire <type> <version> --reason "<why>"
+  schemas compatibility <type> <mode> --reason "<why>"
+                                              BACKWARD, FORWARD, FULL (each also _TRANSITIVE) or NONE.
+  schemas history <type>                      Every change: who, when, why.
+  lineage [--record-type <t>]                 Who publishes and consumes which record types, at which versions.
+      [--as <name>]                           Record changes under this name (default cli:<login>).
+`;
+
+export async function schemasCommand(
+  args: string[],
+  db: Database,
+  environment: 'development' | 'production' | 'test',
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'record-type': { type: 'string' },
+      reason: { type: 'string' },
+      mode: { type: 'string' },
+      as: { type: 'string' },
+    },
+  });
+  const registry = new SchemaRegistryService(db, { environment });
+  // On a fresh database no app may have seeded the registry from schemas/ yet.
+  await registry.bootstrap();
+  const actor = values.as ?? `cli:${os.userInfo().username}`;
+  const [sub, type, third] = positionals;
+  const reason = values.reason ?? '';
+  try {
+    switch (sub) {
+      case 'list': {
+        const rows = await registry.list(values['record-type']);
+        console.table(
+          rows.map((row) => ({
+            recordType: row.recordType,
+            version: row.version,
+            state: row.state,
+            proposedBy: row.proposedBy,
+            decidedBy: row.decidedBy ?? '',
+            decidedAt: row.decidedAt?.toISOString() ?? '',
+          })),
+        );
+        return 0;
+      }
+      case 'show':
+        process.stdout.write(
+          `${JSON.stringify((await registry.get(need(type), Number(third))).schema, null, 2)}\n`,
+        );
+        return 0;
+      case 'check': {
+        const report = await registry.check(
+          need(type),
+          readJson(third),
+          values.mode as CompatibilityMode | undefined,
+        );
+        say(
+          report.compatible
+            ? `compatible: would become ${report.recordType} version ${report.version} (${report.mode}, checked against ${report.checkedAgainst.join(', ') || 'nothing'})`
+            : `NOT compatible under ${report.mode}:`,
+        );
+        printIncompatibilities(report.incompatibilities);
+        return report.compatible ? 0 : 3;
+      }
+      case 'propose': {
+        const proposed = await registry.propose(actor, need(type), readJson(third), reason);
+        say(
+          `proposed ${proposed.recordType} version ${proposed.version}; a steward approves or rejects it`,
+        );
+        return 0;
+      }
+      case 'approve':
+      case 'reject':
+      case 'deprecate':
+      case 'retire': {
+        const moved = await registry[sub](actor, need(type), Number(third), reason);
+        say(`${moved.recordType} version ${moved.version} is now ${moved.state}`);
+        return 0;
+      }
+      case 'compatibility':
+        say(
+          `${need(type)}: ${await registry.setCompatibility(actor, need(type), need(third), reason)}`,
+        );
+        return 0;
+      case 'history':
+        console.table(await registry.repository.changes(need(type)));
+        return 0;
+      case 'lineage':
+        console.table(await registry.repository.lineage(values['record-type']));
+        return 0;
+      default:
+        process.stderr.write(`unknown schemas command "${sub ?? ''}"\n\n${SCHEMAS_HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (!(error instanceof SchemaRegistryException)) throw error;
+    process.stderr.write(`spean: ${error.message}\n`);
+    printIncompatibilities(error.incompatibilities);
+    return 3;
+  }
+}
+
+function printIncompatibilities(list: readonly Incompatibility[]): void {
+  for (const item of list)
+    say(
+      `  - ${item.path || '/'} [${item.rule}, ${item.direction}, vs version ${item.against}]: ${item.message}`,
+    );
+}
+
+function need(value: string | undefined): string {
+  if (!value)
+    throw new SchemaRegistryException(
+      'INVALID_INPUT' as never,
+      'missing argument: see npm run spean -- help',
+    );
+  return value;
+}
+
+function readJson(file: string | undefined): unknown {
+  const path = need(file);
+  try {
+    return JSON.parse(fs.readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new SchemaRegistryException(
+      'INVALID_SCHEMA' as never,
+      `${path}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
