@@ -20,8 +20,10 @@ export async function openSchemaRegistry(
 ): Promise<OpenedSchemaRegistry> {
   const registry = new SchemaRegistryService(database, options);
   await registry.bootstrap();
+  const fingerprint = await registry.repository.stateFingerprint();
   const validator = new RecordValidator({ catalog: await registry.loadCatalog() });
-  const watcher = new RegistryWatcher(registry, database, validator, options.log);
+  // A change between the two reads above is caught by the watcher's next check.
+  const watcher = new RegistryWatcher(registry, database, validator, fingerprint, options.log);
   await watcher.start();
   const lineage = new LineageRecorder(registry.repository, options.log);
   return {

@@ -1,7 +1,9 @@
-// Keeps a process's validators in step with the registry: it loads the
-// catalog at start, and reloads it whenever any process announces a change
-// (NOTIFY), and every minute in case an announcement was missed. The swap is
-// whole — validation never sees a half-loaded catalog.
+// Keeps a process's validators in step with the registry: it reloads the
+// catalog whenever any process announces a change (NOTIFY), and checks every
+// minute in case an announcement was missed. Compiling schemas is costly, so a
+// reload first compares the registry's fingerprint with the one in use and
+// compiles only when something really changed. The swap is whole — validation
+// never sees a half-loaded catalog.
 import type pg from 'pg';
 import type { Database } from '#spean/persistence';
 import type { RecordValidator } from '../record-validator.js';
@@ -16,11 +18,12 @@ export class RegistryWatcher {
     private readonly registry: SchemaRegistryService,
     private readonly database: Database,
     private readonly validator: RecordValidator,
+    /** The fingerprint of the catalog the validator holds now. */
+    private inUse: string,
     private readonly log: { warn(message: string): void } = { warn: () => undefined },
   ) {}
 
   async start(): Promise<void> {
-    await this.reload();
     this.listener = await this.database.dedicatedClient();
     this.listener.on('notification', () => void this.reload());
     this.listener.on('error', (error) =>
@@ -33,9 +36,12 @@ export class RegistryWatcher {
 
   /** Reloads now (coalescing overlapping requests); a failed reload keeps the catalog in use. */
   reload(): Promise<void> {
-    this.reloading ??= this.registry
-      .loadCatalog()
-      .then((catalog) => this.validator.useCatalog(catalog))
+    this.reloading ??= (async () => {
+      const current = await this.registry.repository.stateFingerprint();
+      if (current === this.inUse) return;
+      this.validator.useCatalog(await this.registry.loadCatalog());
+      this.inUse = current;
+    })()
       .catch((error: unknown) =>
         this.log.warn(`schema registry reload failed: ${(error as Error).message}`),
       )

@@ -57,6 +57,16 @@ export class SchemaRegistryRepository {
     return row;
   }
 
+  /** Changes whenever any version is added, changes state or (in development) text. */
+  async stateFingerprint(): Promise<string> {
+    const [row] = await this.db.query<{ fingerprint: string }>(
+      `SELECT md5(coalesce(string_agg(record_type || '/' || version || '/' || state || '/' || fingerprint, ','
+                ORDER BY record_type, version), '')) AS fingerprint
+       FROM schema_version`,
+    );
+    return row!.fingerprint;
+  }
+
   async compatibility(recordType: string): Promise<string | undefined> {
     const [row] = await this.db.query<{ compatibility: string }>(
       `SELECT compatibility FROM schema_subject WHERE record_type = $1`,
