@@ -3,6 +3,7 @@
 // metadata only, never a payload. A replay only marks letters: the running
 // consumers of their groups replay them within seconds (a stopped consumer on
 // its next start), so this command never applies a record itself.
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   DeadLetterException,
@@ -64,7 +65,13 @@ export async function deadLettersCommand(args: string[], db: Database): Promise<
           return usage('--all replays every open letter: give it alone');
         if (!values.all && !ids && !filtered)
           return usage('replay needs --all, --id <n> or a filter (--group ...)');
-        const result = await service.requestReplay({ ...filter, ids, all: values.all });
+        const result = await service.requestReplay({
+          ...filter,
+          ids,
+          all: values.all,
+          actor: `cli:${userInfo().username}`,
+          reason: values.reason ?? '',
+        });
         if (result.requested === 0) {
           say('no open dead letters match: nothing to replay');
           return 0;
@@ -93,6 +100,7 @@ function parse(args: string[]) {
   return parseArgs({
     args,
     options: {
+      reason: { type: 'string' },
       group: { type: 'string' },
       'record-type': { type: 'string' },
       code: { type: 'string' },

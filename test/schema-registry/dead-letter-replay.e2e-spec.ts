@@ -133,12 +133,24 @@ describe('dead letters, fixed and replayed', () => {
       'reload',
     );
 
-    const REPLAY = `mutation { replayDeadLetters(group: "gateway", recordType: "vehicle-registration") { requested } }`;
+    const REPLAY = `mutation { replayDeadLetters(group: "gateway", recordType: "vehicle-registration", reason: "version 2 approved") { requested } }`;
     const replay = await stack.graphql<{ replayDeadLetters: { requested: number } }>(
       steward,
       REPLAY,
     );
     expect(replay.data!.replayDeadLetters.requested).toBe(5);
+    const asked = await stack.db.database.query<{
+      actor: string;
+      reason: string;
+      requested: number;
+    }>(`SELECT actor, reason, requested FROM dead_letter_replay_request ORDER BY id`);
+    expect(asked).toEqual([
+      {
+        actor: `interop-office/${stack.steward.clientId}`,
+        reason: 'version 2 approved',
+        requested: 5,
+      },
+    ]);
 
     const lookup = `query($id: ID!) { citizen(nationalId: $id, purpose: "emissions tax ET-4") { vehicles { plateNumber } } }`;
     await until(

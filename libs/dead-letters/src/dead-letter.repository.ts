@@ -127,6 +127,7 @@ export class DeadLetterRepository {
    */
   async requestReplay(
     selection: DeadLetterFilter & { ids?: string[] },
+    requestedBy?: { actor: string; reason: string },
   ): Promise<Array<{ group: string; requested: number }>> {
     return this.db.transaction(async (tx) => {
       const where = conditions(selection);
@@ -142,6 +143,18 @@ export class DeadLetterRepository {
          FROM marked GROUP BY group_id ORDER BY group_id`,
         where.params,
       );
+      if (requestedBy) {
+        // Who asked for which replay, and why: a replay changes the read model.
+        await tx.query(
+          `INSERT INTO dead_letter_replay_request (actor, reason, selection, requested) VALUES ($1, $2, $3, $4)`,
+          [
+            requestedBy.actor,
+            requestedBy.reason,
+            JSON.stringify(selection),
+            groups.reduce((sum, group) => sum + group.requested, 0),
+          ],
+        );
+      }
       if (groups.length > 0) {
         await tx.query(`SELECT pg_notify($1, g) FROM unnest($2::text[]) g`, [
           DEAD_LETTER_REPLAY_CHANNEL,

@@ -102,13 +102,32 @@ describe('DeadLetterService', () => {
         { group: 'tax', requested: 1 },
       ],
     });
-    expect(repository.requestReplay).toHaveBeenCalledWith({
-      group: undefined,
-      recordType: undefined,
-      code: undefined,
-      source: undefined,
-      ids: undefined,
+    expect(repository.requestReplay).toHaveBeenCalledWith(
+      {
+        group: undefined,
+        recordType: undefined,
+        code: undefined,
+        source: undefined,
+        ids: undefined,
+      },
+      undefined,
+    );
+  });
+
+  it('records who asked for a replay, and why', async () => {
+    const { repository, service } = setUp();
+    await service.requestReplay({
+      group: 'gateway',
+      actor: 'interop/steward-1',
+      reason: 'schema fixed',
     });
+    expect(repository.requestReplay).toHaveBeenCalledWith(
+      expect.objectContaining({ group: 'gateway' }),
+      {
+        actor: 'interop/steward-1',
+        reason: 'schema fixed',
+      },
+    );
   });
 
   it('resolves the replayed letters not dead-lettered again, and keeps the others open', async () => {

@@ -103,7 +103,10 @@ export class DeadLetterService {
         { field: 'ids' },
       );
     }
-    const groups = await this.repository.requestReplay({ ...filter, ids });
+    const groups = await this.repository.requestReplay(
+      { ...filter, ids },
+      request.actor ? { actor: request.actor, reason: request.reason ?? '' } : undefined,
+    );
     return { requested: groups.reduce((sum, group) => sum + group.requested, 0), groups };
   }
 

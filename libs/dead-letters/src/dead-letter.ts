@@ -57,6 +57,9 @@ export type { OpenDeadLetterCount } from '#spean/observability';
 /** Which open letters to replay: ids, a filter, both (they must all match), or everything. */
 export interface ReplayRequest extends DeadLetterFilter {
   ids?: string[];
+  /** Who asked, recorded with the request (a client, or cli:<login>). */
+  actor?: string;
+  reason?: string;
   /** Every open letter; only when asked for in so many words. */
   all?: boolean;
 }

@@ -53,9 +53,20 @@ export class DeadLettersResolver {
     @Args('recordType', { nullable: true }) recordType?: string,
     @Args('code', { nullable: true }) code?: string,
     @Args('source', { nullable: true }) source?: string,
+    @Args('reason', { nullable: true, description: 'Why: recorded with who asked' })
+    reason?: string,
   ): Promise<ReplayResultModel> {
     requireRole(context.principal, ALLOWED, 'replaying dead letters');
-    const result = await this.service.requestReplay({ ids, group, recordType, code, source });
+    const { agencyId, clientId } = context.principal;
+    const result = await this.service.requestReplay({
+      ids,
+      group,
+      recordType,
+      code,
+      source,
+      actor: `${agencyId}/${clientId}`,
+      reason: reason ?? '',
+    });
     return { requested: result.requested, groups: result.groups.map((entry) => entry.group) };
   }
 }

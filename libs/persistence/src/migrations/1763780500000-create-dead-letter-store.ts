@@ -52,9 +52,18 @@ export class CreateDeadLetterStore1763780500000 implements MigrationInterface {
       `CREATE INDEX dead_letter_replay_pending ON dead_letter (group_id, topic, partition, "offset")
        WHERE replay_requested_at IS NOT NULL`,
     );
+    await db.query(`
+      CREATE TABLE dead_letter_replay_request (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL,
+        reason text NOT NULL,
+        selection jsonb NOT NULL,
+        requested integer NOT NULL
+      )`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE dead_letter`);
+    await db.query(`DROP TABLE dead_letter_replay_request, dead_letter`);
   }
 }
