@@ -13,7 +13,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from '#spean/persistence';
 import {
   checkCompatibility,
+  COMPATIBILITY_MODES,
   DEFAULT_COMPATIBILITY_MODE,
+  isCompatibilityMode,
   type CompatibilityMode,
   type CompatibilityResult,
 } from '../compatibility/index.js';
@@ -38,15 +40,6 @@ import {
 export const SCHEMA_CHANNEL = 'spean_schemas';
 const BOOTSTRAP_ACTOR = 'schemas/ (bootstrap)';
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-const MODES: readonly CompatibilityMode[] = [
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-  'NONE',
-];
 
 export interface RegistryOptions {
   /** In production a changed file of a registered version stops the boot. */
@@ -304,10 +297,10 @@ export class SchemaRegistryService {
     reason: string,
   ): Promise<CompatibilityMode> {
     this.checkReason(reason);
-    if (!MODES.includes(mode as CompatibilityMode)) {
+    if (!isCompatibilityMode(mode)) {
       throw new SchemaRegistryException(
         Code.INVALID_INPUT,
-        `compatibility must be one of ${MODES.join(', ')}`,
+        `compatibility must be one of ${COMPATIBILITY_MODES.join(', ')}`,
       );
     }
     if (!(await this.repository.compatibility(recordType))) {
