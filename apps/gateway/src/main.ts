@@ -21,6 +21,7 @@ const bus = await createEventBus({
   kafkaBrokers: config.kafkaBrokers,
   partitions: config.busPartitions,
   namespace: config.busNamespace,
+  retentionHours: config.busRetentionHours,
   clientId: 'spean-gateway',
   database,
   logger,

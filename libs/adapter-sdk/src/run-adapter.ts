@@ -22,6 +22,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     kafkaBrokers: config.kafkaBrokers,
     partitions: config.busPartitions,
     namespace: config.busNamespace,
+    retentionHours: config.busRetentionHours,
     clientId: `spean-${definition.name}`,
     database,
     logger,

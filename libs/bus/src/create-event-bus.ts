@@ -19,6 +19,8 @@ export async function createEventBus(options: {
   logger: BusLogger;
   /** Prefix for topics and groups, when environments share a broker. */
   namespace?: string;
+  /** Embedded bus: how long handled messages are kept. */
+  retentionHours?: number;
 }): Promise<EventBus> {
   let bus: EventBus;
   if (options.kafkaBrokers.length > 0) {
@@ -34,6 +36,7 @@ export async function createEventBus(options: {
       database: options.database,
       partitions: options.partitions,
       logger: options.logger,
+      ...(options.retentionHours ? { retentionMs: options.retentionHours * 3600_000 } : {}),
     });
   }
   if (options.namespace) bus = new NamespacedEventBus(bus, options.namespace);

@@ -21,6 +21,8 @@ export interface CommonConfig {
   busPartitions: number;
   /** Prefix of topics and consumer groups, for environments sharing one Kafka cluster. */
   busNamespace?: string;
+  /** Embedded bus: how long handled messages are kept. */
+  busRetentionHours: number;
   logLevel: LogLevel;
 }
 
@@ -39,6 +41,7 @@ export function readCommonConfig(env: EnvReader): CommonConfig {
     kafkaBrokers: env.list('KAFKA_BROKERS'),
     busPartitions: env.int('BUS_PARTITIONS', 6, { min: 1, max: 1024 }),
     busNamespace: env.string('BUS_NAMESPACE'),
+    busRetentionHours: env.int('BUS_RETENTION_HOURS', 168, { min: 1, max: 100_000 }),
     logLevel: env.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
   };
 }

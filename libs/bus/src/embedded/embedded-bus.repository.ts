@@ -149,6 +149,27 @@ export class EmbeddedBusRepository {
       });
   }
 
+  /**
+   * Deletes messages older than the retention that every consumer group has
+   * already committed past, so no group loses a message it has not handled
+   * (unlike Kafka, which deletes by age alone). Returns how many were deleted.
+   */
+  async deleteExpired(retentionMs: number): Promise<number> {
+    const deleted = await this.db.query(
+      `WITH floor AS (
+         SELECT topic, partition, min(committed_offset) AS committed
+         FROM bus_group_offset GROUP BY topic, partition
+       )
+       DELETE FROM bus_message m
+       USING floor f
+       WHERE m.topic = f.topic AND m.partition = f.partition AND m."offset" <= f.committed
+         AND m.published_at < now() - make_interval(secs => $1::double precision / 1000)
+       RETURNING 1`,
+      [retentionMs],
+    );
+    return deleted.length;
+  }
+
   async leaveGroup(group: string, member: string): Promise<void> {
     await this.db.query(
       `UPDATE bus_group_offset SET owner = NULL, lease_until = NULL WHERE group_id = $1 AND owner = $2`,

@@ -30,6 +30,8 @@ export interface EmbeddedEventBusOptions {
   pollIntervalMs?: number;
   /** How long a member keeps its partitions without renewing. */
   leaseMs?: number;
+  /** Messages older than this, and handled by every group, are deleted (default 7 days). */
+  retentionMs?: number;
   logger?: { warn(message: string): void; error(message: string): void };
 }
 
@@ -41,6 +43,7 @@ export class EmbeddedEventBus implements EventBus {
   private readonly partitions: number;
   private readonly subscriptions = new Set<EmbeddedSubscription>();
   private listener?: pg.Client;
+  private retentionTimer?: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly options: EmbeddedEventBusOptions) {
@@ -58,6 +61,22 @@ export class EmbeddedEventBus implements EventBus {
       this.options.logger?.warn(`bus listener: ${error.message}`),
     );
     await this.listener.query(`LISTEN ${CHANNEL}`);
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 3600 * 1000;
+    this.retentionTimer = setInterval(
+      () => void this.expire(retentionMs),
+      Math.min(retentionMs, 3600_000),
+    );
+    this.retentionTimer.unref();
+  }
+
+  /** Applies the retention now; the bus also does it on its own, hourly. */
+  async expire(retentionMs = this.options.retentionMs ?? 7 * 24 * 3600 * 1000): Promise<number> {
+    try {
+      return await this.repository.deleteExpired(retentionMs);
+    } catch (error) {
+      this.options.logger?.warn(`bus retention: ${(error as Error).message}`);
+      return 0;
+    }
   }
 
   async ensureTopics(topics: string[]): Promise<void> {
@@ -118,6 +137,7 @@ export class EmbeddedEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.retentionTimer);
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listener?.end().catch(() => undefined);
   }
