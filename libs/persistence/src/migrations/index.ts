@@ -7,6 +7,7 @@ import { CreateAdapterStore1763780300000 } from './1763780300000-create-adapter-
 import { CreateReadSubject1763780400000 } from './1763780400000-create-read-subject.js';
 import { CreateDeadLetterStore1763780500000 } from './1763780500000-create-dead-letter-store.js';
 import { CreateSchemaRegistry1763780600000 } from './1763780600000-create-schema-registry.js';
+import { CreateAuditLog1763780700000 } from './1763780700000-create-audit-log.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -16,4 +17,5 @@ export const migrations = [
   CreateReadSubject1763780400000,
   CreateDeadLetterStore1763780500000,
   CreateSchemaRegistry1763780600000,
+  CreateAuditLog1763780700000,
 ];

@@ -1,0 +1,55 @@
+// What the audit log records: one entry per lookup, verification or change to
+// who may see what. Entries are chained by hash; see audit-hash.ts.
+
+export const AUDIT_KINDS = [
+  'lookup',
+  'verification',
+  'grant-change',
+  'credential-change',
+  'adapter-registration',
+  'schema-change',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** What a caller hands to AuditLog.append; the writer assigns seq, at and the hashes. */
+export interface AuditEntryInput {
+  kind: AuditKind;
+  actorClient: string;
+  actorAgency: string;
+  /** The citizen concerned, if any. */
+  subjectId?: string | null;
+  purpose?: string | null;
+  /** E.g. { sectionsReturned: [...], sectionsDenied: [...] }. No personal data beyond the subject id. */
+  details?: { [key: string]: JsonValue };
+}
+
+/** An entry as stored: every field the hash covers, and the hash. */
+export interface AuditEntry {
+  seq: number;
+  at: Date;
+  kind: string;
+  actorClient: string;
+  actorAgency: string;
+  subjectId: string | null;
+  purpose: string | null;
+  details: JsonValue;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  signedAt: Date;
+  keyId: string;
+  signature: string;
+}
+
+/** Signs checkpoints (Ed25519). The private key never enters this library. */
+export interface AuditSigner {
+  keyId: string;
+  sign(data: Buffer): Buffer;
+}

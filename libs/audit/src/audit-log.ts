@@ -1,0 +1,201 @@
+// The audit log writer, with group commit: an append resolves only once its
+// entry is committed, and appends that arrive while a batch is in flight wait
+// and go together in the next one — one transaction, one lock of the chain
+// head and one insert for many entries. A failed batch rejects every append in
+// it: the caller must then refuse the action it was about to audit.
+import type { Database } from '#spean/persistence';
+import {
+  AUDIT_KINDS,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditSigner,
+  type JsonValue,
+} from './audit-entry.js';
+import { AuditException, AuditExceptionCode } from './audit.exception.js';
+import { checkpointMessage, hashEntry } from './audit-hash.js';
+import { AuditRepository } from './audit.repository.js';
+
+export interface AuditLogOptions {
+  /** Most entries in one transaction (default 1000). */
+  maxBatch?: number;
+  /** Seal the chain with a signed checkpoint at every seq divisible by this (default 1000). */
+  checkpointEvery?: number;
+  /** Without one, no checkpoints are written. */
+  signer?: AuditSigner;
+}
+
+type Fields = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
+
+interface Pending {
+  fields: Fields;
+  resolve(result: { seq: number }): void;
+  reject(error: unknown): void;
+}
+
+export class AuditLog {
+  private readonly repository: AuditRepository;
+  private readonly maxBatch: number;
+  private readonly checkpointEvery: number;
+  private readonly queue: Pending[] = [];
+  private running: Promise<void> | undefined;
+  private closed = false;
+  private counts = { batches: 0, entries: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: AuditLogOptions = {},
+  ) {
+    this.repository = new AuditRepository(db);
+    this.maxBatch = positive(options.maxBatch ?? 1000, 'maxBatch');
+    this.checkpointEvery = positive(options.checkpointEvery ?? 1000, 'checkpointEvery');
+  }
+
+  /** Committed batches and entries so far, for monitoring (and to prove batching). */
+  get stats(): { batches: number; entries: number } {
+    return { ...this.counts };
+  }
+
+  append(input: AuditEntryInput): Promise<{ seq: number }> {
+    if (this.closed)
+      return Promise.reject(
+        new AuditException(AuditExceptionCode.CLOSED, 'the audit log is closed'),
+      );
+    let fields: Fields;
+    try {
+      fields = normalise(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ fields, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Stop taking entries and wait until every queued one is committed or rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.running) return;
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      // An append may have queued after the loop's last check.
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    // Let the rest of a synchronous burst of appends join the first batch.
+    await Promise.resolve();
+    while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
+  }
+
+  /** Never throws: settles every append of the batch. */
+  private async commit(batch: Pending[]): Promise<void> {
+    try {
+      const entries = await this.db.transaction(async (tx) => {
+        const head = await this.repository.lockHead(tx);
+        let seq = head?.seq ?? 0;
+        let prevHash = head?.hash ?? '0'.repeat(64);
+        // One time per batch, so at never goes backwards along the chain within a process.
+        const at = new Date();
+        const chained = batch.map(({ fields }): AuditEntry => {
+          seq += 1;
+          const hash = hashEntry({ ...fields, seq, at, prevHash });
+          const entry = { ...fields, seq, at, prevHash, hash };
+          prevHash = hash;
+          return entry;
+        });
+        await this.repository.insertEntries(tx, chained);
+        const signer = this.options.signer;
+        if (signer) {
+          for (const entry of chained) {
+            if (entry.seq % this.checkpointEvery !== 0) continue;
+            await this.repository.insertCheckpoint(tx, {
+              seq: entry.seq,
+              hash: entry.hash,
+              signedAt: at,
+              keyId: signer.keyId,
+              signature: signer
+                .sign(checkpointMessage(entry.seq, entry.hash))
+                .toString('base64url'),
+            });
+          }
+        }
+        return chained;
+      });
+      this.counts.batches += 1;
+      this.counts.entries += entries.length;
+      entries.forEach((entry, index) => batch[index]!.resolve({ seq: entry.seq }));
+    } catch (error) {
+      const failure = new AuditException(
+        AuditExceptionCode.WRITE_FAILED,
+        `the audit log could not commit a batch of ${batch.length} entries`,
+        { cause: error },
+      );
+      for (const pending of batch) pending.reject(failure);
+    }
+  }
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number above 0`);
+  return value;
+}
+
+// Checked here, per entry, so one bad entry is refused alone instead of failing
+// the batch it would have joined. Text is stored as NFC; the hash covers the
+// stored values.
+function normalise(input: AuditEntryInput): Fields {
+  const invalid = (message: string): never => {
+    throw new AuditException(AuditExceptionCode.INVALID_ENTRY, message);
+  };
+  if (!(AUDIT_KINDS as readonly string[]).includes(input.kind))
+    invalid(`kind must be one of ${AUDIT_KINDS.join(', ')}`);
+  const required = (value: unknown, field: string): string => {
+    if (typeof value !== 'string' || value.trim() === '') return invalid(`${field} is required`);
+    return text(value, field);
+  };
+  const optional = (value: unknown, field: string): string | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string') return invalid(`${field} must be text`);
+    return text(value, field);
+  };
+  const text = (value: string, field: string): string => {
+    // PostgreSQL refuses NUL in text and lone surrogates in jsonb.
+    if (!value.isWellFormed() || value.includes('\u0000'))
+      invalid(`${field} holds text PostgreSQL cannot store`);
+    return value.normalize('NFC');
+  };
+  const json = (value: unknown, field: string): JsonValue => {
+    if (value === null || typeof value === 'boolean') return value;
+    if (typeof value === 'string') return text(value, field);
+    if (typeof value === 'number')
+      return Number.isFinite(value) ? value : invalid(`${field} must be a finite number`);
+    if (Array.isArray(value)) return value.map((item, index) => json(item, `${field}[${index}]`));
+    if (typeof value === 'object') {
+      const out: { [key: string]: JsonValue } = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item === undefined) continue;
+        out[text(key, `${field} key`)] = json(item, `${field}.${key}`);
+      }
+      return out;
+    }
+    return invalid(`${field} must be JSON`);
+  };
+  const details = input.details ?? {};
+  if (typeof details !== 'object' || details === null || Array.isArray(details))
+    invalid('details must be an object');
+  return {
+    kind: input.kind,
+    actorClient: required(input.actorClient, 'actorClient'),
+    actorAgency: required(input.actorAgency, 'actorAgency'),
+    subjectId: optional(input.subjectId, 'subjectId'),
+    purpose: optional(input.purpose, 'purpose'),
+    details: json(details, 'details'),
+  };
+}

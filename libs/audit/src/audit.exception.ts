@@ -1,0 +1,21 @@
+// Errors of the audit domain, by code. An append that fails must fail the
+// action it audits: nothing leaves unaudited.
+export enum AuditExceptionCode {
+  /** The entry cannot be stored as given (unknown kind, empty actor, text PostgreSQL refuses …). */
+  INVALID_ENTRY = 'INVALID_ENTRY',
+  /** The batch holding the entry was not committed; the entry is not in the log. */
+  WRITE_FAILED = 'WRITE_FAILED',
+  /** The log was closed: it takes no more entries. */
+  CLOSED = 'CLOSED',
+}
+
+export class AuditException extends Error {
+  constructor(
+    readonly code: AuditExceptionCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AuditException';
+  }
+}

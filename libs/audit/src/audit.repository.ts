@@ -1,0 +1,154 @@
+// All SQL of the audit log. Entries are only ever inserted; verification reads
+// them in seq order, a page at a time, so it works on logs of any length.
+import type { Queryable } from '#spean/persistence';
+import type { AuditCheckpoint, AuditEntry, JsonValue } from './audit-entry.js';
+
+interface EntryRow {
+  seq: string;
+  at: Date;
+  kind: string;
+  actor_client: string;
+  actor_agency: string;
+  subject_id: string | null;
+  purpose: string | null;
+  details: JsonValue;
+  prev_hash: string;
+  hash: string;
+}
+
+interface CheckpointRow {
+  seq: string;
+  hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+}
+
+// One chain per database, shared by every gateway process: the writers take
+// this transaction-scoped advisory lock before reading the head. A row lock on
+// the head would not do: it does not exist while the log is empty.
+const CHAIN_LOCK = 5_863_242_011;
+
+const ENTRY_COLUMNS = `seq, at, kind, actor_client, actor_agency, subject_id, purpose, details, prev_hash, hash`;
+
+export class AuditRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Within a transaction: wait for the chain, then read its head (null while empty). */
+  async lockHead(tx: Queryable): Promise<{ seq: number; hash: string } | null> {
+    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK]);
+    const rows = await tx.query<{ seq: string; hash: string }>(
+      `SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`,
+    );
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+  }
+
+  /** One statement for the whole batch. */
+  async insertEntries(tx: Queryable, entries: AuditEntry[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_entry (${ENTRY_COLUMNS})
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[],
+                            $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
+      [
+        entries.map((entry) => entry.seq),
+        entries.map((entry) => entry.at.toISOString()),
+        entries.map((entry) => entry.kind),
+        entries.map((entry) => entry.actorClient),
+        entries.map((entry) => entry.actorAgency),
+        entries.map((entry) => entry.subjectId),
+        entries.map((entry) => entry.purpose),
+        entries.map((entry) => JSON.stringify(entry.details)),
+        entries.map((entry) => entry.prevHash),
+        entries.map((entry) => entry.hash),
+      ],
+    );
+  }
+
+  async insertCheckpoint(tx: Queryable, checkpoint: AuditCheckpoint): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_checkpoint (seq, hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        checkpoint.seq,
+        checkpoint.hash,
+        checkpoint.signedAt,
+        checkpoint.keyId,
+        checkpoint.signature,
+      ],
+    );
+  }
+
+  /** The next page after a seq (keyset, so each page costs the same however deep). */
+  async entriesAfter(afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    const rows = await this.db.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+    return rows.map(toEntry);
+  }
+
+  /** The last entry before a seq: where a partial verification anchors. */
+  async entryBefore(seq: number): Promise<AuditEntry | null> {
+    const rows = await this.db.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry WHERE seq < $1 ORDER BY seq DESC LIMIT 1`,
+      [seq],
+    );
+    return rows[0] ? toEntry(rows[0]) : null;
+  }
+
+  async entriesBetween(from: number, to: number): Promise<AuditEntry[]> {
+    const rows = await this.db.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_entry WHERE seq BETWEEN $1 AND $2 ORDER BY seq`,
+      [from, to],
+    );
+    return rows.map(toEntry);
+  }
+
+  // The next two scan the table (hashes are not indexed): verification calls
+  // them only once, to explain the first problem it found.
+
+  async seqsWithHash(hash: string): Promise<number[]> {
+    const rows = await this.db.query<{ seq: string }>(
+      `SELECT seq FROM audit_entry WHERE hash = $1 ORDER BY seq LIMIT 10`,
+      [hash],
+    );
+    return rows.map((row) => Number(row.seq));
+  }
+
+  async seqsWithPrevHash(hash: string): Promise<number[]> {
+    const rows = await this.db.query<{ seq: string }>(
+      `SELECT seq FROM audit_entry WHERE prev_hash = $1 ORDER BY seq LIMIT 10`,
+      [hash],
+    );
+    return rows.map((row) => Number(row.seq));
+  }
+
+  /** Checkpoints from a seq on, oldest first: one per thousands of entries, so a list is fine. */
+  async checkpointsFrom(seq: number): Promise<AuditCheckpoint[]> {
+    const rows = await this.db.query<CheckpointRow>(
+      `SELECT seq, hash, signed_at, key_id, signature FROM audit_checkpoint WHERE seq >= $1 ORDER BY seq`,
+      [seq],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      hash: row.hash,
+      signedAt: row.signed_at,
+      keyId: row.key_id,
+      signature: row.signature,
+    }));
+  }
+}
+
+function toEntry(row: EntryRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    kind: row.kind,
+    actorClient: row.actor_client,
+    actorAgency: row.actor_agency,
+    subjectId: row.subject_id,
+    purpose: row.purpose,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
