@@ -9,6 +9,7 @@ import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persisten
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { describeColumns, importCsv } from './csv-import.js';
+import { AUDIT_HELP, auditCommand } from './audit-command.js';
 import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
 import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
@@ -38,7 +39,7 @@ Commands:
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
       [--concurrency <n>]       Requests in flight (default 8).
       [--no-wait]               Do not wait for the gateway.
-${SCHEMAS_HELP}${DEAD_LETTERS_HELP}  help                          Show this text.
+${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${AUDIT_HELP}  help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
@@ -69,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       return listOrphans(argv.slice(1));
     case 'schemas':
       return withDatabase((db) => schemasCommand(argv.slice(1), db, environment()));
+    case 'audit':
+      return withDatabase((db) => auditCommand(argv.slice(1), db));
     case 'dead-letters':
       return withDatabase((db) => deadLettersCommand(argv.slice(1), db));
     case 'lineage':
