@@ -147,6 +147,30 @@ function descriptionOf(node: SchemaNode): string | undefined {
     : undefined;
 }
 
+/** The two sides of a numeric range, for the one check that serves both. */
+const BOUND_SIDES = [
+  {
+    noun: 'lower',
+    keywords: ['minimum', 'exclusiveMinimum'],
+    rules: ['minimum-raised', 'minimum-lowered'],
+    oldRecordsMay: 'hold a smaller number',
+    boundOf: lowerBoundOf,
+    tighter: tighterLower,
+    integer: integerLower,
+    describe: describeLower,
+  },
+  {
+    noun: 'upper',
+    keywords: ['maximum', 'exclusiveMaximum'],
+    rules: ['maximum-lowered', 'maximum-raised'],
+    oldRecordsMay: 'hold a larger number',
+    boundOf: upperBoundOf,
+    tighter: tighterUpper,
+    integer: integerUpper,
+    describe: describeUpper,
+  },
+] as const;
+
 export class SubsetChecker {
   private budget: number;
   private splits: number;
@@ -817,62 +841,27 @@ export class SubsetChecker {
     const integers = !kinds.has('fraction');
     const old = this.perspective.oldVersion;
 
-    const wantedLower = lowerBoundOf(schema);
-    if (wantedLower && !(settled('minimum') && settled('exclusiveMinimum'))) {
+    // The lower and the upper limit are checked alike, each with its own side's helpers.
+    for (const side of BOUND_SIDES) {
+      const wantedBound = side.boundOf(schema);
+      if (!wantedBound || (settled(side.keywords[0]) && settled(side.keywords[1]))) continue;
       let stated = nodes
-        .map(lowerBoundOf)
+        .map(side.boundOf)
         .reduce<Bound | undefined>(
-          (best, bound) => (!bound || (best && tighterLower(best, bound)) ? best : bound),
+          (best, bound) => (!bound || (best && side.tighter(best, bound)) ? best : bound),
           undefined,
         );
-      let wanted = wantedLower;
+      let wanted = wantedBound;
       if (integers) {
-        stated = stated && integerLower(stated);
-        wanted = integerLower(wanted);
+        stated = stated && side.integer(stated);
+        wanted = side.integer(wanted);
       }
-      if (!stated || !tighterLower(stated, wanted)) {
+      if (!stated || !side.tighter(stated, wanted)) {
         const headline = this.report.backward
-          ? `${field(walk.at)} must now be ${describeLower(wanted)}, where version ${old} ${stated ? `required only ${describeLower(stated)}` : 'had no lower limit'}`
-          : `${field(walk.at)} now has ${stated ? `the lower limit "${describeLower(stated)}"` : 'no lower limit'}, where version ${old} required it to be ${describeLower(wanted)}`;
-        const site = this.report.newSiteOfAny(a, b, ['minimum', 'exclusiveMinimum']);
-        issues.push(
-          this.report.issue(
-            ['minimum-raised', 'minimum-lowered'],
-            walk,
-            site,
-            headline,
-            'hold a smaller number',
-          ),
-        );
-      }
-    }
-    const wantedUpper = upperBoundOf(schema);
-    if (wantedUpper && !(settled('maximum') && settled('exclusiveMaximum'))) {
-      let stated = nodes
-        .map(upperBoundOf)
-        .reduce<Bound | undefined>(
-          (best, bound) => (!bound || (best && tighterUpper(best, bound)) ? best : bound),
-          undefined,
-        );
-      let wanted = wantedUpper;
-      if (integers) {
-        stated = stated && integerUpper(stated);
-        wanted = integerUpper(wanted);
-      }
-      if (!stated || !tighterUpper(stated, wanted)) {
-        const headline = this.report.backward
-          ? `${field(walk.at)} must now be ${describeUpper(wanted)}, where version ${old} ${stated ? `required only ${describeUpper(stated)}` : 'had no upper limit'}`
-          : `${field(walk.at)} now has ${stated ? `the upper limit "${describeUpper(stated)}"` : 'no upper limit'}, where version ${old} required it to be ${describeUpper(wanted)}`;
-        const site = this.report.newSiteOfAny(a, b, ['maximum', 'exclusiveMaximum']);
-        issues.push(
-          this.report.issue(
-            ['maximum-lowered', 'maximum-raised'],
-            walk,
-            site,
-            headline,
-            'hold a larger number',
-          ),
-        );
+          ? `${field(walk.at)} must now be ${side.describe(wanted)}, where version ${old} ${stated ? `required only ${side.describe(stated)}` : `had no ${side.noun} limit`}`
+          : `${field(walk.at)} now has ${stated ? `the ${side.noun} limit "${side.describe(stated)}"` : `no ${side.noun} limit`}, where version ${old} required it to be ${side.describe(wanted)}`;
+        const site = this.report.newSiteOfAny(a, b, side.keywords);
+        issues.push(this.report.issue(side.rules, walk, site, headline, side.oldRecordsMay));
       }
     }
     if (typeof schema.multipleOf === 'number' && !settled('multipleOf')) {
