@@ -7,6 +7,7 @@ import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
+import { fetchAccessToken } from './access-token.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { describeColumns, importCsv } from './csv-import.js';
 import { AUDIT_HELP, auditCommand } from './audit-command.js';
@@ -327,22 +328,7 @@ async function adapterSession(
       `no client for the ${adapter} adapter: set SPEAN_CLIENT_ID and SPEAN_CLIENT_SECRET`,
     );
   }
-  const response = await fetch(`${gatewayUrl}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }),
-  });
-  if (!response.ok) {
-    throw new Error(
-      `the gateway refused the ${adapter} adapter's credentials (${response.status})`,
-    );
-  }
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return { token, adapterUrl };
+  return { token: await fetchAccessToken(gatewayUrl, client), adapterUrl };
 }
 
 /** A demo adapter client from the credentials file `npm start` wrote. */

@@ -16,6 +16,7 @@ import {
   type RunningPostgres,
 } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
+import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
@@ -219,18 +220,8 @@ interface DemoClient {
   adapter?: string;
 }
 
-async function accessToken(client: { clientId: string; clientSecret: string }): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${gatewayPort}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }),
-  });
-  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+function accessToken(client: ClientSecret): Promise<string> {
+  return fetchAccessToken(`http://127.0.0.1:${gatewayPort}`, client);
 }
 
 async function lookup(token: string, nationalId: string): Promise<boolean> {

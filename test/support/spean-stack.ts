@@ -19,6 +19,7 @@ import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
+import { fetchAccessToken } from '../../tools/access-token.js';
 import { ADAPTERS, type AdapterName } from '../../tools/adapters.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -214,19 +215,7 @@ async function assemble(
     adapter: adapterClients.interior,
     steward,
     integrator,
-    async token(client) {
-      const response = await fetch(`${gatewayUrl}/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-        }),
-      });
-      if (response.status !== 200) throw new Error(`token endpoint answered ${response.status}`);
-      return ((await response.json()) as { access_token: string }).access_token;
-    },
+    token: (client) => fetchAccessToken(gatewayUrl, client),
     async graphql(token, query, variables = {}) {
       const response = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
