@@ -2,16 +2,19 @@
 // Kafka), the gateway and the interior adapter on ephemeral ports, and one
 // client of each kind. The apps are assembled by the same functions their
 // main.ts files use.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import {
   ClientCredentialsService,
   ClientRepository,
+  Pseudonymizer,
   RemoteKeySet,
   generateSigningKeyPem,
   signingKeyFromPem,
 } from '#spean/access';
 import { createAdapterApp, readAdapterConfig, type AdapterDefinition } from '#spean/adapter-sdk';
+import { AuditLog, auditKeyFromPem, type AuditKey } from '#spean/audit';
 import { createEventBus, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
 import { getNationalIdScheme } from '#spean/contracts';
@@ -40,6 +43,9 @@ export interface RunningAdapter {
 export interface SpeanStack {
   gatewayUrl: string;
   schemas: OpenedSchemaRegistry;
+  /** The audit log the gateway and adapters write; its public key checks the checkpoints. */
+  audit: AuditLog;
+  auditKey: AuditKey;
   /** The interior adapter's URL. */
   adapterUrl: string;
   adapters: Record<AdapterName, RunningAdapter>;
@@ -121,6 +127,9 @@ async function assemble(
   };
   const gatewaySchemas = await schemasFor();
   const signingKey = signingKeyFromPem(generateSigningKeyPem());
+  const auditKey = auditKeyFromPem(generateSigningKeyPem());
+  const audit = new AuditLog(db.database, { signer: auditKey.signer });
+  cleanup.push(() => audit.close());
   const gatewayBus = await busFor(`gateway-${db.name}`);
   cleanup.push(() => gatewayBus.close());
   const gateway = await createGatewayApp({
@@ -133,6 +142,8 @@ async function assemble(
     nationalIds: getNationalIdScheme(),
     schemaRegistry: gatewaySchemas.registry,
     lineage: gatewaySchemas.lineage,
+    audit,
+    pseudonyms: new Pseudonymizer(randomBytes(32)),
   });
   cleanup.push(() => gateway.close());
   await gateway.listen(0, '127.0.0.1');
@@ -151,6 +162,7 @@ async function assemble(
         database: db.database,
         bus: adapterBus,
         metrics: new Metrics(name),
+        audit,
         ...(await (async () => {
           const schemas = await schemasFor();
           return { validator: schemas.validator, lineage: schemas.lineage };
@@ -207,6 +219,8 @@ async function assemble(
   const stack: SpeanStack = {
     gatewayUrl,
     schemas: gatewaySchemas,
+    audit,
+    auditKey,
     adapterUrl: adapterUrls.interior,
     adapters,
     db,

@@ -9,8 +9,10 @@ import {
   ClientCredentialsService,
   ClientRepository,
   type AuthenticatedRequest,
+  type Pseudonymizer,
   type SigningKey,
 } from '#spean/access';
+import type { AuditLog } from '#spean/audit';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
 import type { NationalIdScheme } from '#spean/contracts';
 import { Metrics, ObservabilityModule } from '#spean/observability';
@@ -45,6 +47,10 @@ export interface GatewayDependencies {
   nationalIds: NationalIdScheme;
   schemaRegistry: SchemaRegistryService;
   lineage: LineageRecorder;
+  /** The tamper-evident log every lookup and every change to who may see what is written to. */
+  audit: AuditLog;
+  /** Derives each agency's pseudonyms for national ids it is not granted. */
+  pseudonyms: Pseudonymizer;
 }
 
 @Module({})

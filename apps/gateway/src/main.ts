@@ -1,7 +1,11 @@
 // The gateway process: configuration, database (migrated), bus, keys, HTTP.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { Pseudonymizer } from '#spean/access';
+import { AuditLog, loadOrCreateAuditKey } from '#spean/audit';
 import { createEventBus } from '#spean/bus';
+import { loadOrCreateKeyFile } from '#spean/config';
+import { randomBytes } from 'node:crypto';
 import { getNationalIdScheme } from '#spean/contracts';
 import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
@@ -26,6 +30,15 @@ const bus = await createEventBus({
   database,
   logger,
 });
+const audit = new AuditLog(database, {
+  signer: loadOrCreateAuditKey(config.auditSigningKeyFile).signer,
+});
+const pseudonyms = new Pseudonymizer(
+  Buffer.from(
+    loadOrCreateKeyFile(config.pseudonymKeyFile, () => randomBytes(32).toString('hex')).trim(),
+    'hex',
+  ),
+);
 const app = await createGatewayApp({
   config,
   database,
@@ -36,8 +49,15 @@ const app = await createGatewayApp({
   nationalIds: getNationalIdScheme(),
   schemaRegistry: schemas.registry,
   lineage: schemas.lineage,
+  audit,
+  pseudonyms,
 });
-await serveUntilStopped(app, config, [() => bus.close(), () => schemas.close(), close]);
+await serveUntilStopped(app, config, [
+  () => bus.close(),
+  () => audit.close(),
+  () => schemas.close(),
+  close,
+]);
 logger.log(
   `gateway listening on http://${config.host}:${config.port}/graphql (${bus.transport} bus)`,
 );

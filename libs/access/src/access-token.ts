@@ -61,6 +61,7 @@ export function issueAccessToken(
     agency: principal.agencyId,
     role: principal.role,
     ...(principal.adapter ? { adapter: principal.adapter } : {}),
+    ...(principal.nationalId ? { nid: principal.nationalId } : {}),
     iat: now,
     nbf: now,
     exp: now + ttlSeconds,
@@ -119,6 +120,7 @@ export async function verifyAccessToken(
     agencyId: claims.agency,
     role: claims.role as Role,
     ...(typeof claims.adapter === 'string' ? { adapter: claims.adapter } : {}),
+    ...(typeof claims.nid === 'string' ? { nationalId: claims.nid } : {}),
   };
 }
 

@@ -6,3 +6,4 @@ export * from './bearer-authentication.js';
 export * from './client.repository.js';
 export * from './client-credentials.service.js';
 export * from './access-denied.exception.js';
+export * from './pseudonymizer.js';

@@ -1,5 +1,6 @@
 // The Nest module every adapter app is built from: intake, health, metrics.
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { AuditLog } from '#spean/audit';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
 import { Metrics, ObservabilityModule } from '#spean/observability';
 import type { Database } from '#spean/persistence';
@@ -31,6 +32,8 @@ export interface AdapterDependencies {
   validator: RecordValidator;
   /** Where the adapter notes what it publishes and consumes (absent in unit tests). */
   lineage?: LineageRecorder;
+  /** Where refusals (a record type the adapter is not approved for) are recorded. */
+  audit: AuditLog;
 }
 
 @Module({})

@@ -2,6 +2,7 @@
 // An adapter's main.ts is one call to this with its definition.
 import { Logger } from '@nestjs/common';
 import { RemoteKeySet } from '#spean/access';
+import { AuditLog } from '#spean/audit';
 import { createEventBus, topicFor } from '#spean/bus';
 import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
@@ -28,6 +29,8 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     logger,
   });
   await bus.ensureTopics(definition.publishes.map(topicFor));
+  // Adapters append without a signer; the gateway seals the chain with signed checkpoints.
+  const audit = new AuditLog(database);
   const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
   const app = await createAdapterApp(
     {
@@ -38,10 +41,16 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
       metrics: new Metrics(definition.name),
       validator: schemas.validator,
       lineage: schemas.lineage,
+      audit,
     },
     keys.resolve,
   );
-  await serveUntilStopped(app, config, [() => bus.close(), () => schemas.close(), close]);
+  await serveUntilStopped(app, config, [
+    () => bus.close(),
+    () => audit.close(),
+    () => schemas.close(),
+    close,
+  ]);
   logger.log(
     `${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`,
   );

@@ -4,9 +4,13 @@
 export const AUDIT_KINDS = [
   'lookup',
   'verification',
+  'access-log-read',
   'grant-change',
+  'purpose-change',
   'credential-change',
   'adapter-registration',
+  /** An adapter refused: publishing or subscribing to a record type it is not approved for. */
+  'adapter-refusal',
   'schema-change',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

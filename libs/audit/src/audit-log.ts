@@ -72,6 +72,28 @@ export class AuditLog {
     });
   }
 
+  /**
+   * Seal the chain head with a signed checkpoint if entries were appended since
+   * the last one (by any writer: adapters and the CLI append without a key).
+   * Returns the sealed seq, or undefined when there was nothing to seal.
+   */
+  async seal(): Promise<number | undefined> {
+    const signer = this.options.signer;
+    if (!signer) return undefined;
+    return this.db.transaction(async (tx) => {
+      const head = await this.repository.lockHead(tx);
+      if (!head || head.seq <= (await this.repository.latestCheckpointSeq(tx))) return undefined;
+      await this.repository.insertCheckpoint(tx, {
+        seq: head.seq,
+        hash: head.hash,
+        signedAt: new Date(),
+        keyId: signer.keyId,
+        signature: signer.sign(checkpointMessage(head.seq, head.hash)).toString('base64url'),
+      });
+      return head.seq;
+    });
+  }
+
   /** Stop taking entries and wait until every queued one is committed or rejected. */
   async close(): Promise<void> {
     this.closed = true;

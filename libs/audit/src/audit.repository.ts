@@ -64,6 +64,13 @@ export class AuditRepository {
     );
   }
 
+  async latestCheckpointSeq(tx: Queryable): Promise<number> {
+    const [row] = await tx.query<{ seq: string | null }>(
+      `SELECT max(seq) AS seq FROM audit_checkpoint`,
+    );
+    return Number(row?.seq ?? 0);
+  }
+
   async insertCheckpoint(tx: Queryable, checkpoint: AuditCheckpoint): Promise<void> {
     await tx.query(
       `INSERT INTO audit_checkpoint (seq, hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5)`,

@@ -4,3 +4,4 @@ export * from './audit-hash.js';
 export * from './audit.repository.js';
 export * from './audit-log.js';
 export * from './verify-audit-log.js';
+export * from './audit-signer.js';

@@ -1,2 +1,3 @@
 export * from './env-reader.js';
 export * from './common.config.js';
+export * from './key-file.js';

@@ -9,6 +9,12 @@ export interface GatewayConfig extends CommonConfig {
   tokenSigningKeyFile: string;
   /** GraphQL introspection; off in production unless asked for. */
   introspection: boolean;
+  /** Ed25519 key that signs the audit log's checkpoints. */
+  auditSigningKeyFile: string;
+  /** Seconds between signed checkpoints of the audit log's head (when it moved). */
+  auditCheckpointSeconds: number;
+  /** Secret from which each agency's pseudonym key is derived. */
+  pseudonymKeyFile: string;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
@@ -25,6 +31,16 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
       ),
     ),
     introspection: env.bool('GRAPHQL_INTROSPECTION', common.environment !== 'production'),
+    auditSigningKeyFile: path.resolve(
+      env.string(
+        'AUDIT_SIGNING_KEY_FILE',
+        path.join(common.dataDir, 'keys', 'audit-signing-key.pem'),
+      ),
+    ),
+    auditCheckpointSeconds: env.int('AUDIT_CHECKPOINT_SECONDS', 60, { min: 1, max: 86_400 }),
+    pseudonymKeyFile: path.resolve(
+      env.string('PSEUDONYM_KEY_FILE', path.join(common.dataDir, 'keys', 'pseudonym-key')),
+    ),
   };
   env.done();
   return config;

@@ -8,6 +8,7 @@ import { CreateReadSubject1763780400000 } from './1763780400000-create-read-subj
 import { CreateDeadLetterStore1763780500000 } from './1763780500000-create-dead-letter-store.js';
 import { CreateSchemaRegistry1763780600000 } from './1763780600000-create-schema-registry.js';
 import { CreateAuditLog1763780700000 } from './1763780700000-create-audit-log.js';
+import { CreateAccessControl1763780800000 } from './1763780800000-create-access-control.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -18,4 +19,5 @@ export const migrations = [
   CreateDeadLetterStore1763780500000,
   CreateSchemaRegistry1763780600000,
   CreateAuditLog1763780700000,
+  CreateAccessControl1763780800000,
 ];
