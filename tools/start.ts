@@ -7,7 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ClientCredentialsService, ClientRepository, type NewClient } from '#spean/access';
+import {
+  AccessControlService,
+  ClientCredentialsService,
+  ClientRepository,
+  type NewClient,
+} from '#spean/access';
+import { AuditLog } from '#spean/audit';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import {
   Database,
@@ -16,8 +22,11 @@ import {
   type RunningPostgres,
 } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
+import { defaultSchemaCatalog } from '#spean/schema-registry';
+import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.js';
 import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
+import { DEMO_GRANTS, grantSections, registerPurposes } from './demo-access.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -96,6 +105,7 @@ async function main(): Promise<void> {
   const database = new Database({ url: appUrl, applicationName: 'spean-start' });
   try {
     await registerDemoClients(database);
+    await registerDemoAccess(database);
   } finally {
     await database.close();
   }
@@ -142,6 +152,26 @@ async function registerDemoClients(database: Database): Promise<void> {
   fs.writeFileSync(credentialsFile(), `${JSON.stringify(written, null, 2)}\n`, { mode: 0o600 });
   fs.chmodSync(credentialsFile(), 0o600);
   say(`registered ${written.length} demo clients`);
+}
+
+/** The demo's legal purposes, and on first run the grants of its business registration desk. */
+async function registerDemoAccess(database: Database): Promise<void> {
+  const audit = new AuditLog(database);
+  try {
+    const accessControl = new AccessControlService(
+      database,
+      audit,
+      grantableSections(defaultSchemaCatalog()),
+    );
+    await registerPurposes(accessControl);
+    if ((await accessControl.grants({ agencyId: 'mef', includeEnded: true })).length > 0) return;
+    await grantSections(accessControl, 'mef', DEMO_GRANTS, 'demo: business registration desk');
+    say(
+      `granted the demo agency mef: ${DEMO_GRANTS.map((g) => `${g.purpose} (${g.sections.join(', ')})`).join('; ')}`,
+    );
+  } finally {
+    await audit.close();
+  }
 }
 
 function startApp(app: AppSpec, extraEnv: Record<string, string>): void {
@@ -230,7 +260,7 @@ async function lookup(token: string, nationalId: string): Promise<boolean> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query:
-        'query($id: ID!) { citizen(nationalId: $id, purpose: "demo data check at start-up") { nationalId } }',
+        'query($id: ID!) { citizen(nationalId: $id, purpose: "business-registration", reference: "start-up check") { nationalId } }',
       variables: { id: nationalId },
     }),
   });

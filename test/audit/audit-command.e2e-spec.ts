@@ -50,7 +50,7 @@ describe('audit verify', () => {
   });
 
   it('names the problem and the seq, exit 4', async () => {
-    await test.database.query(`DELETE FROM audit_entry WHERE seq = 12`);
+    await test.owner().query(`DELETE FROM audit_entry WHERE seq = 12`);
     const io = capture();
     try {
       expect(await auditCommand(['verify'], test.database)).toBe(4);

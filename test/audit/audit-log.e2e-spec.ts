@@ -50,9 +50,29 @@ async function count(table: 'audit_entry' | 'audit_checkpoint'): Promise<number>
 }
 
 async function reset(): Promise<void> {
-  await test.database.query(`DELETE FROM audit_checkpoint`);
-  await test.database.query(`DELETE FROM audit_entry`);
+  await test.owner().query(`DELETE FROM audit_checkpoint`);
+  await test.owner().query(`DELETE FROM audit_entry`);
 }
+
+describe('the audit tables are append-only for the services', () => {
+  beforeEach(reset);
+
+  it('refuses UPDATE, DELETE and TRUNCATE to the app role, and allows INSERT and SELECT', async () => {
+    const log = new AuditLog(test.database);
+    await log.append(lookup(1));
+    await expect(count('audit_entry')).resolves.toBe(1);
+    for (const statement of [
+      `UPDATE audit_entry SET purpose = 'other'`,
+      `DELETE FROM audit_entry`,
+      `TRUNCATE audit_entry`,
+      `UPDATE audit_checkpoint SET signature = 'x'`,
+      `DELETE FROM audit_checkpoint`,
+    ]) {
+      await expect(test.database.query(statement)).rejects.toThrow(/permission denied/);
+    }
+    await expect(count('audit_entry')).resolves.toBe(1);
+  });
+});
 
 describe('AuditLog writer', () => {
   beforeEach(reset);
@@ -194,7 +214,8 @@ describe('verifyAuditLog on a tampered log', () => {
     });
   });
 
-  const sql = (text: string, params: unknown[] = []) => test.database.query(text, params);
+  // Tampering as the schema owner: the services' own role may not change or remove entries.
+  const sql = (text: string, params: unknown[] = []) => test.owner().query(text, params);
   const verdict = () => verifyAuditLog(test.database, { publicKey });
 
   it('names an altered entry', async () => {

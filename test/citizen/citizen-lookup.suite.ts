@@ -95,7 +95,7 @@ export function describeCitizenLookup(transport: Transport): void {
     const lookup = (nationalId: string, token = agencyToken) =>
       stack.graphql<LookupData>(token, LOOKUP, {
         id: nationalId,
-        purpose: 'business registration BR-2026-0042',
+        purpose: 'business-registration',
       });
 
     async function waitForCitizen(
@@ -262,12 +262,17 @@ export function describeCitizenLookup(transport: Transport): void {
     it('logs every lookup with its purpose, before answering', async () => {
       const nationalId = newNationalId();
       await lookup(nationalId);
-      const rows = await stack.db.database.query<{ purpose: string; client_id: string }>(
-        `SELECT purpose, client_id FROM access_log WHERE subject_id = $1`,
-        [nationalId],
-      );
+      const rows = await stack.db.database.query<{
+        kind: string;
+        purpose: string;
+        actor_client: string;
+      }>(`SELECT kind, purpose, actor_client FROM audit_entry WHERE subject_id = $1`, [nationalId]);
       expect(rows).toEqual([
-        { purpose: 'business registration BR-2026-0042', client_id: stack.agency.clientId },
+        {
+          kind: 'lookup',
+          purpose: 'business-registration',
+          actor_client: stack.agency.clientId,
+        },
       ]);
     });
 

@@ -53,7 +53,7 @@ describe('orphans', () => {
       await new Promise((r) => setTimeout(r, 20));
     expect(await listed()).toContain(tin);
 
-    const lookup = `query($id: ID!) { citizen(nationalId: $id, purpose: "tax audit TA-5") { person { alive } taxpayer { tin } } }`;
+    const lookup = `query($id: ID!) { citizen(nationalId: $id, purpose: "tax-administration") { person { alive } taxpayer { tin } } }`;
     const before = await stack.graphql<{ citizen: { person: unknown; taxpayer: { tin: string } } }>(
       agency,
       lookup,

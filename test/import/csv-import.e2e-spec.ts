@@ -77,7 +77,7 @@ describe('CSV import through the transport adapter', () => {
     expect(rejects[3]!.make).toBe('Ford, Ranger');
 
     const agency = await stack.token(stack.agency);
-    const query = `query($id: ID!) { citizen(nationalId: $id, purpose: "vehicle check VC-1") { vehicles { plateNumber category } } }`;
+    const query = `query($id: ID!) { citizen(nationalId: $id, purpose: "vehicle-registration") { vehicles { plateNumber category } } }`;
     const started = Date.now();
     let vehicles: Array<{ plateNumber: string }> = [];
     while (vehicles.length < 2 && Date.now() - started < 10_000) {

@@ -56,7 +56,7 @@ interface Household {
 }
 
 const CITIZEN = `query Citizen($id: ID!) {
-  citizen(nationalId: $id, purpose: "estate administration EA-2026-77") {
+  citizen(nationalId: $id, purpose: "land-administration") {
     nationalId
     person { alive dateOfDeath }
     address { province { latin } }
@@ -305,7 +305,7 @@ export function describeLifeEvents(transport: Transport): void {
         citizen: { person: { alive: boolean; parents: Array<{ nationalId: string }> } };
       }>(
         agencyToken,
-        `query($id: ID!) { citizen(nationalId: $id, purpose: "child benefit CB-1") { person { alive parents { nationalId role } } } }`,
+        `query($id: ID!) { citizen(nationalId: $id, purpose: "social-assistance") { person { alive parents { nationalId role } } } }`,
         { id: child },
       );
       // The reaction may not have landed on the first try: wait for it.
@@ -317,7 +317,7 @@ export function describeLifeEvents(transport: Transport): void {
           citizen: { person: { parents: Array<{ nationalId: string }> } | null } | null;
         }>(
           agencyToken,
-          `query($id: ID!) { citizen(nationalId: $id, purpose: "child benefit CB-1") { person { parents { nationalId role } } } }`,
+          `query($id: ID!) { citizen(nationalId: $id, purpose: "social-assistance") { person { parents { nationalId role } } } }`,
           { id: child },
         );
         parents = again.data?.citizen?.person?.parents;

@@ -152,7 +152,7 @@ describe('dead letters, fixed and replayed', () => {
       },
     ]);
 
-    const lookup = `query($id: ID!) { citizen(nationalId: $id, purpose: "emissions tax ET-4") { vehicles { plateNumber } } }`;
+    const lookup = `query($id: ID!) { citizen(nationalId: $id, purpose: "tax-administration") { vehicles { plateNumber } } }`;
     await until(
       () =>
         stack.graphql<{ citizen: { vehicles: Array<{ plateNumber: string }> } | null }>(

@@ -152,7 +152,7 @@ describe('schema registry', () => {
     }
     expect(published.status).toBe(202);
 
-    const query = `query($id: ID!) { citizen(nationalId: $id, purpose: "emissions tax ET-3") { vehicles { plateNumber } } }`;
+    const query = `query($id: ID!) { citizen(nationalId: $id, purpose: "tax-administration") { vehicles { plateNumber } } }`;
     let plates: string[] = [];
     const seen = Date.now() + 10_000;
     while (plates.length < 2 && Date.now() < seen) {

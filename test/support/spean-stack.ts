@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import {
+  AccessControlService,
   ClientCredentialsService,
+  type GrantableSections,
   ClientRepository,
   Pseudonymizer,
   RemoteKeySet,
@@ -22,8 +24,10 @@ import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
+import { GRANTABLE_SECTIONS } from '../../apps/gateway/src/gateway.tokens.js';
 import { fetchAccessToken } from '../../tools/access-token.js';
 import { ADAPTERS, type AdapterName } from '../../tools/adapters.js';
+import { DEMO_PURPOSES, grantSections, registerPurposes } from '../../tools/demo-access.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type Transport = 'embedded' | 'kafka';
@@ -46,6 +50,8 @@ export interface SpeanStack {
   /** The audit log the gateway and adapters write; its public key checks the checkpoints. */
   audit: AuditLog;
   auditKey: AuditKey;
+  /** The gateway's own purposes and grants service: changes take effect at once. */
+  accessControl: AccessControlService;
   /** The interior adapter's URL. */
   adapterUrl: string;
   adapters: Record<AdapterName, RunningAdapter>;
@@ -215,12 +221,24 @@ async function assemble(
     name: 'Data steward',
     role: 'steward',
   });
+  // Deny by default: the stack's agency is granted every section, the id itself
+  // and verification, for every demo purpose; tests of narrower grants make their own.
+  const accessControl = gateway.get(AccessControlService);
+  const grantableSections = gateway.get<symbol, GrantableSections>(GRANTABLE_SECTIONS);
+  await registerPurposes(accessControl);
+  await grantSections(
+    accessControl,
+    'mef',
+    DEMO_PURPOSES.map(({ code }) => ({ purpose: code, sections: [...grantableSections.keys()] })),
+    'test stack: everything for every purpose',
+  );
 
   const stack: SpeanStack = {
     gatewayUrl,
     schemas: gatewaySchemas,
     audit,
     auditKey,
+    accessControl,
     adapterUrl: adapterUrls.interior,
     adapters,
     db,

@@ -10,6 +10,11 @@ export interface TestDatabase {
   appUrl: string;
   migratorUrl: string;
   database: Database;
+  /**
+   * The schema owner's connection: what someone with the migrator's password
+   * could do — e.g. tamper with the append-only audit log. Opened on first use.
+   */
+  owner(): Database;
   drop(): Promise<void>;
 }
 
@@ -50,13 +55,19 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   await runMigrations(migratorUrl);
   const appUrl = urlFor(roles.app);
   const database = new Database({ url: appUrl, applicationName: `spean-test-${label}` });
+  let owner: Database | undefined;
   return {
     name,
     appUrl,
     migratorUrl,
     database,
+    owner() {
+      owner ??= new Database({ url: migratorUrl, applicationName: `spean-test-${label}-owner` });
+      return owner;
+    },
     async drop() {
       await database.close().catch(() => undefined);
+      await owner?.close().catch(() => undefined);
       const client = new pg.Client({ connectionString: superuserUrl });
       await client.connect();
       try {

@@ -2,12 +2,15 @@
 // them, health and metrics. Built from values main.ts prepares (database, bus,
 // keys) so tests assemble exactly the same module on a test database.
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import {
+  AccessControlService,
+  AccessPolicy,
   ClientCredentialsService,
   ClientRepository,
+  type GrantableSections,
   type AuthenticatedRequest,
   type Pseudonymizer,
   type SigningKey,
@@ -23,11 +26,26 @@ import type {
   SchemaRegistryService,
 } from '#spean/schema-registry';
 import { TokenController } from './auth/token.controller.js';
-import { AccessLogRepository } from './citizen/access-log.repository.js';
+import { AccessControlResolver } from './access-control/access-control.resolver.js';
+import { AccessPolicyStopper } from './access-control/access-policy.stopper.js';
+import { AccessLogRepository } from './access-log/access-log.repository.js';
+import { AccessLogResolver } from './access-log/access-log.resolver.js';
+import { AccessLogService } from './access-log/access-log.service.js';
+import { AuditCheckpointer } from './audit/audit-checkpointer.js';
+import { grantableSections } from './citizen/citizen.sections.js';
+import { grantedFieldsMiddleware } from './citizen/granted-fields.js';
+import { VerificationResolver } from './verification/verification.resolver.js';
 import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
 import { CitizenService } from './citizen/citizen.service.js';
 import type { GatewayConfig } from './config/gateway.config.js';
-import { DATABASE, GATEWAY_CONFIG, SCHEMA_REGISTRY, SIGNING_KEY } from './gateway.tokens.js';
+import {
+  AUDIT_LOG,
+  DATABASE,
+  GATEWAY_CONFIG,
+  GRANTABLE_SECTIONS,
+  SCHEMA_REGISTRY,
+  SIGNING_KEY,
+} from './gateway.tokens.js';
 import { SchemasResolver } from './schemas/schemas.resolver.js';
 import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { DeadLetterGauge } from './dead-letters/dead-letter-gauge.js';
@@ -73,6 +91,8 @@ export class GatewayModule {
           playground: false,
           // Apollo's CSRF prevention stays on: simple (form-like) requests are refused.
           csrfPrevention: true,
+          // A field a grant does not open answers FORBIDDEN on its path.
+          buildSchemaOptions: { fieldMiddleware: [grantedFieldsMiddleware] },
           context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
             principal: req.principal!,
           }),
@@ -107,18 +127,50 @@ export class GatewayModule {
             new DeadLetterService(new DeadLetterRepository(deps.database), deps.metrics),
         },
         ReadModelConsumer,
+        { provide: AUDIT_LOG, useValue: deps.audit },
+        AuditCheckpointer,
+        {
+          provide: AccessPolicy,
+          useFactory: async () => {
+            const policy = new AccessPolicy(deps.database, new Logger('access-policy'));
+            await policy.start();
+            return policy;
+          },
+        },
+        {
+          provide: GRANTABLE_SECTIONS,
+          useFactory: async () => grantableSections(await deps.schemaRegistry.loadCatalog()),
+        },
+        {
+          provide: AccessControlService,
+          inject: [AccessPolicy, GRANTABLE_SECTIONS],
+          useFactory: (policy: AccessPolicy, sections: GrantableSections) =>
+            new AccessControlService(deps.database, deps.audit, sections, () => policy.reload()),
+        },
         {
           provide: CitizenService,
-          inject: [ReadModelRepository],
-          useFactory: (records: ReadModelRepository) =>
+          inject: [ReadModelRepository, AccessPolicy],
+          useFactory: (records: ReadModelRepository, policy: AccessPolicy) =>
             new CitizenService(
               records,
-              new AccessLogRepository(deps.database),
+              policy,
+              deps.audit,
+              deps.pseudonyms,
               deps.nationalIds,
               deps.metrics,
             ),
         },
+        {
+          provide: AccessLogService,
+          inject: [CitizenService],
+          useFactory: (citizens: CitizenService) =>
+            new AccessLogService(new AccessLogRepository(deps.database), citizens, deps.audit),
+        },
+        AccessPolicyStopper,
         CitizenResolver,
+        VerificationResolver,
+        AccessLogResolver,
+        AccessControlResolver,
         OrphansResolver,
         SchemasResolver,
         DeadLettersResolver,

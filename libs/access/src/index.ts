@@ -7,3 +7,7 @@ export * from './client.repository.js';
 export * from './client-credentials.service.js';
 export * from './access-denied.exception.js';
 export * from './pseudonymizer.js';
+export * from './access-control.exception.js';
+export * from './access-control.repository.js';
+export * from './access-policy.js';
+export * from './access-control.service.js';

@@ -21,9 +21,12 @@ function graphqlCode(code: CitizenExceptionCode): string {
   switch (code) {
     case CitizenExceptionCode.INVALID_NATIONAL_ID:
     case CitizenExceptionCode.INVALID_PURPOSE:
+    case CitizenExceptionCode.INVALID_INPUT:
       return 'BAD_USER_INPUT';
     case CitizenExceptionCode.NOT_PERMITTED:
+    case CitizenExceptionCode.NO_GRANT_FOR_PURPOSE:
     case CitizenExceptionCode.SECTION_DENIED:
+    case CitizenExceptionCode.FIELD_DENIED:
       return 'FORBIDDEN';
   }
 }

@@ -1,10 +1,13 @@
 // Errors of the citizen domain, by code. Transports map the codes (see
-// citizen-error.mapper.ts for GraphQL); domain code never imports GraphQL.
+// citizen-graphql.filter.ts for GraphQL); domain code never imports GraphQL.
 export enum CitizenExceptionCode {
   INVALID_NATIONAL_ID = 'INVALID_NATIONAL_ID',
   INVALID_PURPOSE = 'INVALID_PURPOSE',
+  INVALID_INPUT = 'INVALID_INPUT',
   NOT_PERMITTED = 'NOT_PERMITTED',
+  NO_GRANT_FOR_PURPOSE = 'NO_GRANT_FOR_PURPOSE',
   SECTION_DENIED = 'SECTION_DENIED',
+  FIELD_DENIED = 'FIELD_DENIED',
 }
 
 export class CitizenException extends Error {

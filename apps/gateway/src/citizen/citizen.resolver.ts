@@ -30,8 +30,10 @@ export class CitizenResolver {
   @Query(() => CitizenModel, {
     nullable: true,
     description:
-      'Look a citizen up by national id, stating the purpose. Every lookup is logged with its purpose and ' +
-      'the sections returned, and the citizen can see it. Null when no ministry has records of this citizen.',
+      'Look a citizen up by national id, stating the registered purpose (see `purposes`). Only the sections ' +
+      'your agency is granted for that purpose are returned; others are null with a FORBIDDEN error. Every ' +
+      'lookup is in the audit log with its purpose and sections, and the citizen can see it (`accessLog`). ' +
+      'Null when no ministry has records of this citizen.',
   })
   citizen(
     @Args('nationalId', {
@@ -40,13 +42,25 @@ export class CitizenResolver {
     })
     nationalId: string,
     @Args('purpose', {
-      description: 'Why the record is looked up, e.g. "business registration 2026-1234"',
+      description: 'The code of a registered legal purpose, e.g. "business-registration"',
     })
     purpose: string,
     @Context() context: GatewayContext,
     @Info() info: GraphQLResolveInfo,
+    @Args('reference', {
+      type: () => String,
+      nullable: true,
+      description: 'Your case or file number, kept in the audit log, e.g. "BR-2026-0042"',
+    })
+    reference?: string,
   ): Promise<CitizenView | null> {
-    return this.citizens.lookup(context.principal, nationalId, purpose, requestedFields(info));
+    return this.citizens.lookup(
+      context.principal,
+      nationalId,
+      purpose,
+      requestedFields(info),
+      reference,
+    );
   }
 
   @ResolveField('nationalId', () => ID)

@@ -1,15 +1,25 @@
-// One lookup of one citizen: check the id and the purpose, decide which
-// sections the caller may see, read them all in one query, log the access,
-// then answer. Nothing about the citizen leaves before the log entry is written.
-import type { Principal } from '#spean/access';
+// One lookup or verification about one citizen: check the id and the purpose,
+// decide from the grants what the calling agency may see for that purpose,
+// read it all in one query, write the audit entry, then answer. Nothing about
+// the citizen leaves before its audit entry is committed, and a refusal is
+// audited too — the citizen sees attempts as well as accesses.
+import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
+import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { ReadModelRepository } from '../read-model/read-model.repository.js';
-import type { AccessLogRepository } from './access-log.repository.js';
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
-import { CITIZEN_SECTIONS, type CitizenSection } from './citizen.sections.js';
+import {
+  CITIZEN_SECTIONS,
+  NATIONAL_ID_GRANT,
+  VERIFICATION_CLAIMS,
+  VERIFICATION_GRANT,
+  type VerificationClaim,
+} from './citizen.sections.js';
+import { narrowTo } from './granted-fields.js';
 
 export interface CitizenView {
+  /** The national id, or the agency's pseudonym for it when not granted the id itself. */
   nationalId: string;
   /** Section name → payload(s); absent when the citizen has none. */
   sections: Map<string, unknown>;
@@ -17,12 +27,42 @@ export interface CitizenView {
   denied: Set<string>;
 }
 
-const MAX_PURPOSE_LENGTH = 200;
+export interface NameClaim {
+  familyName: string;
+  givenName: string;
+}
+
+export interface CitizenClaims {
+  name?: NameClaim | null;
+  dateOfBirth?: string | null;
+  alive?: boolean | null;
+  idCardNumber?: string | null;
+}
+
+export interface VerificationView {
+  nationalId: string;
+  known: boolean;
+  /** Claim → whether it holds; only for claims asked and granted. */
+  results: Map<VerificationClaim, boolean>;
+  /** Claims asked that the caller may not check. */
+  denied: Set<VerificationClaim>;
+}
+
+const MAX_REFERENCE_LENGTH = 100;
+
+interface Authorised {
+  nationalId: string;
+  purpose: string;
+  reference: string | null;
+  sections: ReadonlyMap<string, SectionAccess>;
+}
 
 export class CitizenService {
   constructor(
     private readonly records: ReadModelRepository,
-    private readonly accessLog: AccessLogRepository,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditLog,
+    private readonly pseudonyms: Pseudonymizer,
     private readonly nationalIds: NationalIdScheme,
     private readonly metrics: Metrics,
   ) {}
@@ -32,51 +72,130 @@ export class CitizenService {
     nationalIdInput: string,
     purposeInput: string,
     requested: readonly string[],
+    referenceInput?: string | null,
   ): Promise<CitizenView | null> {
-    const nationalId = this.checkNationalId(nationalIdInput);
-    const purpose = purposeInput.normalize('NFC').trim();
-    if (purpose.length === 0 || purpose.length > MAX_PURPOSE_LENGTH) {
-      throw new CitizenException(
-        CitizenExceptionCode.INVALID_PURPOSE,
-        `purpose must state why the record is looked up, in 1 to ${MAX_PURPOSE_LENGTH} characters`,
-      );
-    }
-    if (principal.role !== 'agency') {
-      throw new CitizenException(
-        CitizenExceptionCode.NOT_PERMITTED,
-        `a ${principal.role} client may not look citizens up; only agency clients may`,
-      );
-    }
+    const { nationalId, purpose, reference, sections } = await this.authorise(
+      'lookup',
+      principal,
+      nationalIdInput,
+      purposeInput,
+      referenceInput,
+      (granted) => [...granted.keys()].some((name) => name !== VERIFICATION_GRANT),
+    );
     const asked = CITIZEN_SECTIONS.filter((section) => requested.includes(section.name));
-    const { allowed, denied } = this.decide(principal, purpose, asked);
+    const allowed = asked.filter((section) => sections.has(section.name));
+    const denied = asked.filter((section) => !sections.has(section.name));
+    const disclosed = sections.has(NATIONAL_ID_GRANT);
 
     const stored = await this.records.sectionsOf(
       nationalId,
       allowed.map((section) => section.recordType),
       allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
-    const sections = new Map<string, unknown>();
+    const view = new Map<string, unknown>();
     for (const section of allowed) {
+      const access = sections.get(section.name)!;
       const payloads = stored
         .filter((row) => row.recordType === section.recordType)
-        .map((row) => row.payload);
-      if (payloads.length > 0) sections.set(section.name, section.many ? payloads : payloads[0]);
-      else if (section.many) sections.set(section.name, []);
+        .map((row) => this.shape(row.payload, access, disclosed ? undefined : principal.agencyId));
+      if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
+      else if (section.many) view.set(section.name, []);
     }
     // Only on the not-found path: a citizen with nothing in the sections read may still exist.
     const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
-    await this.accessLog.append({
-      clientId: principal.clientId,
-      agencyId: principal.agencyId,
+    const narrowed: { [section: string]: JsonValue } = {};
+    for (const section of allowed) {
+      const access = sections.get(section.name)!;
+      if (access !== 'all') narrowed[section.name] = [...access].sort();
+    }
+    await this.audit.append({
+      kind: 'lookup',
+      actorClient: principal.clientId,
+      actorAgency: principal.agencyId,
       subjectId: nationalId,
       purpose,
-      sectionsReturned: known ? [...sections.keys()] : [],
-      sectionsDenied: denied.map((section) => section.name),
+      details: {
+        outcome: known ? 'found' : 'not-found',
+        sectionsReturned: known ? allowed.map((section) => section.name) : [],
+        sectionsDenied: denied.map((section) => section.name),
+        ...(Object.keys(narrowed).length > 0 ? { fieldsReturned: narrowed } : {}),
+        nationalId: disclosed ? 'disclosed' : 'pseudonym',
+        ...(reference ? { reference } : {}),
+      },
     });
     this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
     if (!known) return null;
-    return { nationalId, sections, denied: new Set(denied.map((section) => section.name)) };
+    return {
+      nationalId: disclosed
+        ? nationalId
+        : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
+      sections: view,
+      denied: new Set(denied.map((section) => section.name)),
+    };
+  }
+
+  /** Yes or no to each claim, from the civil register's person record; the data itself never leaves. */
+  async verify(
+    principal: Principal,
+    nationalIdInput: string,
+    purposeInput: string,
+    claims: CitizenClaims,
+    referenceInput?: string | null,
+  ): Promise<VerificationView> {
+    const asked = VERIFICATION_CLAIMS.filter(
+      (claim) => claims[claim] !== undefined && claims[claim] !== null,
+    );
+    if (asked.length === 0) {
+      throw new CitizenException(
+        CitizenExceptionCode.INVALID_INPUT,
+        `claims must hold at least one of ${VERIFICATION_CLAIMS.join(', ')}`,
+        { field: 'claims', rule: 'minProperties' },
+      );
+    }
+    const { nationalId, purpose, reference, sections } = await this.authorise(
+      'verification',
+      principal,
+      nationalIdInput,
+      purposeInput,
+      referenceInput,
+      (granted) => granted.has(VERIFICATION_GRANT),
+    );
+    const access = sections.get(VERIFICATION_GRANT)!;
+    const allowed = asked.filter((claim) => access === 'all' || access.has(claim));
+    const denied = asked.filter((claim) => !allowed.includes(claim));
+    const [person] = allowed.length
+      ? await this.records.sectionsOf(nationalId, ['person'], [])
+      : [];
+    const known = person !== undefined || (await this.records.isKnown(nationalId));
+    const results = new Map<VerificationClaim, boolean>();
+    if (known) {
+      const payload = (person?.payload ?? {}) as PersonFacts;
+      for (const claim of allowed) results.set(claim, holds(claim, claims, payload));
+    }
+    await this.audit.append({
+      kind: 'verification',
+      actorClient: principal.clientId,
+      actorAgency: principal.agencyId,
+      subjectId: nationalId,
+      purpose,
+      // Which claims were checked, never what was claimed nor the answers.
+      details: {
+        outcome: known ? 'found' : 'not-found',
+        claimsChecked: known ? allowed : [],
+        claimsDenied: denied,
+        ...(reference ? { reference } : {}),
+      },
+    });
+    this.metrics.lookups.inc({ outcome: known ? 'verified' : 'not_found' });
+    return {
+      nationalId: sections.has(NATIONAL_ID_GRANT)
+        ? nationalId
+        : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
+      known,
+      results,
+      denied: new Set(denied),
+    };
   }
 
   checkNationalId(input: string): string {
@@ -86,25 +205,144 @@ export class CitizenService {
       throw new CitizenException(
         CitizenExceptionCode.INVALID_NATIONAL_ID,
         `nationalId ${check.message}`,
-        {
-          field: 'nationalId',
-          rule: check.rule,
-        },
+        { field: 'nationalId', rule: check.rule },
       );
     }
     return id;
   }
 
   /**
-   * Which asked-for sections this caller may see for this purpose. Every
-   * agency client sees every section until grants arrive; the shape of the
-   * decision (allowed and denied, per purpose) is what grants will fill in.
+   * The checks every request about a citizen passes, in order: a valid id, an
+   * agency client, a well-formed and registered purpose, and at least one grant
+   * for that purpose that serves this kind of request. Refusals after the id
+   * is known are audited, so the citizen sees attempts too.
    */
-  private decide(
-    _principal: Principal,
-    _purpose: string,
-    asked: CitizenSection[],
-  ): { allowed: CitizenSection[]; denied: CitizenSection[] } {
-    return { allowed: asked, denied: [] };
+  private async authorise(
+    kind: 'lookup' | 'verification',
+    principal: Principal,
+    nationalIdInput: string,
+    purposeInput: string,
+    referenceInput: string | null | undefined,
+    serves: (granted: ReadonlyMap<string, SectionAccess>) => boolean,
+  ): Promise<Authorised> {
+    const nationalId = this.checkNationalId(nationalIdInput);
+    if (principal.role !== 'agency') {
+      throw new CitizenException(
+        CitizenExceptionCode.NOT_PERMITTED,
+        `a ${principal.role} client may not look citizens up; only agency clients may`,
+      );
+    }
+    const purpose = purposeInput.normalize('NFC').trim();
+    const reference = checkReference(referenceInput);
+    const decision = this.policy.decide(principal.agencyId, purpose);
+    const refuse = async (
+      code: CitizenExceptionCode,
+      reason: string,
+      message: string,
+    ): Promise<never> => {
+      await this.audit.append({
+        kind,
+        actorClient: principal.clientId,
+        actorAgency: principal.agencyId,
+        subjectId: nationalId,
+        // Free text that names no registered purpose is not kept.
+        purpose: decision.purposeRegistered ? purpose : null,
+        details: { outcome: 'refused', reason, ...(reference ? { reference } : {}) },
+      });
+      this.metrics.lookups.inc({ outcome: 'refused' });
+      throw new CitizenException(code, message, { field: 'purpose' });
+    };
+    if (!decision.purposeRegistered) {
+      return refuse(
+        CitizenExceptionCode.INVALID_PURPOSE,
+        'unregistered-purpose',
+        'purpose must be the code of a registered legal purpose (see the purposes query), e.g. business-registration',
+      );
+    }
+    if (!serves(decision.sections)) {
+      return refuse(
+        CitizenExceptionCode.NO_GRANT_FOR_PURPOSE,
+        'no-grant-for-purpose',
+        kind === 'lookup'
+          ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
+          : `your agency holds no grant to verify claims for the purpose ${purpose}`,
+      );
+    }
+    return { nationalId, purpose, reference, sections: decision.sections };
   }
+
+  /** Narrowed to the granted fields; national ids replaced by the agency's pseudonyms when asked. */
+  private shape(payload: unknown, access: SectionAccess, pseudonymFor?: string): unknown {
+    const shaped = pseudonymFor ? this.pseudonymise(payload, pseudonymFor) : payload;
+    return access === 'all' ? shaped : narrowTo(shaped as Record<string, unknown>, access);
+  }
+
+  /** Every `nationalId` in a canonical payload — subject, parents, co-owners, directors — by the schemas' convention. */
+  private pseudonymise(value: unknown, agencyId: string): unknown {
+    if (Array.isArray(value)) return value.map((item) => this.pseudonymise(item, agencyId));
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      copy[key] =
+        key === 'nationalId' && typeof item === 'string'
+          ? this.pseudonyms.pseudonym(agencyId, item)
+          : this.pseudonymise(item, agencyId);
+    }
+    return copy;
+  }
+}
+
+interface PersonFacts {
+  name?: { khmer?: NameClaim; latin?: NameClaim };
+  dateOfBirth?: string;
+  alive?: boolean;
+  idCardNumber?: string;
+}
+
+function holds(claim: VerificationClaim, claims: CitizenClaims, person: PersonFacts): boolean {
+  switch (claim) {
+    case 'name': {
+      const asked = claims.name!;
+      return [person.name?.latin, person.name?.khmer].some(
+        (held) =>
+          held !== undefined &&
+          sameName(held.familyName, asked.familyName) &&
+          sameName(held.givenName, asked.givenName),
+      );
+    }
+    case 'dateOfBirth':
+      return person.dateOfBirth === claims.dateOfBirth!.trim();
+    case 'alive':
+      return person.alive === claims.alive;
+    case 'idCardNumber':
+      return (
+        person.idCardNumber !== undefined &&
+        person.idCardNumber === claims.idCardNumber!.replace(/[\s-]/g, '')
+      );
+  }
+}
+
+/** Names as a clerk types them: case, spacing and Unicode composition do not matter. */
+function sameName(held: string, claimed: string): boolean {
+  const fold = (text: string) =>
+    text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return fold(held) === fold(claimed);
+}
+
+function checkReference(input: string | null | undefined): string | null {
+  if (input === undefined || input === null) return null;
+  const reference = input.normalize('NFC').trim();
+  if (
+    reference.length === 0 ||
+    reference.length > MAX_REFERENCE_LENGTH ||
+    !reference.isWellFormed() ||
+    /\p{Cc}/u.test(reference)
+  ) {
+    throw new CitizenException(
+      CitizenExceptionCode.INVALID_INPUT,
+      `reference must be 1 to ${MAX_REFERENCE_LENGTH} printable characters, e.g. a case number`,
+      { field: 'reference', rule: 'maxLength' },
+    );
+  }
+  return reference;
 }

@@ -1,0 +1,51 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('AccessLogEntry', {
+  description: 'One access to the citizen’s record, or one attempt.',
+})
+export class AccessLogEntryModel {
+  @Field()
+  at!: Date;
+
+  @Field({ description: 'lookup, verification or access-log-read (an auditor read this log)' })
+  kind!: string;
+
+  @Field({ description: 'found, not-found or refused' })
+  outcome!: string;
+
+  @Field({ description: 'The agency that asked' })
+  agencyId!: string;
+
+  @Field(() => String, { nullable: true })
+  agencyName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The agency’s system that asked' })
+  clientName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
+  purpose!: string | null;
+
+  @Field(() => String, { nullable: true })
+  purposeTitle!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The agency’s case or file number' })
+  reference!: string | null;
+
+  @Field(() => [String], { description: 'Sections (or verified claims) that were returned' })
+  sectionsReturned!: string[];
+
+  @Field(() => [String], { description: 'Sections (or claims) asked for and refused' })
+  sectionsDenied!: string[];
+}
+
+@ObjectType('AccessLogPage')
+export class AccessLogPageModel {
+  @Field(() => [AccessLogEntryModel], { description: 'Newest first' })
+  entries!: AccessLogEntryModel[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` for the next (older) page; null on the last page',
+  })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,62 @@
+// The citizen's view of the audit log: every lookup of, verification about and
+// audit of their record, newest first, a page at a time (by seq, so a page
+// never shifts while entries are appended).
+import type { Queryable } from '#spean/persistence';
+
+export const CITIZEN_VISIBLE_KINDS = ['lookup', 'verification', 'access-log-read'] as const;
+
+export interface AccessLogEntry {
+  seq: number;
+  at: Date;
+  kind: string;
+  agencyId: string;
+  agencyName: string | null;
+  clientName: string | null;
+  purpose: string | null;
+  purposeTitle: string | null;
+  details: Record<string, unknown>;
+}
+
+export class AccessLogRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async page(
+    subjectId: string,
+    beforeSeq: number | null,
+    limit: number,
+  ): Promise<AccessLogEntry[]> {
+    const rows = await this.db.query<{
+      seq: string;
+      at: Date;
+      kind: string;
+      actor_agency: string;
+      agency_name: string | null;
+      client_name: string | null;
+      purpose: string | null;
+      purpose_title: string | null;
+      details: Record<string, unknown> | null;
+    }>(
+      `SELECT e.seq, e.at, e.kind, e.actor_agency, a.name AS agency_name, c.name AS client_name,
+              e.purpose, p.title AS purpose_title, e.details
+       FROM audit_entry e
+       LEFT JOIN agency a ON a.id = e.actor_agency
+       LEFT JOIN client c ON c.client_id = e.actor_client
+       LEFT JOIN purpose p ON p.code = e.purpose
+       WHERE e.subject_id = $1 AND e.kind = ANY($2) AND ($3::bigint IS NULL OR e.seq < $3)
+       ORDER BY e.seq DESC
+       LIMIT $4`,
+      [subjectId, CITIZEN_VISIBLE_KINDS, beforeSeq, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      at: row.at,
+      kind: row.kind,
+      agencyId: row.actor_agency,
+      agencyName: row.agency_name,
+      clientName: row.client_name,
+      purpose: row.purpose,
+      purposeTitle: row.purpose_title,
+      details: row.details ?? {},
+    }));
+  }
+}

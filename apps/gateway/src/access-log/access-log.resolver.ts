@@ -1,0 +1,32 @@
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
+import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import { AccessLogPageModel } from './access-log.models.js';
+import { AccessLogService } from './access-log.service.js';
+
+@Resolver(() => AccessLogPageModel)
+@UseFilters(CitizenGraphqlFilter)
+export class AccessLogResolver {
+  constructor(private readonly log: AccessLogService) {}
+
+  @Query(() => AccessLogPageModel, {
+    description:
+      'Who looked at this citizen’s record, when, for what purpose and which sections — every lookup, ' +
+      'verification and refused attempt, newest first. For the citizen (a citizen client, own record only) ' +
+      'and for auditors (whose reading is itself logged).',
+  })
+  accessLog(
+    @Args('nationalId', { type: () => ID }) nationalId: string,
+    @Context() context: GatewayContext,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'nextCursor of the previous page',
+    })
+    after?: string,
+  ): Promise<AccessLogPageModel> {
+    return this.log.read(context.principal, nationalId, first, after);
+  }
+}

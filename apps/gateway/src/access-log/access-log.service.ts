@@ -1,0 +1,102 @@
+// accessLog(nationalId): for the citizen, authenticated as that citizen, and
+// for auditors. An auditor's reading is itself audited, and the citizen sees it.
+import type { Principal } from '#spean/access';
+import type { AuditLog } from '#spean/audit';
+import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
+import type { CitizenService } from '../citizen/citizen.service.js';
+import type { AccessLogRepository } from './access-log.repository.js';
+import type { AccessLogEntryModel, AccessLogPageModel } from './access-log.models.js';
+
+const MAX_PAGE = 100;
+
+export class AccessLogService {
+  constructor(
+    private readonly entries: AccessLogRepository,
+    private readonly citizens: CitizenService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async read(
+    principal: Principal,
+    nationalIdInput: string,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<AccessLogPageModel> {
+    const nationalId = this.citizens.checkNationalId(nationalIdInput);
+    if (principal.role === 'citizen') {
+      if (principal.nationalId !== nationalId) {
+        throw new CitizenException(
+          CitizenExceptionCode.NOT_PERMITTED,
+          'a citizen may read the access log of their own record only',
+        );
+      }
+    } else if (principal.role !== 'auditor') {
+      throw new CitizenException(
+        CitizenExceptionCode.NOT_PERMITTED,
+        `the access log is for the citizen and for auditors; this client is a ${principal.role}`,
+      );
+    }
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw new CitizenException(
+        CitizenExceptionCode.INVALID_INPUT,
+        `first must be a whole number from 1 to ${MAX_PAGE}`,
+        { field: 'first', rule: 'maximum' },
+      );
+    }
+    const before = after ? decodeCursor(after) : null;
+    if (principal.role === 'auditor') {
+      await this.audit.append({
+        kind: 'access-log-read',
+        actorClient: principal.clientId,
+        actorAgency: principal.agencyId,
+        subjectId: nationalId,
+        details: { outcome: 'found' },
+      });
+    }
+    const rows = await this.entries.page(nationalId, before, first + 1);
+    const page = rows.slice(0, first);
+    return {
+      entries: page.map(toModel),
+      nextCursor: rows.length > first ? encodeCursor(page[page.length - 1]!.seq) : null,
+    };
+  }
+}
+
+function toModel(
+  entry: Awaited<ReturnType<AccessLogRepository['page']>>[number],
+): AccessLogEntryModel {
+  const details = entry.details;
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return {
+    at: entry.at,
+    kind: entry.kind,
+    outcome: typeof details.outcome === 'string' ? details.outcome : 'found',
+    agencyId: entry.agencyId,
+    agencyName: entry.agencyName,
+    clientName: entry.clientName,
+    purpose: entry.purpose,
+    purposeTitle: entry.purposeTitle,
+    reference: typeof details.reference === 'string' ? details.reference : null,
+    sectionsReturned:
+      entry.kind === 'verification' ? list(details.claimsChecked) : list(details.sectionsReturned),
+    sectionsDenied:
+      entry.kind === 'verification' ? list(details.claimsDenied) : list(details.sectionsDenied),
+  };
+}
+
+function encodeCursor(seq: number): string {
+  return Buffer.from(`seq:${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new CitizenException(
+      CitizenExceptionCode.INVALID_INPUT,
+      'after must be a nextCursor from an earlier page',
+      { field: 'after', rule: 'cursor' },
+    );
+  }
+  return Number(match[1]);
+}

@@ -1,0 +1,53 @@
+// verifyCitizen(...): yes or no to claims, for desks that need an answer and
+// not the data (most of them).
+import { UseFilters } from '@nestjs/common';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
+import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import { CitizenService } from '../citizen/citizen.service.js';
+import { VERIFICATION_CLAIMS } from '../citizen/citizen.sections.js';
+import { narrowTo } from '../citizen/granted-fields.js';
+import { CitizenClaimsInput, VerificationModel } from './verification.models.js';
+
+@Resolver(() => VerificationModel)
+@UseFilters(CitizenGraphqlFilter)
+export class VerificationResolver {
+  constructor(private readonly citizens: CitizenService) {}
+
+  @Query(() => VerificationModel, {
+    description:
+      'Confirm claims about a citizen (name, date of birth, alive, ID card number) without receiving the data. ' +
+      'Needs a verification grant for the stated purpose; audited like a lookup.',
+  })
+  async verifyCitizen(
+    @Args('nationalId', { type: () => ID }) nationalId: string,
+    @Args('purpose', { description: 'The code of a registered legal purpose' }) purpose: string,
+    @Args('claims', { type: () => CitizenClaimsInput }) claims: CitizenClaimsInput,
+    @Context() context: GatewayContext,
+    @Args('reference', {
+      type: () => String,
+      nullable: true,
+      description: 'Your case or file number',
+    })
+    reference?: string,
+  ): Promise<Record<string, unknown>> {
+    const verification = await this.citizens.verify(
+      context.principal,
+      nationalId,
+      purpose,
+      claims,
+      reference,
+    );
+    const answer: Record<string, unknown> = {
+      nationalId: verification.nationalId,
+      known: verification.known,
+      ...Object.fromEntries(verification.results),
+    };
+    if (verification.denied.size === 0) return answer;
+    // Denied claims answer FORBIDDEN on their own paths.
+    const granted = new Set(['nationalId', 'known', '__typename']);
+    for (const claim of VERIFICATION_CLAIMS)
+      if (!verification.denied.has(claim)) granted.add(claim);
+    return narrowTo(answer, granted);
+  }
+}

@@ -1,0 +1,19 @@
+// Errors of purposes and grants, by code; transports map them (GraphQL:
+// BAD_USER_INPUT, NOT_FOUND; CLI: a message and exit status 2).
+export enum AccessControlExceptionCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+export class AccessControlException extends Error {
+  constructor(
+    readonly code: AccessControlExceptionCode,
+    message: string,
+    /** The input field at fault, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AccessControlException';
+  }
+}

@@ -1,0 +1,172 @@
+// Purposes and grants, as rows. Grants are never deleted: a revoked or expired
+// grant stays, so the question "who could see this, when, and on whose word"
+// always has an answer.
+import type { Queryable } from '#spean/persistence';
+
+export interface Purpose {
+  code: string;
+  title: string;
+  legalBasis: string;
+  createdBy: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+}
+
+export interface Grant {
+  id: string;
+  agencyId: string;
+  section: string;
+  /** Null: the whole section. */
+  fields: string[] | null;
+  purpose: string;
+  validFrom: Date;
+  validUntil: Date;
+  grantedBy: string;
+  reason: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revokeReason: string | null;
+}
+
+export type NewGrant = Omit<Grant, 'createdAt' | 'revokedAt' | 'revokedBy' | 'revokeReason'>;
+
+interface GrantRow {
+  id: string;
+  agency_id: string;
+  section: string;
+  fields: string[] | null;
+  purpose: string;
+  valid_from: Date;
+  valid_until: Date;
+  granted_by: string;
+  reason: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+const GRANT_COLUMNS = `id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by,
+  reason, created_at, revoked_at, revoked_by, revoke_reason`;
+
+export class AccessControlRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async purposes(): Promise<Purpose[]> {
+    const rows = await this.db.query<{
+      code: string;
+      title: string;
+      legal_basis: string;
+      created_by: string;
+      created_at: Date;
+      retired_at: Date | null;
+    }>(
+      `SELECT code, title, legal_basis, created_by, created_at, retired_at FROM purpose ORDER BY code`,
+    );
+    return rows.map((row) => ({
+      code: row.code,
+      title: row.title,
+      legalBasis: row.legal_basis,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      retiredAt: row.retired_at,
+    }));
+  }
+
+  /** False when the code is taken. */
+  async insertPurpose(purpose: Omit<Purpose, 'createdAt' | 'retiredAt'>): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO purpose (code, title, legal_basis, created_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [purpose.code, purpose.title, purpose.legalBasis, purpose.createdBy],
+    );
+    return rows.length === 1;
+  }
+
+  /** False when there is no such purpose in use. */
+  async retirePurpose(code: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE purpose SET retired_at = now() WHERE code = $1 AND retired_at IS NULL RETURNING code`,
+      [code],
+    );
+    return rows.length === 1;
+  }
+
+  async agencyExists(agencyId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM agency WHERE id = $1`, [agencyId]);
+    return rows.length === 1;
+  }
+
+  async insertGrant(grant: NewGrant): Promise<Grant> {
+    const [row] = await this.db.query<GrantRow>(
+      `INSERT INTO access_grant (id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${GRANT_COLUMNS}`,
+      [
+        grant.id,
+        grant.agencyId,
+        grant.section,
+        grant.fields,
+        grant.purpose,
+        grant.validFrom,
+        grant.validUntil,
+        grant.grantedBy,
+        grant.reason,
+      ],
+    );
+    return toGrant(row!);
+  }
+
+  /** Undefined when there is no such grant still in force. */
+  async revokeGrant(id: string, by: string, reason: string): Promise<Grant | undefined> {
+    const [row] = await this.db.query<GrantRow>(
+      `UPDATE access_grant SET revoked_at = now(), revoked_by = $2, revoke_reason = $3
+       WHERE id = $1 AND revoked_at IS NULL RETURNING ${GRANT_COLUMNS}`,
+      [id, by, reason],
+    );
+    return row ? toGrant(row) : undefined;
+  }
+
+  async grants(filter: { agencyId?: string; includeEnded?: boolean } = {}): Promise<Grant[]> {
+    const rows = await this.db.query<GrantRow>(
+      `SELECT ${GRANT_COLUMNS} FROM access_grant
+       WHERE ($1::text IS NULL OR agency_id = $1)
+         AND ($2 OR (revoked_at IS NULL AND valid_until > now()))
+       ORDER BY agency_id, purpose, section, created_at`,
+      [filter.agencyId ?? null, filter.includeEnded ?? false],
+    );
+    return rows.map(toGrant);
+  }
+
+  /** Grants that are or will be in force: what the policy evaluates. */
+  async grantsInForce(): Promise<Grant[]> {
+    const rows = await this.db.query<GrantRow>(
+      `SELECT ${GRANT_COLUMNS} FROM access_grant g
+       WHERE revoked_at IS NULL AND valid_until > now()
+         AND EXISTS (SELECT 1 FROM purpose p WHERE p.code = g.purpose AND p.retired_at IS NULL)`,
+    );
+    return rows.map(toGrant);
+  }
+
+  async notify(channel: string): Promise<void> {
+    await this.db.query(`SELECT pg_notify($1, '')`, [channel]);
+  }
+}
+
+function toGrant(row: GrantRow): Grant {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    section: row.section,
+    fields: row.fields,
+    purpose: row.purpose,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    grantedBy: row.granted_by,
+    reason: row.reason,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    revokedBy: row.revoked_by,
+    revokeReason: row.revoke_reason,
+  };
+}

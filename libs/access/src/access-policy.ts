@@ -1,0 +1,111 @@
+// The policy every lookup is decided by, held in memory: the registered
+// purposes and every grant in force or yet to start. Deny by default: a section
+// is visible only through a grant naming this agency, this section and this
+// purpose, whose validity period covers the moment of the lookup. The policy
+// reloads when any process announces a change (NOTIFY), and every half minute
+// in case an announcement was missed; a process that made the change reloads
+// before reporting it done.
+import type pg from 'pg';
+import type { Database } from '#spean/persistence';
+import { AccessControlRepository, type Grant } from './access-control.repository.js';
+
+export const ACCESS_CONTROL_CHANNEL = 'spean_access_control';
+
+/** What a grant opens of a section: all of it, or these top-level fields. */
+export type SectionAccess = 'all' | ReadonlySet<string>;
+
+export interface AccessDecision {
+  /** The purpose is registered and not retired. */
+  purposeRegistered: boolean;
+  /** Sections this agency may see for this purpose now; empty when it holds no grant for it. */
+  sections: ReadonlyMap<string, SectionAccess>;
+}
+
+export class AccessPolicy {
+  private purposes = new Set<string>();
+  /** agency → purpose → grants. */
+  private grants = new Map<string, Map<string, Grant[]>>();
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private loading?: Promise<void>;
+  private queued?: Promise<void>;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: { warn(message: string): void } = { warn: () => undefined },
+  ) {}
+
+  /** Loads the policy and follows changes. */
+  async start(): Promise<void> {
+    await this.reload();
+    this.listener = await this.database.dedicatedClient();
+    this.listener.on('notification', () => void this.reload());
+    this.listener.on('error', (error) => this.log.warn(`access policy listener: ${error.message}`));
+    await this.listener.query(`LISTEN ${ACCESS_CONTROL_CHANNEL}`);
+    this.timer = setInterval(() => void this.reload(), 30_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.loading;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * Reads purposes and grants again. A reload asked for while one runs starts
+   * after it, so a change committed before the call is always seen.
+   */
+  reload(): Promise<void> {
+    if (this.loading) {
+      this.queued ??= this.loading.then(() => {
+        this.queued = undefined;
+        return this.reload();
+      });
+      return this.queued;
+    }
+    this.loading = this.load()
+      .catch((error: unknown) =>
+        this.log.warn(`access policy reload failed: ${(error as Error).message}`),
+      )
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+
+  decide(agencyId: string, purpose: string, at = new Date()): AccessDecision {
+    const sections = new Map<string, SectionAccess>();
+    const registered = this.purposes.has(purpose);
+    if (!registered) return { purposeRegistered: false, sections };
+    const time = at.getTime();
+    for (const grant of this.grants.get(agencyId)?.get(purpose) ?? []) {
+      if (grant.validFrom.getTime() > time || grant.validUntil.getTime() <= time) continue;
+      const held = sections.get(grant.section);
+      if (held === 'all' || grant.fields === null) {
+        sections.set(grant.section, 'all');
+      } else {
+        sections.set(grant.section, new Set([...(held ?? []), ...grant.fields]));
+      }
+    }
+    return { purposeRegistered: true, sections };
+  }
+
+  private async load(): Promise<void> {
+    const repository = new AccessControlRepository(this.database);
+    const [purposes, grants] = await Promise.all([
+      repository.purposes(),
+      repository.grantsInForce(),
+    ]);
+    const byAgency = new Map<string, Map<string, Grant[]>>();
+    for (const grant of grants) {
+      let byPurpose = byAgency.get(grant.agencyId);
+      if (!byPurpose) byAgency.set(grant.agencyId, (byPurpose = new Map()));
+      const list = byPurpose.get(grant.purpose);
+      if (list) list.push(grant);
+      else byPurpose.set(grant.purpose, [grant]);
+    }
+    this.purposes = new Set(purposes.filter((p) => !p.retiredAt).map((p) => p.code));
+    this.grants = byAgency;
+  }
+}
