@@ -90,6 +90,13 @@ export interface EventBus {
   subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription>;
   /** Dead letters of a group, oldest first. */
   listDeadLetters(group: string, options?: { limit?: number }): Promise<DeadLetter[]>;
+  /**
+   * How many messages on these topics the group has not committed yet: per
+   * partition, the head of the log minus the group's committed position (a
+   * group that never committed counts from the oldest message still kept).
+   * Topics that do not exist count 0.
+   */
+  lag(group: string, topics: string[]): Promise<number>;
   /** Moves a group's committed offsets; the group must have no live members. */
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void>;
   /** True while the transport can publish and consume. */

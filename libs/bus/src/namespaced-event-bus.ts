@@ -52,6 +52,10 @@ export class NamespacedEventBus implements EventBus {
     return letters.map((letter) => ({ ...letter, group, topic: this.unwrap(letter.topic) }));
   }
 
+  lag(group: string, topics: string[]): Promise<number> {
+    return this.inner.lag(this.wrap(group), topics.map(this.wrap));
+  }
+
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
     return this.inner.resetOffsets(this.wrap(group), topics.map(this.wrap), reset);
   }

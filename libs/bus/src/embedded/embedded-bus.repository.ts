@@ -206,6 +206,29 @@ export class EmbeddedBusRepository {
     }));
   }
 
+  /**
+   * Messages not yet committed by the group, summed over the topics'
+   * partitions. A partition the group has never committed in counts from its
+   * oldest kept message: retention may have deleted older ones, which no
+   * consumer will ever be handed.
+   */
+  async lag(group: string, topics: string[]): Promise<number> {
+    const [row] = await this.db.query<{ lag: string }>(
+      `SELECT coalesce(sum(greatest(
+                p.next_offset - greatest(
+                  coalesce(g.committed_offset, -1) + 1,
+                  coalesce((SELECT min(m."offset") FROM bus_message m
+                            WHERE m.topic = p.topic AND m.partition = p.partition), p.next_offset)),
+                0)), 0)::text AS lag
+       FROM bus_partition p
+       LEFT JOIN bus_group_offset g
+         ON g.group_id = $1 AND g.topic = p.topic AND g.partition = p.partition
+       WHERE p.topic = ANY($2::text[])`,
+      [group, topics],
+    );
+    return Number(row!.lag);
+  }
+
   async resetOffsets(group: string, topics: string[], to: 'earliest' | 'latest'): Promise<void> {
     await this.joinGroup(group, topics);
     await this.db.query(

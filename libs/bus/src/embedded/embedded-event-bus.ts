@@ -127,6 +127,10 @@ export class EmbeddedEventBus implements EventBus {
     return this.repository.listDeadLetters(group, options.limit ?? 1000);
   }
 
+  lag(group: string, topics: string[]): Promise<number> {
+    return this.repository.lag(group, topics);
+  }
+
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
     return this.repository.resetOffsets(group, topics, reset.to);
   }

@@ -176,6 +176,54 @@ export class KafkaEventBus implements EventBus {
     return letters.slice(0, limit).map((each) => each.letter);
   }
 
+  async lag(group: string, topics: string[]): Promise<number> {
+    const existing = new Set(await this.admin.listTopics());
+    const names = [...new Set(topics)].filter((topic) => existing.has(topic));
+    if (names.length === 0) return 0;
+    const metadata = await this.admin.metadata({ topics: names, forceUpdate: true });
+    const partitionsOf = (name: string): number[] =>
+      Array.from({ length: metadata.topics.get(name)!.partitionsCount }, (_, index) => index);
+    const offsets = async (timestamp: bigint): Promise<Map<string, bigint>> => {
+      const listed = await this.admin.listOffsets({
+        topics: names.map((name) => ({
+          name,
+          partitions: partitionsOf(name).map((partitionIndex) => ({ partitionIndex, timestamp })),
+        })),
+      });
+      return new Map(
+        listed.flatMap((topic) =>
+          topic.partitions.map((p) => [`${topic.name}/${p.partitionIndex}`, p.offset] as const),
+        ),
+      );
+    };
+    const [starts, ends, [committed]] = await Promise.all([
+      offsets(ListOffsetTimestamps.EARLIEST),
+      offsets(ListOffsetTimestamps.LATEST),
+      this.admin.listConsumerGroupOffsets({
+        groups: [
+          {
+            groupId: group,
+            topics: names.map((name) => ({ name, partitionIndexes: partitionsOf(name) })),
+          },
+        ],
+      }),
+    ]);
+    // Kafka commits the next offset to read; -1 means the group never committed there.
+    const next = new Map<string, bigint>();
+    for (const topic of committed?.topics ?? []) {
+      for (const p of topic.partitions)
+        next.set(`${topic.name}/${p.partitionIndex}`, p.committedOffset);
+    }
+    let lag = 0n;
+    for (const [partition, end] of ends) {
+      const start = starts.get(partition) ?? 0n;
+      const position = next.get(partition) ?? -1n;
+      const from = position < start ? start : position;
+      if (end > from) lag += end - from;
+    }
+    return Number(lag);
+  }
+
   async resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
     if (topics.length === 0) return;
     const metadata = await this.admin.metadata({ topics: [...topics], forceUpdate: true });

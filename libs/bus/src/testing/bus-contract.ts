@@ -179,6 +179,32 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       expect(seqsOf(b.messages)).toEqual(range(0, 8));
     });
 
+    it('counts the messages a group has not committed yet', async () => {
+      const topic = unique('lag');
+      const other = unique('lag-other');
+      const group = unique('g');
+      await bus.ensureTopics([topic, other]);
+      expect(await bus.lag(group, [topic])).toBe(0);
+      await bus.publish(range(0, 7).map((seq) => message(topic, `k${seq % 3}`, { seq })));
+      await bus.publish([message(other, 'k', { seq: 0 })]);
+      // A group that never consumed is behind by the whole log.
+      expect(await bus.lag(group, [topic])).toBe(7);
+      expect(await bus.lag(group, [topic, other])).toBe(8);
+      expect(await bus.lag(group, [unique('missing')])).toBe(0);
+
+      const received = collector();
+      const subscription = await bus.subscribe({ group, topics: [topic] }, received.handler);
+      await waitFor(async () => (await bus.lag(group, [topic])) === 0);
+      await subscription.close();
+      expect(received.messages).toHaveLength(7);
+
+      await bus.publish(range(7, 10).map((seq) => message(topic, `k${seq % 3}`, { seq })));
+      expect(await bus.lag(group, [topic])).toBe(3);
+      expect(await bus.lag(group, [topic, other])).toBe(4);
+      // Another group's progress is its own.
+      expect(await bus.lag(unique('g'), [topic])).toBe(10);
+    });
+
     it('delivers a message published while the consumer waits, promptly', async () => {
       const topic = unique('live');
       await bus.ensureTopics([topic]);
