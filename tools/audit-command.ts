@@ -9,11 +9,18 @@ import type { Database } from '#spean/persistence';
 
 export const AUDIT_HELP = `  audit verify                  Check the audit log's hash chain and signed checkpoints; exit 4 names
                                 the first altered, removed or reordered entry.
-      [--public-key <file>]     PEM Ed25519 public key to check checkpoint signatures with.
+      [--public-key <file>]     PEM Ed25519 public (or the private signing) key to check checkpoint
+                                signatures with; default: the gateway's key file
+                                (AUDIT_SIGNING_KEY_FILE, $DATA_DIR/keys/audit-signing-key.pem) if present.
       [--from <seq>]            Start at this entry, trusting the one before it (default 1).
 `;
 
-export async function auditCommand(args: string[], db: Database): Promise<number> {
+export async function auditCommand(
+  args: string[],
+  db: Database,
+  /** The gateway's checkpoint signing key file, used when --public-key is not given. */
+  defaultKeyFile?: string,
+): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'verify') return usage(`unknown audit command "${sub ?? ''}": use verify`);
   let values: { 'public-key'?: string; from?: string };
@@ -28,9 +35,12 @@ export async function auditCommand(args: string[], db: Database): Promise<number
   const from = values.from === undefined ? 1 : Number(values.from);
   if (!Number.isInteger(from) || from < 1) return usage('--from must be a whole number above 0');
   let publicKey: KeyObject | undefined;
-  if (values['public-key'] !== undefined) {
+  const keyFile =
+    values['public-key'] ??
+    (defaultKeyFile && fs.existsSync(defaultKeyFile) ? defaultKeyFile : undefined);
+  if (keyFile !== undefined) {
     try {
-      publicKey = createPublicKey(fs.readFileSync(values['public-key']));
+      publicKey = createPublicKey(fs.readFileSync(keyFile));
     } catch (error) {
       return usage(
         `cannot read the public key: ${error instanceof Error ? error.message : String(error)}`,

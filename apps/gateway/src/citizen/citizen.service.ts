@@ -213,8 +213,8 @@ export class CitizenService {
 
   /**
    * The checks every request about a citizen passes, in order: a valid id, an
-   * agency client, a well-formed and registered purpose, and at least one grant
-   * for that purpose that serves this kind of request. Refusals after the id
+   * agency client, a registered purpose, and at least one grant for that
+   * purpose that serves this kind of request. Refusals after the id
    * is known are audited, so the citizen sees attempts too.
    */
   private async authorise(
@@ -226,12 +226,6 @@ export class CitizenService {
     serves: (granted: ReadonlyMap<string, SectionAccess>) => boolean,
   ): Promise<Authorised> {
     const nationalId = this.checkNationalId(nationalIdInput);
-    if (principal.role !== 'agency') {
-      throw new CitizenException(
-        CitizenExceptionCode.NOT_PERMITTED,
-        `a ${principal.role} client may not look citizens up; only agency clients may`,
-      );
-    }
     const purpose = purposeInput.normalize('NFC').trim();
     const reference = checkReference(referenceInput);
     const decision = this.policy.decide(principal.agencyId, purpose);
@@ -250,8 +244,17 @@ export class CitizenService {
         details: { outcome: 'refused', reason, ...(reference ? { reference } : {}) },
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
-      throw new CitizenException(code, message, { field: 'purpose' });
+      throw new CitizenException(code, message, {
+        ...(code === CitizenExceptionCode.NOT_PERMITTED ? {} : { field: 'purpose' }),
+      });
     };
+    if (principal.role !== 'agency') {
+      return refuse(
+        CitizenExceptionCode.NOT_PERMITTED,
+        'role-may-not-look-up',
+        `a ${principal.role} client may not ${kind === 'lookup' ? 'look citizens up' : 'verify claims'}; only agency clients may`,
+      );
+    }
     if (!decision.purposeRegistered) {
       return refuse(
         CitizenExceptionCode.INVALID_PURPOSE,
