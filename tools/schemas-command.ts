@@ -3,6 +3,7 @@
 // recorded as made by `cli:<login>` (or --as <name>) with the reason given.
 import fs from 'node:fs';
 import os from 'node:os';
+import { AuditLog } from '#spean/audit';
 import { parseArgs } from 'node:util';
 import type { Database } from '#spean/persistence';
 import {
@@ -40,7 +41,8 @@ export async function schemasCommand(
       as: { type: 'string' },
     },
   });
-  const registry = new SchemaRegistryService(db, { environment });
+  const audit = new AuditLog(db);
+  const registry = new SchemaRegistryService(db, { environment, audit });
   // On a fresh database no app may have seeded the registry from schemas/ yet.
   await registry.bootstrap();
   const actor = values.as ?? `cli:${os.userInfo().username}`;
@@ -116,6 +118,8 @@ export async function schemasCommand(
     process.stderr.write(`spean: ${error.message}\n`);
     printIncompatibilities(error.incompatibilities);
     return 3;
+  } finally {
+    await audit.close();
   }
 }
 

@@ -173,6 +173,20 @@ describe('schema registry', () => {
       'approve',
     ]);
     expect(history.data!.schemaChanges[1]!.actor).toContain(stack.integrator.clientId);
+    // The same changes are in the tamper-evident audit log, with who made them.
+    const audited = await stack.db.database.query<{
+      actor_client: string;
+      actor_agency: string;
+      details: { action: string; version: number; reason: string };
+    }>(
+      `SELECT actor_client, actor_agency, details FROM audit_entry
+       WHERE kind = 'schema-change' AND details->>'recordType' = 'vehicle-registration' ORDER BY seq`,
+    );
+    expect(audited.map((row) => [row.details.action, row.actor_client, row.actor_agency])).toEqual([
+      ['bootstrap', 'schemas/ (bootstrap)', 'system'],
+      ['propose', stack.integrator.clientId, 'mpwt'],
+      ['approve', stack.steward.clientId, 'interop-office'],
+    ]);
 
     const lineage = await stack.graphql<{
       lineage: Array<{ party: string; role: string; schemaVersion: number }>;

@@ -10,6 +10,7 @@
 // except in development, where editing a file that is still being designed is
 // normal and the new text replaces the old (with a warning in the log).
 import { createHash } from 'node:crypto';
+import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import {
   checkCompatibility,
@@ -44,6 +45,8 @@ const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 export interface RegistryOptions {
   /** In production a changed file of a registered version stops the boot. */
   environment: 'development' | 'production' | 'test';
+  /** Where every change is also appended, committed before the change is. */
+  audit?: Pick<AuditLog, 'append'>;
   schemasDir?: string;
   log?: { warn(message: string): void };
 }
@@ -92,7 +95,7 @@ export class SchemaRegistryService {
             actor: BOOTSTRAP_ACTOR,
             reason: `registered from ${key}.json at boot`,
           });
-          await repository.recordChange({
+          await this.recordChange(repository, {
             recordType: source.recordType,
             version: source.version,
             action: 'bootstrap',
@@ -117,7 +120,7 @@ export class SchemaRegistryService {
             source.schema,
             fingerprint,
           );
-          await repository.recordChange({
+          await this.recordChange(repository, {
             recordType: source.recordType,
             version: source.version,
             action: 'bootstrap-replace',
@@ -218,7 +221,7 @@ export class SchemaRegistryService {
           `version ${check.version} of ${recordType} was just proposed by someone else; check again`,
         );
       }
-      await repository.recordChange({
+      await this.recordChange(repository, {
         recordType,
         version: check.version,
         action: 'propose',
@@ -312,7 +315,7 @@ export class SchemaRegistryService {
     await this.db.transaction(async (tx) => {
       const repository = new SchemaRegistryRepository(tx);
       await repository.setCompatibility(recordType, mode, actor);
-      await repository.recordChange({
+      await this.recordChange(repository, {
         recordType,
         action: 'set-compatibility',
         actor,
@@ -342,10 +345,35 @@ export class SchemaRegistryService {
           `${recordType} version ${version} is ${current.state}; only a ${from.join(' or ')} version can be moved to ${to}`,
         );
       }
-      await repository.recordChange({ recordType, version, action, actor, reason });
+      await this.recordChange(repository, { recordType, version, action, actor, reason });
       await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', $1)`, [recordType]);
     });
     return this.get(recordType, version);
+  }
+
+  /** The registry's own change log, and the audit log (its entry commits first). */
+  private async recordChange(
+    repository: SchemaRegistryRepository,
+    change: Parameters<SchemaRegistryRepository['recordChange']>[0],
+  ): Promise<void> {
+    await repository.recordChange(change);
+    if (!this.options.audit) return;
+    // Actors are "<agency>/<client>" from GraphQL, the bootstrap, or an operator at the CLI.
+    const bootstrap = change.actor === BOOTSTRAP_ACTOR;
+    const slash = change.actor.indexOf('/');
+    const fromClient = !bootstrap && slash > 0;
+    await this.options.audit.append({
+      kind: 'schema-change',
+      actorClient: fromClient ? change.actor.slice(slash + 1) : change.actor,
+      actorAgency: fromClient ? change.actor.slice(0, slash) : bootstrap ? 'system' : 'operator',
+      details: {
+        recordType: change.recordType,
+        version: change.version ?? null,
+        action: change.action,
+        reason: change.reason,
+        ...((change.details ?? {}) as Record<string, string>),
+      },
+    });
   }
 
   /** Versions a new one must be compatible with: everything ever usable (not proposed or rejected). */
