@@ -8,7 +8,10 @@ export interface AdapterDefinition {
   /** Human name of the ministry system, for logs and health. */
   title: string;
   defaultPort: number;
-  /** Record types this adapter may publish. */
+  /**
+   * Record types this adapter's code publishes. What it may publish (and
+   * consume) is what a steward approved in the adapter registry.
+   */
   publishes: readonly string[];
   /** What it does when records of other types (life events) arrive. */
   reactions?: readonly Reaction[];

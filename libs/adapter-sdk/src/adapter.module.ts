@@ -1,5 +1,6 @@
 // The Nest module every adapter app is built from: intake, health, metrics.
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { AdapterApprovals } from '#spean/adapter-registry';
 import type { AuditLog } from '#spean/audit';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
 import { Metrics, ObservabilityModule } from '#spean/observability';
@@ -7,6 +8,8 @@ import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import type { AdapterConfig } from './adapter.config.js';
+import { ADAPTER_APPROVALS, ApprovalGuard } from './approval/approval-guard.js';
+import { AdapterApprovalsStopper } from './approval/adapter-approvals.stopper.js';
 import { ImportService } from './import/import.service.js';
 import { ImportsController } from './import/imports.controller.js';
 import { IntakeService } from './intake/intake.service.js';
@@ -55,6 +58,24 @@ export class AdapterModule {
         { provide: ADAPTER_DATABASE, useValue: deps.database },
         { provide: ADAPTER_LINEAGE, useValue: deps.lineage },
         {
+          // What a steward approved the adapter for; followed as it changes.
+          provide: ADAPTER_APPROVALS,
+          useFactory: async () => {
+            const approvals = new AdapterApprovals(deps.database, {
+              log: new Logger(`${deps.definition.name}-approvals`),
+            });
+            await approvals.start();
+            return approvals;
+          },
+        },
+        {
+          provide: ApprovalGuard,
+          inject: [ADAPTER_APPROVALS],
+          useFactory: (approvals: AdapterApprovals) =>
+            new ApprovalGuard(deps.definition, approvals, deps.audit),
+        },
+        AdapterApprovalsStopper,
+        {
           provide: DeadLetterService,
           useFactory: () =>
             new DeadLetterService(new DeadLetterRepository(deps.database), deps.metrics),
@@ -78,18 +99,24 @@ export class AdapterModule {
         },
         {
           provide: IntakeService,
-          inject: [RecordPublisher],
-          useFactory: (publisher: RecordPublisher) =>
-            new IntakeService(deps.definition, publisher, deps.config.maxRecordsPerRequest),
+          inject: [RecordPublisher, ApprovalGuard],
+          useFactory: (publisher: RecordPublisher, approval: ApprovalGuard) =>
+            new IntakeService(
+              deps.definition,
+              publisher,
+              deps.config.maxRecordsPerRequest,
+              approval,
+            ),
         },
         {
           provide: ImportService,
-          inject: [IntakeService, RecordPublisher, ADAPTER_STORE],
+          inject: [IntakeService, RecordPublisher, ADAPTER_STORE, ApprovalGuard],
           useFactory: (
             intake: IntakeService,
             publisher: RecordPublisher,
             store: AdapterRecordRepository,
-          ) => new ImportService(deps.definition, intake, publisher, store),
+            approval: ApprovalGuard,
+          ) => new ImportService(deps.definition, intake, publisher, store, approval),
         },
         ReactionConsumer,
       ],

@@ -10,3 +10,4 @@ export * from './reactions/reaction.js';
 export * from './store/adapter-record.repository.js';
 export * from './import/csv-mapping.js';
 export * from './import/import.service.js';
+export * from './approval/approval-guard.js';

@@ -6,6 +6,7 @@
 // the same export twice publishes nothing new.
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
+import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import { IntakeException, IntakeExceptionCode } from '../intake/intake.exception.js';
 import type { RecordPublisher } from '../publishing/record-publisher.js';
@@ -32,6 +33,7 @@ export class ImportService {
     private readonly intake: IntakeService,
     private readonly publisher: RecordPublisher,
     private readonly store: AdapterRecordRepository,
+    private readonly approval: ApprovalGuard,
   ) {}
 
   async importChunk(principal: Principal, chunk: ImportChunk): Promise<ImportResult> {
@@ -55,6 +57,12 @@ export class ImportService {
       }
     });
 
+    // A record type the adapter may not publish refuses the whole chunk (403), not its rows.
+    await this.approval.checkPublish(
+      principal,
+      mapped.map((m) => m.record),
+      (index) => `row ${mapped[index]!.row}`,
+    );
     const { ready, issues } = this.publisher.prepare(mapped.map((m) => m.record));
     const reasons = new Map<number, string[]>();
     for (const issue of issues)

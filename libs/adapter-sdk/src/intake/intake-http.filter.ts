@@ -52,6 +52,7 @@ function statusOf(code: IntakeExceptionCode): number {
       return 413;
     case IntakeExceptionCode.NOT_AN_ADAPTER:
     case IntakeExceptionCode.RECORD_TYPE_NOT_PUBLISHED:
+    case IntakeExceptionCode.NOT_APPROVED:
       return 403;
     case IntakeExceptionCode.INVALID_RECORDS:
       return 422;

@@ -6,6 +6,8 @@ export enum IntakeExceptionCode {
   TOO_MANY_RECORDS = 'TOO_MANY_RECORDS',
   NOT_AN_ADAPTER = 'NOT_AN_ADAPTER',
   RECORD_TYPE_NOT_PUBLISHED = 'RECORD_TYPE_NOT_PUBLISHED',
+  /** The adapter's registration does not (yet) allow it: not approved, pending, suspended. */
+  NOT_APPROVED = 'NOT_APPROVED',
   INVALID_RECORDS = 'INVALID_RECORDS',
   NO_CSV_IMPORT = 'NO_CSV_IMPORT',
   MISSING_COLUMNS = 'MISSING_COLUMNS',

@@ -1,9 +1,12 @@
 // Intake: canonical records in, published to the bus, event ids out.
 // A request is all-or-nothing: if any record is invalid nothing is published
 // and every problem is listed, so the publisher fixes and resends the whole
-// request without wondering which part went through.
+// request without wondering which part went through. Before anything else, the
+// records must be of record types and versions the adapter is approved to
+// publish; a refusal is audited, then answered with 403 and the reason.
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
+import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { RecordPublisher } from '../publishing/record-publisher.js';
 import { IntakeException, IntakeExceptionCode } from './intake.exception.js';
 
@@ -19,6 +22,7 @@ export class IntakeService {
     private readonly definition: AdapterDefinition,
     private readonly publisher: RecordPublisher,
     private readonly maxRecords: number,
+    private readonly approval: ApprovalGuard,
   ) {}
 
   async accept(principal: Principal, body: unknown): Promise<IntakeResult> {
@@ -33,6 +37,7 @@ export class IntakeService {
         `a request may carry at most ${this.maxRecords} records; split it`,
       );
     }
+    await this.approval.checkPublish(principal, inputs);
     const { ready, issues } = this.publisher.prepare(inputs);
     const refused = issues.find((issue) => issue.rule === 'publishes');
     if (refused) {

@@ -1,9 +1,16 @@
 // Subscribes an adapter to the record types its reactions need (one consumer
-// group per adapter), and publishes what the reactions return. A record that
+// group per adapter, named after the adapter), and publishes what the
+// reactions return. It subscribes only to the record types the adapter is
+// approved to consume: a reaction to any other is left unsubscribed, audited
+// and logged, and subscribed as soon as a steward approves it (the registry
+// announces every change; the subscription is then redone with the new set of
+// topics, and the group resumes from its committed offsets). A record that
 // cannot be read, or whose reaction yields an invalid record, is set aside as
 // a dead letter with the reason (kept in the dead-letter store, where stewards
 // replay it once the cause is fixed); a fault of the database or the bus is
-// thrown so the bus delivers the record again.
+// thrown so the bus delivers the record again. A reaction may publish only what
+// the adapter is approved to publish; if not, the triggering record becomes a
+// dead letter (adapter-not-approved), to be replayed once approved.
 import {
   Inject,
   Injectable,
@@ -14,6 +21,7 @@ import {
 } from '@nestjs/common';
 import {
   EVENT_BUS,
+  recordTypeOf,
   topicFor,
   type BatchOutcome,
   type ConsumedMessage,
@@ -30,6 +38,7 @@ import {
   type RecordValidator,
 } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
+import { ApprovalGuard, type Refusal } from '../approval/approval-guard.js';
 import { RecordPublisher } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
 import type { Reaction } from './reaction.js';
@@ -42,11 +51,22 @@ export const ADAPTER_DATABASE = Symbol('ADAPTER_DATABASE');
 /** Where the adapter notes the record types and versions it consumes (optional). */
 export const ADAPTER_LINEAGE = Symbol('ADAPTER_LINEAGE');
 
+/** Thrown for a record the adapter may no longer consume: not committed, so delivered again if re-approved. */
+class NotApprovedToConsume extends Error {}
+
 @Injectable()
 export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private readonly reactions: Map<string, Reaction>;
   private subscription?: Subscription;
+  /** The record types subscribed now, sorted. */
+  private subscribed: string[] = [];
+  /** Record types refused and already audited; audited again only after being allowed meanwhile. */
+  private refused = new Set<string>();
+  private reconciling: Promise<void> = Promise.resolve();
+  private unwatch?: () => void;
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
@@ -57,6 +77,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     private readonly metrics: Metrics,
     private readonly deadLetters: DeadLetterService,
     @Inject(ADAPTER_DATABASE) private readonly db: Database,
+    private readonly approval: ApprovalGuard,
     @Optional() @Inject(ADAPTER_LINEAGE) private readonly lineage?: LineageRecorder,
   ) {
     this.logger = new Logger(`${definition.name}-reactions`);
@@ -67,18 +88,78 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.reactions.size === 0) return;
-    const topics = [...this.reactions.keys()].map(topicFor);
-    await this.bus.ensureTopics(topics);
-    this.subscription = await subscribeWithDeadLetters(
-      { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
-      { group: this.definition.name, topics, maxBatchSize: 200 },
-      (batch) => this.handle(batch),
-    );
-    this.logger.log(`reacting to ${[...this.reactions.keys()].join(', ')}`);
+    await this.bus.ensureTopics([...this.reactions.keys()].map(topicFor));
+    // Watch first, so no approval between the first look and the watch is missed.
+    this.unwatch = this.approval.onChange(() => void this.reconcile().catch(() => undefined));
+    // A failure at start-up stops the start, as a failed subscription always did.
+    await this.reconcile();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.unwatch?.();
+    clearTimeout(this.retry);
+    await this.reconciling.catch(() => undefined);
     await this.subscription?.close();
+    this.subscription = undefined;
+  }
+
+  /**
+   * Subscribes to exactly the reactions' record types the adapter is approved
+   * to consume now. Runs one at a time; a failure is retried shortly.
+   */
+  reconcile(): Promise<void> {
+    const run = this.reconciling.catch(() => undefined).then(() => this.resubscribe());
+    this.reconciling = run.catch((error: unknown) => {
+      this.logger.warn(`updating the subscriptions failed, retrying: ${(error as Error).message}`);
+      clearTimeout(this.retry);
+      if (!this.stopped) {
+        this.retry = setTimeout(() => void this.reconcile().catch(() => undefined), 2_000);
+        this.retry.unref();
+      }
+      throw error;
+    });
+    return this.reconciling;
+  }
+
+  private async resubscribe(): Promise<void> {
+    if (this.stopped) return;
+    const allowed: string[] = [];
+    const refusals: Refusal[] = [];
+    const refusedNow = new Set<string>();
+    for (const recordType of [...this.reactions.keys()].sort()) {
+      const permission = await this.approval.mayConsume(recordType);
+      if (permission.allowed) {
+        allowed.push(recordType);
+        continue;
+      }
+      refusedNow.add(recordType);
+      if (!this.refused.has(recordType)) {
+        refusals.push({ recordType, schemaVersion: null, reason: permission.reason });
+      }
+    }
+    if (refusals.length > 0) {
+      await this.approval.record(await this.approval.selfActor(), 'subscribe', refusals);
+      for (const refusal of refusals) {
+        this.logger.warn(`not reacting to ${refusal.recordType}: ${refusal.reason}`);
+      }
+    }
+    this.refused = refusedNow;
+    if (allowed.join() === this.subscribed.join()) return;
+    await this.subscription?.close();
+    this.subscription = undefined;
+    this.subscribed = [];
+    if (allowed.length > 0 && !this.stopped) {
+      this.subscription = await subscribeWithDeadLetters(
+        { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
+        { group: this.definition.name, topics: allowed.map(topicFor), maxBatchSize: 200 },
+        (batch) => this.handle(batch),
+      );
+      this.subscribed = allowed;
+    }
+    this.logger.log(
+      allowed.length > 0 ? `reacting to ${allowed.join(', ')}` : 'reacting to nothing approved yet',
+    );
   }
 
   /** One record at a time: two events about one citizen in a batch must see each other's effects. */
@@ -101,6 +182,9 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   private async react(
     message: ConsumedMessage,
   ): Promise<{ code: string; reason: string } | undefined> {
+    // Between a withdrawal and the resubscription a record may still arrive.
+    const consumable = await this.approval.mayConsume(recordTypeOf(message.topic));
+    if (!consumable.allowed) throw new NotApprovedToConsume(consumable.reason);
     const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
     if (!decoded.ok) return decoded;
     const { record } = decoded;
@@ -119,6 +203,16 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
         code: 'reaction-invalid',
         reason: `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${issues
           .map((issue) => `record ${issue.index} ${issue.message}`)
+          .join('; ')}`,
+      };
+    }
+    const refusals = await this.approval.publishRefusals(ready.map((each) => each.record));
+    if (refusals.length > 0) {
+      await this.approval.record(await this.approval.selfActor(), 'publish', refusals);
+      return {
+        code: 'adapter-not-approved',
+        reason: `the ${this.definition.name} reaction to ${record.recordType} would publish what the adapter may not: ${refusals
+          .map((refusal) => refusal.reason)
           .join('; ')}`,
       };
     }

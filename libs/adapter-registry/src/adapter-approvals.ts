@@ -1,0 +1,140 @@
+// The fast answer to "may this adapter publish (consume) this record type
+// now?", asked for every record. Registrations are cached per adapter and
+// dropped the moment the registry announces a change (LISTEN on
+// ADAPTER_CHANNEL, as the schema registry's watcher does), so an approval or a
+// suspension takes effect within moments, without restarting the adapter. A
+// cached answer is also never older than maxAgeMs: a lost notification, or a
+// broken listening connection, costs at most that long.
+import type pg from 'pg';
+import type { Database } from '#spean/persistence';
+import { mayConsume, mayPublish } from './adapter-permissions.js';
+import {
+  ADAPTER_CHANNEL,
+  type AdapterRegistration,
+  type Permission,
+} from './adapter-registration.js';
+import { AdapterRegistryRepository } from './adapter-registry.repository.js';
+
+export interface AdapterApprovalsOptions {
+  /** Longest a cached registration is used without reading it again (default 5 s). */
+  maxAgeMs?: number;
+  log?: { warn(message: string): void };
+}
+
+interface Cached {
+  registration: AdapterRegistration | undefined;
+  loadedAt: number;
+}
+
+type ChangeListener = () => void;
+
+export class AdapterApprovals {
+  private readonly repository: AdapterRegistryRepository;
+  private readonly maxAgeMs: number;
+  private readonly cache = new Map<string, Cached>();
+  private readonly loading = new Map<string, Promise<AdapterRegistration | undefined>>();
+  /** Bumped on every announced change, so a read begun before it is not cached after it. */
+  private readonly generation = new Map<string, number>();
+  private readonly listeners = new Map<string, Set<ChangeListener>>();
+  /** What listeners last saw of their adapter, to tell them only of real changes. */
+  private readonly seen = new Map<string, string>();
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: AdapterApprovalsOptions = {},
+  ) {
+    this.repository = new AdapterRegistryRepository(database);
+    this.maxAgeMs = options.maxAgeMs ?? 5_000;
+  }
+
+  async start(): Promise<void> {
+    this.listener = await this.database.dedicatedClient();
+    this.listener.on('notification', (note) => this.changed(note.payload ?? ''));
+    this.listener.on('error', (error) =>
+      this.options.log?.warn(`adapter registry listener: ${error.message}`),
+    );
+    await this.listener.query(`LISTEN ${ADAPTER_CHANNEL}`);
+    // Listeners also hear of changes a lost notification did not announce.
+    this.timer = setInterval(() => {
+      for (const adapter of this.listeners.keys()) void this.check(adapter);
+    }, this.maxAgeMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.listeners.clear();
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  async mayPublish(
+    adapter: string,
+    recordType: string,
+    schemaVersion?: number,
+  ): Promise<Permission> {
+    return mayPublish(await this.registration(adapter), adapter, recordType, schemaVersion);
+  }
+
+  async mayConsume(adapter: string, recordType: string): Promise<Permission> {
+    return mayConsume(await this.registration(adapter), adapter, recordType);
+  }
+
+  /** The adapter's registration as last read (at most maxAgeMs ago), undefined if unregistered. */
+  async registration(adapter: string): Promise<AdapterRegistration | undefined> {
+    const cached = this.cache.get(adapter);
+    if (cached && Date.now() - cached.loadedAt < this.maxAgeMs) return cached.registration;
+    let load = this.loading.get(adapter);
+    if (!load) {
+      const generation = this.generation.get(adapter) ?? 0;
+      load = this.repository
+        .get(adapter)
+        .then((registration) => {
+          if ((this.generation.get(adapter) ?? 0) === generation) {
+            this.cache.set(adapter, { registration, loadedAt: Date.now() });
+          }
+          return registration;
+        })
+        .finally(() => this.loading.delete(adapter));
+      this.loading.set(adapter, load);
+    }
+    return load;
+  }
+
+  /** Calls back (without arguments) whenever the adapter's registration changes; returns the unsubscriber. */
+  onChange(adapter: string, listener: ChangeListener): () => void {
+    let set = this.listeners.get(adapter);
+    if (!set) this.listeners.set(adapter, (set = new Set()));
+    set.add(listener);
+    void this.check(adapter);
+    return () => set.delete(listener);
+  }
+
+  private changed(adapter: string): void {
+    this.generation.set(adapter, (this.generation.get(adapter) ?? 0) + 1);
+    this.cache.delete(adapter);
+    this.loading.delete(adapter);
+    void this.check(adapter, true);
+  }
+
+  /**
+   * Reads the registration (again, if stale) and tells the listeners when it
+   * differs from what they saw, or always when the registry announced a change.
+   */
+  private async check(adapter: string, announced = false): Promise<void> {
+    if (!this.listeners.has(adapter)) return;
+    try {
+      const registration = await this.registration(adapter);
+      const now = JSON.stringify(registration ?? null);
+      const before = this.seen.get(adapter);
+      this.seen.set(adapter, now);
+      if (!announced && (before === undefined || before === now)) return;
+      for (const listener of this.listeners.get(adapter) ?? []) listener();
+    } catch (error) {
+      this.options.log?.warn(
+        `adapter registry: reading ${adapter} failed: ${(error as Error).message}`,
+      );
+    }
+  }
+}

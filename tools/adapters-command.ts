@@ -1,0 +1,217 @@
+// `spean adapters …`: the adapter registry from the command line, for the
+// operator on the server. The operator acts as a steward: registrations and
+// decisions are recorded (and audited) as made by `cli:<login>` (or --as
+// <name>) of agency `operator`, as the other CLI commands attribute theirs.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { AccessDeniedException } from '#spean/access';
+import {
+  AdapterDirectory,
+  AdapterRegistryException,
+  AdapterRegistryService,
+  describeRecordType,
+  type AdapterActor,
+  type AdapterDirectoryEntry,
+  type RecordTypeRequest,
+  type RegisteredRecordType,
+} from '#spean/adapter-registry';
+import { AuditLog } from '#spean/audit';
+import { createEventBus } from '#spean/bus';
+import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
+import { DeadLetterRepository } from '#spean/dead-letters';
+import type { Database } from '#spean/persistence';
+import { ADAPTERS } from './adapters.js';
+import { registerBuiltInAdapters } from './built-in-adapters.js';
+import { SchemaRegistryService } from '#spean/schema-registry';
+
+export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
+                                consumer lag and open dead letters.
+  adapters register <name>      Register an adapter (or register it again); it waits for approval.
+      --agency <id> --title "<ministry system>"
+      [--publishes <type>[@<version>] ...] [--consumes <type>[@<version>] ...]
+                                Without @<version>: every version the schema registry accepts.
+  adapters approve|reject|suspend <name> --reason "<why>"
+                                A steward's decision; running adapters apply it within seconds.
+  adapters approve-built-in     Register and approve the five built-in adapters (npm start does it),
+      [--reason "<why>"]        each under its ministry, at every schema version; a suspended or
+                                rejected one is left as it is.
+      [--as <name>]             Record changes under this name (default cli:<login>).
+`;
+
+export async function adaptersCommand(args: string[], db: Database): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [sub, name] = positionals;
+  const actor: AdapterActor = {
+    clientId: values.as ?? `cli:${os.userInfo().username}`,
+    agencyId: 'operator',
+    role: 'operator',
+  };
+  const env = new EnvReader();
+  const config = readCommonConfig(env);
+  env.done();
+  const audit = new AuditLog(db);
+  const registry = new AdapterRegistryService(db, audit);
+  try {
+    switch (sub) {
+      case 'list':
+        return await list(registry, db, config);
+      case 'register': {
+        if (!name) return usage('register needs the adapter name');
+        if (!values.agency || !values.title)
+          return usage('register needs --agency <id> and --title "<ministry system>"');
+        const publishes = recordTypes(values.publishes, '--publishes');
+        const consumes = recordTypes(values.consumes, '--consumes');
+        if (typeof publishes === 'string') return usage(publishes);
+        if (typeof consumes === 'string') return usage(consumes);
+        // Record types are checked against the registry; on a fresh database no app has seeded it yet.
+        await new SchemaRegistryService(db, { environment: config.environment, audit }).bootstrap();
+        const saved = await registry.register(actor, {
+          name,
+          agencyId: values.agency,
+          title: values.title,
+          publishes,
+          consumes,
+        });
+        say(`adapter ${saved.name} is ${saved.state}`);
+        if (saved.state === 'pending') say(`a steward decides: adapters approve|reject ${name}`);
+        return 0;
+      }
+      case 'approve-built-in': {
+        const done = await registerBuiltInAdapters(db, audit, Object.values(ADAPTERS), {
+          environment: config.environment,
+          actor,
+          reason: values.reason ?? 'built-in adapter, approved by the operator',
+        });
+        say(
+          done.changed.length > 0
+            ? `registered and approved: ${done.changed.join(', ')}`
+            : 'every built-in adapter was already approved',
+        );
+        if (done.leftAlone.length > 0)
+          say(`left as a steward decided (suspended or rejected): ${done.leftAlone.join(', ')}`);
+        return 0;
+      }
+      case 'approve':
+      case 'reject':
+      case 'suspend': {
+        if (!name) return usage(`${sub} needs the adapter name`);
+        const decide = {
+          approve: registry.approve,
+          reject: registry.reject,
+          suspend: registry.suspend,
+        }[sub].bind(registry);
+        const saved = await decide(actor, name, values.reason ?? '');
+        say(`adapter ${saved.name} is ${saved.state}`);
+        return 0;
+      }
+      default:
+        return usage(
+          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend or approve-built-in`,
+        );
+    }
+  } catch (error) {
+    if (!(error instanceof AdapterRegistryException || error instanceof AccessDeniedException))
+      throw error;
+    process.stderr.write(`spean: ${error.message}\n`);
+    return 2;
+  } finally {
+    await audit.close();
+  }
+}
+
+async function list(
+  registry: AdapterRegistryService,
+  db: Database,
+  config: CommonConfig,
+): Promise<number> {
+  const bus = await createEventBus({
+    kafkaBrokers: config.kafkaBrokers,
+    partitions: config.busPartitions,
+    namespace: config.busNamespace,
+    clientId: `spean-cli-${os.userInfo().username}`,
+    database: db,
+    logger: { log: () => undefined, warn: warn, error: warn },
+  });
+  try {
+    const directory = new AdapterDirectory(registry, bus, new DeadLetterRepository(db), {
+      warn,
+    });
+    const adapters = await directory.list();
+    if (adapters.length === 0) say('no adapters are registered');
+    else console.table(adapters.map(row));
+    return 0;
+  } finally {
+    await bus.close();
+  }
+}
+
+/** One table row: what an operator acts on, short enough to read in a terminal. */
+function row(adapter: AdapterDirectoryEntry): Record<string, string | number> {
+  return {
+    name: adapter.name,
+    agency: adapter.agencyId,
+    state: adapter.state,
+    publishes: entries(adapter.publishes),
+    consumes: entries(adapter.consumes),
+    lag: adapter.consumerLag ?? 'unknown',
+    deadLetters: adapter.deadLetters,
+    registeredBy: adapter.registeredBy,
+    decidedBy: adapter.decidedBy ?? '',
+    decisionReason: adapter.decisionReason ?? '',
+  };
+}
+
+function entries(list: RegisteredRecordType[]): string {
+  return list
+    .map((entry) => `${describeRecordType(entry)}${entry.approved ? '' : ' (pending)'}`)
+    .join(', ');
+}
+
+/** `land-title` or `land-title@2`; a message naming the option when it is neither. */
+function recordTypes(given: string[] | undefined, option: string): RecordTypeRequest[] | string {
+  const parsed: RecordTypeRequest[] = [];
+  for (const text of given ?? []) {
+    const match = /^([a-z][a-z0-9-]*)(?:@(\d+))?$/.exec(text.trim());
+    if (!match)
+      return `${option} must be <record-type> or <record-type>@<version>, e.g. land-title@1`;
+    parsed.push({
+      recordType: match[1]!,
+      schemaVersion: match[2] === undefined ? null : Number(match[2]),
+    });
+  }
+  return parsed;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      agency: { type: 'string' },
+      title: { type: 'string' },
+      publishes: { type: 'string', multiple: true },
+      consumes: { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      as: { type: 'string' },
+    },
+  });
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n\n${ADAPTERS_HELP}`);
+  return 2;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function warn(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
