@@ -1,0 +1,56 @@
+// The gateway's protective limits: what one GraphQL document may ask for, how
+// big a request may be, how fast one client may call, and how many wrong
+// secrets one address may try. Read once at boot with the rest of the gateway
+// configuration; every default admits a busy desk system (the lookup benchmark
+// runs 5,000 lookups a second from a few clients) and can be lowered.
+import type { EnvReader } from '#spean/config';
+
+export interface GatewayLimits {
+  /** Deepest nesting of fields in one operation (`{ citizen { person { sex } } }` is 3). */
+  maxDepth: number;
+  /** Most aliased fields in one operation, fragments expanded. */
+  maxAliases: number;
+  /** Most fields one operation may select, each field of a list counted listFactor times. */
+  maxCost: number;
+  /** How many items a list field is assumed to hold when the cost is estimated. */
+  listFactor: number;
+  /** Most lexical tokens in one GraphQL document; the parser stops past it. */
+  maxTokens: number;
+  /** Largest JSON body accepted on /graphql, in bytes. */
+  maxBodyBytes: number;
+  /** Validation errors without "Did you mean …?" hints naming fields the caller did not ask for. */
+  hideSchemaDetails: boolean;
+  /** Sustained GraphQL requests per second per client; 0 turns the limit off. */
+  clientRatePerSecond: number;
+  /** GraphQL requests a client may make at once before the sustained rate applies. */
+  clientBurst: number;
+  /** Failed secret checks at /auth/token per source address per minute; 0 turns the limit off. */
+  tokenFailuresPerMinute: number;
+  /** Failed secret checks one address may make in a row before the per-minute rate applies. */
+  tokenFailureBurst: number;
+}
+
+export function readGatewayLimits(
+  env: EnvReader,
+  environment: 'development' | 'production' | 'test',
+): GatewayLimits {
+  return {
+    maxDepth: env.int('GRAPHQL_MAX_DEPTH', 10, { min: 2, max: 100 }),
+    maxAliases: env.int('GRAPHQL_MAX_ALIASES', 20, { min: 0, max: 10_000 }),
+    maxCost: env.int('GRAPHQL_MAX_COST', 5_000, { min: 1, max: 10_000_000 }),
+    listFactor: env.int('GRAPHQL_LIST_FACTOR', 10, { min: 1, max: 1_000 }),
+    maxTokens: env.int('GRAPHQL_MAX_TOKENS', 5_000, { min: 50, max: 1_000_000 }),
+    maxBodyBytes: env.int('GRAPHQL_MAX_BODY_BYTES', 102_400, { min: 1_024, max: 16_777_216 }),
+    hideSchemaDetails: env.bool('GRAPHQL_HIDE_SCHEMA_DETAILS', environment === 'production'),
+    clientRatePerSecond: env.int('GRAPHQL_RATE_LIMIT_PER_SECOND', 10_000, {
+      min: 0,
+      max: 1_000_000,
+    }),
+    clientBurst: env.int('GRAPHQL_RATE_LIMIT_BURST', 10_000, { min: 1, max: 1_000_000 }),
+    tokenFailuresPerMinute: env.int('AUTH_TOKEN_FAILURES_PER_MINUTE', 30, {
+      min: 0,
+      max: 1_000_000,
+    }),
+    tokenFailureBurst: env.int('AUTH_TOKEN_FAILURE_BURST', 20, { min: 1, max: 1_000_000 }),
+  };
+}
