@@ -1,15 +1,18 @@
 // HTTP middleware: every protected call carries `Authorization: Bearer <token>`.
-// A missing or invalid token is answered 401 here, before any handler runs;
-// a valid one leaves its principal on the request.
+// A missing or invalid token, or one of a revoked client, is answered 401
+// here, before any handler runs; a valid one leaves its principal on the
+// request. The revocation check is in memory (see RevokedClients): no
+// database round trip per request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidTokenError, verifyAccessToken, type KeyResolver } from './access-token.js';
 import type { Principal } from './principal.js';
+import type { RevocationCheck } from './revoked-clients.js';
 
 export interface AuthenticatedRequest extends IncomingMessage {
   principal?: Principal;
 }
 
-export function bearerAuthentication(resolveKey: KeyResolver) {
+export function bearerAuthentication(resolveKey: KeyResolver, revocations: RevocationCheck) {
   return (
     request: AuthenticatedRequest,
     response: ServerResponse,
@@ -26,6 +29,14 @@ export function bearerAuthentication(resolveKey: KeyResolver) {
     }
     verifyAccessToken(header.slice(7).trim(), resolveKey).then(
       (principal) => {
+        if (revocations.isRevoked(principal.clientId)) {
+          deny(
+            response,
+            'Bearer realm="spean", error="invalid_token", error_description="client revoked"',
+            'the access token is not valid (its client was revoked)',
+          );
+          return;
+        }
         request.principal = principal;
         next();
       },
