@@ -2,15 +2,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClientCredentialsService, ClientRepository, ROLES, type Role } from '#spean/access';
 import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
 import { fetchAccessToken } from './access-token.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
+import { ADAPTERS_HELP, adaptersCommand } from './adapters-command.js';
 import { describeColumns, importCsv } from './csv-import.js';
+import { ACCESS_HELP, accessCommand } from './access-command.js';
 import { AUDIT_HELP, auditCommand } from './audit-command.js';
+import { CLIENT_HELP, runClientCommand } from './client-command.js';
 import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
 import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
@@ -21,14 +23,7 @@ Usage: npm run spean -- <command> [options]
 
 Commands:
   migrate                       Apply pending database migrations.
-  client create                 Register a client system and print its secret (shown once).
-      --agency <id>             Agency id, e.g. mef (created if new)
-      --agency-name <name>      Agency's name, e.g. "Ministry of Economy and Finance"
-      --name <name>             The client system, e.g. "Business registration desk"
-      --role <role>             One of: ${ROLES.join(', ')}
-      --adapter <name>          For role adapter: the adapter it publishes as, e.g. interior
-  client list                   List registered clients (never their secrets).
-  import <adapter> <file>       Import a ministry's CSV export through its adapter (transport, land,
+${CLIENT_HELP}  import <adapter> <file>       Import a ministry's CSV export through its adapter (transport, land,
                                 commerce, tax); rows it refuses go to <file>.rejects.csv with reasons.
       [--rejects <path>]        Where to write the refused rows instead.
   import <adapter> --columns    Show the adapter's CSV columns.
@@ -40,13 +35,13 @@ Commands:
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
       [--concurrency <n>]       Requests in flight (default 8).
       [--no-wait]               Do not wait for the gateway.
-${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${AUDIT_HELP}  help                          Show this text.
+${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}  help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, sub] = argv;
+  const [command] = argv;
   switch (command) {
     case undefined:
     case 'help':
@@ -60,9 +55,7 @@ async function main(argv: string[]): Promise<number> {
         say(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
       });
     case 'client':
-      if (sub === 'create') return createClient(argv.slice(2));
-      if (sub === 'list') return listClients();
-      return usage(`unknown client command "${sub ?? ''}": use create or list`);
+      return withDatabase((db) => runClientCommand(argv.slice(1), db));
     case 'seed':
       return seed(argv.slice(1));
     case 'import':
@@ -72,7 +65,12 @@ async function main(argv: string[]): Promise<number> {
     case 'schemas':
       return withDatabase((db) => schemasCommand(argv.slice(1), db, environment()));
     case 'audit':
-      return withDatabase((db) => auditCommand(argv.slice(1), db));
+      return withDatabase((db) => auditCommand(argv.slice(1), db, auditKeyFile()));
+    case 'purposes':
+    case 'grants':
+      return withDatabase((db) => accessCommand(command, argv.slice(1), db));
+    case 'adapters':
+      return withDatabase((db) => adaptersCommand(argv.slice(1), db));
     case 'dead-letters':
       return withDatabase((db) => deadLettersCommand(argv.slice(1), db));
     case 'lineage':
@@ -87,6 +85,17 @@ function environment(): 'development' | 'production' | 'test' {
   const { environment } = readCommonConfig(env);
   env.done();
   return environment;
+}
+
+function auditKeyFile(): string {
+  const env = new EnvReader();
+  const { dataDir } = readCommonConfig(env);
+  const file = env.string(
+    'AUDIT_SIGNING_KEY_FILE',
+    path.join(dataDir, 'keys', 'audit-signing-key.pem'),
+  );
+  env.done();
+  return path.resolve(file);
 }
 
 function usage(problem: string): number {
@@ -124,55 +133,6 @@ async function withDatabase(
     await db.close();
     await stop();
   }
-}
-
-async function createClient(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      agency: { type: 'string' },
-      'agency-name': { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      adapter: { type: 'string' },
-    },
-  });
-  const missing = ['agency', 'agency-name', 'name', 'role'].filter(
-    (key) => !values[key as keyof typeof values],
-  );
-  if (missing.length) return usage(`client create needs --${missing.join(', --')}`);
-  if (!ROLES.includes(values.role as Role))
-    return usage(`--role must be one of ${ROLES.join(', ')}`);
-  if ((values.role === 'adapter') !== Boolean(values.adapter)) {
-    return usage('--adapter is required for role adapter, and only for it');
-  }
-  return withDatabase(async (db) => {
-    const service = new ClientCredentialsService(
-      new ClientRepository(db),
-      () => {
-        throw new Error('not used');
-      },
-      0,
-    );
-    const created = await service.register({
-      agencyId: values.agency!,
-      agencyName: values['agency-name']!,
-      name: values.name!,
-      role: values.role as Role,
-      adapter: values.adapter,
-    });
-    say(JSON.stringify(created, null, 2));
-    say('The secret is shown only now: hand it to the client system over a secure channel.');
-  });
-}
-
-async function listClients(): Promise<number> {
-  return withDatabase(async (db) => {
-    const rows = await db.query<Record<string, unknown>>(
-      `SELECT client_id, agency_id, name, role, adapter, created_at, revoked_at FROM client ORDER BY created_at`,
-    );
-    console.table(rows);
-  });
 }
 
 async function seed(args: string[]): Promise<number> {

@@ -26,6 +26,7 @@ import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.js';
 import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
+import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { DEMO_GRANTS, grantSections, registerPurposes } from './demo-access.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
@@ -80,6 +81,20 @@ const DEMO_CLIENTS: NewClient[] = [
     name: 'Data steward',
     role: 'steward',
   },
+  {
+    agencyId: 'naa',
+    agencyName: 'National Audit Authority',
+    name: 'Audit office',
+    role: 'auditor',
+  },
+  {
+    // The credential a citizen portal would hand the first demo citizen after an in-person check.
+    agencyId: 'citizens',
+    agencyName: 'Citizens',
+    name: 'Demo citizen',
+    role: 'citizen',
+    nationalId: demoCitizens(Math.max(demoCount, 1)).nationalIds[0]!,
+  },
 ];
 
 const children = new Map<string, ChildProcess>();
@@ -105,6 +120,15 @@ async function main(): Promise<void> {
   const database = new Database({ url: appUrl, applicationName: 'spean-start' });
   try {
     await registerDemoClients(database);
+    // Adapters publish and consume only what they are approved for: approve the built-in ones.
+    const audit = new AuditLog(database);
+    try {
+      await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
+        environment: config.environment,
+      });
+    } finally {
+      await audit.close();
+    }
     await registerDemoAccess(database);
   } finally {
     await database.close();

@@ -27,6 +27,7 @@ import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.
 import { GRANTABLE_SECTIONS } from '../../apps/gateway/src/gateway.tokens.js';
 import { fetchAccessToken } from '../../tools/access-token.js';
 import { ADAPTERS, type AdapterName } from '../../tools/adapters.js';
+import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
 import { DEMO_PURPOSES, grantSections, registerPurposes } from '../../tools/demo-access.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -62,6 +63,10 @@ export interface SpeanStack {
   adapter: Credentials;
   steward: Credentials;
   integrator: Credentials;
+  /** An auditor of the National Audit Authority (agency naa). */
+  auditor: Credentials;
+  /** Registers a citizen client for this national id, as a citizen portal would after an identity check. */
+  citizen(nationalId: string): Promise<Credentials>;
   token(credentials: Credentials): Promise<string>;
   graphql<T = unknown>(
     token: string,
@@ -105,7 +110,12 @@ async function assemble(
   db: TestDatabase,
   cleanup: Array<() => Promise<void>>,
 ): Promise<SpeanStack> {
-  const env = new EnvReader({ LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-test-data-dir' });
+  // Suites drive the gateway harder than one client may in production; the limits have their own suite.
+  const env = new EnvReader({
+    LOG_LEVEL: 'warn',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    GRAPHQL_RATE_LIMIT_PER_SECOND: '0',
+  });
   const gatewayConfig = readGatewayConfig(env);
   const logger = {
     log: () => undefined,
@@ -125,17 +135,17 @@ async function assemble(
     });
   };
 
+  const auditKey = auditKeyFromPem(generateSigningKeyPem());
+  const audit = new AuditLog(db.database, { signer: auditKey.signer });
+  cleanup.push(() => audit.close());
   // One registry per process in production; here each app gets its own, as each process would.
   const schemasFor = async (): Promise<OpenedSchemaRegistry> => {
-    const opened = await openSchemaRegistry(db.database, { environment: 'test' });
+    const opened = await openSchemaRegistry(db.database, { environment: 'test', audit });
     cleanup.push(() => opened.close());
     return opened;
   };
   const gatewaySchemas = await schemasFor();
   const signingKey = signingKeyFromPem(generateSigningKeyPem());
-  const auditKey = auditKeyFromPem(generateSigningKeyPem());
-  const audit = new AuditLog(db.database, { signer: auditKey.signer });
-  cleanup.push(() => audit.close());
   const gatewayBus = await busFor(`gateway-${db.name}`);
   cleanup.push(() => gatewayBus.close());
   const gateway = await createGatewayApp({
@@ -155,6 +165,10 @@ async function assemble(
   await gateway.listen(0, '127.0.0.1');
   const gatewayUrl = urlOf(gateway);
 
+  // Adapters publish and consume only what they are approved for; the built-in ones are, from the start.
+  await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
+    environment: 'test',
+  });
   const adapterUrls = {} as Record<AdapterName, string>;
   for (const [name, definition] of Object.entries(ADAPTERS) as Array<
     [AdapterName, AdapterDefinition]
@@ -221,6 +235,12 @@ async function assemble(
     name: 'Data steward',
     role: 'steward',
   });
+  const auditor = await credentials.register({
+    agencyId: 'naa',
+    agencyName: 'National Audit Authority',
+    name: 'Audit office',
+    role: 'auditor',
+  });
   // Deny by default: the stack's agency is granted every section, the id itself
   // and verification, for every demo purpose; tests of narrower grants make their own.
   const accessControl = gateway.get(AccessControlService);
@@ -247,6 +267,15 @@ async function assemble(
     adapter: adapterClients.interior,
     steward,
     integrator,
+    auditor,
+    citizen: (nationalId) =>
+      credentials.register({
+        agencyId: 'citizens',
+        agencyName: 'Citizens',
+        name: 'Citizen',
+        role: 'citizen',
+        nationalId,
+      }),
     token: (client) => fetchAccessToken(gatewayUrl, client),
     async graphql(token, query, variables = {}) {
       const response = await fetch(`${gatewayUrl}/graphql`, {

@@ -2,9 +2,18 @@
 import { createPublicKey } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bearerAuthentication } from '#spean/access';
+import { bearerAuthentication, RevokedClients } from '#spean/access';
 import { SpeanLogger } from '#spean/observability';
 import { GatewayModule, type GatewayDependencies } from './gateway.module.js';
+import {
+  graphqlBodyErrors,
+  isGraphqlJson,
+  markGraphqlRequest,
+} from './hardening/graphql-body.middleware.js';
+import {
+  graphqlClientRateLimit,
+  tokenEndpointRateLimit,
+} from './hardening/rate-limit.middleware.js';
 
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
@@ -14,14 +23,27 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     }),
   });
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
+  const { limits } = deps.config;
+  // Failed secret checks per source address, counted before the body is read.
+  app.use('/auth/token', tokenEndpointRateLimit(limits, deps.metrics));
   // Verified before Apollo sees the request: no token, no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
   app.use(
     '/graphql',
-    bearerAuthentication(async (tokenKid) => (tokenKid === kid ? verificationKey : undefined)),
+    bearerAuthentication(
+      async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
+      // A revoked client's tokens are refused within seconds, checked in memory.
+      app.get(RevokedClients),
+    ),
+    // Then the client's rate limit; the body is read only after both.
+    graphqlClientRateLimit(limits, deps.metrics),
+    markGraphqlRequest,
   );
+  // /graphql bodies have their own, smaller limit (hardening/graphql-body.middleware.ts).
+  app.useBodyParser('json', { limit: limits.maxBodyBytes, type: isGraphqlJson });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
+  app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
   return app;
 }

@@ -8,8 +8,10 @@ import type { Request } from 'express';
 import {
   AccessControlService,
   AccessPolicy,
+  ClientAdministrationService,
   ClientCredentialsService,
   ClientRepository,
+  RevokedClients,
   type GrantableSections,
   type AuthenticatedRequest,
   type Pseudonymizer,
@@ -37,7 +39,9 @@ import { grantedFieldsMiddleware } from './citizen/granted-fields.js';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
 import { CitizenService } from './citizen/citizen.service.js';
+import { ClientsResolver } from './clients/clients.resolver.js';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { graphqlHardening } from './hardening/graphql-hardening.js';
 import {
   AUDIT_LOG,
   DATABASE,
@@ -54,6 +58,8 @@ import { ReadModelConsumer } from './read-model/read-model.consumer.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
 import { ReadModelService } from './read-model/read-model.service.js';
 import { OrphansResolver } from './stewardship/orphans.resolver.js';
+import { AdapterDirectory, AdapterRegistryService } from '#spean/adapter-registry';
+import { AdaptersResolver } from './adapters/adapters.resolver.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -91,6 +97,8 @@ export class GatewayModule {
           playground: false,
           // Apollo's CSRF prevention stays on: simple (form-like) requests are refused.
           csrfPrevention: true,
+          // Depth, alias, cost and token limits; no schema hints in production.
+          ...graphqlHardening(deps.config, deps.metrics),
           // A field a grant does not open answers FORBIDDEN on its path.
           buildSchemaOptions: { fieldMiddleware: [grantedFieldsMiddleware] },
           context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
@@ -166,6 +174,22 @@ export class GatewayModule {
           useFactory: (citizens: CitizenService) =>
             new AccessLogService(new AccessLogRepository(deps.database), citizens, deps.audit),
         },
+        {
+          provide: ClientAdministrationService,
+          useFactory: () =>
+            new ClientAdministrationService(
+              deps.database,
+              deps.audit,
+              deps.nationalIds,
+              deps.config,
+            ),
+        },
+        ClientsResolver,
+        {
+          // Started with the app, closed with it (onApplicationShutdown); see gateway.app.ts.
+          provide: RevokedClients,
+          useFactory: () => RevokedClients.start(deps.database, { log: new Logger('revocations') }),
+        },
         AccessPolicyStopper,
         CitizenResolver,
         VerificationResolver,
@@ -175,6 +199,22 @@ export class GatewayModule {
         SchemasResolver,
         DeadLettersResolver,
         DeadLetterGauge,
+        {
+          provide: AdapterRegistryService,
+          useFactory: () => new AdapterRegistryService(deps.database, deps.audit),
+        },
+        {
+          provide: AdapterDirectory,
+          inject: [AdapterRegistryService],
+          useFactory: (registry: AdapterRegistryService) =>
+            new AdapterDirectory(
+              registry,
+              deps.bus,
+              new DeadLetterRepository(deps.database),
+              new Logger('adapter-directory'),
+            ),
+        },
+        AdaptersResolver,
       ],
     };
   }

@@ -17,8 +17,13 @@ import { createGatewayApp } from './gateway.app.js';
 const logger = new Logger('gateway');
 const config = readGatewayConfig();
 const { database, close } = await openDatabase(config, 'spean-gateway', { poolSize: 20 });
+// Before anything that changes what it records (schemas are registered at boot).
+const audit = new AuditLog(database, {
+  signer: loadOrCreateAuditKey(config.auditSigningKeyFile).signer,
+});
 const schemas = await openSchemaRegistry(database, {
   environment: config.environment,
+  audit,
   log: logger,
 });
 const bus = await createEventBus({
@@ -29,9 +34,6 @@ const bus = await createEventBus({
   clientId: 'spean-gateway',
   database,
   logger,
-});
-const audit = new AuditLog(database, {
-  signer: loadOrCreateAuditKey(config.auditSigningKeyFile).signer,
 });
 const pseudonyms = new Pseudonymizer(
   Buffer.from(

@@ -15,8 +15,11 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   const logger = new Logger(definition.name);
   const config = readAdapterConfig(definition);
   const { database, close } = await openDatabase(config, `spean-${definition.name}`);
+  // Adapters append without a signer; the gateway seals the chain with signed checkpoints.
+  const audit = new AuditLog(database);
   const schemas = await openSchemaRegistry(database, {
     environment: config.environment,
+    audit,
     log: logger,
   });
   const bus = await createEventBus({
@@ -29,8 +32,6 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     logger,
   });
   await bus.ensureTopics(definition.publishes.map(topicFor));
-  // Adapters append without a signer; the gateway seals the chain with signed checkpoints.
-  const audit = new AuditLog(database);
   const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
   const app = await createAdapterApp(
     {

@@ -12,6 +12,8 @@ export class Metrics {
   readonly ready: Gauge;
   readonly deadLetters: Counter<'group' | 'code'>;
   readonly openDeadLetters: Gauge<'group' | 'code'>;
+  /** Requests a protective limit refused; by limit name only, never by client or address. */
+  readonly limitRefusals: Counter<'limit'>;
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
   /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
   private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
@@ -67,6 +69,12 @@ export class Metrics {
       labelNames: ['group', 'code'],
       registers: [this.registry],
       collect: () => this.collectOpenDeadLetters(),
+    });
+    this.limitRefusals = new Counter({
+      name: 'spean_limit_refusals_total',
+      help: 'Requests refused by a protective limit (graphql_rate, token_failures, body_size, depth, aliases, cost, tokens)',
+      labelNames: ['limit'],
+      registers: [this.registry],
     });
   }
 

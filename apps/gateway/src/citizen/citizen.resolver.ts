@@ -3,10 +3,15 @@
 // them all in one database round trip.
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Principal } from '#spean/access';
 import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
-import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
+import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from './citizen.sections.js';
 import { CitizenService, type CitizenView } from './citizen.service.js';
 import { AddressModel } from './models/address.model.js';
@@ -106,11 +111,10 @@ export class CitizenResolver {
 
 function section(citizen: CitizenView, name: string): unknown {
   if (citizen.denied.has(name)) {
-    throw new CitizenException(
-      CitizenExceptionCode.SECTION_DENIED,
-      `your agency holds no grant to see ${name} for this purpose`,
-      { section: name },
-    );
+    // Field resolvers run without Nest's exception filters (fast path): the GraphQL error is built here.
+    throw new GraphQLError(`your agency holds no grant to see ${name} for this purpose`, {
+      extensions: { code: 'FORBIDDEN', reason: CitizenExceptionCode.SECTION_DENIED, section: name },
+    });
   }
   return citizen.sections.get(name) ?? null;
 }

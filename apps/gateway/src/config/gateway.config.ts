@@ -1,8 +1,10 @@
 // The gateway's settings, read and validated once at boot.
 import path from 'node:path';
+import { readCredentialSettings, type CredentialSettings } from '#spean/access';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
+import { readGatewayLimits, type GatewayLimits } from '../hardening/gateway-limits.config.js';
 
-export interface GatewayConfig extends CommonConfig {
+export interface GatewayConfig extends CommonConfig, CredentialSettings {
   host: string;
   port: number;
   tokenTtlSeconds: number;
@@ -15,12 +17,15 @@ export interface GatewayConfig extends CommonConfig {
   auditCheckpointSeconds: number;
   /** Secret from which each agency's pseudonym key is derived. */
   pseudonymKeyFile: string;
+  /** GraphQL document limits, request size and rate limits (see hardening/). */
+  limits: GatewayLimits;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
   const common = readCommonConfig(env);
   const config: GatewayConfig = {
     ...common,
+    ...readCredentialSettings(env),
     host: env.string('HOST', '127.0.0.1'),
     port: env.port('PORT', 3000),
     tokenTtlSeconds: env.int('TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
@@ -41,6 +46,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     pseudonymKeyFile: path.resolve(
       env.string('PSEUDONYM_KEY_FILE', path.join(common.dataDir, 'keys', 'pseudonym-key')),
     ),
+    limits: readGatewayLimits(env, common.environment),
   };
   env.done();
   return config;

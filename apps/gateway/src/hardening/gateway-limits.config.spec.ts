@@ -3,7 +3,7 @@ import { ConfigurationError, EnvReader } from '#spean/config';
 import { readGatewayLimits } from './gateway-limits.config.js';
 
 describe('readGatewayLimits', () => {
-  it('has defaults that admit a busy desk system (one client at 5,000 lookups a second)', () => {
+  it('has defaults that admit a busy back office behind one client, and no more', () => {
     const limits = readGatewayLimits(new EnvReader({}), 'development');
     expect(limits).toEqual({
       maxDepth: 10,
@@ -13,8 +13,8 @@ describe('readGatewayLimits', () => {
       maxTokens: 5_000,
       maxBodyBytes: 102_400,
       hideSchemaDetails: false,
-      clientRatePerSecond: 10_000,
-      clientBurst: 10_000,
+      clientRatePerSecond: 200,
+      clientBurst: 400,
       tokenFailuresPerMinute: 30,
       tokenFailureBurst: 20,
     });

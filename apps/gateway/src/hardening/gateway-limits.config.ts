@@ -42,11 +42,12 @@ export function readGatewayLimits(
     maxTokens: env.int('GRAPHQL_MAX_TOKENS', 5_000, { min: 50, max: 1_000_000 }),
     maxBodyBytes: env.int('GRAPHQL_MAX_BODY_BYTES', 102_400, { min: 1_024, max: 16_777_216 }),
     hideSchemaDetails: env.bool('GRAPHQL_HIDE_SCHEMA_DETAILS', environment === 'production'),
-    clientRatePerSecond: env.int('GRAPHQL_RATE_LIMIT_PER_SECOND', 10_000, {
+    // A whole ministry back office behind one client rarely needs more; raise it per deployment.
+    clientRatePerSecond: env.int('GRAPHQL_RATE_LIMIT_PER_SECOND', 200, {
       min: 0,
       max: 1_000_000,
     }),
-    clientBurst: env.int('GRAPHQL_RATE_LIMIT_BURST', 10_000, { min: 1, max: 1_000_000 }),
+    clientBurst: env.int('GRAPHQL_RATE_LIMIT_BURST', 400, { min: 1, max: 1_000_000 }),
     tokenFailuresPerMinute: env.int('AUTH_TOKEN_FAILURES_PER_MINUTE', 30, {
       min: 0,
       max: 1_000_000,
