@@ -109,20 +109,13 @@ export class CitizenService {
       const access = sections.get(section.name)!;
       if (access !== 'all') narrowed[section.name] = [...access].sort();
     }
-    await this.audit.append({
-      kind: 'lookup',
-      actorClient: principal.clientId,
-      actorAgency: principal.agencyId,
-      subjectId: nationalId,
-      purpose,
-      details: {
-        outcome: known ? 'found' : 'not-found',
-        sectionsReturned: known ? allowed.map((section) => section.name) : [],
-        sectionsDenied: denied.map((section) => section.name),
-        ...(Object.keys(narrowed).length > 0 ? { fieldsReturned: narrowed } : {}),
-        nationalId: disclosed ? 'disclosed' : 'pseudonym',
-        ...(reference ? { reference } : {}),
-      },
+    await this.record('lookup', principal, nationalId, purpose, {
+      outcome: known ? 'found' : 'not-found',
+      sectionsReturned: known ? allowed.map((section) => section.name) : [],
+      sectionsDenied: denied.map((section) => section.name),
+      ...(Object.keys(narrowed).length > 0 ? { fieldsReturned: narrowed } : {}),
+      nationalId: disclosed ? 'disclosed' : 'pseudonym',
+      ...(reference ? { reference } : {}),
     });
     this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
     if (!known) return null;
@@ -173,19 +166,12 @@ export class CitizenService {
       const payload = (person?.payload ?? {}) as PersonFacts;
       for (const claim of allowed) results.set(claim, holds(claim, claims, payload));
     }
-    await this.audit.append({
-      kind: 'verification',
-      actorClient: principal.clientId,
-      actorAgency: principal.agencyId,
-      subjectId: nationalId,
-      purpose,
-      // Which claims were checked, never what was claimed nor the answers.
-      details: {
-        outcome: known ? 'found' : 'not-found',
-        claimsChecked: known ? allowed : [],
-        claimsDenied: denied,
-        ...(reference ? { reference } : {}),
-      },
+    // Which claims were checked, never what was claimed nor the answers.
+    await this.record('verification', principal, nationalId, purpose, {
+      outcome: known ? 'found' : 'not-found',
+      claimsChecked: known ? allowed : [],
+      claimsDenied: denied,
+      ...(reference ? { reference } : {}),
     });
     this.metrics.lookups.inc({ outcome: known ? 'verified' : 'not_found' });
     return {
@@ -234,14 +220,11 @@ export class CitizenService {
       reason: string,
       message: string,
     ): Promise<never> => {
-      await this.audit.append({
-        kind,
-        actorClient: principal.clientId,
-        actorAgency: principal.agencyId,
-        subjectId: nationalId,
-        // Free text that names no registered purpose is not kept.
-        purpose: decision.purposeRegistered ? purpose : null,
-        details: { outcome: 'refused', reason, ...(reference ? { reference } : {}) },
+      // Free text that names no registered purpose is not kept.
+      await this.record(kind, principal, nationalId, decision.purposeRegistered ? purpose : null, {
+        outcome: 'refused',
+        reason,
+        ...(reference ? { reference } : {}),
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
       throw new CitizenException(code, message, {
@@ -272,6 +255,23 @@ export class CitizenService {
       );
     }
     return { nationalId, purpose, reference, sections: decision.sections };
+  }
+
+  private async record(
+    kind: 'lookup' | 'verification',
+    principal: Principal,
+    subjectId: string,
+    purpose: string | null,
+    details: { [key: string]: JsonValue },
+  ): Promise<void> {
+    await this.audit.append({
+      kind,
+      actorClient: principal.clientId,
+      actorAgency: principal.agencyId,
+      subjectId,
+      purpose,
+      details,
+    });
   }
 
   /** Narrowed to the granted fields; national ids replaced by the agency's pseudonyms when asked. */
