@@ -49,6 +49,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('approves the built-in adapters before the interior adapter starts', () => {
+    const setup = compose.services.setup as {
+      image?: string;
+      command?: string[];
+      environment?: Record<string, string>;
+    };
+    expect(setup.image).toBe(compose.services.gateway!.image);
+    expect(setup.command).toEqual(['node', 'dist/tools/spean.js', 'adapters', 'approve-built-in']);
+    expect(setup.environment?.DATABASE_MIGRATION_URL).toMatch(/^postgres:\/\/spean_migrator:/);
+    const interior = compose.services.interior as {
+      depends_on?: Record<string, { condition: string }>;
+    };
+    expect(interior.depends_on?.setup).toEqual({ condition: 'service_completed_successfully' });
+  });
+
   it('creates the roles the apps connect as', () => {
     const init = fs.readFileSync(path.join(root, 'docker/postgres-init.sql'), 'utf8');
     expect(init).toMatch(/CREATE ROLE spean_migrator LOGIN PASSWORD 'spean-migrator-dev'/);
