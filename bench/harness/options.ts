@@ -1,0 +1,144 @@
+// The command line of `npm run bench`: which scenarios, how many citizens,
+// how long each point runs. --quick shrinks everything so CI can prove the
+// harness still works end to end in well under a minute; it asserts no timings.
+import path from 'node:path';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Citizens in the population the lookup and memory scenarios run against. */
+  citizens: number;
+  /** Seconds each load point is measured, after its warm-up. */
+  durationSeconds: number;
+  /** Seconds of load before each point is measured (JIT, pools, caches). */
+  warmupSeconds: number;
+  /** Closed-loop concurrencies of the lookup scenario. */
+  concurrencies: number[];
+  /** Population sizes of the scale scenario. */
+  scales: number[];
+  /** Citizens the ingest scenario sends through the adapters (default 100k; quick 1k). */
+  ingestCitizens?: number;
+  /** Scenario names to run; empty means all. */
+  only: string[];
+  /** Where the results JSON and latest.md are written. */
+  resultsDir: string;
+  /** Profile the gateway (node --cpu-prof) during its c=max lookup run; the .cpuprofile goes to resultsDir. */
+  profile: boolean;
+  /** Keep the temporary PostgreSQL data directory instead of removing it at the end. */
+  keepData: boolean;
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --quick              a small run (2,000 citizens, 1-second points) that only proves the harness works
+  --citizens <n>       citizens in the lookup population (default 1000000)
+  --duration <s>       measured seconds per load point (default 10; quick 0.7)
+  --warmup <s>         warm-up seconds before each point (default 3; quick 0.3)
+  --concurrency <list> closed-loop concurrencies, e.g. 1,16,64 (default 1,16,64)
+  --scales <list>      population sizes of the scale scenario, e.g. 100k,1m,5m (default 100k,1m,5m)
+  --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 100k; quick 1k)
+  --only <list>        run only these scenarios, e.g. lookup,memory
+  --results <dir>      where results go (default bench/results)
+  --profile            CPU-profile the gateway during its highest-concurrency lookup point
+                       (and the gateway and every adapter during the Kafka ingest)
+  --keep-data          keep the temporary PostgreSQL data directory
+  --help               this text`;
+
+export class BenchUsageError extends Error {}
+
+/** Parses `argv` (without node and the script); throws BenchUsageError naming the bad option. */
+export function parseOptions(argv: readonly string[], repositoryRoot: string): BenchOptions {
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = {
+    quick,
+    citizens: quick ? 2_000 : 1_000_000,
+    durationSeconds: quick ? 0.7 : 10,
+    warmupSeconds: quick ? 0.3 : 3,
+    concurrencies: [1, 16, 64],
+    scales: quick ? [1_000, 2_000] : [100_000, 1_000_000, 5_000_000],
+    only: [],
+    resultsDir: path.join(repositoryRoot, 'bench', 'results'),
+    profile: false,
+    keepData: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--'))
+        throw new BenchUsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--quick':
+        break;
+      case '--citizens':
+        options.citizens = count(value(), flag);
+        break;
+      case '--duration':
+        options.durationSeconds = seconds(value(), flag);
+        break;
+      case '--warmup':
+        options.warmupSeconds = seconds(value(), flag, 0);
+        break;
+      case '--concurrency':
+        options.concurrencies = list(value(), flag).map((item) => count(item, flag, 1_000));
+        break;
+      case '--scales':
+        options.scales = list(value(), flag).map((item) => count(item, flag));
+        break;
+      case '--ingest-citizens':
+        options.ingestCitizens = count(value(), flag);
+        break;
+      case '--only':
+        options.only = list(value(), flag);
+        break;
+      case '--results':
+        options.resultsDir = path.resolve(value());
+        break;
+      case '--profile':
+        options.profile = true;
+        break;
+      case '--keep-data':
+        options.keepData = true;
+        break;
+      default:
+        throw new BenchUsageError(`unknown option ${flag}`);
+    }
+  }
+  return options;
+}
+
+function list(value: string, flag: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new BenchUsageError(`${flag} needs at least one value`);
+  return items;
+}
+
+/** A whole number, with k and m suffixes: 100k, 1m, 5m. */
+function count(value: string, flag: string, max = 50_000_000): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(value.replaceAll('_', ''));
+  const n = match
+    ? Number(match[1]) *
+      { '': 1, k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm']
+    : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > max)
+    throw new BenchUsageError(`${flag} must be a whole number from 1 to ${max}, e.g. 100k or 1m`);
+  return n;
+}
+
+function seconds(value: string, flag: string, min = 0.1): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > 3_600)
+    throw new BenchUsageError(`${flag} must be a number of seconds from ${min} to 3600`);
+  return n;
+}
+
+/** 1000000 → "1M", 100000 → "100k", 2000 → "2k". */
+export function shortCount(n: number): string {
+  if (n >= 1_000_000 && n % 100_000 === 0) return `${n / 1_000_000}M`;
+  if (n >= 1_000 && n % 100 === 0) return `${n / 1_000}k`;
+  return String(n);
+}

@@ -1,0 +1,165 @@
+// The whole system as `npm start` runs it — the gateway and the five adapters,
+// each its own process from dist/ — on a fresh, empty database, over the
+// embedded bus or over Kafka. The built-in adapters are registered and
+// approved, each has a client of its own, and each client's token is ready:
+// what the ingest and propagation scenarios drive.
+import { ClientCredentialsService, ClientRepository } from '#spean/access';
+import { AuditLog } from '#spean/audit';
+import { Database } from '#spean/persistence';
+import { fromDist } from './dist.ts';
+import type { KafkaBroker } from './kafka.ts';
+import type { Population } from './populations.ts';
+import type { BenchContext } from './scenario.ts';
+import { ADAPTER_NAMES, type AdapterKind, type RunningServer } from './servers.ts';
+
+export type BusKind = 'embedded' | 'kafka';
+
+export interface AdapterEndpoint {
+  url: string;
+  token: string;
+}
+
+export interface RunningSystem {
+  bus: BusKind;
+  /** The empty database it runs on (citizens 0 until a scenario fills it). */
+  database: Population;
+  gateway: RunningServer;
+  adapters: Record<AdapterKind, RunningServer>;
+  /** Each adapter's intake URL and a token of its own client. */
+  endpoints: Record<AdapterKind, AdapterEndpoint>;
+  /** Gateway, then adapters: every process, for memory and CPU. */
+  processes(): RunningServer[];
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  bus: BusKind;
+  /** Names the database (and the Kafka namespace): "ingest", "propagation" … */
+  label: string;
+  /** Required when bus is kafka. */
+  kafka?: { broker: KafkaBroker; namespace: string };
+  /** Write V8 CPU profiles of every process here when they stop. */
+  cpuProfileDir?: string;
+}
+
+/** Tokens outlive the longest run (TOKEN_TTL_SECONDS; the default 15 minutes could expire mid-ingest). */
+const TOKEN_TTL_SECONDS = 4 * 3600;
+
+/** Agency ids of the built-in adapters' ministries, as `npm start` registers them. */
+async function builtInAgencyIds(): Promise<Readonly<Record<string, string>>> {
+  const { BUILT_IN_AGENCY_IDS } = await fromDist<typeof import('../../tools/built-in-adapters.ts')>(
+    'tools/built-in-adapters.js',
+  );
+  return BUILT_IN_AGENCY_IDS;
+}
+
+export async function startSystem(
+  context: BenchContext,
+  options: SystemOptions,
+): Promise<RunningSystem> {
+  if (options.bus === 'kafka' && !options.kafka) throw new Error('the kafka bus needs a broker');
+  const database = await context.emptyDatabase(`${options.label}_${options.bus}`);
+  const clients = await registerAdapters(database);
+  const env: Record<string, string> = {
+    TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
+    ...(options.kafka
+      ? { KAFKA_BROKERS: options.kafka.broker.brokers, BUS_NAMESPACE: options.kafka.namespace }
+      : {}),
+  };
+  const started: RunningServer[] = [];
+  const stop = async (): Promise<void> => {
+    // Adapters first: the gateway publishes the keys their callers' tokens are checked with.
+    await Promise.allSettled(started.slice(1).map((server) => server.stop()));
+    await started[0]?.stop();
+  };
+  try {
+    const gateway = await context.start('gateway', database, {
+      env,
+      ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
+    });
+    started.push(gateway);
+    // Started together: each boots in its own process.
+    const results = await Promise.allSettled(
+      ADAPTER_NAMES.map((name) =>
+        context.start(name, database, {
+          env,
+          gatewayUrl: gateway.url,
+          ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
+        }),
+      ),
+    );
+    for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    const adapterList = started.slice(1);
+    const adapters = Object.fromEntries(
+      ADAPTER_NAMES.map((name, i) => [name, adapterList[i]!]),
+    ) as Record<AdapterKind, RunningServer>;
+    const { fetchAccessToken } =
+      await fromDist<typeof import('../../tools/access-token.ts')>('tools/access-token.js');
+    const endpoints = Object.fromEntries(
+      await Promise.all(
+        ADAPTER_NAMES.map(async (name) => [
+          name,
+          { url: adapters[name].url, token: await fetchAccessToken(gateway.url, clients[name]) },
+        ]),
+      ),
+    ) as Record<AdapterKind, AdapterEndpoint>;
+    return {
+      bus: options.bus,
+      database,
+      gateway,
+      adapters,
+      endpoints,
+      processes: () => [gateway, ...ADAPTER_NAMES.map((name) => adapters[name])],
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Registers and approves the built-in adapters (as `npm start` does) and
+ * gives each a client of its own; returns the clients' credentials.
+ */
+async function registerAdapters(
+  population: Population,
+): Promise<Record<AdapterKind, { clientId: string; clientSecret: string }>> {
+  const database = new Database({ url: population.appUrl, applicationName: 'spean-bench' });
+  const audit = new AuditLog(database);
+  try {
+    const { registerBuiltInAdapters } = await fromDist<
+      typeof import('../../tools/built-in-adapters.ts')
+    >('tools/built-in-adapters.js');
+    const { ADAPTERS } =
+      await fromDist<typeof import('../../tools/adapters.ts')>('tools/adapters.js');
+    await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
+      environment: 'production',
+    });
+    const agencies = await builtInAgencyIds();
+    // Tokens are issued by the gateway under test, not here.
+    const credentials = new ClientCredentialsService(
+      new ClientRepository(database),
+      () => {
+        throw new Error('not used');
+      },
+      0,
+    );
+    const clients = {} as Record<AdapterKind, { clientId: string; clientSecret: string }>;
+    for (const name of ADAPTER_NAMES) {
+      clients[name] = await credentials.register({
+        agencyId: agencies[name] ?? name,
+        agencyName: ADAPTERS[name].title,
+        name: `${name} adapter (bench)`,
+        role: 'adapter',
+        adapter: name,
+      });
+    }
+    return clients;
+  } finally {
+    await audit.close();
+    await database.close();
+  }
+}

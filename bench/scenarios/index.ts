@@ -1,0 +1,17 @@
+// Every scenario `npm run bench` runs, in order. To add one (ingest,
+// propagation …): write bench/scenarios/<name>.scenario.ts exporting a
+// Scenario (see bench/harness/scenario.ts) and list it here.
+import type { Scenario } from '../harness/scenario.ts';
+import { ingestScenario } from './ingest.scenario.ts';
+import { lookupScenario } from './lookup.scenario.ts';
+import { memoryScenario } from './memory.scenario.ts';
+import { propagationScenario } from './propagation.scenario.ts';
+import { scaleScenario } from './scale.scenario.ts';
+
+export const SCENARIOS: readonly Scenario[] = [
+  lookupScenario,
+  scaleScenario,
+  memoryScenario,
+  ingestScenario,
+  propagationScenario,
+];
