@@ -1,0 +1,157 @@
+// `npm run bench -- --quick --only ingest,propagation` end to end: the
+// gateway and the five adapters as child processes on a fresh database, on the
+// embedded bus and on a real Kafka broker (started by the bench, or
+// KAFKA_BROKERS), the raw Kafka and PostgreSQL baselines, and deaths told once
+// under background ingest. Only that it works is asserted — every record
+// reached the read model, every death's consequences arrived, every row is
+// there and unfailed — never how fast: CI machines vary.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TargetCheck } from '../../bench/harness/report.js';
+import type { Measurement } from '../../bench/harness/scenario.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-flows-'));
+
+interface Results {
+  measurements: Measurement[];
+  targets: TargetCheck[];
+}
+
+let exitCode: number | null;
+let output = '';
+let results: Results;
+
+beforeAll(async () => {
+  const child = spawn(
+    'npm',
+    ['run', 'bench', '--', '--quick', '--only', 'ingest,propagation', '--results', resultsDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const file = fs.readdirSync(resultsDir).find((name) => name.endsWith('.json'));
+  if (file) results = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as Results;
+}, 300_000);
+
+afterAll(() => {
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+});
+
+const rows = (scenario: string, subject?: string): Measurement[] =>
+  results.measurements.filter(
+    (m) => m.scenario === scenario && (!subject || m.subject === subject),
+  );
+
+describe('npm run bench -- --quick --only ingest,propagation', () => {
+  it('completes and writes its results', () => {
+    if (exitCode !== 0)
+      throw new Error(`the quick bench exited ${exitCode}:\n${output.slice(-4000)}`);
+    expect(fs.readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain(
+      '| ingest | spean, kafka bus | end to end, 1k citizens,',
+    );
+  });
+
+  it('ingests every record into the read model on both buses, and projects the backfill', () => {
+    for (const bus of ['embedded', 'kafka']) {
+      const ingest = rows('ingest', `spean, ${bus} bus`);
+      expect(ingest.map((r) => r.setting.replace(/[ ,(].*/, ''))).toEqual([
+        'end',
+        'intake',
+        'projected',
+      ]);
+      const [endToEnd, intake, projection] = ingest;
+      // 1,000 citizens make a few thousand records, all of them applied.
+      expect(endToEnd!.operations).toBeGreaterThan(2_000);
+      expect(endToEnd!.note).toMatch(/^first POST to the last record applied/);
+      expect(endToEnd!.throughput).toBeGreaterThan(0);
+      expect(intake!.operations).toBe(endToEnd!.operations);
+      // The intake ends before the read model is complete.
+      expect(intake!.throughput).toBeGreaterThanOrEqual(endToEnd!.throughput!);
+      expect(projection!.unit).toBe('persons/s');
+      expect(projection!.note).toMatch(/^≈ \d+ min for 17M persons/);
+    }
+  });
+
+  it('measures both raw Kafka clients and both raw PostgreSQL loads on the same records', () => {
+    const records = rows('ingest', 'spean, kafka bus')[0]!.operations;
+    for (const subject of ['raw @platformatic/kafka', 'raw kafkajs']) {
+      const raw = rows('ingest', subject);
+      expect(raw.map((r) => r.setting.replace(/,.*/, ''))).toEqual([
+        'produce (acks=all',
+        'consume (new group',
+        'produce then consume',
+      ]);
+      for (const row of raw) {
+        expect({ subject, note: row.note }).not.toEqual({
+          subject,
+          note: expect.stringMatching(/^failed/),
+        });
+        expect(row.operations).toBe(records);
+        expect(row.throughput).toBeGreaterThan(0);
+      }
+    }
+    for (const subject of ['raw PostgreSQL COPY', 'read-model SQL alone']) {
+      const [row] = rows('ingest', subject);
+      expect(row!.operations).toBe(records);
+      expect(row!.throughput).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the resident memory of the gateway and every adapter under ingest, on both buses', () => {
+    const memory = rows('memory');
+    expect(memory.map((r) => `${r.subject}: ${r.setting}`)).toEqual(
+      ['embedded', 'kafka'].flatMap((bus) =>
+        [
+          'gateway',
+          'interior adapter',
+          'transport adapter',
+          'land adapter',
+          'commerce adapter',
+          'tax adapter',
+        ].map((subject) => `${subject}: under ingest load (peak, ${bus} bus)`),
+      ),
+    );
+    for (const row of memory) expect(row.rssMb).toBeGreaterThan(10);
+  });
+
+  it('sees every death and all its consequences in the read model, on both buses', () => {
+    for (const bus of ['embedded', 'kafka']) {
+      const propagation = rows('propagation', `spean, ${bus} bus`);
+      expect(propagation.map((r) => r.setting.replace(/ \(.*/, ''))).toEqual([
+        'death → 202 from the interior adapter',
+        'death → the death in the gateway',
+        'death → gateway shows the person not alive',
+        'death → every adapter’s reaction in the gateway',
+      ]);
+      for (const row of propagation) {
+        expect({
+          bus,
+          setting: row.setting,
+          operations: row.operations,
+          errors: row.errors,
+        }).toEqual({
+          bus,
+          setting: row.setting,
+          operations: 10,
+          errors: 0,
+        });
+        expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms!);
+      }
+    }
+  });
+
+  it('states the issue’s ingest and propagation targets, unjudged in a quick run', () => {
+    expect(results.targets.map((t) => t.target.replace(/ \(.*/, ''))).toEqual([
+      '≥ 25,000 records/s end to end through Kafka',
+      'projected 17M-person backfill through Kafka < 12 min',
+      'propagation p99 ≤ 500 ms, kafka bus',
+      'propagation p99 ≤ 500 ms, embedded bus',
+    ]);
+    for (const target of results.targets) expect(target.met).toBeUndefined();
+  });
+});
