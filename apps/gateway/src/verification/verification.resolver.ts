@@ -5,8 +5,8 @@ import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
 import type { GatewayContext } from '../citizen/citizen.resolver.js';
 import { CitizenService } from '../citizen/citizen.service.js';
-import { VERIFICATION_CLAIMS } from '../citizen/citizen.sections.js';
-import { narrowTo } from '../citizen/granted-fields.js';
+import { CitizenExceptionCode } from '../citizen/citizen.exception.js';
+import { refuse } from '../citizen/granted-fields.js';
 import { CitizenClaimsInput, VerificationModel } from './verification.models.js';
 
 @Resolver(() => VerificationModel)
@@ -43,11 +43,13 @@ export class VerificationResolver {
       known: verification.known,
       ...Object.fromEntries(verification.results),
     };
-    if (verification.denied.size === 0) return answer;
     // Denied claims answer FORBIDDEN on their own paths.
-    const granted = new Set(['nationalId', 'known', '__typename']);
-    for (const claim of VERIFICATION_CLAIMS)
-      if (!verification.denied.has(claim)) granted.add(claim);
-    return narrowTo(answer, granted);
+    for (const claim of verification.denied) {
+      refuse(answer, claim, `your agency holds no grant to verify ${claim} for this purpose`, {
+        reason: CitizenExceptionCode.FIELD_DENIED,
+        claim,
+      });
+    }
+    return answer;
   }
 }
