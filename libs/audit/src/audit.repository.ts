@@ -36,9 +36,11 @@ export class AuditRepository {
 
   /** Within a transaction: wait for the chain, then read its head (null while empty). */
   async lockHead(tx: Queryable): Promise<{ seq: number; hash: string } | null> {
-    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK]);
+    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK], 'audit-lock-chain');
     const rows = await tx.query<{ seq: string; hash: string }>(
       `SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`,
+      [],
+      'audit-head',
     );
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
@@ -61,6 +63,7 @@ export class AuditRepository {
         entries.map((entry) => entry.prevHash),
         entries.map((entry) => entry.hash),
       ],
+      'audit-insert-entries',
     );
   }
 

@@ -3,7 +3,16 @@
 import pg from 'pg';
 
 export interface Queryable {
-  query<R extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * `name` makes it a prepared statement: parsed and planned once per
+   * connection, then only executed. For the hottest statements only; one name
+   * must always mean the same SQL.
+   */
+  query<R extends object = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    name?: string,
+  ): Promise<R[]>;
 }
 
 export interface DatabaseOptions {
@@ -33,8 +42,11 @@ export class Database implements Queryable {
   async query<R extends object = Record<string, unknown>>(
     sql: string,
     params: unknown[] = [],
+    name?: string,
   ): Promise<R[]> {
-    const result = await this.pool.query<R>(sql, params);
+    const result = name
+      ? await this.pool.query<R>({ name, text: sql, values: params })
+      : await this.pool.query<R>(sql, params);
     return result.rows;
   }
 
@@ -43,8 +55,11 @@ export class Database implements Queryable {
     try {
       await client.query('BEGIN');
       const tx: Queryable = {
-        query: async <R extends object>(sql: string, params: unknown[] = []) =>
-          (await client.query<R>(sql, params)).rows,
+        query: async <R extends object>(sql: string, params: unknown[] = [], name?: string) =>
+          (name
+            ? await client.query<R>({ name, text: sql, values: params })
+            : await client.query<R>(sql, params)
+          ).rows,
       };
       const result = await work(tx);
       await client.query('COMMIT');

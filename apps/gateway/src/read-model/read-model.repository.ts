@@ -127,6 +127,7 @@ export class ReadModelRepository {
        WHERE s.subject_id = $1 AND s.record_type = ANY($3::text[]) AND NOT r.deleted AND r.subject_id <> $1
        ORDER BY 1, 4 DESC, 2`,
       [subjectId, ownTypes, relatedTypes],
+      'read-model-sections-of',
     );
   }
 
@@ -137,6 +138,7 @@ export class ReadModelRepository {
        UNION ALL SELECT 1 FROM read_related_subject WHERE subject_id = $1
        LIMIT 1`,
       [subjectId],
+      'read-model-is-known',
     );
     return rows.length > 0;
   }
