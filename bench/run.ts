@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import { distPath, REPOSITORY_ROOT } from './harness/dist.ts';
-import { preflight, runLoad } from './harness/load.ts';
+import { DISTURBED_CPU_PERCENT, preflight, runLoad, type LoadResult } from './harness/load.ts';
 import { BenchUsageError, parseOptions, USAGE, type BenchOptions } from './harness/options.ts';
 import { BenchKafka } from './harness/kafka.ts';
 import { BenchPostgres, type Population } from './harness/populations.ts';
@@ -24,6 +24,9 @@ import {
 import type { BenchContext, Measurement } from './harness/scenario.ts';
 import { startServer, type RunningServer } from './harness/servers.ts';
 import { SCENARIOS } from './scenarios/index.ts';
+
+/** How many times a disturbed load point is measured in all. */
+const DISTURBED_ATTEMPTS = 3;
 
 /** Stops what a run started when the run is interrupted (Ctrl-C). */
 let interrupted: (() => Promise<void>) | undefined;
@@ -110,17 +113,27 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
     },
     async load(target, settings) {
       await preflight(target, ids.fromSerial(settings.population.startSerial));
-      return runLoad({
-        target,
-        concurrency: settings.concurrency,
-        warmupSeconds: settings.warmupSeconds ?? options.warmupSeconds,
-        durationSeconds: settings.durationSeconds ?? options.durationSeconds,
-        startSerial: settings.population.startSerial,
-        citizens: settings.population.citizens,
-        server: settings.server,
-        postgresCpuSeconds: () => postgres.cpuSeconds(),
-        onMeasuring: settings.onMeasuring,
-      });
+      // On a shared machine another process can take the cores mid-point: such
+      // a point is measured again (up to DISTURBED_ATTEMPTS times in all) and
+      // the least disturbed attempt is kept.
+      let best: LoadResult | undefined;
+      for (let attempt = 1; attempt <= (options.quick ? 1 : DISTURBED_ATTEMPTS); attempt++) {
+        const result = await runLoad({
+          target,
+          concurrency: settings.concurrency,
+          warmupSeconds: settings.warmupSeconds ?? options.warmupSeconds,
+          durationSeconds: settings.durationSeconds ?? options.durationSeconds,
+          startSerial: settings.population.startSerial,
+          citizens: settings.population.citizens,
+          server: settings.server,
+          postgresCpuSeconds: () => postgres.cpuSeconds(),
+          onMeasuring: settings.onMeasuring,
+        });
+        if (!best || (result.otherCpuPercent ?? 0) < (best.otherCpuPercent ?? 0)) best = result;
+        if ((best.otherCpuPercent ?? 0) <= DISTURBED_CPU_PERCENT) break;
+        log(`  disturbed (other processes used ${Math.round(result.otherCpuPercent!)} % CPU)`);
+      }
+      return best!;
     },
     emptyDatabase: (name) => postgres.emptyDatabase(name),
     kafka,
@@ -194,6 +207,9 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
 if (import.meta.main) {
   const stop = (): void => {
     process.stderr.write('[bench] interrupted: stopping what the run started\n');
+    // Connections cut by the stopping server must not end the process before its clean-up.
+    process.on('uncaughtException', () => undefined);
+    process.on('unhandledRejection', () => undefined);
     void (interrupted?.() ?? Promise.resolve()).finally(() => process.exit(130));
   };
   process.once('SIGINT', stop);

@@ -92,7 +92,7 @@ function packageOf(frame: ProfileNode['callFrame']): string {
 
 export function profileMarkdown(summary: ProfileSummary): string {
   return [
-    `Sampled ${summary.sampledMs.toLocaleString('en')} ms of CPU under load.`,
+    `Sampled ${summary.sampledMs.toLocaleString('en')} ms of the main thread under load (idle included).`,
     '',
     '| Self time by package | ms | % |',
     '|---|---:|---:|',

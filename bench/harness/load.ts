@@ -70,6 +70,9 @@ export interface LoadPoint {
 
 const SAMPLE_EVERY_MS = 200;
 
+/** CPU other processes may use during a load point before it counts as disturbed (% of one core). */
+export const DISTURBED_CPU_PERCENT = 25;
+
 /** Busy CPU seconds of the whole machine, all cores (/proc/stat, in clock ticks of 1/100 s). */
 function machineBusySeconds(): number | undefined {
   try {

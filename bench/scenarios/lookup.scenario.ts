@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fromDist } from '../harness/dist.ts';
 import { fullCitizenQuery } from '../harness/citizen-query.ts';
 import { summariseCpuProfile, profileMarkdown } from '../harness/cpu-profile.ts';
-import type { LoadResult, LoadTarget } from '../harness/load.ts';
+import { DISTURBED_CPU_PERCENT, type LoadResult, type LoadTarget } from '../harness/load.ts';
 import { shortCount } from '../harness/options.ts';
 import type { Population } from '../harness/populations.ts';
 import { cpuTriple, SUBJECTS } from '../harness/report.ts';
@@ -166,7 +166,11 @@ export function measured(result: LoadResult, unit: string): Partial<Measurement>
     otherCpuPercent: result.otherCpuPercent,
     operations: result.operations,
     errors: result.errors,
-    ...(result.errors > 0 ? { note: `first error: ${result.firstError?.slice(0, 160)}` } : {}),
+    ...(result.errors > 0
+      ? { note: `first error: ${result.firstError?.slice(0, 160)}` }
+      : (result.otherCpuPercent ?? 0) > DISTURBED_CPU_PERCENT
+        ? { note: `disturbed: other processes used ${Math.round(result.otherCpuPercent!)} % CPU` }
+        : {}),
   };
 }
 

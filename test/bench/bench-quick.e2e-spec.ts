@@ -1,4 +1,4 @@
-// `npm run bench -- --quick` end to end: it builds, starts its own
+// `npm run bench -- --quick --only lookup,scale,memory` end to end: it builds, starts its own
 // PostgreSQL, seeds, runs every scenario against the real gateway, the
 // baselines and the adapters, and writes its results. Only that it works is
 // asserted — every scenario and every subject has rows, and no lookup failed
@@ -23,7 +23,9 @@ let output = '';
 let results: Results;
 
 beforeAll(async () => {
-  const child = spawn('npm', ['run', 'bench', '--', '--quick', '--results', resultsDir], {
+  // The ingest and propagation scenarios (Kafka) have their suite: bench-flows-quick.
+  const args = ['--quick', '--only', 'lookup,scale,memory', '--results', resultsDir];
+  const child = spawn('npm', ['run', 'bench', '--', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,7 +69,11 @@ describe('npm run bench -- --quick', () => {
         concurrencies: [1, 16, 64],
       });
       for (const point of points) {
-        expect({ subject, note: point.note }).toEqual({ subject, note: undefined });
+        // A note may say the point was disturbed by other work on the machine, never that it failed.
+        expect({ subject, note: point.note ?? '' }).not.toEqual({
+          subject,
+          note: expect.stringMatching(/^(failed|first error)/),
+        });
         expect(point.operations).toBeGreaterThan(0);
         expect(point.errors).toBe(0);
       }
@@ -85,7 +91,8 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('reads the resident memory of the gateway and of every adapter', () => {
-    const memory = rows('memory');
+    // The rows "under ingest load" come from the ingest scenario (bench-flows-quick checks them).
+    const memory = rows('memory').filter((r) => !r.setting.startsWith('under ingest load'));
     expect(memory.map((r) => `${r.subject}: ${r.setting.replace(/ \(.*/, '')}`)).toEqual([
       'gateway: at rest, after boot',
       'gateway: under load',
