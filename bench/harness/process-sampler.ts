@@ -111,3 +111,38 @@ function machineBusySeconds(): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * The table's CPU columns for a window: the processes named in `subject`
+ * together, PostgreSQL, the bench itself, and everything else on the machine
+ * (beyond the sampled processes, e.g. the Kafka broker, which the note names):
+ * when "other" is high, something outside the run shared the cores.
+ */
+export function cpuColumns(
+  sample: ProcessSample,
+  subject: readonly string[],
+): {
+  cpuPercent: number;
+  postgresCpuPercent?: number;
+  loadCpuPercent: number;
+  otherCpuPercent?: number;
+} {
+  const sum = (names: readonly string[]): number =>
+    names.reduce((total, name) => total + (sample.cpuPercent[name] ?? 0), 0);
+  const sampled = sum(Object.keys(sample.cpuPercent));
+  return {
+    cpuPercent: sum(subject),
+    postgresCpuPercent: sample.postgresCpuPercent,
+    loadCpuPercent: sample.benchCpuPercent,
+    otherCpuPercent:
+      sample.machineCpuPercent === undefined
+        ? undefined
+        : Math.max(
+            0,
+            sample.machineCpuPercent -
+              sampled -
+              (sample.postgresCpuPercent ?? 0) -
+              sample.benchCpuPercent,
+          ),
+  };
+}

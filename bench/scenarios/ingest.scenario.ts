@@ -11,11 +11,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromDist } from '../harness/dist.ts';
-import { summariseCpuProfile, profileMarkdown } from '../harness/cpu-profile.ts';
+import {
+  profileMarkdown,
+  summariseCpuProfile,
+  type ProfileSummary,
+  type SelfTime,
+} from '../harness/cpu-profile.ts';
 import { INGEST_SETTINGS, INGEST_SUBJECTS, NATIONAL_PERSONS } from '../harness/flow-targets.ts';
 import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
 import { shortCount } from '../harness/options.ts';
 import {
+  cpuColumns,
   ProcessSampler,
   type ProcessSample,
   type SampledProcess,
@@ -37,9 +43,9 @@ const INTAKE_BATCH = 500;
 /** Most messages the raw Kafka baselines hold in memory at once. */
 const RAW_MESSAGE_LIMIT = 1_000_000;
 
-/** Citizens the ingest sends: --ingest-citizens, else 100k (quick: 1k). */
+/** Citizens the ingest sends: --ingest-citizens, else 200k (quick: 1k). */
 export function ingestCitizens(context: BenchContext): number {
-  return context.options.ingestCitizens ?? (context.options.quick ? 1_000 : 100_000);
+  return context.options.ingestCitizens ?? (context.options.quick ? 1_000 : 200_000);
 }
 
 export const ingestScenario: Scenario = {
@@ -174,19 +180,7 @@ function ingestRows(input: {
   const { subject, citizens, records, seconds, intakeSeconds, sample } = input;
   const cpu = sample.cpuPercent;
   const adapters = ADAPTER_NAMES.reduce((sum, name) => sum + (cpu[name] ?? 0), 0);
-  const system = (cpu.gateway ?? 0) + adapters;
   const kafka = cpu.kafka;
-  const other =
-    sample.machineCpuPercent === undefined
-      ? undefined
-      : Math.max(
-          0,
-          sample.machineCpuPercent -
-            system -
-            (kafka ?? 0) -
-            (sample.postgresCpuPercent ?? 0) -
-            sample.benchCpuPercent,
-        );
   const cpuNote =
     `CPU % of one core: gateway ${pct(cpu.gateway)}, adapters ${pct(adapters)} ` +
     `(${ADAPTER_NAMES.map((name) => `${name} ${pct(cpu[name])}`).join(', ')})` +
@@ -202,10 +196,7 @@ function ingestRows(input: {
       throughput: records / seconds,
       operations: records,
       rssMb: sample.peakRssMb.gateway,
-      cpuPercent: system,
-      postgresCpuPercent: sample.postgresCpuPercent,
-      loadCpuPercent: sample.benchCpuPercent,
-      otherCpuPercent: other,
+      ...cpuColumns(sample, ['gateway', ...ADAPTER_NAMES]),
       note:
         `first POST to the last record applied in the read model: ${seconds.toFixed(1)} s; ` +
         `the subject's CPU is the gateway and the five adapters; ${cpuNote}`,
@@ -251,7 +242,7 @@ function summariseProfiles(context: BenchContext, dir: string, skipMs: number): 
     if (!fs.existsSync(file)) continue;
     const ingestFile = path.join(dir, `ingest-kafka-${name}.cpuprofile`);
     fs.renameSync(file, ingestFile);
-    const summary = summariseCpuProfile(ingestFile, skipMs);
+    const summary = busyOnly(summariseCpuProfile(ingestFile, skipMs, 60));
     summaries[name] = { file: path.relative(process.cwd(), ingestFile), ...summary };
     fs.writeFileSync(
       path.join(dir, `ingest-kafka-${name}.md`),
@@ -382,6 +373,30 @@ async function rawPostgres(context: BenchContext, citizens: number): Promise<Mea
     }
   }
   return rows;
+}
+
+/**
+ * The profile without its idle time, percentages of the busy time: the
+ * profiles run until the processes stop, well after the ingest, and the
+ * adapters that receive little wait most of the time.
+ */
+function busyOnly(summary: ProfileSummary): ProfileSummary {
+  const idle = (entry: SelfTime): boolean => entry.name.startsWith('(idle)');
+  const idleMs = summary.functions.filter(idle).reduce((sum, entry) => sum + entry.selfMs, 0);
+  const busyMs = summary.sampledMs - idleMs;
+  const rescale = (list: SelfTime[], top: number): SelfTime[] =>
+    list
+      .filter((entry) => !idle(entry))
+      .slice(0, top)
+      .map((entry) => ({
+        ...entry,
+        percent: busyMs <= 0 ? 0 : Math.round((1000 * entry.selfMs) / busyMs) / 10,
+      }));
+  return {
+    sampledMs: Math.round(busyMs),
+    functions: rescale(summary.functions, 25),
+    packages: rescale(summary.packages, 20),
+  };
 }
 
 function pct(value: number | undefined): string {

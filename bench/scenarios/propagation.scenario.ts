@@ -18,7 +18,8 @@ import { INGEST_SUBJECTS, PROPAGATION_SETTINGS } from '../harness/flow-targets.t
 import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
 import { PacedIngest, type PacedIngestResult } from '../harness/paced-ingest.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
-import type { AdapterKind } from '../harness/servers.ts';
+import { cpuColumns, ProcessSampler, type SampledProcess } from '../harness/process-sampler.ts';
+import { ADAPTER_NAMES, type AdapterKind } from '../harness/servers.ts';
 import { startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
 
 const DEATH_INTERVAL_MS = 100;
@@ -124,11 +125,25 @@ async function propagationOn(
       `propagation: ${settings.warmup} + ${settings.deaths} deaths, one every ${DEATH_INTERVAL_MS} ms, ` +
         `background ingest ${settings.backgroundRecordsPerSecond.toLocaleString('en')} records/s …`,
     );
+    const processes: SampledProcess[] = system.processes().map((server) => ({
+      name: server.kind,
+      rssBytes: server.rssBytes,
+      cpuSeconds: server.cpuSeconds,
+    }));
+    if (broker)
+      processes.push({ name: 'kafka', rssBytes: broker.rssBytes, cpuSeconds: broker.cpuSeconds });
+    const sampler = new ProcessSampler(processes, () => context.postgresCpuSeconds());
+    sampler.start();
     const timings = await registerDeaths(system, households);
+    const sample = sampler.stop();
     const ingest = await background.stop();
     background = undefined;
     const measured = timings.slice(settings.warmup);
-    const rows = propagationRows(subject, measured, ingest, settings);
+    const rows = propagationRows(subject, measured, ingest, settings).map((row) => ({
+      ...row,
+      rssMb: sample.peakRssMb.gateway,
+      ...cpuColumns(sample, ['gateway', ...ADAPTER_NAMES]),
+    }));
     for (const row of rows)
       context.log(
         `  ${row.setting}: p50 ${row.p50Ms?.toFixed(1)} ms, p99 ${row.p99Ms?.toFixed(1)} ms`,

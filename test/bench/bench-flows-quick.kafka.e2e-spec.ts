@@ -1,8 +1,8 @@
 // `npm run bench -- --quick --only ingest,propagation` end to end: the
 // gateway and the five adapters as child processes on a fresh database, on the
-// embedded bus and on a real Kafka broker (started by the bench, or
-// KAFKA_BROKERS), the raw Kafka and PostgreSQL baselines, and deaths told once
-// under background ingest. Only that it works is asserted — every record
+// embedded bus and on a real Kafka broker (the Kafka project's, through
+// KAFKA_BROKERS, which the bench inherits), the raw Kafka and PostgreSQL
+// baselines, and deaths told once under background ingest. Only that it works is asserted — every record
 // reached the read model, every death's consequences arrived, every row is
 // there and unfailed — never how fast: CI machines vary.
 import { spawn } from 'node:child_process';
