@@ -67,6 +67,8 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
   );
 
   const startedAt = new Date().toISOString();
+  // What is measured is what was built at the start, not what the tree holds at the end.
+  const commit = currentCommit(REPOSITORY_ROOT);
   const log = (message: string): void => {
     process.stdout.write(`[bench] ${message}\n`);
   };
@@ -180,7 +182,7 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
     startedAt,
     finishedAt: new Date().toISOString(),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
-    commit: currentCommit(REPOSITORY_ROOT),
+    commit,
     options,
     machine,
     populations: seeded.map((p) => ({
