@@ -15,7 +15,7 @@ export interface BenchOptions {
   concurrencies: number[];
   /** Population sizes of the scale scenario. */
   scales: number[];
-  /** Citizens the ingest scenario sends through the adapters (default 100k; quick 1k). */
+  /** Citizens the ingest scenario sends through the adapters (default 200k; quick 1k). */
   ingestCitizens?: number;
   /** Scenario names to run; empty means all. */
   only: string[];
@@ -35,7 +35,7 @@ export const USAGE = `npm run bench -- [options]
   --warmup <s>         warm-up seconds before each point (default 3; quick 0.3)
   --concurrency <list> closed-loop concurrencies, e.g. 1,16,64 (default 1,16,64)
   --scales <list>      population sizes of the scale scenario, e.g. 100k,1m,5m (default 100k,1m,5m)
-  --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 100k; quick 1k)
+  --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 200k; quick 1k)
   --only <list>        run only these scenarios, e.g. lookup,memory
   --results <dir>      where results go (default bench/results)
   --profile            CPU-profile the gateway during its highest-concurrency lookup point
