@@ -47,9 +47,8 @@ export class ReadModelRepository {
       const changed = await tx.query<{ record_type: string; record_id: string }>(
         `INSERT INTO read_record
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           record_type text, record_id text, subject_id text, version bigint, schema_version int,
-           deleted boolean, payload jsonb, source text, event_id uuid, occurred_at timestamptz)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
+                              $7::jsonb[], $8::text[], $9::uuid[], $10::timestamptz[])
          ON CONFLICT (record_type, record_id) DO UPDATE SET
            subject_id = EXCLUDED.subject_id,
            version = EXCLUDED.version,
@@ -62,24 +61,18 @@ export class ReadModelRepository {
            applied_at = now()
          WHERE read_record.version < EXCLUDED.version
          RETURNING record_type, record_id`,
-        // One JSON document for the batch: payloads are embedded, not escaped into a text array.
         [
-          JSON.stringify(
-            rows.map((r) => ({
-              record_type: r.recordType,
-              record_id: r.recordId,
-              subject_id: r.subjectId,
-              version: r.version,
-              schema_version: r.schemaVersion,
-              deleted: r.op === 'delete',
-              payload: r.op === 'delete' ? null : r.payload,
-              source: r.source,
-              event_id: r.eventId,
-              occurred_at: r.occurredAt,
-            })),
-          ),
+          rows.map((r) => r.recordType),
+          rows.map((r) => r.recordId),
+          rows.map((r) => r.subjectId),
+          rows.map((r) => r.version),
+          rows.map((r) => r.schemaVersion),
+          rows.map((r) => r.op === 'delete'),
+          rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload))),
+          rows.map((r) => r.source),
+          rows.map((r) => r.eventId),
+          rows.map((r) => r.occurredAt),
         ],
-        'read-model-apply',
       );
       if (changed.length === 0) return 0;
       const applied = new Set(changed.map((row) => `${row.record_type}\u0000${row.record_id}`));
