@@ -16,7 +16,7 @@ import {
   type RegisteredRecordType,
 } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
-import { createEventBus } from '#spean/bus';
+import { busSettings, createEventBus } from '#spean/bus';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
 import { DeadLetterRepository } from '#spean/dead-letters';
 import type { Database } from '#spean/persistence';
@@ -131,9 +131,7 @@ async function list(
   config: CommonConfig,
 ): Promise<number> {
   const bus = await createEventBus({
-    kafkaBrokers: config.kafkaBrokers,
-    partitions: config.busPartitions,
-    namespace: config.busNamespace,
+    ...busSettings(config),
     clientId: `spean-cli-${os.userInfo().username}`,
     database: db,
     logger: { log: () => undefined, warn: warn, error: warn },

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { Pseudonymizer } from '#spean/access';
 import { AuditLog, loadOrCreateAuditKey } from '#spean/audit';
-import { createEventBus, type EventBus } from '#spean/bus';
+import { busSettings, createEventBus, type EventBus } from '#spean/bus';
 import { loadOrCreateKeyFile } from '#spean/config';
 import { getNationalIdScheme } from '#spean/contracts';
 import { Metrics, serveUntilStopped } from '#spean/observability';
@@ -42,10 +42,7 @@ export async function runGatewayProcess(
     log: logger,
   });
   const bus = await createEventBus({
-    kafkaBrokers: config.kafkaBrokers,
-    partitions: config.busPartitions,
-    namespace: config.busNamespace,
-    retentionHours: config.busRetentionHours,
+    ...busSettings(config),
     clientId: 'spean-gateway',
     database,
     logger,

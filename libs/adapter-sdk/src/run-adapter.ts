@@ -3,7 +3,7 @@
 import { Logger } from '@nestjs/common';
 import { RemoteKeySet } from '#spean/access';
 import { AuditLog } from '#spean/audit';
-import { createEventBus, topicFor } from '#spean/bus';
+import { busSettings, createEventBus, topicFor } from '#spean/bus';
 import { Metrics, serveUntilStopped } from '#spean/observability';
 import { openDatabase } from '#spean/persistence';
 import { openSchemaRegistry } from '#spean/schema-registry';
@@ -23,10 +23,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     log: logger,
   });
   const bus = await createEventBus({
-    kafkaBrokers: config.kafkaBrokers,
-    partitions: config.busPartitions,
-    namespace: config.busNamespace,
-    retentionHours: config.busRetentionHours,
+    ...busSettings(config),
     clientId: `spean-${definition.name}`,
     database,
     logger,

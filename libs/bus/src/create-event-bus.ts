@@ -11,6 +11,21 @@ export interface BusLogger {
   error(message: string): void;
 }
 
+/** The bus settings every process reads from its configuration (see CommonConfig). */
+export function busSettings(config: {
+  kafkaBrokers: string[];
+  busPartitions: number;
+  busNamespace?: string;
+  busRetentionHours?: number;
+}): { kafkaBrokers: string[]; partitions: number; namespace?: string; retentionHours?: number } {
+  return {
+    kafkaBrokers: config.kafkaBrokers,
+    partitions: config.busPartitions,
+    namespace: config.busNamespace,
+    retentionHours: config.busRetentionHours,
+  };
+}
+
 export async function createEventBus(options: {
   kafkaBrokers: string[];
   partitions: number;
