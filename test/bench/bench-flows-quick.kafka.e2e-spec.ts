@@ -5,52 +5,30 @@
 // baselines, and deaths told once under background ingest. Only that it works is asserted — every record
 // reached the read model, every death's consequences arrived, every row is
 // there and unfailed — never how fast: CI machines vary.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TargetCheck } from '../../bench/harness/report.js';
-import type { Measurement } from '../../bench/harness/scenario.js';
+import { runQuickBench, type QuickBench, type QuickBenchResults } from '../support/quick-bench.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-flows-'));
-
-interface Results {
-  measurements: Measurement[];
-  targets: TargetCheck[];
-}
-
-let exitCode: number | null;
-let output = '';
-let results: Results;
+let bench: QuickBench;
+let results: QuickBenchResults;
+let resultsDir: string;
 
 beforeAll(async () => {
-  const child = spawn(
-    'npm',
-    ['run', 'bench', '--', '--quick', '--only', 'ingest,propagation', '--results', resultsDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const file = fs.readdirSync(resultsDir).find((name) => name.endsWith('.json'));
-  if (file) results = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as Results;
+  bench = await runQuickBench('ingest,propagation');
+  results = bench.results!;
+  resultsDir = bench.resultsDir;
 }, 300_000);
 
 afterAll(() => {
-  fs.rmSync(resultsDir, { recursive: true, force: true });
+  bench?.remove();
 });
 
-const rows = (scenario: string, subject?: string): Measurement[] =>
-  results.measurements.filter(
-    (m) => m.scenario === scenario && (!subject || m.subject === subject),
-  );
+const rows = (scenario: string, subject?: string) => bench.rows(scenario, subject);
 
 describe('npm run bench -- --quick --only ingest,propagation', () => {
   it('completes and writes its results', () => {
-    if (exitCode !== 0)
-      throw new Error(`the quick bench exited ${exitCode}:\n${output.slice(-4000)}`);
+    bench.assertCompleted();
     expect(fs.readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain(
       '| ingest | spean, kafka bus | end to end, 1k citizens,',
     );

@@ -3,52 +3,30 @@
 // baselines and the adapters, and writes its results. Only that it works is
 // asserted — every scenario and every subject has rows, and no lookup failed
 // — never how fast: CI machines vary.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Measurement } from '../../bench/harness/scenario.js';
+import { runQuickBench, type QuickBench, type QuickBenchResults } from '../support/quick-bench.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-quick-'));
-
-interface Results {
-  measurements: Measurement[];
-  machine: { cores: number; node: string; postgres: string };
-}
-
-let exitCode: number | null;
-let output = '';
-let results: Results;
+let bench: QuickBench;
+let results: QuickBenchResults;
+let resultsDir: string;
 
 beforeAll(async () => {
-  // The ingest and propagation scenarios (Kafka) have their suite: bench-flows-quick.
-  const args = ['--quick', '--only', 'lookup,scale,memory', '--results', resultsDir];
-  const child = spawn('npm', ['run', 'bench', '--', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const file = fs.readdirSync(resultsDir).find((name) => name.endsWith('.json'));
-  if (file) results = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as Results;
+  bench = await runQuickBench('lookup,scale,memory');
+  results = bench.results!;
+  resultsDir = bench.resultsDir;
 }, 300_000);
 
 afterAll(() => {
-  fs.rmSync(resultsDir, { recursive: true, force: true });
+  bench?.remove();
 });
 
-const rows = (scenario: string, subject?: string): Measurement[] =>
-  results.measurements.filter(
-    (m) => m.scenario === scenario && (!subject || m.subject === subject),
-  );
+const rows = (scenario: string, subject?: string) => bench.rows(scenario, subject);
 
 describe('npm run bench -- --quick', () => {
   it('completes and writes its results', () => {
-    if (exitCode !== 0)
-      throw new Error(`the quick bench exited ${exitCode}:\n${output.slice(-4000)}`);
+    bench.assertCompleted();
     expect(results.machine.postgres).toMatch(/^\d+/);
     expect(fs.readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain(
       '| lookup | spean (audit on) | c=64, 2k citizens |',

@@ -1,0 +1,62 @@
+// Runs `npm run bench -- --quick --only <scenarios>` into a temporary results
+// directory and reads back what it wrote; the quick-bench suites then assert
+// only that it worked, never how fast.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TargetCheck } from '../../bench/harness/report.js';
+import type { Measurement } from '../../bench/harness/scenario.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface QuickBenchResults {
+  measurements: Measurement[];
+  machine: { cores: number; node: string; postgres: string };
+  targets: TargetCheck[];
+}
+
+export interface QuickBench {
+  exitCode: number | null;
+  /** Everything it printed, for the failure message. */
+  output: string;
+  resultsDir: string;
+  /** Undefined when it wrote no results file. */
+  results?: QuickBenchResults;
+  rows(scenario: string, subject?: string): Measurement[];
+  /** Throws with the end of its output unless it exited 0. */
+  assertCompleted(): void;
+  remove(): void;
+}
+
+export async function runQuickBench(only: string): Promise<QuickBench> {
+  const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-quick-'));
+  let output = '';
+  const child = spawn(
+    'npm',
+    ['run', 'bench', '--', '--quick', '--only', only, '--results', resultsDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const file = fs.readdirSync(resultsDir).find((name) => name.endsWith('.json'));
+  const results = file
+    ? (JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as QuickBenchResults)
+    : undefined;
+  return {
+    exitCode,
+    output,
+    resultsDir,
+    results,
+    rows: (scenario, subject) =>
+      (results?.measurements ?? []).filter(
+        (m) => m.scenario === scenario && (!subject || m.subject === subject),
+      ),
+    assertCompleted() {
+      if (exitCode !== 0)
+        throw new Error(`the quick bench exited ${exitCode}:\n${output.slice(-4000)}`);
+    },
+    remove: () => fs.rmSync(resultsDir, { recursive: true, force: true }),
+  };
+}
