@@ -87,7 +87,8 @@ export class BenchKafka {
     try {
       const running = await startKafka({
         dataDir,
-        port: 39092 + Math.floor(Math.random() * 1000) * 2,
+        // Below Linux's ephemeral range (32768+), which outgoing connections draw from.
+        port: 20_000 + 2 * Math.floor(Math.random() * 5_000),
         libDir: path.join(REPOSITORY_ROOT, '.data', 'kafka', 'lib'),
         readyTimeoutMs: this.readyTimeoutMs,
         log: (line) => this.log(`Kafka: ${line}`),
