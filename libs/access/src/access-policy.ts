@@ -5,8 +5,7 @@
 // reloads when any process announces a change (NOTIFY), and every half minute
 // in case an announcement was missed; a process that made the change reloads
 // before reporting it done.
-import type pg from 'pg';
-import type { Database } from '#spean/persistence';
+import { ChannelListener, type Database } from '#spean/persistence';
 import { AccessControlRepository, type Grant } from './access-control.repository.js';
 
 export const ACCESS_CONTROL_CHANNEL = 'spean_access_control';
@@ -25,7 +24,7 @@ export class AccessPolicy {
   private purposes = new Set<string>();
   /** agency → purpose → grants. */
   private grants = new Map<string, Map<string, Grant[]>>();
-  private listener?: pg.Client;
+  private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
   private loading?: Promise<void>;
   private queued?: Promise<void>;
@@ -33,23 +32,34 @@ export class AccessPolicy {
   constructor(
     private readonly database: Database,
     private readonly log: { warn(message: string): void } = { warn: () => undefined },
-  ) {}
+  ) {
+    this.listener = new ChannelListener(
+      database,
+      ACCESS_CONTROL_CHANNEL,
+      () => void this.reload(),
+      {
+        name: 'access policy',
+        log,
+      },
+    );
+  }
 
   /** Loads the policy and follows changes. */
   async start(): Promise<void> {
+    await this.listener.connect();
     await this.reload();
-    this.listener = await this.database.dedicatedClient();
-    this.listener.on('notification', () => void this.reload());
-    this.listener.on('error', (error) => this.log.warn(`access policy listener: ${error.message}`));
-    await this.listener.query(`LISTEN ${ACCESS_CONTROL_CHANNEL}`);
-    this.timer = setInterval(() => void this.reload(), 30_000);
+    // Also reconnects a lost listener; the reload catches what it missed.
+    this.timer = setInterval(() => {
+      if (!this.listener.connected) void this.listener.connect();
+      void this.reload();
+    }, 30_000);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.loading;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /**

@@ -5,8 +5,7 @@
 // every minute backs up a lost notification, and while the listen connection
 // is down the process reconnects and reloads every two seconds, so a
 // revocation takes effect within seconds even then.
-import type pg from 'pg';
-import type { Database } from '#spean/persistence';
+import { ChannelListener, type Database } from '#spean/persistence';
 import { CLIENT_REVOKED_CHANNEL, ClientRepository } from './client.repository.js';
 
 /**
@@ -37,20 +36,24 @@ export class RevokedClients implements RevocationCheck {
   private readonly refreshMs: number;
   private readonly retryMs: number;
   private readonly log: { warn(message: string): void };
-  private listener?: pg.Client;
+  private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
   private running = false;
-  private connecting = false;
   private lastLoad = 0;
 
-  private constructor(
-    private readonly database: Database,
-    options: RevokedClientsOptions,
-  ) {
+  private constructor(database: Database, options: RevokedClientsOptions) {
     this.repository = new ClientRepository(database);
     this.refreshMs = options.refreshMs ?? 60_000;
     this.retryMs = options.retryMs ?? 2000;
     this.log = options.log ?? { warn: () => undefined };
+    this.listener = new ChannelListener(
+      database,
+      CLIENT_REVOKED_CHANNEL,
+      (clientId) => {
+        if (clientId) this.revoked.set(clientId, Date.now());
+      },
+      { name: 'revoked clients', log: this.log },
+    );
   }
 
   /** Loads the revocations (failing if the database cannot be read) and follows new ones. */
@@ -61,7 +64,7 @@ export class RevokedClients implements RevocationCheck {
     const revoked = new RevokedClients(database, options);
     revoked.running = true;
     // Listen before loading: a revocation committed in between is then in one or the other.
-    await revoked.listen();
+    await revoked.listener.connect();
     try {
       await revoked.load();
     } catch (error) {
@@ -85,15 +88,13 @@ export class RevokedClients implements RevocationCheck {
   async close(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   private tick(): void {
     if (!this.running) return;
-    if (!this.listener) {
-      void this.listen().then(() => this.reload());
+    if (!this.listener.connected) {
+      void this.listener.connect().then(() => this.reload());
     } else if (Date.now() - this.lastLoad >= this.refreshMs) {
       void this.reload();
     }
@@ -115,43 +116,6 @@ export class RevokedClients implements RevocationCheck {
     const forgetBefore = Date.now() - REVOCATION_MEMORY_SECONDS * 1000;
     for (const [clientId, at] of this.revoked) if (at < forgetBefore) this.revoked.delete(clientId);
     this.lastLoad = Date.now();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.connecting || !this.running) return;
-    this.connecting = true;
-    let client: pg.Client | undefined;
-    try {
-      client = await this.database.dedicatedClient();
-      const connection = client;
-      connection.on('notification', (note) => {
-        if (note.channel === CLIENT_REVOKED_CHANNEL && note.payload)
-          this.revoked.set(note.payload, Date.now());
-      });
-      const lost = (): void => {
-        if (this.listener === connection) this.listener = undefined;
-      };
-      connection.on('end', lost);
-      connection.on('error', (error) => {
-        if (this.listener === connection)
-          this.log.warn(
-            `revoked clients: listener lost, polling until it is back: ${error.message}`,
-          );
-        lost();
-        void connection.end().catch(() => undefined);
-      });
-      await connection.query(`LISTEN ${CLIENT_REVOKED_CHANNEL}`);
-      if (!this.running) {
-        await connection.end();
-        return;
-      }
-      this.listener = connection;
-    } catch (error) {
-      await client?.end().catch(() => undefined);
-      this.log.warn(`revoked clients: cannot listen for revocations, polling: ${describe(error)}`);
-    } finally {
-      this.connecting = false;
-    }
   }
 }
 

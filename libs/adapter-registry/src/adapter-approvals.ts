@@ -5,8 +5,7 @@
 // suspension takes effect within moments, without restarting the adapter. A
 // cached answer is also never older than maxAgeMs: a lost notification, or a
 // broken listening connection, costs at most that long.
-import type pg from 'pg';
-import type { Database } from '#spean/persistence';
+import { ChannelListener, type Database } from '#spean/persistence';
 import { mayConsume, mayPublish } from './adapter-permissions.js';
 import {
   ADAPTER_CHANNEL,
@@ -38,26 +37,26 @@ export class AdapterApprovals {
   private readonly listeners = new Map<string, Set<ChangeListener>>();
   /** What listeners last saw of their adapter, to tell them only of real changes. */
   private readonly seen = new Map<string, string>();
-  private listener?: pg.Client;
+  private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly options: AdapterApprovalsOptions = {},
   ) {
     this.repository = new AdapterRegistryRepository(database);
     this.maxAgeMs = options.maxAgeMs ?? 5_000;
+    this.listener = new ChannelListener(database, ADAPTER_CHANNEL, (name) => this.changed(name), {
+      name: 'adapter registry',
+      log: options.log,
+    });
   }
 
   async start(): Promise<void> {
-    this.listener = await this.database.dedicatedClient();
-    this.listener.on('notification', (note) => this.changed(note.payload ?? ''));
-    this.listener.on('error', (error) =>
-      this.options.log?.warn(`adapter registry listener: ${error.message}`),
-    );
-    await this.listener.query(`LISTEN ${ADAPTER_CHANNEL}`);
+    await this.listener.connect();
     // Listeners also hear of changes a lost notification did not announce.
     this.timer = setInterval(() => {
+      if (!this.listener.connected) void this.listener.connect();
       for (const adapter of this.listeners.keys()) void this.check(adapter);
     }, this.maxAgeMs);
     this.timer.unref();
@@ -66,7 +65,7 @@ export class AdapterApprovals {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.listeners.clear();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   async mayPublish(

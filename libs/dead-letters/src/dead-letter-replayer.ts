@@ -4,9 +4,8 @@
 // are handed to the group's own handler as the messages they were, a
 // partition's letters in offset order; the handler's verdicts settle them.
 // A thrown error is transient: the letters stay pending for the next round.
-import type pg from 'pg';
 import type { BatchHandler } from '#spean/bus';
-import type { Database } from '#spean/persistence';
+import { ChannelListener, type Database } from '#spean/persistence';
 import { DEAD_LETTER_REPLAY_CHANNEL, type PendingReplay } from './dead-letter.js';
 import type { DeadLetterService } from './dead-letter.service.js';
 
@@ -27,19 +26,27 @@ export interface DeadLetterReplayerSettings {
 
 export class DeadLetterReplayer {
   private running = false;
-  private listener?: pg.Client;
+  private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
-  private connecting = false;
   private round?: Promise<void>;
   private again = false;
 
-  constructor(private readonly settings: DeadLetterReplayerSettings) {}
+  constructor(private readonly settings: DeadLetterReplayerSettings) {
+    this.listener = new ChannelListener(
+      settings.db,
+      DEAD_LETTER_REPLAY_CHANNEL,
+      (group) => {
+        if (group === settings.group) this.trigger();
+      },
+      { name: `dead letters of ${settings.group}: replay`, log: settings.logger },
+    );
+  }
 
   async start(): Promise<void> {
     this.running = true;
-    await this.listen();
+    await this.listener.connect();
     this.timer = setInterval(() => {
-      if (!this.listener) void this.listen();
+      if (!this.listener.connected) void this.listener.connect();
       this.trigger();
     }, this.settings.pollIntervalMs);
     this.timer.unref();
@@ -52,9 +59,7 @@ export class DeadLetterReplayer {
     this.running = false;
     clearInterval(this.timer);
     await this.round;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /** Starts a round, or asks the one in progress to look again when it is done. */
@@ -91,46 +96,6 @@ export class DeadLetterReplayer {
       this.settings.logger.warn(
         `dead letters of ${group}: replay interrupted, left pending for the next round: ${describe(error)}`,
       );
-    }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.connecting) return;
-    this.connecting = true;
-    let client: pg.Client | undefined;
-    try {
-      client = await this.settings.db.dedicatedClient();
-      client.on('notification', (note) => {
-        if (note.channel === DEAD_LETTER_REPLAY_CHANNEL && note.payload === this.settings.group)
-          this.trigger();
-      });
-      const connection = client;
-      const lost = (): void => {
-        if (this.listener === connection) this.listener = undefined;
-      };
-      connection.on('end', lost);
-      connection.on('error', (error) => {
-        if (this.listener === connection) {
-          this.settings.logger.warn(
-            `dead letters of ${this.settings.group}: replay listener lost, polling until it is back: ${error.message}`,
-          );
-        }
-        lost();
-        void connection.end().catch(() => undefined);
-      });
-      await client.query(`LISTEN ${DEAD_LETTER_REPLAY_CHANNEL}`);
-      if (!this.running) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-    } catch (error) {
-      await client?.end().catch(() => undefined);
-      this.settings.logger.warn(
-        `dead letters of ${this.settings.group}: cannot listen for replay requests, polling: ${describe(error)}`,
-      );
-    } finally {
-      this.connecting = false;
     }
   }
 }

@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './open-database.js';
+export * from './channel-listener.js';

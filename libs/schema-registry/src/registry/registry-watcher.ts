@@ -4,33 +4,36 @@
 // reload first compares the registry's fingerprint with the one in use and
 // compiles only when something really changed. The swap is whole — validation
 // never sees a half-loaded catalog.
-import type pg from 'pg';
-import type { Database } from '#spean/persistence';
+import { ChannelListener, type Database } from '#spean/persistence';
 import type { RecordValidator } from '../record-validator.js';
 import { SCHEMA_CHANNEL, type SchemaRegistryService } from './schema-registry.service.js';
 
 export class RegistryWatcher {
-  private listener?: pg.Client;
+  private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
   private reloading?: Promise<void>;
 
   constructor(
     private readonly registry: SchemaRegistryService,
-    private readonly database: Database,
+    database: Database,
     private readonly validator: RecordValidator,
     /** The fingerprint of the catalog the validator holds now. */
     private inUse: string,
     private readonly log: { warn(message: string): void } = { warn: () => undefined },
-  ) {}
+  ) {
+    this.listener = new ChannelListener(database, SCHEMA_CHANNEL, () => void this.reload(), {
+      name: 'schema registry',
+      log,
+    });
+  }
 
   async start(): Promise<void> {
-    this.listener = await this.database.dedicatedClient();
-    this.listener.on('notification', () => void this.reload());
-    this.listener.on('error', (error) =>
-      this.log.warn(`schema registry listener: ${error.message}`),
-    );
-    await this.listener.query(`LISTEN ${SCHEMA_CHANNEL}`);
-    this.timer = setInterval(() => void this.reload(), 60_000);
+    await this.listener.connect();
+    // Also reconnects a lost listener; the reload catches what it missed.
+    this.timer = setInterval(() => {
+      if (!this.listener.connected) void this.listener.connect();
+      void this.reload();
+    }, 60_000);
     this.timer.unref();
   }
 
@@ -52,6 +55,6 @@ export class RegistryWatcher {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.reloading;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.close();
   }
 }
