@@ -5,31 +5,17 @@
 // baselines, and deaths told once under background ingest. Only that it works is asserted — every record
 // reached the read model, every death's consequences arrived, every row is
 // there and unfailed — never how fast: CI machines vary.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runQuickBench, type QuickBench, type QuickBenchResults } from '../support/quick-bench.js';
+import { describe, expect, it } from '@jest/globals';
+import { useQuickBench } from '../support/quick-bench.js';
 
-let bench: QuickBench;
-let results: QuickBenchResults;
-let resultsDir: string;
-
-beforeAll(async () => {
-  bench = await runQuickBench('ingest,propagation');
-  results = bench.results!;
-  resultsDir = bench.resultsDir;
-}, 300_000);
-
-afterAll(() => {
-  bench?.remove();
-});
+const bench = useQuickBench('ingest,propagation');
 
 const rows = (scenario: string, subject?: string) => bench.rows(scenario, subject);
 
 describe('npm run bench -- --quick --only ingest,propagation', () => {
   it('completes and writes its results', () => {
     bench.assertCompleted();
-    expect(fs.readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain(
+    expect(bench.latestMarkdown()).toContain(
       '| ingest | spean, kafka bus | end to end, 1k citizens,',
     );
   });
@@ -124,12 +110,12 @@ describe('npm run bench -- --quick --only ingest,propagation', () => {
   });
 
   it('states the issue’s ingest and propagation targets, unjudged in a quick run', () => {
-    expect(results.targets.map((t) => t.target.replace(/ \(.*/, ''))).toEqual([
+    expect(bench.results.targets.map((t) => t.target.replace(/ \(.*/, ''))).toEqual([
       '≥ 25,000 records/s end to end through Kafka',
       'projected 17M-person backfill through Kafka < 12 min',
       'propagation p99 ≤ 500 ms, kafka bus',
       'propagation p99 ≤ 500 ms, embedded bus',
     ]);
-    for (const target of results.targets) expect(target.met).toBeUndefined();
+    for (const target of bench.results.targets) expect(target.met).toBeUndefined();
   });
 });

@@ -3,34 +3,18 @@
 // baselines and the adapters, and writes its results. Only that it works is
 // asserted — every scenario and every subject has rows, and no lookup failed
 // — never how fast: CI machines vary.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runQuickBench, type QuickBench, type QuickBenchResults } from '../support/quick-bench.js';
+import { describe, expect, it } from '@jest/globals';
+import { useQuickBench } from '../support/quick-bench.js';
 
-let bench: QuickBench;
-let results: QuickBenchResults;
-let resultsDir: string;
-
-beforeAll(async () => {
-  bench = await runQuickBench('lookup,scale,memory');
-  results = bench.results!;
-  resultsDir = bench.resultsDir;
-}, 300_000);
-
-afterAll(() => {
-  bench?.remove();
-});
+const bench = useQuickBench('lookup,scale,memory');
 
 const rows = (scenario: string, subject?: string) => bench.rows(scenario, subject);
 
 describe('npm run bench -- --quick', () => {
   it('completes and writes its results', () => {
     bench.assertCompleted();
-    expect(results.machine.postgres).toMatch(/^\d+/);
-    expect(fs.readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain(
-      '| lookup | spean (audit on) | c=64, 2k citizens |',
-    );
+    expect(bench.results.machine.postgres).toMatch(/^\d+/);
+    expect(bench.latestMarkdown()).toContain('| lookup | spean (audit on) | c=64, 2k citizens |');
   });
 
   it('measures the lookup and every baseline at every concurrency, without a failed lookup', () => {

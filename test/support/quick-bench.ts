@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { TargetCheck } from '../../bench/harness/report.js';
 import type { Measurement } from '../../bench/harness/scenario.js';
 
@@ -58,5 +59,34 @@ export async function runQuickBench(only: string): Promise<QuickBench> {
         throw new Error(`the quick bench exited ${exitCode}:\n${output.slice(-4000)}`);
     },
     remove: () => fs.rmSync(resultsDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs the quick bench once for the test file (beforeAll) and removes its
+ * results afterwards; what it returns reads the run once it has happened.
+ */
+export function useQuickBench(only: string): {
+  readonly results: QuickBenchResults;
+  rows(scenario: string, subject?: string): Measurement[];
+  assertCompleted(): void;
+  latestMarkdown(): string;
+} {
+  let run: QuickBench | undefined;
+  beforeAll(async () => {
+    run = await runQuickBench(only);
+  }, 300_000);
+  afterAll(() => run?.remove());
+  const current = (): QuickBench => {
+    if (!run) throw new Error('the quick bench has not run');
+    return run;
+  };
+  return {
+    get results() {
+      return current().results!;
+    },
+    rows: (scenario, subject) => current().rows(scenario, subject),
+    assertCompleted: () => current().assertCompleted(),
+    latestMarkdown: () => fs.readFileSync(path.join(current().resultsDir, 'latest.md'), 'utf8'),
   };
 }
