@@ -118,19 +118,16 @@ async function main(): Promise<void> {
   if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
 
   const database = new Database({ url: appUrl, applicationName: 'spean-start' });
+  const audit = new AuditLog(database);
   try {
     await registerDemoClients(database);
     // Adapters publish and consume only what they are approved for: approve the built-in ones.
-    const audit = new AuditLog(database);
-    try {
-      await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
-        environment: config.environment,
-      });
-    } finally {
-      await audit.close();
-    }
-    await registerDemoAccess(database);
+    await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
+      environment: config.environment,
+    });
+    await registerDemoAccess(database, audit);
   } finally {
+    await audit.close();
     await database.close();
   }
 
@@ -179,23 +176,18 @@ async function registerDemoClients(database: Database): Promise<void> {
 }
 
 /** The demo's legal purposes, and on first run the grants of its business registration desk. */
-async function registerDemoAccess(database: Database): Promise<void> {
-  const audit = new AuditLog(database);
-  try {
-    const accessControl = new AccessControlService(
-      database,
-      audit,
-      grantableSections(defaultSchemaCatalog()),
-    );
-    await registerPurposes(accessControl);
-    if ((await accessControl.grants({ agencyId: 'mef', includeEnded: true })).length > 0) return;
-    await grantSections(accessControl, 'mef', DEMO_GRANTS, 'demo: business registration desk');
-    say(
-      `granted the demo agency mef: ${DEMO_GRANTS.map((g) => `${g.purpose} (${g.sections.join(', ')})`).join('; ')}`,
-    );
-  } finally {
-    await audit.close();
-  }
+async function registerDemoAccess(database: Database, audit: AuditLog): Promise<void> {
+  const accessControl = new AccessControlService(
+    database,
+    audit,
+    grantableSections(defaultSchemaCatalog()),
+  );
+  await registerPurposes(accessControl);
+  if ((await accessControl.grants({ agencyId: 'mef', includeEnded: true })).length > 0) return;
+  await grantSections(accessControl, 'mef', DEMO_GRANTS, 'demo: business registration desk');
+  say(
+    `granted the demo agency mef: ${DEMO_GRANTS.map((g) => `${g.purpose} (${g.sections.join(', ')})`).join('; ')}`,
+  );
 }
 
 function startApp(app: AppSpec, extraEnv: Record<string, string>): void {
