@@ -106,16 +106,23 @@ export class CitizenService {
     // Only on the not-found path: a citizen with nothing in the sections read may still exist.
     const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
-    const narrowed: { [section: string]: JsonValue } = {};
+    // Sections the agency may see only some fields of: section → those fields.
+    const narrowed = new Map<string, ReadonlySet<string>>();
     for (const section of allowed) {
       const access = sections.get(section.name)!;
-      if (access !== 'all') narrowed[section.name] = [...access].sort();
+      if (access !== 'all') narrowed.set(section.name, access);
     }
     await this.record('lookup', principal, nationalId, purpose, {
       outcome: known ? 'found' : 'not-found',
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
       sectionsDenied: denied.map((section) => section.name),
-      ...(Object.keys(narrowed).length > 0 ? { fieldsReturned: narrowed } : {}),
+      ...(narrowed.size > 0
+        ? {
+            fieldsReturned: Object.fromEntries(
+              [...narrowed].map(([name, fields]) => [name, [...fields].sort()]),
+            ),
+          }
+        : {}),
       nationalId: disclosed ? 'disclosed' : 'pseudonym',
       ...(reference ? { reference } : {}),
     });
@@ -127,12 +134,7 @@ export class CitizenService {
         : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
       sections: view,
       denied: new Set(denied.map((section) => section.name)),
-      narrowed: new Map(
-        allowed.flatMap((section) => {
-          const access = sections.get(section.name)!;
-          return access === 'all' ? [] : [[section.name, access] as const];
-        }),
-      ),
+      narrowed,
     };
   }
 
