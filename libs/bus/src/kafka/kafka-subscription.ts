@@ -1,12 +1,18 @@
 // One consumer-group member of the Kafka transport. The client library's
 // stream fetches ahead; this class turns what it yields into per-partition
-// lanes and hands the handler one lane's batch at a time, in offset order.
+// lanes and hands the handler one batch at a time, gathered round robin across
+// the lanes up to the batch size, each partition's messages in offset order:
+// one handler call (for the read model, one transaction) serves many
+// partitions, so a topic spread over dozens of partitions is not applied a
+// few records at a time.
 //
 // The rules that keep delivery at least once and in order:
 // - a partition's offset is committed only after the handler resolved and its
 //   dead letters are on the dead-letter topic;
-// - a batch whose handler threw stays at the head of its lane and is retried
-//   after a back-off before anything later from that partition;
+// - a batch whose handler threw goes back to the head of each lane it came
+//   from; each such lane is retried on its own after a back-off, before
+//   anything later from that partition, so one bad partition cannot hold the
+//   others back;
 // - handler calls never overlap, so handlers need not be safe for concurrent
 //   use (a record that changed owner may sit in two partitions);
 // - on a rebalance, messages of partitions this member lost are dropped: the
@@ -38,6 +44,12 @@ interface Entry {
   offset: bigint;
   /** Commits this message's offset + 1 with the partition's leader epoch. */
   commit: () => void | Promise<void>;
+}
+
+/** One lane's share of a batch. */
+interface Part {
+  lane: Lane;
+  entries: Entry[];
 }
 
 interface Lane {
@@ -284,14 +296,14 @@ export class KafkaSubscription implements Subscription {
 
   private async work(): Promise<void> {
     while (!this.closing) {
-      const lane = this.restarting ? undefined : this.nextLane();
-      if (!lane) {
+      const batch = this.restarting ? undefined : this.nextBatch();
+      if (!batch) {
         this.setIdle(true);
         await this.waitForWork();
         continue;
       }
       this.setIdle(false);
-      await this.handle(lane);
+      await this.handle(batch);
       this.pull();
     }
     this.setIdle(true);
@@ -306,21 +318,37 @@ export class KafkaSubscription implements Subscription {
     return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Round robin over the lanes, so one busy partition does not starve the rest. */
-  private nextLane(): Lane | undefined {
+  /**
+   * The next batch: a failed batch whose back-off has passed, alone; otherwise
+   * up to maxBatchSize messages taken round robin from the lanes with nothing
+   * failed, starting after the lane served last so no partition starves.
+   */
+  private nextBatch(): Part[] | undefined {
     const now = Date.now();
     const ids = [...this.lanes.keys()];
     const start = ids.indexOf(this.lastServed) + 1;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[(start + i) % ids.length]!;
       const lane = this.lanes.get(id)!;
-      const ready = lane.failed ? lane.retryAt <= now : lane.queue.length > 0;
-      if (ready) {
+      if (lane.failed && lane.retryAt <= now) {
         this.lastServed = id;
-        return lane;
+        const entries = lane.failed;
+        lane.failed = null;
+        return [{ lane, entries }];
       }
     }
-    return undefined;
+    const parts: Part[] = [];
+    let room = this.settings.maxBatchSize;
+    for (let i = 0; i < ids.length && room > 0; i++) {
+      const id = ids[(start + i) % ids.length]!;
+      const lane = this.lanes.get(id)!;
+      if (lane.failed || lane.queue.length === 0) continue;
+      const entries = lane.queue.splice(0, room);
+      room -= entries.length;
+      parts.push({ lane, entries });
+      this.lastServed = id;
+    }
+    return parts.length > 0 ? parts : undefined;
   }
 
   private async waitForWork(): Promise<void> {
@@ -339,34 +367,48 @@ export class KafkaSubscription implements Subscription {
     this.wakeWorker = null;
   }
 
-  private async handle(lane: Lane): Promise<void> {
-    const { group, handler, maxBatchSize, logger } = this.settings;
-    const batch = lane.failed ?? lane.queue.splice(0, maxBatchSize);
-    lane.failed = null;
-    const where = `kafka group ${group}, ${lane.topic}[${lane.partition}] offsets ${batch[0]!.offset}-${batch.at(-1)!.offset}`;
+  private async handle(parts: Part[]): Promise<void> {
+    const { group, handler, logger } = this.settings;
+    const where = `kafka group ${group}, ${describe(parts)}`;
     try {
-      const outcome = await handler(batch.map((entry) => entry.message));
+      const outcome = await handler(parts.flatMap((part) => part.entries.map((e) => e.message)));
       const verdicts = outcome?.deadLetters ?? [];
       // Dead letters before the commit: once the offset moves, nothing would write them again.
       if (verdicts.length > 0) await this.settings.writeDeadLetters(group, verdicts);
     } catch (error) {
-      lane.attempts++;
-      lane.failed = batch;
-      lane.retryAt = Date.now() + backoffMs(lane.attempts);
+      let attempts = 0;
+      for (const { lane, entries } of parts) {
+        // A lane revoked meanwhile is gone: its new owner reads from the committed offset.
+        if (this.lanes.get(laneId(lane.topic, lane.partition)) !== lane) continue;
+        lane.attempts++;
+        lane.failed = entries;
+        lane.retryAt = Date.now() + backoffMs(lane.attempts);
+        attempts = Math.max(attempts, lane.attempts);
+      }
       logger?.warn(
-        `${where}: not applied (attempt ${lane.attempts}, retrying in ${backoffMs(lane.attempts)} ms): ${explain(error)}`,
+        `${where}: not applied (attempt ${attempts}, retrying in ${backoffMs(attempts)} ms): ${explain(error)}`,
       );
       return;
     }
-    lane.attempts = 0;
-    try {
-      await batch.at(-1)!.commit();
-    } catch (error) {
+    for (const { lane } of parts) lane.attempts = 0;
+    // The library merges commits requested together into one request.
+    const commits = await Promise.allSettled(parts.map((part) => part.entries.at(-1)!.commit()));
+    const failed = commits.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+    if (failed) {
       // The batch is applied, so it is not retried; a later commit covers it,
       // and at worst a restart delivers it once more.
-      logger?.warn(`${where}: applied but the commit failed: ${explain(error)}`);
+      logger?.warn(`${where}: applied but the commit failed: ${explain(failed.reason)}`);
     }
   }
+}
+
+/** Names a batch's partitions and offsets for a log line. */
+function describe(parts: Part[]): string {
+  const shown = parts.slice(0, 3).map(({ lane, entries }) => {
+    return `${lane.topic}[${lane.partition}] offsets ${entries[0]!.offset}-${entries.at(-1)!.offset}`;
+  });
+  const more = parts.length > 3 ? ` and ${parts.length - 3} more partitions` : '';
+  return shown.join(', ') + more;
 }
 
 function laneId(topic: string, partition: number): string {
