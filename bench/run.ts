@@ -47,7 +47,7 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
   }
   if (argv.includes('--help')) {
     process.stdout.write(
-      `${USAGE}\n\nScenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(10)} ${s.description}`).join('\n')}\n`,
+      `${USAGE}\n\nScenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(12)} ${s.description}`).join('\n')}\n`,
     );
     return { exitCode: 0 };
   }

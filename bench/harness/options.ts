@@ -70,6 +70,7 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
     };
     switch (flag) {
       case '--quick':
+      case '--help':
         break;
       case '--citizens':
         options.citizens = count(value(), flag);
