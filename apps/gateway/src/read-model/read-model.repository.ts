@@ -44,7 +44,9 @@ export class ReadModelRepository {
     if (records.length === 0) return 0;
     const rows = newestVersions(records);
     return this.db.transaction(async (tx) => {
-      const changed = await tx.query<{ record_type: string; record_id: string }>(
+      // xmax is 0 on a row this statement inserted: a record new to the model
+      // has no related-subject links to remove (the common case in a backfill).
+      const changed = await tx.query<{ record_type: string; record_id: string; inserted: boolean }>(
         `INSERT INTO read_record
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
@@ -60,7 +62,7 @@ export class ReadModelRepository {
            occurred_at = EXCLUDED.occurred_at,
            applied_at = now()
          WHERE read_record.version < EXCLUDED.version
-         RETURNING record_type, record_id`,
+         RETURNING record_type, record_id, xmax = 0 AS inserted`,
         [
           rows.map((r) => r.recordType),
           rows.map((r) => r.recordId),
@@ -75,23 +77,37 @@ export class ReadModelRepository {
         ],
       );
       if (changed.length === 0) return 0;
-      const applied = new Set(changed.map((row) => `${row.record_type}\u0000${row.record_id}`));
+      const key = (type: string, id: string): string => `${type}\u0000${id}`;
+      const replaced = new Set<string>();
+      const applied = new Set<string>();
+      for (const row of changed) {
+        applied.add(key(row.record_type, row.record_id));
+        if (!row.inserted) replaced.add(key(row.record_type, row.record_id));
+      }
       await this.reindexRelated(
         tx,
-        rows.filter((r) => applied.has(`${r.recordType}\u0000${r.recordId}`)),
+        rows.filter((r) => applied.has(key(r.recordType, r.recordId))),
+        rows.filter((r) => replaced.has(key(r.recordType, r.recordId))),
       );
       return changed.length;
     });
   }
 
-  private async reindexRelated(tx: Pick<Database, 'query'>, records: ReadRecord[]): Promise<void> {
-    await tx.query(
-      `DELETE FROM read_related_subject s
-       USING unnest($1::text[], $2::text[]) AS x(t, i)
-       WHERE s.record_type = x.t AND s.record_id = x.i`,
-      [records.map((r) => r.recordType), records.map((r) => r.recordId)],
-    );
-    const links = records.flatMap((r) =>
+  /** Links `applied` records to the citizens they name, dropping the old links of `replaced` ones. */
+  private async reindexRelated(
+    tx: Pick<Database, 'query'>,
+    applied: ReadRecord[],
+    replaced: ReadRecord[],
+  ): Promise<void> {
+    if (replaced.length > 0) {
+      await tx.query(
+        `DELETE FROM read_related_subject s
+         USING unnest($1::text[], $2::text[]) AS x(t, i)
+         WHERE s.record_type = x.t AND s.record_id = x.i`,
+        [replaced.map((r) => r.recordType), replaced.map((r) => r.recordId)],
+      );
+    }
+    const links = applied.flatMap((r) =>
       r.op === 'delete'
         ? []
         : r.relatedSubjects.map((subject) => [subject, r.recordType, r.recordId] as const),

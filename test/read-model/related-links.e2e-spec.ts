@@ -1,0 +1,66 @@
+// The read model links a record to every citizen it names (co-owners,
+// parents ...). A new version replaces the links of the old one, a stale
+// version changes nothing, and a delete removes them.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { VerhoeffNationalIdScheme } from '#spean/contracts';
+import {
+  ReadModelRepository,
+  type ReadRecord,
+} from '../../apps/gateway/src/read-model/read-model.repository.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('read model related-subject links', () => {
+  let db: TestDatabase;
+  let repository: ReadModelRepository;
+  const scheme = new VerhoeffNationalIdScheme();
+  const [owner, first, second, third] = [101, 202, 303, 404].map((n) => scheme.fromSerial(n));
+
+  const title = (version: number, related: string[], op: ReadRecord['op'] = 'upsert'): ReadRecord => ({
+    recordType: 'land-title',
+    recordId: 'LT-1',
+    subjectId: owner!,
+    relatedSubjects: related,
+    version,
+    schemaVersion: 1,
+    op,
+    payload: op === 'delete' ? null : { version },
+    source: 'land',
+    eventId: `00000000-0000-4000-8000-00000000000${version}`,
+    occurredAt: '2026-12-01T10:00:00+07:00',
+  });
+  const titlesOf = async (citizen: string): Promise<unknown[]> =>
+    (await repository.sectionsOf(citizen, [], ['land-title'])).map((s) => s.payload);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('related_links');
+    repository = new ReadModelRepository(db.database);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('links a new record to the citizens it names', async () => {
+    expect(await repository.apply([title(1, [first!, second!])])).toBe(1);
+    expect(await titlesOf(first!)).toEqual([{ version: 1 }]);
+    expect(await titlesOf(second!)).toEqual([{ version: 1 }]);
+  });
+
+  it('replaces the links when a newer version names others', async () => {
+    expect(await repository.apply([title(2, [second!, third!])])).toBe(1);
+    expect(await titlesOf(first!)).toEqual([]);
+    expect(await titlesOf(second!)).toEqual([{ version: 2 }]);
+    expect(await titlesOf(third!)).toEqual([{ version: 2 }]);
+  });
+
+  it('keeps the links when a stale version arrives', async () => {
+    expect(await repository.apply([title(1, [first!])])).toBe(0);
+    expect(await titlesOf(first!)).toEqual([]);
+    expect(await titlesOf(third!)).toEqual([{ version: 2 }]);
+  });
+
+  it('removes the links when the record is deleted', async () => {
+    expect(await repository.apply([title(3, [], 'delete')])).toBe(1);
+    expect(await titlesOf(second!)).toEqual([]);
+    expect(await titlesOf(third!)).toEqual([]);
+  });
+});
