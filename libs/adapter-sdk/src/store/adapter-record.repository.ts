@@ -44,8 +44,8 @@ export class AdapterRecordRepository {
     await this.db.query(
       `INSERT INTO adapter_record (adapter, record_type, record_id, subject_id, related_subjects, version,
          schema_version, deleted, payload, event_id, occurred_at)
-       SELECT $1, t, i, s, ARRAY(SELECT jsonb_array_elements_text(r)), v, sv, d, p, e, o
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[], $6::bigint[], $7::int[], $8::boolean[],
+       SELECT $1, t, i, s, r::text[], v, sv, d, p, e, o
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::boolean[],
                    $9::jsonb[], $10::uuid[], $11::timestamptz[]) AS x(t, i, s, r, v, sv, d, p, e, o)
        ON CONFLICT (adapter, record_type, record_id) DO UPDATE SET
          subject_id = EXCLUDED.subject_id, related_subjects = EXCLUDED.related_subjects,
@@ -58,7 +58,8 @@ export class AdapterRecordRepository {
         rows.map((r) => r.recordType),
         rows.map((r) => r.recordId),
         rows.map((r) => r.subjectId),
-        rows.map((r) => JSON.stringify(r.relatedSubjects)),
+        // Arrays of arrays must be rectangular: each row's list goes as an array literal.
+        rows.map((r) => arrayLiteral(r.relatedSubjects)),
         rows.map((r) => r.version),
         rows.map((r) => r.schemaVersion),
         rows.map((r) => r.deleted),
@@ -122,4 +123,13 @@ export class AdapterRecordRepository {
       [this.adapter, recordType, nationalId],
     );
   }
+}
+
+/** A PostgreSQL text[] literal of `values`, each quoted. */
+function arrayLiteral(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  const quoted = values.map(
+    (value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+  );
+  return `{${quoted.join(',')}}`;
 }
