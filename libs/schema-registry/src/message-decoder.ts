@@ -3,6 +3,7 @@
 // its key is its subject. A message that fails gets a stable code and a
 // reason for the dead letters; neither ever quotes a payload value.
 import type { PublishedRecord } from '#spean/contracts';
+import { isNfcJson } from './nfc.js';
 import type { RecordValidator } from './record-validator.js';
 
 export type DecodedMessage =
@@ -20,13 +21,14 @@ export function decodeCanonicalMessage(
   key: string,
   validator: RecordValidator,
 ): DecodedMessage {
+  const text = value.toString('utf8');
   let input: unknown;
   try {
-    input = JSON.parse(value.toString('utf8'));
+    input = JSON.parse(text);
   } catch {
     return { ok: false, code: 'not-json', reason: 'the message is not valid JSON' };
   }
-  const result = validator.validate(input);
+  const result = validator.validate(input, { nfc: isNfcJson(text) });
   if (!result.ok) {
     const known = result.errors.find((issue) => SCHEMA_CODES.has(issue.rule));
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { normaliseToNfc, toNfc } from './nfc.js';
+import { isNfcJson, normaliseToNfc, toNfc } from './nfc.js';
 
 // Characters NFC treats specially, mixed with ordinary ones: Latin letters
 // and combining accents, precomposed letters, Khmer consonants, vowels and
@@ -107,5 +107,28 @@ describe('normaliseToNfc', () => {
     let deep: unknown = 'e\u0301';
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(() => normaliseToNfc(deep)).not.toThrow();
+  });
+});
+
+describe('isNfcJson', () => {
+  const json = fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 3 })), {
+    maxKeys: 4,
+  });
+
+  it('says NFC only of JSON whose every string and key already is', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        if (isNfcJson(JSON.stringify(value))) expect(normaliseToNfc(value)).toBe(value);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('passes plain Latin and Khmer text, and sends anything else the slow way', () => {
+    expect(isNfcJson(JSON.stringify({ name: 'Sok Dara', khmer: 'សុខ ដារា', n: 1 }))).toBe(true);
+    expect(isNfcJson(JSON.stringify({ name: 'e\u0301' }))).toBe(false);
+    expect(isNfcJson(JSON.stringify({ name: '\u17DD\u17D2' }))).toBe(false);
+    // An escape may spell a combining mark: the raw text does not show it.
+    expect(isNfcJson('{"name":"e\\u0301"}')).toBe(false);
   });
 });

@@ -30,6 +30,19 @@ function isStable(code: number): boolean {
   );
 }
 
+// A character isStable() would not pass, a JSON \u escape (which may spell
+// one), or the one Khmer pair NFC reorders.
+const MAY_NEED_NFC = /[^\u0000-\u02ff\u1780-\u17ff\u200b-\u200d\u2019]|\\u|\u17dd\u17d2/;
+
+/**
+ * Whether every string the JSON `text` holds, once parsed, is NFC already:
+ * one scan of the raw text instead of a walk over the parsed value. False
+ * means only that the value must be normalised the slow way.
+ */
+export function isNfcJson(text: string): boolean {
+  return !MAY_NEED_NFC.test(text);
+}
+
 /** `text` in NFC; `text` itself when it already is, as it almost always is. */
 export function toNfc(text: string): string {
   for (let i = 0; i < text.length; i++) {

@@ -89,8 +89,12 @@ export class RecordValidator {
     this.catalog = catalog;
   }
 
-  validate(input: unknown): RecordValidationResult {
-    const record = normaliseToNfc(input);
+  /**
+   * @param options.nfc the caller has already established that every string
+   *   in `input` is NFC (see isNfcJson), so the walk that normalises it is skipped.
+   */
+  validate(input: unknown, options: { nfc?: boolean } = {}): RecordValidationResult {
+    const record = options.nfc ? input : normaliseToNfc(input);
     let issues = this.catalog.envelope.validate(record);
     if (!isObject(record)) return { ok: false, errors: [...issues] };
 
