@@ -1,4 +1,5 @@
 // SQL of the gateway's read model.
+import { createHash } from 'node:crypto';
 import { newestVersions } from '#spean/contracts';
 import type { Database } from '#spean/persistence';
 
@@ -32,7 +33,25 @@ export interface Orphan {
   appliedAt: Date;
 }
 
+interface Statement {
+  name: string;
+  text: string;
+}
+
+/** Distinct type-list pairs remembered; far more than any set of grants produces. */
+const MAX_SECTION_STATEMENTS = 256;
+const RECORD_TYPE = /^[a-z][a-z0-9-]*$/;
+
+/** A text[] literal of record types, which are catalog names: anything else is refused. */
+function typeList(types: readonly string[]): string {
+  for (const type of types)
+    if (!RECORD_TYPE.test(type)) throw new Error(`not a record type name: ${JSON.stringify(type)}`);
+  return `'{${types.join(',')}}'::text[]`;
+}
+
 export class ReadModelRepository {
+  private readonly sectionStatements = new Map<string, Statement>();
+
   constructor(private readonly db: Database) {}
 
   /**
@@ -131,20 +150,40 @@ export class ReadModelRepository {
     ownTypes: string[],
     relatedTypes: string[],
   ): Promise<StoredSection[]> {
-    return this.db.query<StoredSection>(
-      `SELECT record_type AS "recordType", record_id AS "recordId", payload, occurred_at AS "occurredAt",
+    const statement = this.sectionsStatement(ownTypes, relatedTypes);
+    return this.db.query<StoredSection>(statement.text, [subjectId], statement.name);
+  }
+
+  /**
+   * The lookup statement for one pair of type lists, prepared once per
+   * connection. The lists are written into the text, not bound: with them as
+   * parameters PostgreSQL judged its generic plan dearer than a custom one and
+   * planned every lookup anew, which took most of the statement's time (about
+   * 0.5 of 0.65 ms). With only the citizen bound, it keeps the generic plan.
+   * A desk's grants give few distinct pairs, so the cache stays small.
+   */
+  private sectionsStatement(ownTypes: string[], relatedTypes: string[]): Statement {
+    const key = `${ownTypes.join(',')}|${relatedTypes.join(',')}`;
+    let statement = this.sectionStatements.get(key);
+    if (!statement) {
+      statement = {
+        name: `read-model-sections-of-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`,
+        text: `SELECT record_type AS "recordType", record_id AS "recordId", payload, occurred_at AS "occurredAt",
               'subject' AS relation
        FROM read_record
-       WHERE subject_id = $1 AND record_type = ANY($2::text[]) AND NOT deleted
+       WHERE subject_id = $1 AND record_type = ANY(${typeList(ownTypes)}) AND NOT deleted
        UNION ALL
        SELECT r.record_type, r.record_id, r.payload, r.occurred_at, 'related'
        FROM read_related_subject s
        JOIN read_record r ON r.record_type = s.record_type AND r.record_id = s.record_id
-       WHERE s.subject_id = $1 AND s.record_type = ANY($3::text[]) AND NOT r.deleted AND r.subject_id <> $1
+       WHERE s.subject_id = $1 AND s.record_type = ANY(${typeList(relatedTypes)}) AND NOT r.deleted
+         AND r.subject_id <> $1
        ORDER BY 1, 4 DESC, 2`,
-      [subjectId, ownTypes, relatedTypes],
-      'read-model-sections-of',
-    );
+      };
+      if (this.sectionStatements.size >= MAX_SECTION_STATEMENTS) this.sectionStatements.clear();
+      this.sectionStatements.set(key, statement);
+    }
+    return statement;
   }
 
   /** True when any live record concerns this citizen at all. */
