@@ -147,6 +147,12 @@ export class KafkaSubscription implements Subscription {
       rebalanceTimeout: 60_000,
       // Bounds how long a close waits for the long-poll in flight.
       maxWaitTime: 500,
+      // The library's defaults (50 MB per fetch and per partition) let one
+      // response turn into more parsed messages than a batch needs, all in
+      // memory at once; these are the Java client's per-partition default and
+      // a fetch total that still fills many batches.
+      maxBytes: 16 * 1024 * 1024,
+      maxBytesPerPartition: 1024 * 1024,
     });
     consumer.on('consumer:group:join', (payload) => this.dropRevoked(payload.assignments ?? []));
     // The library reports a failed rejoin as an 'error' event; unheard, it would crash the process.
