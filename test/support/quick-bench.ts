@@ -1,7 +1,13 @@
 // Runs `npm run bench -- --quick --only <scenarios>` into a temporary results
 // directory and reads back what it wrote; the quick-bench suites then assert
 // only that it worked, never how fast.
+//
+// Each run starts with `npm run build`, which rewrites dist/ in place; two
+// suites running at once (jest runs two workers) could have one load a file of
+// dist/ while the other's build has it truncated. Runs therefore take turns,
+// holding a lock for the whole of the run.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +36,52 @@ export interface QuickBench {
   remove(): void;
 }
 
+const lockDir = path.join(
+  os.tmpdir(),
+  `spean-quick-bench-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
+);
+
+/** Waits for, then takes, the lock on dist/ for this repository; returns its release. */
+async function lockDist(): Promise<() => void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (holderIsGone()) fs.rmSync(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** True when the process that took the lock has ended without releasing it. */
+function holderIsGone(): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    return false; // taken a moment ago, its pid not yet written
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export async function runQuickBench(only: string): Promise<QuickBench> {
+  const release = await lockDist();
+  try {
+    return await runUnlocked(only);
+  } finally {
+    release();
+  }
+}
+
+async function runUnlocked(only: string): Promise<QuickBench> {
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-quick-'));
   let output = '';
   const child = spawn(
@@ -75,7 +126,7 @@ export function useQuickBench(only: string): {
   let run: QuickBench | undefined;
   beforeAll(async () => {
     run = await runQuickBench(only);
-  }, 300_000);
+  }, 600_000); // waiting its turn behind the other quick-bench suite, then its own run
   afterAll(() => run?.remove());
   const current = (): QuickBench => {
     if (!run) throw new Error('the quick bench has not run');
