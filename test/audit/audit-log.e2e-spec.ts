@@ -144,6 +144,49 @@ describe('AuditLog writer', () => {
     });
   });
 
+  it('commits a batch in three round trips: begin with the chain lock and the head, insert, commit', async () => {
+    const sent: string[] = [];
+    const record = (client: { query: (...args: never[]) => unknown }): void => {
+      const query = client.query.bind(client);
+      client.query = ((config: string | { text: string }, ...rest: never[]) => {
+        sent.push(typeof config === 'string' ? config : config.text);
+        return query(config as never, ...rest);
+      }) as typeof client.query;
+    };
+    const clients = new WeakSet<object>();
+    const onAcquire = (client: { query: (...args: never[]) => unknown }): void => {
+      if (clients.has(client)) return;
+      clients.add(client);
+      record(client);
+    };
+    test.database.pool.on('acquire', onAcquire);
+    try {
+      const log = new AuditLog(test.database);
+      await log.append(lookup(1));
+      await log.append(lookup(2)); // the head now exists, and is read
+      expect(
+        sent.map((sql) => sql.replace(/\s+/g, ' ').trim().split(' ').slice(0, 2).join(' ')),
+      ).toEqual([
+        'BEGIN; SELECT',
+        'INSERT INTO',
+        'COMMIT',
+        'BEGIN; SELECT',
+        'INSERT INTO',
+        'COMMIT',
+      ]);
+      const [, , , , insert] = sent;
+      expect(insert).toMatch(/^INSERT INTO audit_entry/);
+      expect(
+        await test.database.query('SELECT seq, prev_hash FROM audit_entry ORDER BY seq'),
+      ).toEqual([
+        { seq: '1', prev_hash: '0'.repeat(64) },
+        { seq: '2', prev_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ]);
+    } finally {
+      test.database.pool.off('acquire', onAcquire);
+    }
+  });
+
   it('rejects every append of a batch that fails, and writes none of it', async () => {
     const failing = new AuditLog(test.database, {
       checkpointEvery: 1,

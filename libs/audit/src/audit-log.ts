@@ -1,7 +1,8 @@
 // The audit log writer, with group commit: an append resolves only once its
 // entry is committed, and appends that arrive while a batch is in flight wait
 // and go together in the next one — one transaction, one lock of the chain
-// head and one insert for many entries. A failed batch rejects every append in
+// head and one insert for many entries, in three round trips (begin with the
+// lock and the head; the insert; commit). A failed batch rejects every append in
 // it: the caller must then refuse the action it was about to audit.
 import type { Database } from '#spean/persistence';
 import {
@@ -80,8 +81,7 @@ export class AuditLog {
   async seal(): Promise<number | undefined> {
     const signer = this.options.signer;
     if (!signer) return undefined;
-    return this.db.transaction(async (tx) => {
-      const head = await this.repository.lockHead(tx);
+    return this.repository.inChain(this.db, async (tx, head) => {
       if (!head || head.seq <= (await this.repository.latestCheckpointSeq(tx))) return undefined;
       await this.repository.insertCheckpoint(tx, {
         seq: head.seq,
@@ -118,8 +118,7 @@ export class AuditLog {
   /** Never throws: settles every append of the batch. */
   private async commit(batch: Pending[]): Promise<void> {
     try {
-      const entries = await this.db.transaction(async (tx) => {
-        const head = await this.repository.lockHead(tx);
+      const entries = await this.repository.inChain(this.db, async (tx, head) => {
         let seq = head?.seq ?? 0;
         let prevHash = head?.hash ?? '0'.repeat(64);
         // One time per batch, so at never goes backwards along the chain within a process.

@@ -1,6 +1,6 @@
 // All SQL of the audit log. Entries are only ever inserted; verification reads
 // them in seq order, a page at a time, so it works on logs of any length.
-import type { Queryable } from '#spean/persistence';
+import type { Database, Queryable } from '#spean/persistence';
 import type { AuditCheckpoint, AuditEntry, JsonValue } from './audit-entry.js';
 
 interface EntryRow {
@@ -34,15 +34,21 @@ const ENTRY_COLUMNS = `seq, at, kind, actor_client, actor_agency, subject_id, pu
 export class AuditRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Within a transaction: wait for the chain, then read its head (null while empty). */
-  async lockHead(tx: Queryable): Promise<{ seq: number; hash: string } | null> {
-    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK], 'audit-lock-chain');
-    const rows = await tx.query<{ seq: string; hash: string }>(
-      `SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`,
-      [],
-      'audit-head',
+  /**
+   * A transaction holding the chain: it waits for the chain lock, then reads
+   * the head (null while the log is empty) — both with its BEGIN, in one round
+   * trip. The head is read by a statement of its own, after the lock is held,
+   * so it is never a head another writer has since moved past.
+   */
+  inChain<T>(
+    db: Database,
+    work: (tx: Queryable, head: { seq: number; hash: string } | null) => Promise<T>,
+  ): Promise<T> {
+    return db.transactionOpenedWith<{ seq: string; hash: string }, T>(
+      `SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
+       SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1`,
+      (tx, [head]) => work(tx, head ? { seq: Number(head.seq), hash: head.hash } : null),
     );
-    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 
   /** One statement for the whole batch. */
