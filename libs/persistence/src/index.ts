@@ -3,3 +3,4 @@ export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './open-database.js';
 export * from './channel-listener.js';
+export * from './json-lines.js';

@@ -1,7 +1,7 @@
 // SQL of the gateway's read model.
 import { createHash } from 'node:crypto';
 import { newestVersions } from '#spean/contracts';
-import type { Database } from '#spean/persistence';
+import { jsonLines, jsonLinesParam, type Database } from '#spean/persistence';
 
 export interface ReadRecord {
   recordType: string;
@@ -69,7 +69,7 @@ export class ReadModelRepository {
         `INSERT INTO read_record
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
-                              $7::jsonb[], $8::text[], $9::uuid[], $10::timestamptz[])
+                              ${jsonLinesParam(7)}, $8::text[], $9::uuid[], $10::timestamptz[])
          ON CONFLICT (record_type, record_id) DO UPDATE SET
            subject_id = EXCLUDED.subject_id,
            version = EXCLUDED.version,
@@ -89,7 +89,7 @@ export class ReadModelRepository {
           rows.map((r) => r.version),
           rows.map((r) => r.schemaVersion),
           rows.map((r) => r.op === 'delete'),
-          rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload))),
+          jsonLines(rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload)))),
           rows.map((r) => r.source),
           rows.map((r) => r.eventId),
           rows.map((r) => r.occurredAt),

@@ -1,7 +1,7 @@
 // SQL of an adapter's own store: the newest version of every record it has
 // published. Reactions read it; the publisher writes it.
 import { newestVersions } from '#spean/contracts';
-import type { Queryable } from '#spean/persistence';
+import { jsonLines, jsonLinesParam, type Queryable } from '#spean/persistence';
 
 export interface StoredRecord<P extends object = Record<string, unknown>> {
   recordType: string;
@@ -46,7 +46,7 @@ export class AdapterRecordRepository {
          schema_version, deleted, payload, event_id, occurred_at)
        SELECT $1, t, i, s, r::text[], v, sv, d, p, e, o
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::int[], $8::boolean[],
-                   $9::jsonb[], $10::uuid[], $11::timestamptz[]) AS x(t, i, s, r, v, sv, d, p, e, o)
+                   ${jsonLinesParam(9)}, $10::uuid[], $11::timestamptz[]) AS x(t, i, s, r, v, sv, d, p, e, o)
        ON CONFLICT (adapter, record_type, record_id) DO UPDATE SET
          subject_id = EXCLUDED.subject_id, related_subjects = EXCLUDED.related_subjects,
          version = EXCLUDED.version, schema_version = EXCLUDED.schema_version, deleted = EXCLUDED.deleted,
@@ -63,7 +63,7 @@ export class AdapterRecordRepository {
         rows.map((r) => r.version),
         rows.map((r) => r.schemaVersion),
         rows.map((r) => r.deleted),
-        rows.map((r) => (r.deleted ? null : JSON.stringify(r.payload))),
+        jsonLines(rows.map((r) => (r.deleted ? null : JSON.stringify(r.payload)))),
         rows.map((r) => r.eventId),
         rows.map((r) => r.occurredAt),
       ],
