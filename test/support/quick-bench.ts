@@ -62,7 +62,13 @@ function holderIsGone(): boolean {
   try {
     pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
   } catch {
-    return false; // taken a moment ago, its pid not yet written
+    // Taken a moment ago and its pid not yet written — or its taker died in
+    // between, which only the lock's age tells.
+    try {
+      return Date.now() - fs.statSync(lockDir).mtimeMs > 10_000;
+    } catch {
+      return false; // released meanwhile
+    }
   }
   try {
     process.kill(pid, 0);

@@ -51,7 +51,7 @@ export class Database implements Queryable {
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.transactionOpenedWith('', (tx) => work(tx));
+    return this.transactionOpenedWith('', work);
   }
 
   /**
