@@ -411,5 +411,41 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         await relay.stop();
       }
     });
+
+    it('keeps retrying while the bus refuses, then relays, and counts what waits and what it sent', async () => {
+      const refusing = new FaultyBus(bus);
+      const outbox = new OutboxRepository(db.database, 'transport');
+      const metrics = new Metrics('transport-retrying');
+      const publisher = new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        refusing,
+        metrics,
+        undefined,
+        { database: db.database, outbox },
+      );
+      const plate = newPlate();
+      refusing.failures = 4; // the fast path, then the relay three times
+      await publisher.publish(publisher.prepare([vehicle(plate, newNationalId())]).ready);
+      const relay = new OutboxRelay(outbox, refusing, metrics, 'transport', { pollIntervalMs: 50 });
+      const depth = async (): Promise<number | undefined> =>
+        (await metrics.outboxDepth.get()).values[0]?.value;
+      await expect(relay.relayOnce()).rejects.toThrow('the broker is unreachable');
+      await expect(outbox.depth()).resolves.toBe(1);
+      relay.start();
+      try {
+        const delivered = await eventually(
+          () => onBus(plate),
+          (records) => records.length > 0,
+        );
+        expect(delivered).toHaveLength(1);
+        expect(refusing.failures).toBe(0);
+        await expect(eventually(depth, (value) => value === 0)).resolves.toBe(0);
+        expect((await metrics.outboxRelayed.get()).values[0]?.value).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    });
   });
 }
