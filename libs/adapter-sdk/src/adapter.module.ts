@@ -1,4 +1,5 @@
-// The Nest module every adapter app is built from: intake, health, metrics.
+// The Nest module every adapter app is built from: intake, health, metrics,
+// and the outbox relay that sends what the publisher kept but could not send.
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { AdapterApprovals } from '#spean/adapter-registry';
 import type { AuditLog } from '#spean/audit';
@@ -14,6 +15,8 @@ import { ImportService } from './import/import.service.js';
 import { ImportsController } from './import/imports.controller.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecordsController } from './intake/records.controller.js';
+import { OutboxRelay } from './publishing/outbox-relay.js';
+import { OutboxRepository } from './publishing/outbox.repository.js';
 import { RecordPublisher } from './publishing/record-publisher.js';
 import {
   ADAPTER_DEFINITION,
@@ -85,9 +88,24 @@ export class AdapterModule {
           useFactory: () => new AdapterRecordRepository(deps.database, deps.definition.name),
         },
         {
+          provide: OutboxRepository,
+          useFactory: () => new OutboxRepository(deps.database, deps.definition.name),
+        },
+        {
+          // Started at bootstrap, stopped at shutdown (before the bus is closed).
+          provide: OutboxRelay,
+          inject: [OutboxRepository],
+          useFactory: (outbox: OutboxRepository) =>
+            new OutboxRelay(outbox, deps.bus, deps.metrics, deps.definition.name),
+        },
+        {
           provide: RecordPublisher,
-          inject: [ADAPTER_STORE],
-          useFactory: (store: AdapterRecordRepository) =>
+          inject: [ADAPTER_STORE, OutboxRepository, OutboxRelay],
+          useFactory: (
+            store: AdapterRecordRepository,
+            outbox: OutboxRepository,
+            relay: OutboxRelay,
+          ) =>
             new RecordPublisher(
               deps.definition,
               deps.validator,
@@ -95,6 +113,7 @@ export class AdapterModule {
               deps.bus,
               deps.metrics,
               deps.lineage,
+              { database: deps.database, outbox, relay },
             ),
         },
         {

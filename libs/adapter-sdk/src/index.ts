@@ -6,6 +6,8 @@ export * from './run-adapter.js';
 export * from './intake/intake.service.js';
 export * from './intake/intake.exception.js';
 export * from './publishing/record-publisher.js';
+export * from './publishing/outbox.repository.js';
+export * from './publishing/outbox-relay.js';
 export * from './reactions/reaction.js';
 export * from './store/adapter-record.repository.js';
 export * from './import/csv-mapping.js';

@@ -14,6 +14,10 @@ export class Metrics {
   readonly openDeadLetters: Gauge<'group' | 'code'>;
   /** Requests a protective limit refused; by limit name only, never by client or address. */
   readonly limitRefusals: Counter<'limit'>;
+  /** Messages an adapter has kept and not yet seen acknowledged by the bus. */
+  readonly outboxDepth: Gauge<'source'>;
+  /** Messages the outbox relay sent (those the publisher could not send itself). */
+  readonly outboxRelayed: Counter<'source'>;
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
   /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
   private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
@@ -74,6 +78,18 @@ export class Metrics {
       name: 'spean_limit_refusals_total',
       help: 'Requests refused by a protective limit (graphql_rate, token_failures, body_size, depth, aliases, cost, tokens)',
       labelNames: ['limit'],
+      registers: [this.registry],
+    });
+    this.outboxDepth = new Gauge({
+      name: 'spean_outbox_depth',
+      help: 'Records an adapter has kept and not yet seen acknowledged by the bus (its outbox)',
+      labelNames: ['source'],
+      registers: [this.registry],
+    });
+    this.outboxRelayed = new Counter({
+      name: 'spean_outbox_relayed_total',
+      help: 'Records the outbox relay published because the publisher could not (bus refused, or a crash)',
+      labelNames: ['source'],
       registers: [this.registry],
     });
   }

@@ -1,15 +1,45 @@
 // The one path by which an adapter publishes: validate every record against
 // exactly the schema version it names, stamp the adapter as its source, give
-// it an event id, keep it in the adapter's store, then put it on the bus.
+// it an event id, keep it in the adapter's store and put it on the bus.
 // Intake, CSV import and life-event reactions all publish through here.
+//
+// Keeping and publishing are one step (a transactional outbox). The store
+// rows and one outbox row per message are written in ONE transaction; once it
+// commits the records are never lost. Then, on the fast path, the publisher
+// sends the messages itself and deletes their outbox rows when the bus
+// acknowledges, so a healthy bus costs an insert and a delete per batch. If
+// the bus refuses, the rows are given back to the adapter's relay
+// (outbox-relay.ts), which sends them, oldest first per key, retrying with a
+// back-off until acknowledged; if the process dies first, the rows' lease
+// lapses and the relay of the next process sends them. The fast path and the
+// relay never send one row at once: the publisher holds a lease on the rows it
+// wrote (set in the same INSERT), the relay takes only unleased rows, and a
+// row whose key has an older row waiting is left to the relay, so a subject's
+// records reach the bus in the order they were kept. A crash after the bus
+// acknowledged and before the delete, or a bus that holds a send past the
+// lease, sends a record twice, which consumers absorb (they apply by
+// version); nothing kept is ever dropped.
+//
+// So publish() resolves once the records are kept — not only once the bus
+// holds them: an intake answers 202 for what is durable here and will be on
+// the bus (a re-import finds it unchanged and rightly adds nothing), and a
+// publisher retrying after an error (nothing was kept) adds no second version.
+// It waits for the bus for at most a bound, to keep intake's latency honest
+// when a broker hangs. One path for both transports: the embedded bus could
+// append in the same transaction, but two paths would double what has to be
+// proven, for a saving of two statements per batch.
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
 import type { PublishedRecord } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
+import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { RecordIssue } from '../intake/intake.exception.js';
 import type { AdapterRecordRepository, RecordToStore } from '../store/adapter-record.repository.js';
+import { OUTBOX_DEFAULTS, type OutboxSettings } from './outbox-relay.js';
+import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
 
 export interface PreparedRecord {
   index: number;
@@ -24,8 +54,21 @@ export interface Preparation {
   issues: RecordIssue[];
 }
 
+/** Where kept records wait for the bus, and who sends what the publisher could not. */
+export interface PublisherOutbox {
+  /** The adapter's database: the store and the outbox are written in one of its transactions. */
+  database: Database;
+  outbox: OutboxRepository;
+  /** Told when messages were left for it, so it sends them now rather than at its next poll. */
+  relay?: { nudge(): void };
+  settings?: Partial<Pick<OutboxSettings, 'leaseMs' | 'fastPathWaitMs'>>;
+}
+
 export class RecordPublisher {
   private readonly publishable: ReadonlySet<string>;
+  private readonly logger: Logger;
+  private readonly leaseMs: number;
+  private readonly fastPathWaitMs: number;
 
   constructor(
     private readonly definition: AdapterDefinition,
@@ -33,9 +76,13 @@ export class RecordPublisher {
     private readonly store: AdapterRecordRepository,
     private readonly bus: EventBus,
     private readonly metrics: Metrics,
-    private readonly lineage?: LineageRecorder,
+    private readonly lineage: LineageRecorder | undefined,
+    private readonly delivery: PublisherOutbox,
   ) {
     this.publishable = new Set(definition.publishes);
+    this.logger = new Logger(`${definition.name}-publisher`);
+    this.leaseMs = delivery.settings?.leaseMs ?? OUTBOX_DEFAULTS.leaseMs;
+    this.fastPathWaitMs = delivery.settings?.fastPathWaitMs ?? OUTBOX_DEFAULTS.fastPathWaitMs;
   }
 
   /** Validates each input on its own; valid ones come back ready, the rest as issues. */
@@ -70,11 +117,19 @@ export class RecordPublisher {
     return { ready, issues };
   }
 
-  /** Stores, then publishes; resolves once the bus holds every record durably. */
+  /**
+   * Keeps the records and their messages in one transaction, then sends the
+   * messages; resolves once they are kept (see the header), with their event ids.
+   */
   async publish(prepared: readonly PreparedRecord[]): Promise<string[]> {
     if (prepared.length === 0) return [];
-    await this.store.save(prepared.map(toStored));
-    await this.bus.publish(prepared.map(toMessage));
+    const { database, outbox } = this.delivery;
+    const { leased, waiting } = await database.transaction(async (tx) => {
+      await this.store.save(prepared.map(toStored), tx);
+      return outbox.add(tx, prepared.map(toMessage), this.leaseMs);
+    });
+    if (waiting > 0) this.delivery.relay?.nudge();
+    await this.sendNow(leased);
     const source = this.definition.name;
     for (const { record, deprecated } of prepared) {
       this.metrics.recordsPublished.inc({ source, record_type: record.recordType });
@@ -88,6 +143,41 @@ export class RecordPublisher {
       }
     }
     return prepared.map(({ record }) => record.eventId);
+  }
+
+  /**
+   * The fast path: sends what this publisher holds the lease on, and forgets
+   * it once acknowledged; a refusal hands it to the relay. Waits for the bus at
+   * most fastPathWaitMs; what is still in flight then finishes on its own.
+   */
+  private async sendNow(leased: OutboxEntry[]): Promise<void> {
+    if (leased.length === 0) return;
+    const { outbox, relay } = this.delivery;
+    const ids = leased.map((entry) => entry.id);
+    const sending = (async () => {
+      try {
+        await this.bus.publish(leased.map((entry) => entry.message));
+      } catch (error) {
+        this.logger.warn(
+          `the bus refused ${leased.length} kept record(s); the outbox relay will send them: ${describe(error)}`,
+        );
+        await outbox.release(ids).catch(() => undefined);
+        relay?.nudge();
+        return;
+      }
+      // If this fails the rows stay, and the relay sends them again once their lease lapses: a duplicate, not a loss.
+      await outbox
+        .remove(ids)
+        .catch((error: unknown) =>
+          this.logger.warn(`forgetting sent outbox rows failed: ${describe(error)}`),
+        );
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      sending,
+      new Promise((resolve) => (timer = setTimeout(resolve, this.fastPathWaitMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** The adapter is the source of what it publishes: fill it in, or refuse another name. */
@@ -109,6 +199,10 @@ export class RecordPublisher {
     }
     return record;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {

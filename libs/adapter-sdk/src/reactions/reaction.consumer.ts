@@ -7,10 +7,16 @@
 // topics, and the group resumes from its committed offsets). A record that
 // cannot be read, or whose reaction yields an invalid record, is set aside as
 // a dead letter with the reason (kept in the dead-letter store, where stewards
-// replay it once the cause is fixed); a fault of the database or the bus is
-// thrown so the bus delivers the record again. A reaction may publish only what
-// the adapter is approved to publish; if not, the triggering record becomes a
+// replay it once the cause is fixed); a fault of the database is thrown so
+// the bus delivers the record again. A reaction may publish only what the
+// adapter is approved to publish; if not, the triggering record becomes a
 // dead letter (adapter-not-approved), to be replayed once approved.
+//
+// What a reaction returns is kept with its outbox rows in one transaction
+// (record-publisher.ts) before the trigger is committed, so a bus that refuses
+// the outputs loses nothing (the relay sends them), and a crash between the
+// two only runs the reaction again — which reads the store, finds its outputs
+// already kept and returns nothing new: no second, different version.
 import {
   Inject,
   Injectable,

@@ -1,5 +1,6 @@
 // SQL of an adapter's own store: the newest version of every record it has
-// published. Reactions read it; the publisher writes it.
+// published. Reactions read it; the publisher writes it, in the transaction
+// that also writes the records' outbox rows.
 import { newestVersions } from '#spean/contracts';
 import { jsonLines, jsonLinesParam, type Queryable } from '#spean/persistence';
 
@@ -37,11 +38,14 @@ export class AdapterRecordRepository {
     readonly adapter: string,
   ) {}
 
-  /** Keeps each record only if its version is newer than the stored one. */
-  async save(records: RecordToStore[]): Promise<void> {
+  /**
+   * Keeps each record only if its version is newer than the stored one; in
+   * `tx` when given, so the publisher keeps it in one step with its outbox row.
+   */
+  async save(records: RecordToStore[], tx: Queryable = this.db): Promise<void> {
     if (records.length === 0) return;
     const rows = newestVersions(records);
-    await this.db.query(
+    await tx.query(
       `INSERT INTO adapter_record (adapter, record_type, record_id, subject_id, related_subjects, version,
          schema_version, deleted, payload, event_id, occurred_at)
        SELECT $1, t, i, s, r::text[], v, sv, d, p, e, o

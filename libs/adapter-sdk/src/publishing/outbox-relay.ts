@@ -1,0 +1,144 @@
+// Sends what an adapter's outbox still holds to the bus: messages whose
+// publisher could not send them (the bus refused or did not answer), or whose
+// process died between its commit and the bus's acknowledgement. Started with
+// the adapter and stopped with it. It takes messages oldest first, never a
+// message whose key has an older one still held by a publisher, publishes
+// them, and deletes them once the bus acknowledged; a refusal gives them back
+// and the relay tries again after a back-off that doubles up to a bound. A
+// crash after the bus acknowledged and before the delete sends a message
+// twice; consumers apply records by version, so a duplicate is harmless — a
+// loss is what this prevents.
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventBus } from '#spean/bus';
+import type { Metrics } from '#spean/observability';
+import type { OutboxRepository } from './outbox.repository.js';
+
+export interface OutboxSettings {
+  /** How long a publisher holds the messages it just kept, to send them itself. */
+  leaseMs: number;
+  /** How long a publisher waits for the bus before answering with its records kept but still queued. */
+  fastPathWaitMs: number;
+  /** How often an idle relay looks for messages nobody holds (a lapsed lease). */
+  pollIntervalMs: number;
+  /** Most messages one relay round takes. */
+  batchSize: number;
+  /** Bound of the back-off after the bus refused. */
+  maxBackoffMs: number;
+}
+
+export const OUTBOX_DEFAULTS: OutboxSettings = {
+  leaseMs: 30_000,
+  fastPathWaitMs: 10_000,
+  pollIntervalMs: 1_000,
+  batchSize: 500,
+  maxBackoffMs: 30_000,
+};
+
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly settings: OutboxSettings;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private failures = 0;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly bus: EventBus,
+    private readonly metrics: Metrics,
+    private readonly source: string,
+    settings: Partial<OutboxSettings> = {},
+    private readonly logger: Pick<Logger, 'warn'> = new Logger(`${source}-outbox`),
+  ) {
+    this.settings = { ...OUTBOX_DEFAULTS, ...settings };
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /**
+   * Stops taking messages and waits for the round in hand — at most the
+   * fast-path wait, so a bus that never answers cannot hold the shutdown; what
+   * that round held is released when its lease lapses.
+   */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeUp?.();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.loop,
+      new Promise((resolve) => (timer = setTimeout(resolve, this.settings.fastPathWaitMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Messages were left in the outbox: look now rather than at the next poll (not during a back-off). */
+  nudge(): void {
+    this.pendingWake = true;
+    if (this.failures === 0) this.wakeUp?.();
+  }
+
+  /** One round: takes, publishes, deletes. Returns how many messages reached the bus. */
+  async relayOnce(): Promise<number> {
+    const entries = await this.outbox.claim(this.settings.batchSize, this.settings.leaseMs);
+    if (entries.length > 0) {
+      const ids = entries.map((entry) => entry.id);
+      try {
+        await this.bus.publish(entries.map((entry) => entry.message));
+      } catch (error) {
+        await this.outbox.release(ids).catch(() => undefined);
+        throw error;
+      }
+      await this.outbox.remove(ids);
+      this.metrics.outboxRelayed.inc({ source: this.source }, entries.length);
+    }
+    this.metrics.outboxDepth.set({ source: this.source }, await this.outbox.depth());
+    return entries.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const relayed = await this.relayOnce();
+        this.failures = 0;
+        if (relayed < this.settings.batchSize) await this.idle(this.settings.pollIntervalMs);
+      } catch (error) {
+        this.failures++;
+        const delay = Math.min(250 * 2 ** (this.failures - 1), this.settings.maxBackoffMs);
+        this.logger.warn(
+          `relaying the outbox failed, retrying in ${delay} ms: ${(error as Error).message}`,
+        );
+        await this.idle(delay);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (!this.running || (this.pendingWake && this.failures === 0)) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.pendingWake = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}

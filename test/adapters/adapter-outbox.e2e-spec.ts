@@ -1,0 +1,3 @@
+import { describeOutbox } from './adapter-outbox.suite.js';
+
+describeOutbox('embedded');

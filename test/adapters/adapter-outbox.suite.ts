@@ -1,0 +1,451 @@
+// Storing and publishing are one step: a record an adapter has kept is on the
+// bus sooner or later, whatever fails between the two. The faults are put
+// into the real bus, embedded or Kafka (a publish that throws, or one that
+// never answers, as a process killed mid-publish would leave it); what the
+// adapter publishes is read back by an ordinary consumer group.
+import { randomInt, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Principal } from '#spean/access';
+import {
+  createAdapterApp,
+  ImportService,
+  OutboxRelay,
+  OutboxRepository,
+  readAdapterConfig,
+  RecordPublisher,
+  AdapterRecordRepository,
+} from '#spean/adapter-sdk';
+import { AuditLog } from '#spean/audit';
+import {
+  createEventBus,
+  topicFor,
+  type BatchHandler,
+  type EventBus,
+  type OutgoingMessage,
+  type SubscribeOptions,
+  type Subscription,
+} from '#spean/bus';
+import { EnvReader } from '#spean/config';
+import { VerhoeffNationalIdScheme, type PublishedRecord } from '#spean/contracts';
+import { Metrics } from '#spean/observability';
+import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
+import { ADAPTERS } from '../../tools/adapters.js';
+import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const ids = new VerhoeffNationalIdScheme();
+const deathFixture = JSON.parse(
+  fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../schemas/civil-event/ok/death-in-kandal.json'),
+    'utf8',
+  ),
+) as Record<string, unknown>;
+const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The real bus, with faults put into its publish: the next n throw, or every one hangs. */
+class FaultyBus implements EventBus {
+  failures = 0;
+  hang = false;
+  publishes = 0;
+
+  constructor(private readonly inner: EventBus) {}
+
+  get transport(): EventBus['transport'] {
+    return this.inner.transport;
+  }
+  connect(): Promise<void> {
+    return this.inner.connect();
+  }
+  ensureTopics(topics: string[]): Promise<void> {
+    return this.inner.ensureTopics(topics);
+  }
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    this.publishes++;
+    if (this.hang) return new Promise<void>(() => undefined);
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('the broker is unreachable');
+    }
+    await this.inner.publish(messages);
+  }
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
+    return this.inner.subscribe(options, handler);
+  }
+  listDeadLetters: EventBus['listDeadLetters'] = (group, options) =>
+    this.inner.listDeadLetters(group, options);
+  lag: EventBus['lag'] = (group, topics) => this.inner.lag(group, topics);
+  resetOffsets: EventBus['resetOffsets'] = (group, topics, reset) =>
+    this.inner.resetOffsets(group, topics, reset);
+  isHealthy(): Promise<boolean> {
+    return this.inner.isHealthy();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+async function eventually<T>(
+  look: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await look();
+    if (done(value) || Date.now() - started > timeoutMs) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const HEADER = [
+  'plate_number',
+  'vin',
+  'make',
+  'model',
+  'year',
+  'category',
+  'colour',
+  'owner_national_id',
+  'owner_name',
+  'registration_date',
+  'inspection_due_date',
+  'status',
+];
+const vehicleRow = (plate: string, owner: string): string[] => [
+  plate,
+  'JTDKB20U093456789',
+  'Toyota',
+  'Prius',
+  '2009',
+  'car',
+  'silver',
+  owner,
+  'Sok Chantha',
+  '2019-03-02',
+  '2027-03-02',
+  'active',
+];
+const vehicle = (plate: string, owner: string, version = 1): Record<string, unknown> => ({
+  recordType: 'vehicle-registration',
+  schemaVersion: 1,
+  recordId: plate,
+  subjectId: owner,
+  version,
+  op: 'upsert',
+  occurredAt: '2026-12-01T10:00:00+07:00',
+  payload: {
+    plateNumber: plate,
+    vin: 'JTDKB20U093456789',
+    make: 'Toyota',
+    model: 'Prius',
+    year: 2009,
+    category: 'car',
+    owner: { nationalId: owner },
+    registrationDate: '2019-03-02',
+    status: 'active',
+    ownerDeceased: version > 1,
+  },
+});
+const newPlate = (): string =>
+  `2C${String.fromCharCode(65 + randomInt(0, 26))}-${randomInt(1000, 9999)}`;
+
+export function describeOutbox(transport: 'embedded' | 'kafka'): void {
+  describe(`atomic store and publish (outbox), ${transport} bus`, () => {
+    let db: TestDatabase;
+    let audit: AuditLog;
+    let schemas: OpenedSchemaRegistry;
+    let bus: EventBus;
+    let faulty: FaultyBus;
+    let app: INestApplication;
+    let appClosed = false;
+    let observer: Subscription;
+    /** Every vehicle registration that reached the bus, in the order consumed. */
+    const seen: PublishedRecord[] = [];
+    const principal: Principal = {
+      clientId: 'transport-test',
+      agencyId: 'mpwt',
+      role: 'adapter',
+      adapter: 'transport',
+    };
+    const onBus = (recordId: string): PublishedRecord[] =>
+      seen.filter((record) => record.recordId === recordId);
+
+    beforeAll(async () => {
+      db = await createTestDatabase('adapter_outbox');
+      audit = new AuditLog(db.database);
+      await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
+        environment: 'test',
+      });
+      schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
+      // Test files share one broker: a namespace per file keeps their topics and groups apart.
+      bus = await createEventBus({
+        kafkaBrokers: transport === 'kafka' ? (process.env.KAFKA_BROKERS ?? '').split(',') : [],
+        partitions: 2,
+        clientId: `outbox-${db.name}`,
+        database: db.database,
+        logger: quiet,
+        namespace: transport === 'kafka' ? db.name : undefined,
+      });
+      await bus.ensureTopics([topicFor('vehicle-registration'), topicFor('civil-event')]);
+      observer = await bus.subscribe(
+        { group: 'observer', topics: [topicFor('vehicle-registration')] },
+        async (batch) => {
+          for (const message of batch) {
+            seen.push(JSON.parse(message.value.toString('utf8')) as PublishedRecord);
+          }
+        },
+      );
+      faulty = new FaultyBus(bus);
+      app = await createAdapterApp(
+        {
+          definition: ADAPTERS.transport,
+          config: readAdapterConfig(ADAPTERS.transport, new EnvReader({ LOG_LEVEL: 'error' })),
+          database: db.database,
+          bus: faulty,
+          metrics: new Metrics('transport'),
+          validator: schemas.validator,
+          lineage: schemas.lineage,
+          audit,
+        },
+        async () => undefined,
+      );
+      await app.init();
+    });
+
+    afterAll(async () => {
+      if (!appClosed) await app?.close();
+      await observer?.close();
+      await bus?.close();
+      await schemas?.close();
+      await audit?.close();
+      await db?.drop();
+    });
+
+    it('answers a CSV import whose publish failed once the rows are kept, and relays them to the bus exactly once', async () => {
+      const imports = app.get(ImportService);
+      const plate = newPlate();
+      const chunk = { columns: HEADER, rows: [vehicleRow(plate, newNationalId())], firstRow: 2 };
+
+      faulty.failures = 1;
+      await expect(imports.importChunk(principal, chunk)).resolves.toMatchObject({
+        imported: 1,
+        rejected: [],
+      });
+      expect(faulty.failures).toBe(0);
+
+      const delivered = await eventually(
+        () => onBus(plate),
+        (records) => records.length > 0,
+      );
+      expect(delivered.map((record) => record.version)).toEqual([1]);
+
+      // The same export again: already kept and delivered, so nothing new.
+      await expect(imports.importChunk(principal, chunk)).resolves.toMatchObject({
+        imported: 0,
+        unchanged: 1,
+      });
+      await expect(
+        eventually(
+          () => bus.lag('observer', [topicFor('vehicle-registration')]),
+          (lag) => lag === 0,
+        ),
+      ).resolves.toBe(0);
+      expect(onBus(plate).map((record) => record.version)).toEqual([1]);
+      await expect(db.database.query(`SELECT id FROM adapter_outbox`)).resolves.toEqual([]);
+    });
+
+    it('publishes what a reaction returned though its publish failed, and not again when the trigger comes twice', async () => {
+      const imports = app.get(ImportService);
+      const owner = newNationalId();
+      const plate = newPlate();
+      await imports.importChunk(principal, {
+        columns: HEADER,
+        rows: [vehicleRow(plate, owner)],
+        firstRow: 2,
+      });
+      await eventually(
+        () => onBus(plate),
+        (records) => records.length === 1,
+      );
+
+      const death: OutgoingMessage = {
+        topic: topicFor('civil-event'),
+        key: owner,
+        value: Buffer.from(
+          JSON.stringify({
+            recordType: 'civil-event',
+            schemaVersion: 1,
+            recordId: `CE-${randomUUID()}`,
+            subjectId: owner,
+            version: 1,
+            op: 'upsert',
+            source: 'interior',
+            eventId: randomUUID(),
+            occurredAt: '2026-12-01T10:00:00+07:00',
+            payload: { ...deathFixture, subject: { nationalId: owner } },
+          }),
+        ),
+        headers: { 'record-type': 'civil-event', 'schema-version': '1', source: 'interior' },
+      };
+      faulty.failures = 1;
+      await bus.publish([death]);
+      const flagged = await eventually(
+        () => onBus(plate),
+        (records) => records.length >= 2,
+      );
+      expect(faulty.failures).toBe(0);
+      expect(
+        flagged.map((record) => [
+          record.version,
+          (record.payload as { ownerDeceased?: boolean }).ownerDeceased,
+        ]),
+      ).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+
+      // The bus delivers the trigger again (at least once): the reaction reads the store and publishes nothing new.
+      await bus.publish([death]);
+      await expect(
+        eventually(
+          () => bus.lag('transport', [topicFor('civil-event')]),
+          (lag) => lag === 0,
+        ),
+      ).resolves.toBe(0);
+      await expect(
+        eventually(
+          () => bus.lag('observer', [topicFor('vehicle-registration')]),
+          (lag) => lag === 0,
+        ),
+      ).resolves.toBe(0);
+      expect(onBus(plate).map((record) => record.version)).toEqual([1, 2]);
+    });
+
+    it('relays what a process killed before the bus answered left behind, once its claim lapses', async () => {
+      // The running transport process stops (its relay with it); the next one's bus never
+      // answers, and it is killed (abandoned) with its records kept but not on the bus.
+      await app.close();
+      appClosed = true;
+      const doomedBus = new FaultyBus(bus);
+      doomedBus.hang = true;
+      const store = new AdapterRecordRepository(db.database, 'transport');
+      const doomed = new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        store,
+        doomedBus,
+        new Metrics('transport-doomed'),
+        undefined,
+        {
+          database: db.database,
+          outbox: new OutboxRepository(db.database, 'transport'),
+          settings: { leaseMs: 300, fastPathWaitMs: 50 },
+        },
+      );
+      const plates = [newPlate(), newPlate()];
+      const owner = newNationalId();
+      const { ready, issues } = doomed.prepare(plates.map((plate) => vehicle(plate, owner)));
+      expect(issues).toEqual([]);
+      await doomed.publish(ready);
+      expect(doomedBus.publishes).toBe(1);
+      expect(plates.flatMap(onBus)).toEqual([]);
+
+      // A fresh relay (what the restarted process starts) over the working bus.
+      const relay = new OutboxRelay(
+        new OutboxRepository(db.database, 'transport'),
+        bus,
+        new Metrics('transport-restarted'),
+        'transport',
+        { pollIntervalMs: 50 },
+      );
+      relay.start();
+      try {
+        const delivered = await eventually(
+          () => plates.flatMap(onBus),
+          (records) => records.length >= 2,
+        );
+        expect(delivered.map((record) => record.recordId)).toEqual(plates);
+      } finally {
+        await relay.stop();
+      }
+    });
+
+    it("keeps a subject's records in order: a later one waits behind an earlier one the bus refused", async () => {
+      const flaky = new FaultyBus(bus);
+      const outbox = new OutboxRepository(db.database, 'transport');
+      // No relay yet: what the publisher leaves behind stays until one starts.
+      const publisher = new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        flaky,
+        new Metrics('transport-flaky'),
+        undefined,
+        { database: db.database, outbox },
+      );
+      const owner = newNationalId();
+      const [first, second] = [newPlate(), newPlate()];
+      flaky.failures = 1;
+      await publisher.publish(publisher.prepare([vehicle(first, owner)]).ready);
+      // The bus is back, but this record of the same subject must not overtake the first.
+      await publisher.publish(publisher.prepare([vehicle(second, owner)]).ready);
+      expect(flaky.publishes).toBe(1);
+      await expect(outbox.depth()).resolves.toBe(2);
+
+      const relay = new OutboxRelay(outbox, bus, new Metrics('transport-relay'), 'transport', {
+        pollIntervalMs: 50,
+      });
+      relay.start();
+      try {
+        const delivered = await eventually(
+          () => [first, second].flatMap(onBus),
+          (records) => records.length >= 2,
+        );
+        expect(delivered.map((record) => record.recordId)).toEqual([first, second]);
+        await expect(outbox.depth()).resolves.toBe(0);
+      } finally {
+        await relay.stop();
+      }
+    });
+
+    it('keeps retrying while the bus refuses, then relays, and counts what waits and what it sent', async () => {
+      const refusing = new FaultyBus(bus);
+      const outbox = new OutboxRepository(db.database, 'transport');
+      const metrics = new Metrics('transport-retrying');
+      const publisher = new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        refusing,
+        metrics,
+        undefined,
+        { database: db.database, outbox },
+      );
+      const plate = newPlate();
+      refusing.failures = 4; // the fast path, then the relay three times
+      await publisher.publish(publisher.prepare([vehicle(plate, newNationalId())]).ready);
+      const relay = new OutboxRelay(outbox, refusing, metrics, 'transport', { pollIntervalMs: 50 });
+      const depth = async (): Promise<number | undefined> =>
+        (await metrics.outboxDepth.get()).values[0]?.value;
+      await expect(relay.relayOnce()).rejects.toThrow('the broker is unreachable');
+      await expect(outbox.depth()).resolves.toBe(1);
+      relay.start();
+      try {
+        const delivered = await eventually(
+          () => onBus(plate),
+          (records) => records.length > 0,
+        );
+        expect(delivered).toHaveLength(1);
+        expect(refusing.failures).toBe(0);
+        await expect(eventually(depth, (value) => value === 0)).resolves.toBe(0);
+        expect((await metrics.outboxRelayed.get()).values[0]?.value).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    });
+  });
+}
