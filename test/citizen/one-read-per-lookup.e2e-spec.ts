@@ -96,7 +96,7 @@ describe('a lookup reads the read model once', () => {
       principal,
       nationalId,
       'business-registration',
-      SECTION_NAMES,
+      new Map(SECTION_NAMES.map((name) => [name, new Set(['n'])])),
     );
     expect(view?.sections.get('vehicles')).toEqual([{ n: 2 }]);
     expect(view?.sections.get('landTitles')).toEqual([]);
@@ -107,7 +107,12 @@ describe('a lookup reads the read model once', () => {
 
   it('with one section asked for', async () => {
     statements.length = 0;
-    await service.lookup(principal, nationalId, 'business-registration', ['person']);
+    await service.lookup(
+      principal,
+      nationalId,
+      'business-registration',
+      new Map([['person', new Set(['n'])]]),
+    );
     expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import type { ReadModelRepository } from '../read-model/read-model.repository.js
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 import {
   CITIZEN_SECTIONS,
+  type CitizenSection,
   NATIONAL_ID_GRANT,
   VERIFICATION_CLAIMS,
   VERIFICATION_GRANT,
@@ -23,11 +24,20 @@ export interface CitizenView {
   nationalId: string;
   /** Section name → payload(s); absent when the citizen has none. */
   sections: Map<string, unknown>;
-  /** Sections asked for that the caller may not see. */
-  denied: Set<string>;
-  /** Sections the caller may see only some fields of: section → those fields. */
-  narrowed: Map<string, ReadonlySet<string>>;
+  /** Sections asked for that leave as a refusal instead of data, and why. */
+  refused: Map<string, SectionRefusal>;
 }
+
+/**
+ * Why a section is withheld: no grant for it at all, or fields asked for that
+ * the grant does not open (then none of the section leaves).
+ */
+export type SectionRefusal =
+  | { reason: 'section' }
+  | { reason: 'fields'; withheld: readonly string[]; granted: readonly string[] };
+
+/** What a lookup asks for: section → the fields selected in it. */
+export type SectionSelection = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface NameClaim {
   familyName: string;
@@ -73,7 +83,7 @@ export class CitizenService {
     principal: Principal,
     nationalIdInput: string,
     purposeInput: string,
-    requested: readonly string[],
+    requested: SectionSelection,
     referenceInput?: string | null,
   ): Promise<CitizenView | null> {
     const { nationalId, purpose, reference, sections } = await this.authorise(
@@ -84,9 +94,29 @@ export class CitizenService {
       referenceInput,
       (granted) => [...granted.keys()].some((name) => name !== VERIFICATION_GRANT),
     );
-    const asked = CITIZEN_SECTIONS.filter((section) => requested.includes(section.name));
-    const allowed = asked.filter((section) => sections.has(section.name));
-    const denied = asked.filter((section) => !sections.has(section.name));
+    // Decided here, once: what is refused is not read, and the audit entry and
+    // the answer are both written from this decision.
+    const refused = new Map<string, SectionRefusal>();
+    const allowed: CitizenSection[] = [];
+    for (const section of CITIZEN_SECTIONS) {
+      const selected = requested.get(section.name);
+      if (!selected) continue;
+      const access = sections.get(section.name);
+      if (!access) {
+        refused.set(section.name, { reason: 'section' });
+        continue;
+      }
+      if (access !== 'all') {
+        const withheld = [...selected]
+          .filter((field) => !access.has(field) && field !== '__typename')
+          .sort();
+        if (withheld.length > 0) {
+          refused.set(section.name, { reason: 'fields', withheld, granted: [...access].sort() });
+          continue;
+        }
+      }
+      allowed.push(section);
+    }
     const disclosed = sections.has(NATIONAL_ID_GRANT);
 
     const stored = await this.records.sectionsOf(
@@ -106,23 +136,24 @@ export class CitizenService {
     // Only on the not-found path: a citizen with nothing in the sections read may still exist.
     const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
-    // Sections the agency may see only some fields of: section → those fields.
-    const narrowed = new Map<string, ReadonlySet<string>>();
+    // Of a section narrowed to fields, the fields that left: those selected (all within the grant).
+    const fieldsReturned: Record<string, string[]> = {};
     for (const section of allowed) {
-      const access = sections.get(section.name)!;
-      if (access !== 'all') narrowed.set(section.name, access);
+      if (sections.get(section.name) === 'all') continue;
+      fieldsReturned[section.name] = [...requested.get(section.name)!]
+        .filter((field) => field !== '__typename')
+        .sort();
+    }
+    const fieldsDenied: Record<string, string[]> = {};
+    for (const [name, refusal] of refused) {
+      if (refusal.reason === 'fields') fieldsDenied[name] = [...refusal.withheld];
     }
     await this.record('lookup', principal, nationalId, purpose, {
       outcome: known ? 'found' : 'not-found',
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
-      sectionsDenied: denied.map((section) => section.name),
-      ...(narrowed.size > 0
-        ? {
-            fieldsReturned: Object.fromEntries(
-              [...narrowed].map(([name, fields]) => [name, [...fields].sort()]),
-            ),
-          }
-        : {}),
+      sectionsDenied: [...refused.keys()],
+      ...(known && Object.keys(fieldsReturned).length > 0 ? { fieldsReturned } : {}),
+      ...(Object.keys(fieldsDenied).length > 0 ? { fieldsDenied } : {}),
       nationalId: disclosed ? 'disclosed' : 'pseudonym',
       ...(reference ? { reference } : {}),
     });
@@ -133,8 +164,7 @@ export class CitizenService {
         ? nationalId
         : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
       sections: view,
-      denied: new Set(denied.map((section) => section.name)),
-      narrowed,
+      refused,
     };
   }
 
