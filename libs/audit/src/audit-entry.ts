@@ -12,6 +12,8 @@ export const AUDIT_KINDS = [
   /** An adapter refused: publishing or subscribing to a record type it is not approved for. */
   'adapter-refusal',
   'schema-change',
+  /** A steward lifted the verification locks on a citizen's claims (verification-lock/ in the gateway). */
+  'verification-lock-lift',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -36,6 +36,17 @@ export class AccessLogEntryModel {
 
   @Field(() => [String], { description: 'Sections (or claims) asked for and refused' })
   sectionsDenied!: string[];
+
+  @Field(() => [String], {
+    description: 'Verification: the kinds of claim that were wrong (never what was claimed)',
+  })
+  claimsFailed!: string[];
+
+  @Field(() => [String], {
+    description:
+      'Verification: the kinds of claim refused because too many wrong ones had been made',
+  })
+  claimsLocked!: string[];
 }
 
 @ObjectType('AccessLogPage')

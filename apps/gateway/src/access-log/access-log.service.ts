@@ -82,6 +82,8 @@ function toModel(
       entry.kind === 'verification' ? list(details.claimsChecked) : list(details.sectionsReturned),
     sectionsDenied:
       entry.kind === 'verification' ? list(details.claimsDenied) : list(details.sectionsDenied),
+    claimsFailed: list(details.claimsFailed),
+    claimsLocked: list(details.claimsLocked),
   };
 }
 

@@ -18,6 +18,8 @@ import {
   type VerificationClaim,
 } from './citizen.sections.js';
 import { narrowTo } from './granted-fields.js';
+import type { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
+import { Turns } from '../verification-lock/turns.js';
 
 export interface CitizenView {
   /** The national id, or the agency's pseudonym for it when not granted the id itself. */
@@ -58,6 +60,8 @@ export interface VerificationView {
   results: Map<VerificationClaim, boolean>;
   /** Claims asked that the caller may not check. */
   denied: Set<VerificationClaim>;
+  /** Claims refused because too many wrong ones of their kind were made; whether they hold is not told. */
+  locked: Set<VerificationClaim>;
 }
 
 const MAX_REFERENCE_LENGTH = 100;
@@ -77,7 +81,10 @@ export class CitizenService {
     private readonly pseudonyms: Pseudonymizer,
     private readonly nationalIds: NationalIdScheme,
     private readonly metrics: Metrics,
+    private readonly locks: VerificationLockRepository,
   ) {}
+
+  private readonly turns = new Turns();
 
   async lookup(
     principal: Principal,
@@ -168,8 +175,26 @@ export class CitizenService {
     };
   }
 
-  /** Yes or no to each claim, from the civil register's person record; the data itself never leaves. */
-  async verify(
+  /**
+   * Yes or no to each claim, from the civil register's person record; the data
+   * itself never leaves. Wrong claims are counted (see verification-lock/):
+   * past the limits, claims of that kind are refused, right or wrong. The
+   * verifications of one citizen take turns in this process, in the order
+   * asked, so the claims of one request count one by one.
+   */
+  verify(
+    principal: Principal,
+    nationalIdInput: string,
+    purposeInput: string,
+    claims: CitizenClaims,
+    referenceInput?: string | null,
+  ): Promise<VerificationView> {
+    return this.turns.run(nationalIdInput.replace(/[\s-]/g, ''), () =>
+      this.verifyInTurn(principal, nationalIdInput, purposeInput, claims, referenceInput),
+    );
+  }
+
+  private async verifyInTurn(
     principal: Principal,
     nationalIdInput: string,
     purposeInput: string,
@@ -202,15 +227,37 @@ export class CitizenService {
       : [];
     const known = person !== undefined || (await this.records.isKnown(nationalId));
     const results = new Map<VerificationClaim, boolean>();
-    if (known) {
+    const locked = new Set<VerificationClaim>();
+    const failed: VerificationClaim[] = [];
+    if (known && allowed.length > 0) {
+      // The one check a right claim costs: is this kind of claim locked?
+      const lockedBefore = await this.locks.locked(nationalId, principal.agencyId, allowed);
       const payload = (person?.payload ?? {}) as PersonFacts;
-      for (const claim of allowed) results.set(claim, holds(claim, claims, payload));
+      const wrong: VerificationClaim[] = [];
+      for (const claim of allowed) {
+        if (lockedBefore.has(claim)) locked.add(claim);
+        else if (holds(claim, claims, payload)) results.set(claim, true);
+        else wrong.push(claim);
+      }
+      const beyond = wrong.length
+        ? await this.locks.fail(nationalId, principal.agencyId, wrong)
+        : new Set<string>();
+      for (const claim of wrong) {
+        if (beyond.has(claim)) locked.add(claim);
+        else {
+          results.set(claim, false);
+          failed.push(claim);
+        }
+      }
     }
-    // Which claims were checked, never what was claimed nor the answers.
+    // Which kinds of claim were answered, wrong, refused or locked; never what
+    // was claimed. The citizen sees this in accessLog.
     await this.record('verification', principal, nationalId, purpose, {
       outcome: known ? 'found' : 'not-found',
-      claimsChecked: known ? allowed : [],
+      claimsChecked: allowed.filter((claim) => results.has(claim)),
       claimsDenied: denied,
+      ...(failed.length > 0 ? { claimsFailed: failed } : {}),
+      ...(locked.size > 0 ? { claimsLocked: allowed.filter((claim) => locked.has(claim)) } : {}),
       ...(reference ? { reference } : {}),
     });
     this.metrics.lookups.inc({ outcome: known ? 'verified' : 'not_found' });
@@ -221,6 +268,7 @@ export class CitizenService {
       known,
       results,
       denied: new Set(denied),
+      locked,
     };
   }
 

@@ -9,6 +9,7 @@ import { CreateDeadLetterStore1763780500000 } from './1763780500000-create-dead-
 import { CreateSchemaRegistry1763780600000 } from './1763780600000-create-schema-registry.js';
 import { CreateAuditLog1763780700000 } from './1763780700000-create-audit-log.js';
 import { CreateAccessControl1763780800000 } from './1763780800000-create-access-control.js';
+import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -20,4 +21,5 @@ export const migrations = [
   CreateSchemaRegistry1763780600000,
   CreateAuditLog1763780700000,
   CreateAccessControl1763780800000,
+  CreateVerificationFailure1763782000000,
 ];
