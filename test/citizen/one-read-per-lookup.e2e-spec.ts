@@ -102,7 +102,7 @@ describe('a lookup reads the read model once', () => {
       principal,
       nationalId,
       'business-registration',
-      new Map(SECTION_NAMES.map((name) => [name, new Set(['n'])])),
+      new Map(SECTION_NAMES.map((name) => [name, new Map([['n', new Map()]])])),
     );
     expect(view?.sections.get('vehicles')).toEqual([{ n: 2 }]);
     expect(view?.sections.get('landTitles')).toEqual([]);
@@ -117,7 +117,7 @@ describe('a lookup reads the read model once', () => {
       principal,
       nationalId,
       'business-registration',
-      new Map([['person', new Set(['n'])]]),
+      new Map([['person', new Map([['n', new Map()]])]]),
     );
     expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
   });

@@ -5,6 +5,8 @@ export const AUDIT_KINDS = [
   'lookup',
   'verification',
   'access-log-read',
+  /** A citizen named in a lookup of another (spouse, parent, co-owner, director); linked by lookupId. */
+  'related-party-disclosure',
   'grant-change',
   'purpose-change',
   'credential-change',

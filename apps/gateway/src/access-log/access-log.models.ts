@@ -7,7 +7,12 @@ export class AccessLogEntryModel {
   @Field()
   at!: Date;
 
-  @Field({ description: 'lookup, verification or access-log-read (an auditor read this log)' })
+  @Field({
+    description:
+      'lookup, verification, access-log-read (someone read or tried to read this log) or ' +
+      'related-party-disclosure (the citizen was disclosed as a related party — spouse, parent, ' +
+      'co-owner, director — of a lookup of another citizen)',
+  })
   kind!: string;
 
   @Field({ description: 'found, not-found or refused' })
@@ -19,7 +24,10 @@ export class AccessLogEntryModel {
   @Field(() => String, { nullable: true })
   agencyName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The agency’s system that asked' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agency’s system that asked; null for another citizen, who is not named',
+  })
   clientName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })

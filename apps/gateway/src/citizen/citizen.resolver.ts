@@ -10,7 +10,7 @@ import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from './citizen.sections.js';
 import { CitizenService, type CitizenView } from './citizen.service.js';
-import { refuse, selectedSubfields } from './granted-fields.js';
+import { refuse, selectionOf } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
 
 export interface GatewayContext {
@@ -49,7 +49,7 @@ export class CitizenResolver {
     })
     reference?: string,
   ): Promise<Record<string, unknown> | null> {
-    const selected = selectedSubfields(info);
+    const selected = selectionOf(info);
     const view = await this.citizens.lookup(
       context.principal,
       nationalId,

@@ -3,6 +3,7 @@
 // read it all in one query, write the audit entry, then answer. Nothing about
 // the citizen leaves before its audit entry is committed, and a refusal is
 // audited too — the citizen sees attempts as well as accesses.
+import { randomUUID } from 'node:crypto';
 import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
 import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
@@ -17,7 +18,7 @@ import {
   VERIFICATION_GRANT,
   type VerificationClaim,
 } from './citizen.sections.js';
-import { narrowTo } from './granted-fields.js';
+import { narrowTo, type Selection } from './granted-fields.js';
 import type { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
 import { Turns } from '../verification-lock/turns.js';
 
@@ -38,8 +39,8 @@ export type SectionRefusal =
   | { reason: 'section' }
   | { reason: 'fields'; withheld: readonly string[]; granted: readonly string[] };
 
-/** What a lookup asks for: section → the fields selected in it. */
-export type SectionSelection = ReadonlyMap<string, ReadonlySet<string>>;
+/** What a lookup asks for: section → the fields selected in it, at every depth. */
+export type SectionSelection = ReadonlyMap<string, Selection>;
 
 export interface NameClaim {
   familyName: string;
@@ -114,7 +115,7 @@ export class CitizenService {
         continue;
       }
       if (access !== 'all') {
-        const withheld = [...selected]
+        const withheld = [...selected.keys()]
           .filter((field) => !access.has(field) && field !== '__typename')
           .sort();
         if (withheld.length > 0) {
@@ -132,11 +133,23 @@ export class CitizenService {
       allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
     const view = new Map<string, unknown>();
+    // Other citizens whose entries leave in this answer (a spouse, a parent, a
+    // co-owner, a director) → the sections they leave in.
+    const related = new Map<string, string[]>();
     for (const section of allowed) {
       const access = sections.get(section.name)!;
-      const payloads = stored
-        .filter((row) => row.recordType === section.recordType)
-        .map((row) => this.shape(row.payload, access, disclosed ? undefined : principal.agencyId));
+      const rows = stored.filter((row) => row.recordType === section.recordType);
+      for (const row of rows) {
+        for (const party of partiesIn(row.payload, requested.get(section.name)!)) {
+          if (party === nationalId) continue;
+          const inSections = related.get(party) ?? [];
+          if (!inSections.includes(section.name)) inSections.push(section.name);
+          related.set(party, inSections);
+        }
+      }
+      const payloads = rows.map((row) =>
+        this.shape(row.payload, access, disclosed ? undefined : principal.agencyId),
+      );
       if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) view.set(section.name, []);
     }
@@ -147,7 +160,7 @@ export class CitizenService {
     const fieldsReturned: Record<string, string[]> = {};
     for (const section of allowed) {
       if (sections.get(section.name) === 'all') continue;
-      fieldsReturned[section.name] = [...requested.get(section.name)!]
+      fieldsReturned[section.name] = [...requested.get(section.name)!.keys()]
         .filter((field) => field !== '__typename')
         .sort();
     }
@@ -155,7 +168,12 @@ export class CitizenService {
     for (const [name, refusal] of refused) {
       if (refusal.reason === 'fields') fieldsDenied[name] = [...refusal.withheld];
     }
-    await this.record('lookup', principal, nationalId, purpose, {
+    // One entry for the lookup and one for each related party, linked by an id
+    // of the lookup; a related party's entry does not name the citizen looked
+    // up, nor the agency's case reference (the case is not theirs).
+    const lookupId = related.size > 0 ? randomUUID() : undefined;
+    const lookupEntry = this.record('lookup', principal, nationalId, purpose, {
+      ...(lookupId ? { lookupId, relatedParties: related.size } : {}),
       outcome: known ? 'found' : 'not-found',
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
       sectionsDenied: [...refused.keys()],
@@ -164,6 +182,16 @@ export class CitizenService {
       nationalId: disclosed ? 'disclosed' : 'pseudonym',
       ...(reference ? { reference } : {}),
     });
+    const relatedEntries = [...related].map(([party, inSections]) =>
+      this.record('related-party-disclosure', principal, party, purpose, {
+        outcome: 'found',
+        sectionsReturned: inSections,
+        nationalId: disclosed ? 'disclosed' : 'pseudonym',
+        lookupId: lookupId!,
+      }),
+    );
+    // Queued together, so they commit in one batch of the audit log.
+    await Promise.all([lookupEntry, ...relatedEntries]);
     this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
     if (!known) return null;
     return {
@@ -346,7 +374,7 @@ export class CitizenService {
   }
 
   private async record(
-    kind: 'lookup' | 'verification',
+    kind: 'lookup' | 'verification' | 'related-party-disclosure',
     principal: Principal,
     subjectId: string,
     purpose: string | null,
@@ -381,6 +409,27 @@ export class CitizenService {
     }
     return copy;
   }
+}
+
+/**
+ * The national ids of the people whose entries leave with this selection of a
+ * payload: an object holding a `nationalId` (the schemas' convention for a
+ * person: subject, parent, spouse, owner, director) leaves when any of its
+ * fields is selected — its name or share tells of the relation as much as its id.
+ */
+function partiesIn(value: unknown, selection: Selection, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) partiesIn(item, selection, into);
+    return into;
+  }
+  if (value === null || typeof value !== 'object') return into;
+  const object = value as Record<string, unknown>;
+  const selected = [...selection.keys()].some((field) => field !== '__typename');
+  if (selected && typeof object.nationalId === 'string') into.add(object.nationalId);
+  for (const [field, sub] of selection) {
+    if (sub.size > 0) partiesIn(object[field], sub, into);
+  }
+  return into;
 }
 
 interface PersonFacts {
