@@ -19,6 +19,7 @@ import {
   type VerificationClaim,
 } from './citizen.sections.js';
 import { narrowTo, type Selection } from './granted-fields.js';
+import { checkReference } from './reference.js';
 import type { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
 import { Turns } from '../verification-lock/turns.js';
 
@@ -64,8 +65,6 @@ export interface VerificationView {
   /** Claims refused because too many wrong ones of their kind were made; whether they hold is not told. */
   locked: Set<VerificationClaim>;
 }
-
-const MAX_REFERENCE_LENGTH = 100;
 
 interface Authorised {
   nationalId: string;
@@ -467,22 +466,4 @@ function sameName(held: string, claimed: string): boolean {
   const fold = (text: string) =>
     text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
   return fold(held) === fold(claimed);
-}
-
-function checkReference(input: string | null | undefined): string | null {
-  if (input === undefined || input === null) return null;
-  const reference = input.normalize('NFC').trim();
-  if (
-    reference.length === 0 ||
-    reference.length > MAX_REFERENCE_LENGTH ||
-    !reference.isWellFormed() ||
-    /\p{Cc}/u.test(reference)
-  ) {
-    throw new CitizenException(
-      CitizenExceptionCode.INVALID_INPUT,
-      `reference must be 1 to ${MAX_REFERENCE_LENGTH} printable characters, e.g. a case number`,
-      { field: 'reference', rule: 'maxLength' },
-    );
-  }
-  return reference;
 }
