@@ -235,6 +235,8 @@ describe('locks', () => {
     }
     const citizenToken = await stack.token(await stack.citizen(nationalId));
     const auditorToken = await stack.token(stack.auditor);
+    const integratorToken = await stack.token(stack.integrator);
+    const adapterToken = await stack.token(stack.adapter);
 
     for (const token of [stewardToken, auditorToken]) {
       const listed = await stack.graphql<{ verificationLocks: Array<Record<string, unknown>> }>(
@@ -255,17 +257,26 @@ describe('locks', () => {
         Date.parse(listed.data!.verificationLocks[0]!.lockedUntil as string) - Date.now(),
       ).toBeGreaterThan(23 * 3600_000);
     }
-    for (const token of [deskToken, citizenToken]) {
-      const listed = await stack.graphql(token, LOCKS, { id: nationalId });
+    for (const token of [deskToken, citizenToken, integratorToken, adapterToken]) {
+      const listed = await stack.graphql<{ verificationLocks: unknown }>(token, LOCKS, {
+        id: nationalId,
+      });
+      expect(listed.data?.verificationLocks ?? null).toBeNull();
       expect(listed.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
-    for (const token of [deskToken, citizenToken, auditorToken]) {
+    for (const token of [deskToken, citizenToken, auditorToken, integratorToken, adapterToken]) {
       const lifted = await stack.graphql(token, LIFT, { id: nationalId, reason: 'please' });
       expect(lifted.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
     const stillLocked = await verify(deskToken, nationalId, { dateOfBirth: person.dateOfBirth });
     expect(stillLocked.errors![0]!.extensions!.code).toBe('VERIFICATION_LOCKED');
 
+    const typo = nationalId.slice(0, 9) + String((Number(nationalId[9]) + 1) % 10);
+    const badId = await stack.graphql(stewardToken, LIFT, { id: typo, reason: 'x' });
+    expect(badId.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'nationalId',
+    });
     const noReason = await stack.graphql(stewardToken, LIFT, { id: nationalId, reason: ' ' });
     expect(noReason.errors![0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
