@@ -20,6 +20,7 @@ import {
 } from './citizen.sections.js';
 import { narrowTo, type Selection } from './granted-fields.js';
 import { checkReference } from './reference.js';
+import { partiesIn } from './related-parties.js';
 import type { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
 import { Turns } from '../verification-lock/turns.js';
 
@@ -408,27 +409,6 @@ export class CitizenService {
     }
     return copy;
   }
-}
-
-/**
- * The national ids of the people whose entries leave with this selection of a
- * payload: an object holding a `nationalId` (the schemas' convention for a
- * person: subject, parent, spouse, owner, director) leaves when any of its
- * fields is selected — its name or share tells of the relation as much as its id.
- */
-function partiesIn(value: unknown, selection: Selection, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) partiesIn(item, selection, into);
-    return into;
-  }
-  if (value === null || typeof value !== 'object') return into;
-  const object = value as Record<string, unknown>;
-  const selected = [...selection.keys()].some((field) => field !== '__typename');
-  if (selected && typeof object.nationalId === 'string') into.add(object.nationalId);
-  for (const [field, sub] of selection) {
-    if (sub.size > 0) partiesIn(object[field], sub, into);
-  }
-  return into;
 }
 
 interface PersonFacts {
