@@ -8,6 +8,8 @@
 //   increment; a claim whose count went past a limit is refused, not answered;
 // - the check before a claim reads the rows FOR SHARE, so it waits for a
 //   failure another process is counting right now and sees its result.
+// A wrong claim is checked for a lock first and not counted when locked; one
+// that arrives in a burst, before the lock, counts even if it is refused.
 // Only the rows of one citizen are touched, by primary key.
 import type { Queryable } from '#spean/persistence';
 import type { VerificationLimits } from './verification-limits.config.js';
