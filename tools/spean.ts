@@ -6,6 +6,10 @@ import type { CsvMapping } from '#spean/adapter-sdk';
 import { EnvReader, readCommonConfig } from '#spean/config';
 import { Database, runMigrations, startEmbeddedPostgres } from '#spean/persistence';
 import { ReadModelRepository } from '../apps/gateway/src/read-model/read-model.repository.js';
+import {
+  readVerificationLimits,
+  type VerificationLimits,
+} from '../apps/gateway/src/verification-lock/verification-limits.config.js';
 import { fetchAccessToken } from './access-token.js';
 import { ADAPTERS, isAdapterName, type AdapterName } from './adapters.js';
 import { ADAPTERS_HELP, adaptersCommand } from './adapters-command.js';
@@ -15,6 +19,7 @@ import { AUDIT_HELP, auditCommand } from './audit-command.js';
 import { CLIENT_HELP, runClientCommand } from './client-command.js';
 import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
 import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
+import { VERIFICATION_HELP, verificationCommand } from './verification-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
 const HELP = `Spean command line
@@ -35,7 +40,7 @@ ${CLIENT_HELP}  import <adapter> <file>       Import a ministry's CSV export thr
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
       [--concurrency <n>]       Requests in flight (default 8).
       [--no-wait]               Do not wait for the gateway.
-${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}  help                          Show this text.
+${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}${VERIFICATION_HELP}  help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
@@ -71,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase((db) => accessCommand(command, argv.slice(1), db));
     case 'adapters':
       return withDatabase((db) => adaptersCommand(argv.slice(1), db));
+    case 'verification':
+      return withDatabase((db) => verificationCommand(argv.slice(1), db, verificationLimits()));
     case 'dead-letters':
       return withDatabase((db) => deadLettersCommand(argv.slice(1), db));
     case 'lineage':
@@ -85,6 +92,13 @@ function environment(): 'development' | 'production' | 'test' {
   const { environment } = readCommonConfig(env);
   env.done();
   return environment;
+}
+
+function verificationLimits(): VerificationLimits {
+  const env = new EnvReader();
+  const limits = readVerificationLimits(env);
+  env.done();
+  return limits;
 }
 
 function auditKeyFile(): string {

@@ -152,6 +152,38 @@ describe('accessLog', () => {
     expect(data!.accessLog.entries[0]).toMatchObject({ kind: 'access-log-read', outcome: 'found' });
   });
 
+  it('keeps no reference that would read differently from what it is: refused, naming the field and the rule', async () => {
+    const reversed = await stack.graphql<{ citizen: unknown }>(
+      agencyToken,
+      `query($id: ID!, $ref: String) { citizen(nationalId: $id, purpose: "business-registration", reference: $ref) { person { alive } } }`,
+      { id: nationalId, ref: 'BR-2026-\u202E2400' },
+    );
+    expect(reversed.data?.citizen ?? null).toBeNull();
+    expect(reversed.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reference',
+      rule: 'no-direction-controls',
+    });
+    const isolated = await stack.graphql(
+      agencyToken,
+      `query($id: ID!, $ref: String) { verifyCitizen(nationalId: $id, purpose: "identity-verification", claims: { alive: true }, reference: $ref) { alive } }`,
+      { id: nationalId, ref: 'BR\u2066-42' },
+    );
+    expect(isolated.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reference',
+      rule: 'no-direction-controls',
+    });
+    const khmer = await stack.graphql(
+      agencyToken,
+      `query($id: ID!, $ref: String) { citizen(nationalId: $id, purpose: "business-registration", reference: $ref) { person { alive } } }`,
+      { id: nationalId, ref: 'សំណុំ\u200Bរឿង-42' },
+    );
+    expect(khmer.errors).toBeUndefined();
+    const { data } = await readLog(citizenToken, { first: 1 });
+    expect(data!.accessLog.entries[0]!.reference).toBe('សំណុំ\u200Bរឿង-42');
+  });
+
   it('refuses a bad cursor or page size, naming the argument', async () => {
     const badCursor = await readLog(citizenToken, { after: 'not-a-cursor' });
     expect(badCursor.errors![0]!.extensions).toMatchObject({

@@ -58,6 +58,16 @@ interface CitizenData {
   landTitles: Array<{ owners: Array<{ nationalId: string }> }>;
 }
 
+/** The details of the agency's latest lookup entry in the audit log. */
+async function lastLookup(agencyId: string): Promise<Record<string, unknown>> {
+  const [entry] = await stack.db.database.query<{ details: Record<string, unknown> }>(
+    `SELECT details FROM audit_entry WHERE actor_agency = $1 AND kind = 'lookup'
+     ORDER BY seq DESC LIMIT 1`,
+    [agencyId],
+  );
+  return entry!.details;
+}
+
 function lookup(token: string, purpose: string, selection: string) {
   return stack.graphql<{ citizen: CitizenData | null }>(
     token,
@@ -163,6 +173,12 @@ describe('grants', () => {
     );
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data!.citizen!.person).toMatchObject({ alive: true });
+    // What left: the fields selected, within the grant.
+    expect(await lastLookup('welfare')).toMatchObject({
+      sectionsReturned: ['person'],
+      sectionsDenied: [],
+      fieldsReturned: { person: ['alive', 'name'] },
+    });
     const tooMuch = await lookup(
       agencies.welfare.token,
       'social-assistance',
@@ -175,11 +191,37 @@ describe('grants', () => {
     expect(tooMuch.errors![0]!.message).toMatch(/person\.dateOfBirth/);
     expect(tooMuch.data!.citizen!.person).toBeNull();
     expect(JSON.stringify(tooMuch.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    const [entry] = await stack.db.database.query<{ details: Record<string, unknown> }>(
-      `SELECT details FROM audit_entry WHERE actor_agency = 'welfare' AND kind = 'lookup'
-       ORDER BY seq DESC LIMIT 1`,
+    // Nothing of person left: the entry says it was refused, and which fields were asked beyond the grant.
+    const refused = await lastLookup('welfare');
+    expect(refused).toMatchObject({
+      outcome: 'found',
+      sectionsReturned: [],
+      sectionsDenied: ['person'],
+      fieldsDenied: { person: ['dateOfBirth'] },
+    });
+    expect(refused).not.toHaveProperty('fieldsReturned');
+  });
+
+  it('narrowed to fields: a refused section beside a returned one is audited as refused, the other as returned', async () => {
+    await grant({ agencyId: 'welfare', section: 'address', purpose: 'social-assistance' });
+    const mixed = await lookup(
+      agencies.welfare.token,
+      'social-assistance',
+      'address { since } person { alive idCardNumber }',
     );
-    expect(entry!.details).toMatchObject({ fieldsReturned: { person: ['alive', 'name'] } });
+    expect(mixed.errors).toHaveLength(1);
+    expect(mixed.errors![0]!.path).toEqual(['citizen', 'person']);
+    expect(mixed.data!.citizen).toMatchObject({
+      person: null,
+      address: { since: expect.any(String) },
+    });
+    const entry = await lastLookup('welfare');
+    expect(entry).toMatchObject({
+      sectionsReturned: ['address'],
+      sectionsDenied: ['person'],
+      fieldsDenied: { person: ['idCardNumber'] },
+    });
+    expect(entry).not.toHaveProperty('fieldsReturned');
   });
 
   it('apply only within their validity period', async () => {

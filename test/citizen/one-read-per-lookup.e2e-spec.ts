@@ -13,6 +13,7 @@ import {
 } from '../../apps/gateway/src/citizen/citizen.sections.js';
 import { CitizenService } from '../../apps/gateway/src/citizen/citizen.service.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
+import { VerificationLockRepository } from '../../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantSections, registerPurposes } from '../../tools/demo-access.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -81,6 +82,11 @@ describe('a lookup reads the read model once', () => {
       new Pseudonymizer(Buffer.alloc(32, 7)),
       getNationalIdScheme(),
       new Metrics('test'),
+      new VerificationLockRepository(db.database, {
+        failuresPerAgency: 3,
+        failuresPerCitizen: 10,
+        windowHours: 24,
+      }),
     );
   });
   afterAll(async () => {
@@ -96,7 +102,7 @@ describe('a lookup reads the read model once', () => {
       principal,
       nationalId,
       'business-registration',
-      SECTION_NAMES,
+      new Map(SECTION_NAMES.map((name) => [name, new Map([['n', new Map()]])])),
     );
     expect(view?.sections.get('vehicles')).toEqual([{ n: 2 }]);
     expect(view?.sections.get('landTitles')).toEqual([]);
@@ -107,7 +113,12 @@ describe('a lookup reads the read model once', () => {
 
   it('with one section asked for', async () => {
     statements.length = 0;
-    await service.lookup(principal, nationalId, 'business-registration', ['person']);
+    await service.lookup(
+      principal,
+      nationalId,
+      'business-registration',
+      new Map([['person', new Map([['n', new Map()]])]]),
+    );
     expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
   });
 });

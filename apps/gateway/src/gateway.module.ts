@@ -37,6 +37,9 @@ import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { grantableSections } from './citizen/citizen.sections.js';
 import { VerificationResolver } from './verification/verification.resolver.js';
+import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
+import { VerificationLockResolver } from './verification-lock/verification-lock.resolver.js';
+import { VerificationLockService } from './verification-lock/verification-lock.service.js';
 import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
 import { CitizenService } from './citizen/citizen.service.js';
 import { ClientsResolver } from './clients/clients.resolver.js';
@@ -156,9 +159,17 @@ export class GatewayModule {
             new AccessControlService(deps.database, deps.audit, sections, () => policy.reload()),
         },
         {
+          provide: VerificationLockRepository,
+          useFactory: () => new VerificationLockRepository(deps.database, deps.config.verification),
+        },
+        {
           provide: CitizenService,
-          inject: [ReadModelRepository, AccessPolicy],
-          useFactory: (records: ReadModelRepository, policy: AccessPolicy) =>
+          inject: [ReadModelRepository, AccessPolicy, VerificationLockRepository],
+          useFactory: (
+            records: ReadModelRepository,
+            policy: AccessPolicy,
+            locks: VerificationLockRepository,
+          ) =>
             new CitizenService(
               records,
               policy,
@@ -166,8 +177,16 @@ export class GatewayModule {
               deps.pseudonyms,
               deps.nationalIds,
               deps.metrics,
+              locks,
             ),
         },
+        {
+          provide: VerificationLockService,
+          inject: [VerificationLockRepository, CitizenService],
+          useFactory: (locks: VerificationLockRepository, citizens: CitizenService) =>
+            new VerificationLockService(locks, deps.audit, (id) => citizens.checkNationalId(id)),
+        },
+        VerificationLockResolver,
         {
           provide: AccessLogService,
           inject: [CitizenService],

@@ -5,6 +5,8 @@ export const AUDIT_KINDS = [
   'lookup',
   'verification',
   'access-log-read',
+  /** A citizen named in a lookup of another (spouse, parent, co-owner, director); linked by lookupId. */
+  'related-party-disclosure',
   'grant-change',
   'purpose-change',
   'credential-change',
@@ -12,6 +14,8 @@ export const AUDIT_KINDS = [
   /** An adapter refused: publishing or subscribing to a record type it is not approved for. */
   'adapter-refusal',
   'schema-change',
+  /** A steward lifted the verification locks on a citizen's claims (verification-lock/ in the gateway). */
+  'verification-lock-lift',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -7,7 +7,12 @@ export class AccessLogEntryModel {
   @Field()
   at!: Date;
 
-  @Field({ description: 'lookup, verification or access-log-read (an auditor read this log)' })
+  @Field({
+    description:
+      'lookup, verification, access-log-read (someone read or tried to read this log) or ' +
+      'related-party-disclosure (the citizen was disclosed as a related party — spouse, parent, ' +
+      'co-owner, director — of a lookup of another citizen)',
+  })
   kind!: string;
 
   @Field({ description: 'found, not-found or refused' })
@@ -19,7 +24,10 @@ export class AccessLogEntryModel {
   @Field(() => String, { nullable: true })
   agencyName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The agency’s system that asked' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agency’s system that asked; null for another citizen, who is not named',
+  })
   clientName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
@@ -36,6 +44,17 @@ export class AccessLogEntryModel {
 
   @Field(() => [String], { description: 'Sections (or claims) asked for and refused' })
   sectionsDenied!: string[];
+
+  @Field(() => [String], {
+    description: 'Verification: the kinds of claim that were wrong (never what was claimed)',
+  })
+  claimsFailed!: string[];
+
+  @Field(() => [String], {
+    description:
+      'Verification: the kinds of claim refused because too many wrong ones had been made',
+  })
+  claimsLocked!: string[];
 }
 
 @ObjectType('AccessLogPage')

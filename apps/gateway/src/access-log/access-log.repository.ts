@@ -1,9 +1,15 @@
 // The citizen's view of the audit log: every lookup of, verification about and
-// audit of their record, newest first, a page at a time (by seq, so a page
+// audit of their record, every lookup of another citizen that disclosed them as
+// a related party, and every refused attempt at these, newest first, a page at a time (by seq, so a page
 // never shifts while entries are appended).
 import type { Queryable } from '#spean/persistence';
 
-export const CITIZEN_VISIBLE_KINDS = ['lookup', 'verification', 'access-log-read'] as const;
+export const CITIZEN_VISIBLE_KINDS = [
+  'lookup',
+  'verification',
+  'access-log-read',
+  'related-party-disclosure',
+] as const;
 
 export interface AccessLogEntry {
   seq: number;
@@ -12,6 +18,8 @@ export interface AccessLogEntry {
   agencyId: string;
   agencyName: string | null;
   clientName: string | null;
+  /** The role of the client that asked: a citizen client is not named to another citizen. */
+  clientRole: string | null;
   purpose: string | null;
   purposeTitle: string | null;
   details: Record<string, unknown>;
@@ -32,11 +40,13 @@ export class AccessLogRepository {
       actor_agency: string;
       agency_name: string | null;
       client_name: string | null;
+      client_role: string | null;
       purpose: string | null;
       purpose_title: string | null;
       details: Record<string, unknown> | null;
     }>(
       `SELECT e.seq, e.at, e.kind, e.actor_agency, a.name AS agency_name, c.name AS client_name,
+              c.role AS client_role,
               e.purpose, p.title AS purpose_title, e.details
        FROM audit_entry e
        LEFT JOIN agency a ON a.id = e.actor_agency
@@ -54,6 +64,7 @@ export class AccessLogRepository {
       agencyId: row.actor_agency,
       agencyName: row.agency_name,
       clientName: row.client_name,
+      clientRole: row.client_role,
       purpose: row.purpose,
       purposeTitle: row.purpose_title,
       details: row.details ?? {},

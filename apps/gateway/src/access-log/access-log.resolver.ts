@@ -13,8 +13,9 @@ export class AccessLogResolver {
   @Query(() => AccessLogPageModel, {
     description:
       'Who looked at this citizen’s record, when, for what purpose and which sections — every lookup, ' +
-      'verification and refused attempt, newest first. For the citizen (a citizen client, own record only) ' +
-      'and for auditors (whose reading is itself logged).',
+      'verification and refused attempt, newest first, and every lookup of another citizen that disclosed ' +
+      'this one as a related party. For the citizen (a citizen client, own record only) and for auditors ' +
+      '(whose reading is itself logged, as is a refused attempt by anyone else).',
   })
   accessLog(
     @Args('nationalId', { type: () => ID }) nationalId: string,

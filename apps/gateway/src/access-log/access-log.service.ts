@@ -1,5 +1,6 @@
 // accessLog(nationalId): for the citizen, authenticated as that citizen, and
-// for auditors. An auditor's reading is itself audited, and the citizen sees it.
+// for auditors. An auditor's reading is itself audited, and the citizen sees
+// it; so is a refused attempt by anyone else.
 import type { Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
@@ -23,16 +24,28 @@ export class AccessLogService {
     after: string | null | undefined,
   ): Promise<AccessLogPageModel> {
     const nationalId = this.citizens.checkNationalId(nationalIdInput);
+    // A refused attempt is audited before the refusal leaves: the citizen whose
+    // log it was sees it, and auditors do.
+    const refuse = async (reason: string, message: string): Promise<never> => {
+      await this.audit.append({
+        kind: 'access-log-read',
+        actorClient: principal.clientId,
+        actorAgency: principal.agencyId,
+        subjectId: nationalId,
+        details: { outcome: 'refused', reason },
+      });
+      throw new CitizenException(CitizenExceptionCode.NOT_PERMITTED, message);
+    };
     if (principal.role === 'citizen') {
       if (principal.nationalId !== nationalId) {
-        throw new CitizenException(
-          CitizenExceptionCode.NOT_PERMITTED,
+        await refuse(
+          'not-own-record',
           'a citizen may read the access log of their own record only',
         );
       }
     } else if (principal.role !== 'auditor') {
-      throw new CitizenException(
-        CitizenExceptionCode.NOT_PERMITTED,
+      await refuse(
+        'role-may-not-read',
         `the access log is for the citizen and for auditors; this client is a ${principal.role}`,
       );
     }
@@ -74,7 +87,8 @@ function toModel(
     outcome: typeof details.outcome === 'string' ? details.outcome : 'found',
     agencyId: entry.agencyId,
     agencyName: entry.agencyName,
-    clientName: entry.clientName,
+    // Another citizen's attempt is shown without naming them (their client's name may be theirs).
+    clientName: entry.clientRole === 'citizen' ? null : entry.clientName,
     purpose: entry.purpose,
     purposeTitle: entry.purposeTitle,
     reference: typeof details.reference === 'string' ? details.reference : null,
@@ -82,6 +96,8 @@ function toModel(
       entry.kind === 'verification' ? list(details.claimsChecked) : list(details.sectionsReturned),
     sectionsDenied:
       entry.kind === 'verification' ? list(details.claimsDenied) : list(details.sectionsDenied),
+    claimsFailed: list(details.claimsFailed),
+    claimsLocked: list(details.claimsLocked),
   };
 }
 

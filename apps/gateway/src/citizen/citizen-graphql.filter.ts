@@ -28,5 +28,7 @@ function graphqlCode(code: CitizenExceptionCode): string {
     case CitizenExceptionCode.SECTION_DENIED:
     case CitizenExceptionCode.FIELD_DENIED:
       return 'FORBIDDEN';
+    case CitizenExceptionCode.VERIFICATION_LOCKED:
+      return 'VERIFICATION_LOCKED';
   }
 }

@@ -8,6 +8,8 @@ export enum CitizenExceptionCode {
   NO_GRANT_FOR_PURPOSE = 'NO_GRANT_FOR_PURPOSE',
   SECTION_DENIED = 'SECTION_DENIED',
   FIELD_DENIED = 'FIELD_DENIED',
+  /** Too many wrong claims of this kind about this citizen: refused, right or wrong, until the lock ends. */
+  VERIFICATION_LOCKED = 'VERIFICATION_LOCKED',
 }
 
 export class CitizenException extends Error {

@@ -10,7 +10,7 @@ import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from './citizen.sections.js';
 import { CitizenService, type CitizenView } from './citizen.service.js';
-import { refuse, selectedSubfields } from './granted-fields.js';
+import { refuse, selectionOf } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
 
 export interface GatewayContext {
@@ -49,44 +49,38 @@ export class CitizenResolver {
     })
     reference?: string,
   ): Promise<Record<string, unknown> | null> {
-    const selected = selectedSubfields(info);
+    const selected = selectionOf(info);
     const view = await this.citizens.lookup(
       context.principal,
       nationalId,
       purpose,
-      SECTION_NAMES.filter((name) => selected.has(name)),
+      new Map(SECTION_NAMES.filter((name) => selected.has(name)).map((n) => [n, selected.get(n)!])),
       reference,
     );
-    return view && toGraphql(view, selected);
+    return view && toGraphql(view);
   }
 }
 
-/** The view as graphql-js reads it: values, or refusals where a section or some of its fields are withheld. */
-function toGraphql(view: CitizenView, selected: Map<string, Set<string>>): Record<string, unknown> {
+/** The view as graphql-js reads it: values, or refusals where the service withheld a section. */
+function toGraphql(view: CitizenView): Record<string, unknown> {
   const source: Record<string, unknown> = { nationalId: view.nationalId };
   for (const name of SECTION_NAMES) {
-    if (view.denied.has(name)) {
+    const refusal = view.refused.get(name);
+    if (!refusal) source[name] = view.sections.get(name) ?? null;
+    else if (refusal.reason === 'section') {
       refuse(source, name, `your agency holds no grant to see ${name} for this purpose`, {
         reason: CitizenExceptionCode.SECTION_DENIED,
         section: name,
       });
-      continue;
+    } else {
+      refuse(
+        source,
+        name,
+        `your agency holds no grant to see ${refusal.withheld.map((f) => `${name}.${f}`).join(', ')} ` +
+          `for this purpose; of ${name} it may see ${refusal.granted.join(', ')}`,
+        { reason: CitizenExceptionCode.FIELD_DENIED, section: name, fields: refusal.withheld },
+      );
     }
-    const granted = view.narrowed.get(name);
-    const withheld = granted
-      ? [...(selected.get(name) ?? [])].filter((f) => !granted.has(f) && f !== '__typename')
-      : [];
-    if (withheld.length === 0) {
-      source[name] = view.sections.get(name) ?? null;
-      continue;
-    }
-    refuse(
-      source,
-      name,
-      `your agency holds no grant to see ${withheld.map((f) => `${name}.${f}`).join(', ')} for this ` +
-        `purpose; of ${name} it may see ${[...granted!].sort().join(', ')}`,
-      { reason: CitizenExceptionCode.FIELD_DENIED, section: name, fields: withheld },
-    );
   }
   return source;
 }

@@ -3,6 +3,7 @@
 // read it all in one query, write the audit entry, then answer. Nothing about
 // the citizen leaves before its audit entry is committed, and a refusal is
 // audited too — the citizen sees attempts as well as accesses.
+import { randomUUID } from 'node:crypto';
 import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
 import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
@@ -11,23 +12,37 @@ import type { ReadModelRepository } from '../read-model/read-model.repository.js
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 import {
   CITIZEN_SECTIONS,
+  type CitizenSection,
   NATIONAL_ID_GRANT,
   VERIFICATION_CLAIMS,
   VERIFICATION_GRANT,
   type VerificationClaim,
 } from './citizen.sections.js';
-import { narrowTo } from './granted-fields.js';
+import { narrowTo, type Selection } from './granted-fields.js';
+import { checkReference } from './reference.js';
+import { partiesIn } from './related-parties.js';
+import type { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
+import { Turns } from '../verification-lock/turns.js';
 
 export interface CitizenView {
   /** The national id, or the agency's pseudonym for it when not granted the id itself. */
   nationalId: string;
   /** Section name → payload(s); absent when the citizen has none. */
   sections: Map<string, unknown>;
-  /** Sections asked for that the caller may not see. */
-  denied: Set<string>;
-  /** Sections the caller may see only some fields of: section → those fields. */
-  narrowed: Map<string, ReadonlySet<string>>;
+  /** Sections asked for that leave as a refusal instead of data, and why. */
+  refused: Map<string, SectionRefusal>;
 }
+
+/**
+ * Why a section is withheld: no grant for it at all, or fields asked for that
+ * the grant does not open (then none of the section leaves).
+ */
+export type SectionRefusal =
+  | { reason: 'section' }
+  | { reason: 'fields'; withheld: readonly string[]; granted: readonly string[] };
+
+/** What a lookup asks for: section → the fields selected in it, at every depth. */
+export type SectionSelection = ReadonlyMap<string, Selection>;
 
 export interface NameClaim {
   familyName: string;
@@ -48,9 +63,9 @@ export interface VerificationView {
   results: Map<VerificationClaim, boolean>;
   /** Claims asked that the caller may not check. */
   denied: Set<VerificationClaim>;
+  /** Claims refused because too many wrong ones of their kind were made; whether they hold is not told. */
+  locked: Set<VerificationClaim>;
 }
-
-const MAX_REFERENCE_LENGTH = 100;
 
 interface Authorised {
   nationalId: string;
@@ -67,13 +82,16 @@ export class CitizenService {
     private readonly pseudonyms: Pseudonymizer,
     private readonly nationalIds: NationalIdScheme,
     private readonly metrics: Metrics,
+    private readonly locks: VerificationLockRepository,
   ) {}
+
+  private readonly turns = new Turns();
 
   async lookup(
     principal: Principal,
     nationalIdInput: string,
     purposeInput: string,
-    requested: readonly string[],
+    requested: SectionSelection,
     referenceInput?: string | null,
   ): Promise<CitizenView | null> {
     const { nationalId, purpose, reference, sections } = await this.authorise(
@@ -84,9 +102,29 @@ export class CitizenService {
       referenceInput,
       (granted) => [...granted.keys()].some((name) => name !== VERIFICATION_GRANT),
     );
-    const asked = CITIZEN_SECTIONS.filter((section) => requested.includes(section.name));
-    const allowed = asked.filter((section) => sections.has(section.name));
-    const denied = asked.filter((section) => !sections.has(section.name));
+    // Decided here, once: what is refused is not read, and the audit entry and
+    // the answer are both written from this decision.
+    const refused = new Map<string, SectionRefusal>();
+    const allowed: CitizenSection[] = [];
+    for (const section of CITIZEN_SECTIONS) {
+      const selected = requested.get(section.name);
+      if (!selected) continue;
+      const access = sections.get(section.name);
+      if (!access) {
+        refused.set(section.name, { reason: 'section' });
+        continue;
+      }
+      if (access !== 'all') {
+        const withheld = [...selected.keys()]
+          .filter((field) => !access.has(field) && field !== '__typename')
+          .sort();
+        if (withheld.length > 0) {
+          refused.set(section.name, { reason: 'fields', withheld, granted: [...access].sort() });
+          continue;
+        }
+      }
+      allowed.push(section);
+    }
     const disclosed = sections.has(NATIONAL_ID_GRANT);
 
     const stored = await this.records.sectionsOf(
@@ -95,37 +133,65 @@ export class CitizenService {
       allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
     const view = new Map<string, unknown>();
+    // Other citizens whose entries leave in this answer (a spouse, a parent, a
+    // co-owner, a director) → the sections they leave in.
+    const related = new Map<string, string[]>();
     for (const section of allowed) {
       const access = sections.get(section.name)!;
-      const payloads = stored
-        .filter((row) => row.recordType === section.recordType)
-        .map((row) => this.shape(row.payload, access, disclosed ? undefined : principal.agencyId));
+      const rows = stored.filter((row) => row.recordType === section.recordType);
+      for (const row of rows) {
+        for (const party of partiesIn(row.payload, requested.get(section.name)!)) {
+          if (party === nationalId) continue;
+          const inSections = related.get(party) ?? [];
+          if (!inSections.includes(section.name)) inSections.push(section.name);
+          related.set(party, inSections);
+        }
+      }
+      const payloads = rows.map((row) =>
+        this.shape(row.payload, access, disclosed ? undefined : principal.agencyId),
+      );
       if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) view.set(section.name, []);
     }
     // Only on the not-found path: a citizen with nothing in the sections read may still exist.
     const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
-    // Sections the agency may see only some fields of: section → those fields.
-    const narrowed = new Map<string, ReadonlySet<string>>();
+    // Of a section narrowed to fields, the fields that left: those selected (all within the grant).
+    const fieldsReturned: Record<string, string[]> = {};
     for (const section of allowed) {
-      const access = sections.get(section.name)!;
-      if (access !== 'all') narrowed.set(section.name, access);
+      if (sections.get(section.name) === 'all') continue;
+      fieldsReturned[section.name] = [...requested.get(section.name)!.keys()]
+        .filter((field) => field !== '__typename')
+        .sort();
     }
-    await this.record('lookup', principal, nationalId, purpose, {
+    const fieldsDenied: Record<string, string[]> = {};
+    for (const [name, refusal] of refused) {
+      if (refusal.reason === 'fields') fieldsDenied[name] = [...refusal.withheld];
+    }
+    // One entry for the lookup and one for each related party, linked by an id
+    // of the lookup; a related party's entry does not name the citizen looked
+    // up, nor the agency's case reference (the case is not theirs).
+    const lookupId = related.size > 0 ? randomUUID() : undefined;
+    const lookupEntry = this.record('lookup', principal, nationalId, purpose, {
+      ...(lookupId ? { lookupId, relatedParties: related.size } : {}),
       outcome: known ? 'found' : 'not-found',
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
-      sectionsDenied: denied.map((section) => section.name),
-      ...(narrowed.size > 0
-        ? {
-            fieldsReturned: Object.fromEntries(
-              [...narrowed].map(([name, fields]) => [name, [...fields].sort()]),
-            ),
-          }
-        : {}),
+      sectionsDenied: [...refused.keys()],
+      ...(known && Object.keys(fieldsReturned).length > 0 ? { fieldsReturned } : {}),
+      ...(Object.keys(fieldsDenied).length > 0 ? { fieldsDenied } : {}),
       nationalId: disclosed ? 'disclosed' : 'pseudonym',
       ...(reference ? { reference } : {}),
     });
+    const relatedEntries = [...related].map(([party, inSections]) =>
+      this.record('related-party-disclosure', principal, party, purpose, {
+        outcome: 'found',
+        sectionsReturned: inSections,
+        nationalId: disclosed ? 'disclosed' : 'pseudonym',
+        lookupId: lookupId!,
+      }),
+    );
+    // Queued together, so they commit in one batch of the audit log.
+    await Promise.all([lookupEntry, ...relatedEntries]);
     this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
     if (!known) return null;
     return {
@@ -133,13 +199,30 @@ export class CitizenService {
         ? nationalId
         : this.pseudonyms.pseudonym(principal.agencyId, nationalId),
       sections: view,
-      denied: new Set(denied.map((section) => section.name)),
-      narrowed,
+      refused,
     };
   }
 
-  /** Yes or no to each claim, from the civil register's person record; the data itself never leaves. */
-  async verify(
+  /**
+   * Yes or no to each claim, from the civil register's person record; the data
+   * itself never leaves. Wrong claims are counted (see verification-lock/):
+   * past the limits, claims of that kind are refused, right or wrong. The
+   * verifications of one citizen take turns in this process, in the order
+   * asked, so the claims of one request count one by one.
+   */
+  verify(
+    principal: Principal,
+    nationalIdInput: string,
+    purposeInput: string,
+    claims: CitizenClaims,
+    referenceInput?: string | null,
+  ): Promise<VerificationView> {
+    return this.turns.run(nationalIdInput.replace(/[\s-]/g, ''), () =>
+      this.verifyInTurn(principal, nationalIdInput, purposeInput, claims, referenceInput),
+    );
+  }
+
+  private async verifyInTurn(
     principal: Principal,
     nationalIdInput: string,
     purposeInput: string,
@@ -172,15 +255,37 @@ export class CitizenService {
       : [];
     const known = person !== undefined || (await this.records.isKnown(nationalId));
     const results = new Map<VerificationClaim, boolean>();
-    if (known) {
+    const locked = new Set<VerificationClaim>();
+    const failed: VerificationClaim[] = [];
+    if (known && allowed.length > 0) {
+      // The one check a right claim costs: is this kind of claim locked?
+      const lockedBefore = await this.locks.locked(nationalId, principal.agencyId, allowed);
       const payload = (person?.payload ?? {}) as PersonFacts;
-      for (const claim of allowed) results.set(claim, holds(claim, claims, payload));
+      const wrong: VerificationClaim[] = [];
+      for (const claim of allowed) {
+        if (lockedBefore.has(claim)) locked.add(claim);
+        else if (holds(claim, claims, payload)) results.set(claim, true);
+        else wrong.push(claim);
+      }
+      const beyond = wrong.length
+        ? await this.locks.fail(nationalId, principal.agencyId, wrong)
+        : new Set<string>();
+      for (const claim of wrong) {
+        if (beyond.has(claim)) locked.add(claim);
+        else {
+          results.set(claim, false);
+          failed.push(claim);
+        }
+      }
     }
-    // Which claims were checked, never what was claimed nor the answers.
+    // Which kinds of claim were answered, wrong, refused or locked; never what
+    // was claimed. The citizen sees this in accessLog.
     await this.record('verification', principal, nationalId, purpose, {
       outcome: known ? 'found' : 'not-found',
-      claimsChecked: known ? allowed : [],
+      claimsChecked: allowed.filter((claim) => results.has(claim)),
       claimsDenied: denied,
+      ...(failed.length > 0 ? { claimsFailed: failed } : {}),
+      ...(locked.size > 0 ? { claimsLocked: allowed.filter((claim) => locked.has(claim)) } : {}),
       ...(reference ? { reference } : {}),
     });
     this.metrics.lookups.inc({ outcome: known ? 'verified' : 'not_found' });
@@ -191,6 +296,7 @@ export class CitizenService {
       known,
       results,
       denied: new Set(denied),
+      locked,
     };
   }
 
@@ -268,7 +374,7 @@ export class CitizenService {
   }
 
   private async record(
-    kind: 'lookup' | 'verification',
+    kind: 'lookup' | 'verification' | 'related-party-disclosure',
     principal: Principal,
     subjectId: string,
     purpose: string | null,
@@ -340,22 +446,4 @@ function sameName(held: string, claimed: string): boolean {
   const fold = (text: string) =>
     text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
   return fold(held) === fold(claimed);
-}
-
-function checkReference(input: string | null | undefined): string | null {
-  if (input === undefined || input === null) return null;
-  const reference = input.normalize('NFC').trim();
-  if (
-    reference.length === 0 ||
-    reference.length > MAX_REFERENCE_LENGTH ||
-    !reference.isWellFormed() ||
-    /\p{Cc}/u.test(reference)
-  ) {
-    throw new CitizenException(
-      CitizenExceptionCode.INVALID_INPUT,
-      `reference must be 1 to ${MAX_REFERENCE_LENGTH} printable characters, e.g. a case number`,
-      { field: 'reference', rule: 'maxLength' },
-    );
-  }
-  return reference;
 }

@@ -35,20 +35,31 @@ export function narrowTo(
   return narrowed;
 }
 
+/** The fields selected under a field, through aliases and fragments: field → its own selection (empty for a leaf). */
+export type Selection = ReadonlyMap<string, Selection>;
+
 /**
- * The fields selected under each field of the resolved one (through aliases
- * and fragments): for citizen(...), section → the section's fields asked for.
+ * The selection under the resolved field, at every depth: for citizen(...),
+ * section → the section's fields asked for → theirs, and so on. Aliases of one
+ * field are merged.
  */
-export function selectedSubfields(info: GraphQLResolveInfo): Map<string, Set<string>> {
-  const selected = new Map<string, Set<string>>();
-  for (const node of info.fieldNodes as readonly FieldNode[]) {
-    forEachField(node.selectionSet, info, (field) => {
-      let sub = selected.get(field.name.value);
-      if (!sub) selected.set(field.name.value, (sub = new Set()));
-      forEachField(field.selectionSet, info, (inner) => sub.add(inner.name.value));
-    });
-  }
-  return selected;
+export function selectionOf(info: GraphQLResolveInfo): Selection {
+  const root = new Map<string, Selection>();
+  for (const node of info.fieldNodes as readonly FieldNode[])
+    collect(node.selectionSet, info, root);
+  return root;
+}
+
+function collect(
+  selectionSet: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  into: Map<string, Selection>,
+): void {
+  forEachField(selectionSet, info, (field) => {
+    let sub = into.get(field.name.value) as Map<string, Selection> | undefined;
+    if (!sub) into.set(field.name.value, (sub = new Map()));
+    collect(field.selectionSet, info, sub);
+  });
 }
 
 function forEachField(

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { readCredentialSettings, type CredentialSettings } from '#spean/access';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
 import { readGatewayLimits, type GatewayLimits } from '../hardening/gateway-limits.config.js';
+import {
+  readVerificationLimits,
+  type VerificationLimits,
+} from '../verification-lock/verification-limits.config.js';
 
 export interface GatewayConfig extends CommonConfig, CredentialSettings {
   host: string;
@@ -19,6 +23,8 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   pseudonymKeyFile: string;
   /** GraphQL document limits, request size and rate limits (see hardening/). */
   limits: GatewayLimits;
+  /** Wrong verification claims answered before claims of that kind are locked. */
+  verification: VerificationLimits;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
@@ -47,6 +53,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
       env.string('PSEUDONYM_KEY_FILE', path.join(common.dataDir, 'keys', 'pseudonym-key')),
     ),
     limits: readGatewayLimits(env, common.environment),
+    verification: readVerificationLimits(env),
   };
   env.done();
   return config;

@@ -17,7 +17,9 @@ export class VerificationResolver {
   @Query(() => VerificationModel, {
     description:
       'Confirm claims about a citizen (name, date of birth, alive, ID card number) without receiving the data. ' +
-      'Needs a verification grant for the stated purpose; audited like a lookup.',
+      'Needs a verification grant for the stated purpose; audited like a lookup. After a few wrong claims ' +
+      'of one kind about one citizen (per agency, and from all agencies together) claims of that kind are ' +
+      'null with a VERIFICATION_LOCKED error, right or wrong, until the lock ends or a steward lifts it.',
   })
   async verifyCitizen(
     @Args('nationalId', { type: () => ID }) nationalId: string,
@@ -49,6 +51,20 @@ export class VerificationResolver {
         reason: CitizenExceptionCode.FIELD_DENIED,
         claim,
       });
+    }
+    // Locked claims too, with one message whatever the claim held.
+    for (const claim of verification.locked) {
+      refuse(
+        answer,
+        claim,
+        `too many wrong ${claim} claims about this citizen: ${claim} cannot be verified until the ` +
+          'lock ends or a data steward lifts it',
+        {
+          code: CitizenExceptionCode.VERIFICATION_LOCKED,
+          reason: CitizenExceptionCode.VERIFICATION_LOCKED,
+          claim,
+        },
+      );
     }
     return answer;
   }

@@ -1,0 +1,70 @@
+// Stewards' side of the verification locks: see which citizens' claims are
+// refused to whom, and lift a lock with a stated reason (audited). The counting
+// itself happens in CitizenService.verify, through the repository.
+import { requireRole, type Actor, type Principal } from '#spean/access';
+import type { AuditLog } from '#spean/audit';
+import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
+import type {
+  VerificationLock,
+  VerificationLockRepository,
+} from './verification-lock.repository.js';
+
+const MAX_LISTED = 500;
+const MAX_REASON_LENGTH = 500;
+
+export class VerificationLockService {
+  constructor(
+    private readonly locks: VerificationLockRepository,
+    private readonly audit: AuditLog,
+    private readonly checkNationalId: (input: string) => string,
+  ) {}
+
+  /** Locks in force, newest first (stewards and auditors). */
+  list(principal: Principal, nationalIdInput?: string | null): Promise<VerificationLock[]> {
+    requireRole(principal, ['steward', 'auditor'], 'the list of verification locks');
+    return this.listFor(nationalIdInput);
+  }
+
+  /** Lifts every lock on the citizen's claims and clears their counters (stewards). */
+  lift(principal: Principal, nationalIdInput: string, reason: string): Promise<VerificationLock[]> {
+    requireRole(principal, ['steward'], 'lifting a verification lock');
+    return this.liftAs(principal, nationalIdInput, reason);
+  }
+
+  /** For trusted callers that authorise elsewhere (the CLI, which runs with the database's credentials). */
+  listFor(nationalIdInput?: string | null): Promise<VerificationLock[]> {
+    const nationalId = nationalIdInput ? this.checkNationalId(nationalIdInput) : null;
+    return this.locks.list(nationalId, MAX_LISTED);
+  }
+
+  async liftAs(
+    actor: Actor,
+    nationalIdInput: string,
+    reasonInput: string,
+  ): Promise<VerificationLock[]> {
+    const nationalId = this.checkNationalId(nationalIdInput);
+    const reason = reasonInput.normalize('NFC').trim();
+    if (reason.length === 0 || reason.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(reason)) {
+      throw new CitizenException(
+        CitizenExceptionCode.INVALID_INPUT,
+        `reason must be 1 to ${MAX_REASON_LENGTH} printable characters saying why the lock is lifted`,
+        { field: 'reason', rule: 'minLength' },
+      );
+    }
+    const locked = await this.locks.list(nationalId, MAX_LISTED);
+    const cleared = await this.locks.clear(nationalId);
+    if (cleared.length === 0) return [];
+    // Which counters were cleared and which of them were locks; never a claimed value.
+    await this.audit.append({
+      kind: 'verification-lock-lift',
+      actorClient: actor.clientId,
+      actorAgency: actor.agencyId,
+      subjectId: nationalId,
+      details: {
+        reason,
+        cleared: cleared.map((counter) => ({ ...counter })),
+      },
+    });
+    return locked;
+  }
+}
