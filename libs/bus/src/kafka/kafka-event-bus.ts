@@ -327,12 +327,13 @@ export class KafkaEventBus implements EventBus {
         // replicas -1: the cluster's default.replication.factor.
         await this.admin.createTopics({ topics: missing, partitions, replicas: -1 });
       } catch (error) {
-        // Another process may have created some of them meanwhile ("already
-        // exists"); only a topic that is still missing is a failure.
-        const now = new Set(await this.admin.listTopics());
-        const still = missing.filter((topic) => !now.has(topic));
-        if (still.length > 0) {
-          throw new Error(`creating topics ${still.join(', ')} failed: ${explain(error)}`, {
+        // Every app creates the topics it touches, so on a fresh cluster they
+        // race: "already exists" is success. The topic may not be in the
+        // broker's metadata yet (the controller answers first), so nothing is
+        // listed again here; waitForLeaders below waits for it to show.
+        const refusals = protocolErrorsIn(error).filter((e) => e.apiCode !== TOPIC_ALREADY_EXISTS);
+        if (refusals.length > 0 || protocolErrorsIn(error).length === 0) {
+          throw new Error(`creating topics ${missing.join(', ')} failed: ${explainAll(error)}`, {
             cause: error,
           });
         }
@@ -470,6 +471,32 @@ function* chunksOf(messages: OutgoingMessage[]): Generator<OutgoingMessage[]> {
     bytes += size;
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Kafka's error code for a CreateTopics entry naming a topic that exists. */
+const TOPIC_ALREADY_EXISTS = 36;
+
+interface KafkaProtocolError {
+  apiCode: number;
+  apiId?: string;
+  message: string;
+}
+
+/** The broker's per-item answers inside the library's nested error (retries, responses). */
+function protocolErrorsIn(error: unknown): KafkaProtocolError[] {
+  if (typeof error !== 'object' || error === null) return [];
+  const found: KafkaProtocolError[] = [];
+  if (typeof (error as { apiCode?: unknown }).apiCode === 'number')
+    found.push(error as KafkaProtocolError);
+  const inner = (error as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) for (const each of inner) found.push(...protocolErrorsIn(each));
+  return found;
+}
+
+/** The library's outer message ("Creating topics failed.") names no reason; the broker's do. */
+function explainAll(error: unknown): string {
+  const reasons = [...new Set(protocolErrorsIn(error).map((e) => `${e.apiId ?? e.apiCode}`))];
+  return reasons.length > 0 ? `${explain(error)} (${reasons.join(', ')})` : explain(error);
 }
 
 function explain(error: unknown): string {
