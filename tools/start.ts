@@ -1,9 +1,9 @@
 // `npm start`: the whole system on one machine. Starts PostgreSQL (embedded
 // unless DATABASE_URL is set), migrates it, registers demo clients on first
 // run and seeds demo citizens into an empty database (neither in production
-// unless SEED_DEMO=true), starts the gateway and every adapter as child
-// processes, and stops everything cleanly on Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
+// unless SEED_DEMO=true), starts the gateway and every adapter as supervised
+// child processes — one that dies is started again; a crash loop stops
+// everything with a message — and stops everything cleanly on Ctrl-C.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuditLog } from '#spean/audit';
@@ -19,6 +19,7 @@ import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { credentialsFile, prepareDemoAccess, seedDemoCitizens } from './demo-data.js';
 import { readStartConfig } from './start.config.js';
+import { Supervisor } from './supervisor.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = new EnvReader();
@@ -48,7 +49,15 @@ const APPS: AppSpec[] = [
   })),
 ];
 
-const children = new Map<string, ChildProcess>();
+const supervisor = new Supervisor({
+  maxRestarts: config.maxRestarts,
+  windowMs: config.restartWindowMs,
+  say,
+  output: (app, line) => process.stdout.write(`${`[${app}]`.padEnd(11)} ${line}\n`),
+  // One app that cannot stay up makes the whole system useless: stop it all, loudly.
+  onGiveUp: () => void stop(1),
+});
+const HEALTH_TIMEOUT_MS = 180_000;
 let postgres: RunningPostgres | undefined;
 let stopping = false;
 
@@ -98,33 +107,18 @@ async function main(): Promise<void> {
 }
 
 function startApp(app: AppSpec, extraEnv: Record<string, string>): void {
-  const child = spawn(process.execPath, [...(app.nodeFlags ?? []), path.join(root, app.entry)], {
+  supervisor.start({
+    name: app.name,
+    command: process.execPath,
+    args: [...(app.nodeFlags ?? []), path.join(root, app.entry)],
     cwd: root,
     env: { ...process.env, ...extraEnv, PORT: String(app.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.set(app.name, child);
-  const prefix = `[${app.name}]`.padEnd(11);
-  for (const stream of [child.stdout!, child.stderr!]) {
-    let pending = '';
-    stream.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) process.stdout.write(`${prefix} ${line}\n`);
-    });
-  }
-  child.on('exit', (code, signal) => {
-    children.delete(app.name);
-    if (!stopping) {
-      say(`${app.name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything`);
-      void stop(1);
-    }
   });
 }
 
 async function waitForHealth(app: AppSpec): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Long enough for an app to wait out a Kafka broker that is still starting.
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopping');
     try {
@@ -137,21 +131,13 @@ async function waitForHealth(app: AppSpec): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${app.name} did not become healthy within 60 s`);
+  throw new Error(`${app.name} did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s`);
 }
 
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const exits = [...children.values()].map(
-    (child) =>
-      new Promise<void>((resolve) =>
-        child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
-      ),
-  );
-  for (const child of children.values()) child.kill('SIGTERM');
-  await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  for (const child of children.values()) child.kill('SIGKILL');
+  await supervisor.stop();
   await postgres?.stop();
   say('stopped');
   process.exit(code);
