@@ -2,18 +2,21 @@
 // 3): topics replicated three times with min.insync.replicas 2, an idempotent
 // producer with acks=all. One node is killed with SIGKILL mid-ingest; every
 // acknowledged record must still be applied, and ingest must go on through the
-// same bus — no restart. The short form, so `npm test` can afford it.
+// same bus — no restart. `npm test` runs the short form (one node, a few
+// hundred records); SPEAN_KAFKA_CLUSTER_FULL=1 runs the long one: a node
+// killed, started again and caught up, then the active controller killed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Admin } from '@platformatic/kafka';
+import { Admin, Connection, describeQuorumV1 } from '@platformatic/kafka';
 import { KafkaEventBus } from '../../libs/bus/src/kafka/index.js';
 import { startKafkaCluster, type RunningKafkaCluster } from '../../tools/kafka-local.ts';
 
-const RECORDS = 300;
+const FULL = process.env.SPEAN_KAFKA_CLUSTER_FULL === '1';
+const RECORDS = FULL ? 3_000 : 300;
 const PER_PUBLISH = 10;
 
 describe('a three-node Kafka cluster losing a node mid-ingest', () => {
@@ -74,8 +77,18 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
     );
     const acknowledged: string[] = [];
     for (let next = 0; next < RECORDS; next += PER_PUBLISH) {
-      if (next === RECORDS / 3) {
+      if (next === (FULL ? RECORDS / 4 : RECORDS / 3)) {
         const victim = cluster.nodes[1]!;
+        process.kill(victim.pid, 'SIGKILL');
+        await victim.exited;
+      }
+      if (FULL && next === RECORDS / 2) {
+        await cluster.restartNode(2);
+        await waitForFullIsr(cluster.brokers.split(','), topic);
+      }
+      if (FULL && next === (RECORDS * 3) / 4) {
+        const controller = await activeController(cluster.brokers.split(','));
+        const victim = cluster.nodes.find((node) => node.nodeId === controller)!;
         process.kill(victim.pid, 'SIGKILL');
         await victim.exited;
       }
@@ -103,5 +116,42 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
     while (acknowledged.some((id) => !applied.has(id)) && Date.now() < deadline) await sleep(50);
     await subscription.close();
     expect(acknowledged.filter((id) => !applied.has(id))).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });
+
+/** The node leading the KRaft controller quorum, asked of any broker that answers. */
+async function activeController(brokers: string[]): Promise<number> {
+  for (const address of brokers) {
+    const [host, port] = address.split(':');
+    const connection = new Connection('cluster-spec');
+    try {
+      await connection.connect(host!, Number(port));
+      const answer = await describeQuorumV1.api.async(connection, [
+        { topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] },
+      ]);
+      const leader = answer.topics[0]?.partitions[0]?.leaderId ?? -1;
+      if (leader >= 0) return leader;
+    } catch {
+      // a node that is down or not answering: ask the next
+    } finally {
+      await connection.close();
+    }
+  }
+  throw new Error('no broker named the active controller');
+}
+
+/** Waits until every partition of the topic has all three replicas in sync again. */
+async function waitForFullIsr(brokers: string[], topic: string): Promise<void> {
+  const admin = new Admin({ clientId: 'cluster-spec-isr', bootstrapBrokers: brokers });
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const metadata = await admin.metadata({ topics: [topic], forceUpdate: true });
+      if (metadata.topics.get(topic)!.partitions.every((p) => p.isr.length === 3)) return;
+      if (Date.now() > deadline) throw new Error(`${topic} did not get its replicas back in sync`);
+      await sleep(250);
+    }
+  } finally {
+    await admin.close();
+  }
+}
