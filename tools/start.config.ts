@@ -24,7 +24,7 @@ export function readStartConfig(env: EnvReader): StartConfig {
     gatewayPort: env.port('PORT', 3000),
     seedDemo: env.bool('SEED_DEMO', common.environment !== 'production'),
     demoCitizens: env.int('DEMO_CITIZENS', 300, { min: 0, max: 100_000 }),
-    maxRestarts: env.int('RESTART_MAX', 5, { min: 0, max: 1_000 }),
+    maxRestarts: env.int('RESTART_MAX', 5, { min: 1, max: 1_000 }),
     restartWindowMs: env.int('RESTART_WINDOW_SECONDS', 60, { min: 1, max: 86_400 }) * 1000,
   };
 }

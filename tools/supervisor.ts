@@ -148,7 +148,7 @@ export class Supervisor {
     );
     this.options.say(
       `${name} stopped unexpectedly (${how}); restarting in ${(delay / 1000).toFixed(1)} s ` +
-        `(crash ${entry.crashes.length} of ${maxRestarts} allowed within ${seconds} s)`,
+        `(${entry.crashes.length} of the ${maxRestarts} crashes within ${seconds} s that make it give up)`,
     );
     entry.restartTimer = setTimeout(() => {
       entry.restartTimer = null;
