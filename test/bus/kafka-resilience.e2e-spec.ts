@@ -1,10 +1,12 @@
 // The Kafka transport under the faults of a real deployment, on a broker of
 // this file's own (it is killed and restarted here): every app creating the
 // same topics at once on a fresh broker, and the broker dying mid-ingest.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KafkaEventBus } from '../../libs/bus/src/kafka/index.js';
+import { GROUP_MEMBERSHIP } from '../../libs/bus/src/kafka/kafka-subscription.js';
 import type { OutgoingMessage } from '../../libs/bus/src/event-bus.port.js';
 import { startOwnBroker, type OwnBroker } from './own-broker.js';
 
@@ -105,6 +107,64 @@ describe('a broker restart mid-ingest', () => {
     );
   }, 180_000);
 });
+
+describe('a group member killed without leaving', () => {
+  it('gives its partitions to a new member within 15 s', async () => {
+    const bus = openBus();
+    await bus.connect();
+    const topic = `orphaned-${randomUUID()}`;
+    const group = `orphaned-${randomUUID()}`;
+    await bus.ensureTopics([topic]);
+    // Another process joins the group with the subscription's own timings,
+    // takes every partition, and is killed as `kill -9` of an app would.
+    const member = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        MEMBER_SCRIPT,
+        broker.brokers.join(','),
+        group,
+        topic,
+        JSON.stringify(GROUP_MEMBERSHIP),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => member.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        member.stdout!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('assigned')) resolve();
+        });
+        member.once('exit', (code) => reject(new Error(`the member exited early (${code})`)));
+      });
+    } finally {
+      member.kill('SIGKILL');
+      await exited;
+    }
+    const killedAt = Date.now();
+    let appliedAt = 0;
+    const subscription = await bus.subscribe({ group, topics: [topic] }, async () => {
+      appliedAt ||= Date.now();
+    });
+    await publishUntilAccepted(bus, message(topic, 'k', 'after-kill'));
+    await waitUntil(() => appliedAt > 0, 60_000);
+    await subscription.close();
+    expect(appliedAt - killedAt).toBeLessThan(15_000);
+  }, 120_000);
+});
+
+/** A bare group member on the client library: joins, says when it holds partitions, waits. */
+const MEMBER_SCRIPT = `
+  import { Consumer } from '@platformatic/kafka';
+  const [brokers, groupId, topic, timings] = process.argv.slice(1);
+  const consumer = new Consumer({ clientId: 'doomed-member', bootstrapBrokers: brokers.split(','), groupId, autocommit: false, ...JSON.parse(timings) });
+  consumer.on('consumer:group:join', (payload) => {
+    if ((payload.assignments ?? []).some((a) => a.partitions.length > 0)) process.stdout.write('assigned\\n');
+  });
+  await consumer.consume({ topics: [topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+  setInterval(() => {}, 1000);
+`;
 
 async function publishUntilAccepted(bus: KafkaEventBus, m: OutgoingMessage): Promise<void> {
   const deadline = Date.now() + 60_000;

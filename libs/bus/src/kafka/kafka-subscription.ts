@@ -88,6 +88,19 @@ const MAX_BACKOFF_MS = 5_000;
 const FIRST_RECONNECT_MS = 100;
 const MAX_RECONNECT_MS = 1_000;
 
+/**
+ * How this member keeps its place in the group. A member that vanished
+ * without leaving (kill -9, a crash, a lost machine) holds its partitions
+ * until its session times out, so a restarted app applied nothing for that
+ * long: 10 s (the Java client's long-time default) rather than 30 s, with a
+ * heartbeat every second so a busy event loop has several chances per session.
+ */
+export const GROUP_MEMBERSHIP = {
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1_000,
+  rebalanceTimeout: 60_000,
+} as const;
+
 function backoffMs(attempt: number): number {
   return Math.min(FIRST_BACKOFF_MS * 2 ** Math.max(attempt - 1, 0), MAX_BACKOFF_MS);
 }
@@ -155,10 +168,7 @@ export class KafkaSubscription implements Subscription {
         headerKey: stringDeserializer,
         headerValue: stringDeserializer,
       },
-      // A member that vanished without leaving holds its partitions this long.
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      rebalanceTimeout: 60_000,
+      ...GROUP_MEMBERSHIP,
       // A restarted broker answers "coordinator loading" for a moment: retry
       // that briefly and often instead of 3 times a second apart.
       retries: 12,
