@@ -1,7 +1,9 @@
-// A single-node Apache Kafka (KRaft, broker and controller in one JVM) for
+// Apache Kafka (KRaft, broker and controller in one JVM per node) for
 // development and tests, built from the official Apache jars on Maven Central —
-// no docker, no tarball mirror. `npm run kafka:local` runs it in the foreground;
-// test setup imports startKafka() when KAFKA_BROKERS is not set.
+// no docker, no tarball mirror. `npm run kafka:local` runs one node in the
+// foreground, `npm run kafka:local -- --nodes 3` a cluster of three
+// (replication factor 3, min.insync.replicas 2); test setup imports
+// startKafka() when KAFKA_BROKERS is not set.
 //
 // This file must run directly under Node's type stripping (`node
 // tools/kafka-local.ts`), so it imports only node built-ins and uses only
@@ -76,37 +78,151 @@ interface KafkaPaths {
   clusterIdFile: string;
 }
 
-function pathsFor(dataDir: string, libDir?: string): KafkaPaths {
-  const root = path.resolve(dataDir, 'kafka');
+/** A node of a cluster keeps its data, logs and config under `kafka/node-<id>`; jars and the cluster id are shared. */
+function pathsFor(dataDir: string, libDir?: string, nodeId?: number): KafkaPaths {
+  const shared = path.resolve(dataDir, 'kafka');
+  const root = nodeId === undefined ? shared : path.join(shared, `node-${nodeId}`);
   return {
     root,
-    lib: libDir ? path.resolve(libDir) : path.join(root, 'lib'),
-    maven: path.join(root, 'maven'),
+    lib: libDir ? path.resolve(libDir) : path.join(shared, 'lib'),
+    maven: path.join(shared, 'maven'),
     data: path.join(root, 'data'),
     logs: path.join(root, 'logs'),
     config: path.join(root, 'config'),
     pidFile: path.join(root, 'broker.pid'),
-    clusterIdFile: path.join(root, 'cluster.id'),
+    clusterIdFile: path.join(shared, 'cluster.id'),
   };
 }
 
+/** One node's place in a cluster: its id, its listeners, and every controller's address. */
+interface NodeSpec {
+  id: number;
+  port: number;
+  controllerPort: number;
+  /** `id@host:port` of every controller, for controller.quorum.voters. */
+  voters: string;
+  /** Replicas of every topic, and how many must have a write before it is acknowledged. */
+  replicas: number;
+  minInsyncReplicas: number;
+}
+
 export async function startKafka(options: StartKafkaOptions): Promise<RunningKafka> {
-  const log = options.log ?? (() => {});
-  const version = options.version ?? KAFKA_VERSION;
   const port = options.port ?? 9092;
   const controllerPort = options.controllerPort ?? port + 1;
-  const paths = pathsFor(options.dataDir, options.libDir);
+  const node: NodeSpec = {
+    id: 1,
+    port,
+    controllerPort,
+    voters: `1@${HOST}:${controllerPort}`,
+    replicas: 1,
+    minInsyncReplicas: 1,
+  };
+  return startNode(options, node, pathsFor(options.dataDir, options.libDir));
+}
+
+export interface StartKafkaClusterOptions extends Omit<StartKafkaOptions, 'controllerPort'> {
+  /** Nodes, each a broker and a controller; 3 gives replication factor 3 and min.insync.replicas 2. */
+  nodes: number;
+}
+
+export interface RunningKafkaNode extends RunningKafka {
+  nodeId: number;
+  port: number;
+}
+
+export interface RunningKafkaCluster {
+  /** Bootstrap servers of every node, ready for KAFKA_BROKERS. */
+  brokers: string;
+  nodes: RunningKafkaNode[];
+  /** Starts node `nodeId` again (after a crash or a kill) on its ports and data. */
+  restartNode(nodeId: number): Promise<RunningKafkaNode>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Several KRaft nodes, each broker and controller, on consecutive port pairs
+ * from `port` (node i: client port + 2(i-1), controller port one above).
+ * Topics get min(nodes, 3) replicas and need all but one of them in sync, so
+ * with 3 nodes a write acknowledged with acks=all survives losing any one node,
+ * the active controller included.
+ */
+export async function startKafkaCluster(
+  options: StartKafkaClusterOptions,
+): Promise<RunningKafkaCluster> {
+  const base = options.port ?? 9092;
+  const count = options.nodes;
+  if (!Number.isInteger(count) || count < 1 || count > 9)
+    throw new KafkaLocalError(`--nodes must be a whole number from 1 to 9, got ${count}.`);
+  const replicas = Math.min(count, 3);
+  const specs: NodeSpec[] = Array.from({ length: count }, (_, i) => ({
+    id: i + 1,
+    port: base + 2 * i,
+    controllerPort: base + 2 * i + 1,
+    voters: '',
+    replicas,
+    minInsyncReplicas: Math.max(replicas - 1, 1),
+  }));
+  const voters = specs.map((n) => `${n.id}@${HOST}:${n.controllerPort}`).join(',');
+  for (const spec of specs) spec.voters = voters;
+  const pathsOf = (spec: NodeSpec): KafkaPaths =>
+    pathsFor(options.dataDir, options.libDir, spec.id);
+  // Jars and the cluster id once, before the nodes start side by side.
+  checkJava();
+  await clusterIdOf(pathsOf(specs[0]!));
+  await resolveJars(
+    pathsOf(specs[0]!),
+    options.version ?? KAFKA_VERSION,
+    options.log ?? (() => {}),
+  );
+  const start = async (spec: NodeSpec): Promise<RunningKafkaNode> => {
+    const running = await startNode(options, spec, pathsOf(spec), { waitForQuorum: count > 1 });
+    return { ...running, nodeId: spec.id, port: spec.port };
+  };
+  // Together: a controller quorum needs a majority of its voters up to elect a leader.
+  const started = await Promise.allSettled(specs.map(start));
+  const nodes = started.flatMap((each) => (each.status === 'fulfilled' ? [each.value] : []));
+  const failed = started.find((each): each is PromiseRejectedResult => each.status === 'rejected');
+  if (failed) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw failed.reason;
+  }
+  return {
+    brokers: specs.map((n) => `${HOST}:${n.port}`).join(','),
+    nodes,
+    async restartNode(nodeId: number) {
+      const spec = specs.find((n) => n.id === nodeId);
+      if (!spec) throw new KafkaLocalError(`There is no node ${nodeId}.`);
+      const index = nodes.findIndex((n) => n.nodeId === nodeId);
+      await nodes[index]!.stop();
+      const node = await start(spec);
+      nodes[index] = node;
+      return node;
+    },
+    async stop() {
+      await Promise.all(nodes.map((node) => node.stop()));
+    },
+  };
+}
+
+async function startNode(
+  options: Omit<StartKafkaOptions, 'port' | 'controllerPort'>,
+  node: NodeSpec,
+  paths: KafkaPaths,
+  how: { waitForQuorum?: boolean } = {},
+): Promise<RunningKafka> {
+  const log = options.log ?? (() => {});
+  const version = options.version ?? KAFKA_VERSION;
 
   checkJava();
-  await refuseIfAlreadyRunning(paths, port, controllerPort);
+  await refuseIfAlreadyRunning(paths, node.port, node.controllerPort);
   await mkdir(paths.logs, { recursive: true });
   await mkdir(paths.config, { recursive: true });
 
   await resolveJars(paths, version, log);
-  const configFile = await writeConfig(paths, port, controllerPort);
+  const configFile = await writeConfig(paths, node);
   await formatStorage(paths, configFile, log);
 
-  log(`starting Kafka ${version} (logs in ${paths.logs})`);
+  log(`starting Kafka ${version} node ${node.id} on ${HOST}:${node.port} (logs in ${paths.logs})`);
   const broker = launchBroker(paths, configFile);
   const exited = new Promise<number | null>((resolve) => {
     broker.once('exit', (code) => resolve(code));
@@ -133,7 +249,13 @@ export async function startKafka(options: StartKafkaOptions): Promise<RunningKaf
   };
 
   try {
-    await waitUntilReady(port, exited, options.readyTimeoutMs ?? 90_000);
+    // A node of a cluster answers metadata only once a controller is elected,
+    // which needs a majority of the nodes: they are started together, so wait long.
+    await waitUntilReady(
+      node.port,
+      exited,
+      options.readyTimeoutMs ?? (how.waitForQuorum ? 180_000 : 90_000),
+    );
   } catch (error) {
     await stop();
     const tail = await logTail(paths);
@@ -141,7 +263,13 @@ export async function startKafka(options: StartKafkaOptions): Promise<RunningKaf
       `${(error as Error).message}${tail ? `\n--- last lines of the broker log ---\n${tail}` : ''}`,
     );
   }
-  return { brokers: `${HOST}:${port}`, pid: broker.pid ?? -1, logDir: paths.logs, exited, stop };
+  return {
+    brokers: `${HOST}:${node.port}`,
+    pid: broker.pid ?? -1,
+    logDir: paths.logs,
+    exited,
+    stop,
+  };
 }
 
 // ---------------------------------------------------------------- prerequisites
@@ -322,36 +450,36 @@ async function resolveJars(
 
 // ---------------------------------------------------------------- configuration
 
-async function writeConfig(
-  paths: KafkaPaths,
-  port: number,
-  controllerPort: number,
-): Promise<string> {
-  // Settings for one throwaway node: every internal topic with one replica,
-  // no rebalance grace period (tests join groups constantly), and topics only
-  // created on purpose (the bus transport creates its own).
+async function writeConfig(paths: KafkaPaths, node: NodeSpec): Promise<string> {
+  // Settings for a throwaway development cluster: internal topics replicated
+  // like every other, no rebalance grace period (tests join groups
+  // constantly), and topics only created on purpose (the bus transport
+  // creates its own).
+  const { replicas, minInsyncReplicas } = node;
   const properties = [
     '# Generated by tools/kafka-local.ts on every start; edits are overwritten.',
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@${HOST}:${controllerPort}`,
-    `listeners=PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${port}`,
+    `node.id=${node.id}`,
+    `controller.quorum.voters=${node.voters}`,
+    `listeners=PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${node.port}`,
     'inter.broker.listener.name=PLAINTEXT',
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     `log.dirs=${paths.data}`,
     'num.partitions=3',
-    'default.replication.factor=1',
-    'min.insync.replicas=1',
+    `default.replication.factor=${replicas}`,
+    `min.insync.replicas=${minInsyncReplicas}`,
+    // Only an in-sync replica may become leader: an acknowledged write is never dropped.
+    'unclean.leader.election.enable=false',
     'auto.create.topics.enable=false',
-    'offsets.topic.replication.factor=1',
+    `offsets.topic.replication.factor=${replicas}`,
     'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
+    `transaction.state.log.replication.factor=${replicas}`,
+    `transaction.state.log.min.isr=${minInsyncReplicas}`,
     'transaction.state.log.num.partitions=4',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `share.coordinator.state.topic.replication.factor=${replicas}`,
+    `share.coordinator.state.topic.min.isr=${minInsyncReplicas}`,
     'group.initial.rebalance.delay.ms=0',
     'log.retention.hours=168',
     'log.segment.bytes=104857600',
@@ -392,19 +520,25 @@ function newClusterId(): string {
   }
 }
 
+/** The cluster's id, made on first use; every node of a cluster formats its storage with it. */
+async function clusterIdOf(paths: KafkaPaths): Promise<string> {
+  try {
+    return (await readFile(paths.clusterIdFile, 'utf8')).trim();
+  } catch {
+    const clusterId = newClusterId();
+    await mkdir(path.dirname(paths.clusterIdFile), { recursive: true });
+    await writeFile(paths.clusterIdFile, `${clusterId}\n`);
+    return clusterId;
+  }
+}
+
 async function formatStorage(
   paths: KafkaPaths,
   configFile: string,
   log: (line: string) => void,
 ): Promise<void> {
   if (existsSync(path.join(paths.data, 'meta.properties'))) return;
-  let clusterId: string;
-  try {
-    clusterId = (await readFile(paths.clusterIdFile, 'utf8')).trim();
-  } catch {
-    clusterId = newClusterId();
-    await writeFile(paths.clusterIdFile, `${clusterId}\n`);
-  }
+  const clusterId = await clusterIdOf(paths);
   log(`formatting KRaft storage (cluster id ${clusterId})`);
   const output = await run('java', [
     ...jvmLoggingArgs(paths),
@@ -614,8 +748,30 @@ function portFromEnv(): number {
   return port;
 }
 
+/** `--nodes N` (or `--nodes=N`); 1 unless given. */
+function nodesFromArgs(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const raw = arg === '--nodes' ? argv[i + 1] : arg.startsWith('--nodes=') ? arg.slice(8) : null;
+    if (raw === null) continue;
+    const nodes = Number(raw);
+    if (!Number.isInteger(nodes) || nodes < 1 || nodes > 9)
+      throw new KafkaLocalError(`--nodes must be a whole number from 1 to 9, got "${raw ?? ''}".`);
+    return nodes;
+  }
+  return 1;
+}
+
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(`kafka-local: ${line}`);
+  let nodes: number;
+  try {
+    nodes = nodesFromArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`kafka-local: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  if (nodes > 1) return runCluster(nodes, say);
   let kafka: RunningKafka;
   try {
     kafka = await startKafka({
@@ -655,6 +811,54 @@ async function main(): Promise<void> {
     await kafka.stop();
     process.exit(1);
   }
+}
+
+/**
+ * A cluster in the foreground. A node that dies is reported and left down —
+ * the point of a cluster is that the others carry on; Ctrl-C stops them all.
+ */
+async function runCluster(count: number, say: (line: string) => void): Promise<void> {
+  let cluster: RunningKafkaCluster;
+  try {
+    cluster = await startKafkaCluster({
+      dataDir: process.env.DATA_DIR ?? './.data',
+      port: portFromEnv(),
+      nodes: count,
+      version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
+      log: say,
+    });
+  } catch (error) {
+    console.error(
+      `kafka-local: ${error instanceof KafkaLocalError ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  console.log(`Kafka cluster of ${count} nodes ready on ${cluster.brokers}`);
+  for (const node of cluster.nodes)
+    say(`node ${node.nodeId}: ${HOST}:${node.port}, pid ${node.pid}`);
+  let stopping = false;
+  for (const node of cluster.nodes) {
+    void node.exited.then((code) => {
+      if (!stopping)
+        say(
+          `node ${node.nodeId} (pid ${node.pid}) exited (${code ?? 'killed'}); the others carry on`,
+        );
+    });
+  }
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping the cluster`);
+    cluster.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`kafka-local: stopping failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 // Not a top-level await: jest loads this file through require(), which

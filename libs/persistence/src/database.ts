@@ -37,6 +37,12 @@ export class Database implements Queryable {
     });
     // An idle client losing its server must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
+    // Nor may a checked-out one: the pool stops listening to a client while it
+    // is out, and a connection dropped between two statements is then an
+    // unheard 'error' event. The caller learns of it from its next statement.
+    this.pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
   }
 
   async query<R extends object = Record<string, unknown>>(
@@ -66,6 +72,15 @@ export class Database implements Queryable {
     work: (tx: Queryable, opened: R[]) => Promise<T>,
   ): Promise<T> {
     const client = await this.pool.connect();
+    // While checked out, a client is not watched by the pool: a connection the
+    // server drops between statements (a restart, pg_terminate_backend) is
+    // reported as an 'error' event that would crash the process unheard. The
+    // transaction fails at its next statement; the client is then discarded.
+    let lost: Error | undefined;
+    const onLost = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       // A string of several statements comes back as one result per statement.
       const results = (await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN')) as unknown as
@@ -82,10 +97,14 @@ export class Database implements Queryable {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        lost ??= rollbackError;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // Passing an error makes the pool destroy the client instead of reusing it.
+      client.release(lost);
     }
   }
 

@@ -36,6 +36,8 @@ export interface KafkaEventBusOptions {
   /** Partitions of topics this bus creates; existing topics keep theirs. */
   partitions?: number;
   logger?: BusLogger;
+  /** How long connect() waits for the cluster to answer; 120 s unless set. */
+  connectTimeoutMs?: number;
 }
 
 /** Messages per produce request, and their rough size: the broker refuses batches over ~1 MB. */
@@ -46,6 +48,10 @@ const FETCH_MAX_BYTES = 4 * 1024 * 1024;
 const PRODUCE_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 2_000, 2_000, 2_000];
 const HEALTH_TIMEOUT_MS = 3_000;
 const TOPIC_READY_TIMEOUT_MS = 15_000;
+/** How long connect() waits for a cluster that is starting, and its backoff. */
+const CONNECT_TIMEOUT_MS = 120_000;
+const CONNECT_FIRST_BACKOFF_MS = 250;
+const CONNECT_MAX_BACKOFF_MS = 2_000;
 
 interface StoredDeadLetter {
   letter: DeadLetter;
@@ -77,14 +83,36 @@ export class KafkaEventBus implements EventBus {
     });
   }
 
+  /**
+   * Waits for the cluster to answer metadata. A broker whose port is open is
+   * not necessarily ready (a JVM starting, a controller not yet elected), and
+   * apps often start beside it: they wait, with a bounded backoff, instead of
+   * giving up after the client's own few retries.
+   */
   async connect(): Promise<void> {
-    try {
-      await this.admin.metadata({ topics: [], forceUpdate: true });
-    } catch (error) {
-      throw new Error(
-        `cannot reach Kafka at ${this.options.brokers.join(',')}: ${explain(error)}`,
-        { cause: error },
-      );
+    const timeoutMs = this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.admin.metadata({ topics: [], forceUpdate: true });
+        if (attempt > 1) this.options.logger?.log(`Kafka at ${this.where()} answers`);
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `cannot reach Kafka at ${this.where()} within ${timeoutMs / 1000} s: ${explain(error)}`,
+            { cause: error },
+          );
+        }
+        if (attempt === 1) {
+          this.options.logger?.warn(
+            `Kafka at ${this.where()} is not ready (${explain(error)}); waiting up to ${timeoutMs / 1000} s`,
+          );
+        }
+        await sleep(
+          Math.min(CONNECT_FIRST_BACKOFF_MS * 2 ** (attempt - 1), CONNECT_MAX_BACKOFF_MS),
+        );
+      }
     }
   }
 
@@ -283,6 +311,10 @@ export class KafkaEventBus implements EventBus {
 
   // ------------------------------------------------------------ internals
 
+  private where(): string {
+    return this.options.brokers.join(',');
+  }
+
   private createProducer(): Producer<string, Buffer, string, string> {
     return new Producer<string, Buffer, string, string>({
       clientId: this.options.clientId,
@@ -327,12 +359,13 @@ export class KafkaEventBus implements EventBus {
         // replicas -1: the cluster's default.replication.factor.
         await this.admin.createTopics({ topics: missing, partitions, replicas: -1 });
       } catch (error) {
-        // Another process may have created some of them meanwhile ("already
-        // exists"); only a topic that is still missing is a failure.
-        const now = new Set(await this.admin.listTopics());
-        const still = missing.filter((topic) => !now.has(topic));
-        if (still.length > 0) {
-          throw new Error(`creating topics ${still.join(', ')} failed: ${explain(error)}`, {
+        // Every app creates the topics it touches, so on a fresh cluster they
+        // race: "already exists" is success. The topic may not be in the
+        // broker's metadata yet (the controller answers first), so nothing is
+        // listed again here; waitForLeaders below waits for it to show.
+        const refusals = protocolErrorsIn(error).filter((e) => e.apiCode !== TOPIC_ALREADY_EXISTS);
+        if (refusals.length > 0 || protocolErrorsIn(error).length === 0) {
+          throw new Error(`creating topics ${missing.join(', ')} failed: ${explainAll(error)}`, {
             cause: error,
           });
         }
@@ -470,6 +503,32 @@ function* chunksOf(messages: OutgoingMessage[]): Generator<OutgoingMessage[]> {
     bytes += size;
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Kafka's error code for a CreateTopics entry naming a topic that exists. */
+const TOPIC_ALREADY_EXISTS = 36;
+
+interface KafkaProtocolError {
+  apiCode: number;
+  apiId?: string;
+  message: string;
+}
+
+/** The broker's per-item answers inside the library's nested error (retries, responses). */
+function protocolErrorsIn(error: unknown): KafkaProtocolError[] {
+  if (typeof error !== 'object' || error === null) return [];
+  const found: KafkaProtocolError[] = [];
+  if (typeof (error as { apiCode?: unknown }).apiCode === 'number')
+    found.push(error as KafkaProtocolError);
+  const inner = (error as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) for (const each of inner) found.push(...protocolErrorsIn(each));
+  return found;
+}
+
+/** The library's outer message ("Creating topics failed.") names no reason; the broker's do. */
+function explainAll(error: unknown): string {
+  const reasons = [...new Set(protocolErrorsIn(error).map((e) => `${e.apiId ?? e.apiCode}`))];
+  return reasons.length > 0 ? `${explain(error)} (${reasons.join(', ')})` : explain(error);
 }
 
 function explain(error: unknown): string {

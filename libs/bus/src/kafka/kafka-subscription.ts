@@ -79,9 +79,34 @@ export interface KafkaSubscriptionSettings {
 
 const FIRST_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 5_000;
+/**
+ * Waits between attempts to rebuild a lost consumer. Capped low: while the
+ * broker is away each attempt fails at once (connection refused), and once it
+ * is back the next attempt should come within a second, not after a long
+ * doubling sleep.
+ */
+const FIRST_RECONNECT_MS = 100;
+const MAX_RECONNECT_MS = 1_000;
+
+/**
+ * How this member keeps its place in the group. A member that vanished
+ * without leaving (kill -9, a crash, a lost machine) holds its partitions
+ * until its session times out, so a restarted app applied nothing for that
+ * long: 10 s (the Java client's long-time default) rather than 30 s, with a
+ * heartbeat every second so a busy event loop has several chances per session.
+ */
+export const GROUP_MEMBERSHIP = {
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1_000,
+  rebalanceTimeout: 60_000,
+} as const;
 
 function backoffMs(attempt: number): number {
   return Math.min(FIRST_BACKOFF_MS * 2 ** Math.max(attempt - 1, 0), MAX_BACKOFF_MS);
+}
+
+function reconnectMs(attempt: number): number {
+  return Math.min(FIRST_RECONNECT_MS * 2 ** Math.max(attempt - 1, 0), MAX_RECONNECT_MS);
 }
 
 export class KafkaSubscription implements Subscription {
@@ -89,6 +114,8 @@ export class KafkaSubscription implements Subscription {
   /** Bounds memory while a lane is stuck retrying: the stream is not read past this. */
   private readonly maxInHand: number;
   private consumer: Consumer<string, Buffer, string, string> | null = null;
+  /** The group's name for this member, kept across rebuilt consumers (see open()). */
+  private memberId: string | null = null;
   private stream: MessagesStream<string, Buffer, string, string> | null = null;
   private readonly lanes = new Map<string, Lane>();
   private lastServed = '';
@@ -141,10 +168,11 @@ export class KafkaSubscription implements Subscription {
         headerKey: stringDeserializer,
         headerValue: stringDeserializer,
       },
-      // A member that vanished without leaving holds its partitions this long.
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      rebalanceTimeout: 60_000,
+      ...GROUP_MEMBERSHIP,
+      // A restarted broker answers "coordinator loading" for a moment: retry
+      // that briefly and often instead of 3 times a second apart.
+      retries: 12,
+      retryDelay: 250,
       // Bounds how long a close waits for the long-poll in flight.
       maxWaitTime: 500,
       // The library's defaults (50 MB per fetch and per partition) let one
@@ -154,7 +182,17 @@ export class KafkaSubscription implements Subscription {
       maxBytes: 16 * 1024 * 1024,
       maxBytesPerPartition: 1024 * 1024,
     });
-    consumer.on('consumer:group:join', (payload) => this.dropRevoked(payload.assignments ?? []));
+    // Rejoining under the member id the group knows makes the coordinator
+    // treat this as the same member coming back, so the rebalance completes at
+    // once. A new member instead waits for the old one's session to expire: a
+    // broker restart restores the group with its members, so that was a
+    // 30 s stall (sessionTimeout) after every broker restart. An id the group
+    // no longer knows is answered UNKNOWN_MEMBER_ID and the library joins anew.
+    if (this.memberId) consumer.memberId = this.memberId;
+    consumer.on('consumer:group:join', (payload) => {
+      this.memberId = payload.memberId;
+      this.dropRevoked(payload.assignments ?? []);
+    });
     // The library reports a failed rejoin as an 'error' event; unheard, it would crash the process.
     consumer.on('error', (error: Error) => {
       if (this.consumer === consumer) this.restart(error);
@@ -222,7 +260,7 @@ export class KafkaSubscription implements Subscription {
     await this.closeConsumer();
     for (let attempt = 1; !this.closing; attempt++) {
       try {
-        await sleep(backoffMs(attempt), undefined, { signal: this.stopSignal.signal });
+        await sleep(reconnectMs(attempt), undefined, { signal: this.stopSignal.signal });
         await this.open();
         if (this.closing) await this.closeConsumer();
         return;
