@@ -10,6 +10,7 @@ import { CreateSchemaRegistry1763780600000 } from './1763780600000-create-schema
 import { CreateAuditLog1763780700000 } from './1763780700000-create-audit-log.js';
 import { CreateAccessControl1763780800000 } from './1763780800000-create-access-control.js';
 import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter-outbox.js';
+import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -22,4 +23,5 @@ export const migrations = [
   CreateAuditLog1763780700000,
   CreateAccessControl1763780800000,
   CreateAdapterOutbox1763781000000,
+  CreateAdapterKey1763785000000,
 ];
