@@ -27,7 +27,7 @@ import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.
 import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/gateway.node-flags.js';
 import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
-import { registerBuiltInAdapters } from './built-in-adapters.js';
+import { builtInSigningKeys, registerBuiltInAdapters } from './built-in-adapters.js';
 import { DEMO_GRANTS, grantSections, registerPurposes } from './demo-access.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
 
@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     // Adapters publish and consume only what they are approved for: approve the built-in ones.
     await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
       environment: config.environment,
+      signingKeys: await builtInSigningKeys(config.dataDir, Object.values(ADAPTERS)),
     });
     await registerDemoAccess(database, audit);
   } finally {
