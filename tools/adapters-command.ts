@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { AccessDeniedException } from '#spean/access';
 import {
   AdapterDirectory,
+  AdapterKeyService,
   AdapterRegistryException,
+  keyRefusal,
+  type AdapterKey,
   AdapterRegistryService,
   describeRecordType,
   type AdapterActor,
@@ -25,7 +28,15 @@ import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { SchemaRegistryService } from '#spean/schema-registry';
 
 export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
-                                consumer lag and open dead letters.
+                                consumer lag, open dead letters, and records refused in its name;
+                                then every refused record (unsigned, bad-signature, unknown-key,
+                                source-not-approved) by claimed source, topic and partition.
+  adapters keys [<name>]        Adapters' signing keys: key id, state, until when they verify.
+  adapters approve-key <key-id> --reason "<why>" [--overlap-hours <n>]
+                                Approve a proposed key; the adapter's older keys keep verifying
+                                for n hours (default 24; 0 ends them now), then stop.
+  adapters revoke-key <key-id> --reason "<why>"
+                                Revoke a key: what it signs is refused from now on.
   adapters register <name>      Register an adapter (or register it again); it waits for approval.
       --agency <id> --title "<ministry system>"
       [--publishes <type>[@<version>] ...] [--consumes <type>[@<version>] ...]
@@ -57,6 +68,7 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
   env.done();
   const audit = new AuditLog(db);
   const registry = new AdapterRegistryService(db, audit);
+  const keys = new AdapterKeyService(db, audit);
   try {
     switch (sub) {
       case 'list':
@@ -97,6 +109,28 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
           say(`left as a steward decided (suspended or rejected): ${done.leftAlone.join(', ')}`);
         return 0;
       }
+      case 'keys': {
+        const found = await keys.list(name);
+        if (found.length === 0) say(name ? `adapter ${name} has no keys` : 'no adapter keys');
+        else console.table(found.map(keyRow));
+        return 0;
+      }
+      case 'approve-key': {
+        if (!name) return usage('approve-key needs the key id (see adapters keys)');
+        const overlap = values['overlap-hours'];
+        const hours = overlap === undefined ? undefined : Number(overlap);
+        if (hours !== undefined && !/^\d+(\.\d+)?$/.test(overlap!))
+          return usage('--overlap-hours must be a number of hours, e.g. 24');
+        const saved = await keys.approve(actor, name, values.reason ?? '', hours);
+        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+        return 0;
+      }
+      case 'revoke-key': {
+        if (!name) return usage('revoke-key needs the key id (see adapters keys)');
+        const saved = await keys.revoke(actor, name, values.reason ?? '');
+        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+        return 0;
+      }
       case 'approve':
       case 'reject':
       case 'suspend': {
@@ -112,7 +146,7 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
       }
       default:
         return usage(
-          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend or approve-built-in`,
+          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key or revoke-key`,
         );
     }
   } catch (error) {
@@ -143,6 +177,21 @@ async function list(
     const adapters = await directory.list();
     if (adapters.length === 0) say('no adapters are registered');
     else console.table(adapters.map(row));
+    const refused = await directory.refusedRecords();
+    if (refused.length > 0) {
+      say('records refused before being applied (open dead letters):');
+      console.table(
+        refused.map((entry) => ({
+          claimedSource: entry.claimedSource ?? '(none)',
+          topic: entry.topic,
+          partition: entry.partition,
+          reason: entry.code,
+          letters: entry.count,
+          groups: entry.groups.join(', '),
+          last: entry.lastFailedAt.toISOString(),
+        })),
+      );
+    }
     return 0;
   } finally {
     await bus.close();
@@ -159,9 +208,24 @@ function row(adapter: AdapterDirectoryEntry): Record<string, string | number> {
     consumes: entries(adapter.consumes),
     lag: adapter.consumerLag ?? 'unknown',
     deadLetters: adapter.deadLetters,
+    refused: adapter.refusedRecords,
     registeredBy: adapter.registeredBy,
     decidedBy: adapter.decidedBy ?? '',
     decisionReason: adapter.decisionReason ?? '',
+  };
+}
+
+function keyRow(key: AdapterKey): Record<string, string> {
+  const refusal = keyRefusal(key);
+  return {
+    adapter: key.adapter,
+    keyId: key.keyId,
+    state: key.state,
+    verifies: refusal === undefined ? 'yes' : 'no',
+    until: key.notAfter?.toISOString() ?? '',
+    proposedBy: key.proposedBy,
+    decidedBy: key.decidedBy ?? '',
+    decisionReason: key.decisionReason ?? '',
   };
 }
 
@@ -197,6 +261,7 @@ function parse(args: string[]) {
       consumes: { type: 'string', multiple: true },
       reason: { type: 'string' },
       as: { type: 'string' },
+      'overlap-hours': { type: 'string' },
     },
   });
 }

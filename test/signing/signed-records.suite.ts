@@ -14,7 +14,7 @@ import {
   randomUUID,
   type KeyObject,
 } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AdapterKeyService, type AdapterActor } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
 import {
@@ -23,6 +23,7 @@ import {
   recordSigner,
   signedHeaders,
 } from '#spean/contracts';
+import { adaptersCommand } from '../../tools/adapters-command.js';
 import { startStack, type SpeanStack, type Transport } from '../support/spean-stack.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -343,6 +344,136 @@ export function signedRecordsSuite(transport: Transport, label: string, log: () 
           (name) => name !== null,
         ),
       ).resolves.toBe('Sok');
+    });
+
+    it('shows stewards what was refused, by claimed source, topic and partition, in GraphQL and the CLI', async () => {
+      const REFUSED = `{ refusedRecords { claimedSource topic partition code count groups }
+        adapters { name refusedRecords } }`;
+      type Refused = {
+        refusedRecords: Array<{
+          claimedSource: string | null;
+          topic: string;
+          partition: number;
+          code: string;
+          count: number;
+          groups: string[];
+        }>;
+        adapters: Array<{ name: string; refusedRecords: number }>;
+      };
+      const answer = await stack.graphql<Refused>(steward, REFUSED);
+      expect(answer.errors).toBeUndefined();
+      const refused = answer.data!.refusedRecords;
+      const unsignedPersons = refused.filter(
+        (entry) => entry.code === 'unsigned' && entry.topic === 'spean.person',
+      );
+      expect(unsignedPersons).toHaveLength(1);
+      expect(unsignedPersons[0]).toMatchObject({ claimedSource: 'interior', groups: ['gateway'] });
+      expect(unsignedPersons[0]!.partition).toBeGreaterThanOrEqual(0);
+      expect(refused.some((entry) => entry.claimedSource === 'ghost')).toBe(true);
+      const interior = answer.data!.adapters.find((adapter) => adapter.name === 'interior')!;
+      expect(interior.refusedRecords).toBeGreaterThanOrEqual(6);
+      const forbidden = await stack.graphql(agency, REFUSED);
+      expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      const table = jest.spyOn(console, 'table').mockImplementation(() => undefined);
+      const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        expect(await adaptersCommand(['list'], stack.db.database)).toBe(0);
+        const [adapters, refusals] = table.mock.calls.map(
+          (call) => call[0] as Array<Record<string, unknown>>,
+        );
+        expect(adapters!.find((row) => row.name === 'interior')!.refused).toBe(
+          interior.refusedRecords,
+        );
+        expect(refusals).toContainEqual(
+          expect.objectContaining({
+            claimedSource: 'interior',
+            topic: 'spean.person',
+            partition: unsignedPersons[0]!.partition,
+            reason: 'unsigned',
+            groups: 'gateway',
+          }),
+        );
+        expect(await adaptersCommand(['keys', 'interior'], stack.db.database)).toBe(0);
+        const keyRows = table.mock.calls[2]![0] as Array<Record<string, unknown>>;
+        expect(keyRows.map((row) => row.state)).toEqual(
+          expect.arrayContaining(['approved', 'revoked', 'proposed']),
+        );
+      } finally {
+        table.mockRestore();
+        out.mockRestore();
+      }
+    });
+
+    it('lets a steward approve and revoke a key over GraphQL; a revoked key stops verifying at once', async () => {
+      const APPROVE = `mutation($k: String!, $r: String!, $h: Float) {
+        approveAdapterKey(keyId: $k, reason: $r, overlapHours: $h) { keyId state } }`;
+      const REVOKE = `mutation($k: String!, $r: String!) {
+        revokeAdapterKey(keyId: $k, reason: $r) { keyId state decisionReason } }`;
+      const key = generateKeyPairSync('ed25519').privateKey;
+      const proposed = await keys.propose(STEWARD, 'interior', publicKeyPem(createPublicKey(key)));
+
+      const byAgency = await stack.graphql(agency, APPROVE, { k: proposed.keyId, r: 'ok' });
+      expect(byAgency.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const badOverlap = await stack.graphql(steward, APPROVE, {
+        k: proposed.keyId,
+        r: 'ok',
+        h: -1,
+      });
+      expect(badOverlap.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'overlapHours',
+      });
+      const unknown = await stack.graphql(steward, APPROVE, { k: 'no-such-key', r: 'ok' });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const approved = await stack.graphql<{ approveAdapterKey: { state: string } }>(
+        steward,
+        APPROVE,
+        { k: proposed.keyId, r: 'rotation', h: 24 },
+      );
+      expect(approved.data?.approveAdapterKey.state).toBe('approved');
+      const before = newNationalId();
+      await raw.put(stack, [signed(key, before)]);
+      await expect(
+        eventually(
+          () => served(before),
+          (name) => name !== null,
+        ),
+      ).resolves.toBe('Sok');
+
+      const revoked = await stack.graphql<{ revokeAdapterKey: { state: string } }>(
+        steward,
+        REVOKE,
+        { k: proposed.keyId, r: 'the key file was copied' },
+      );
+      expect(revoked.data?.revokeAdapterKey.state).toBe('revoked');
+      const after = newNationalId();
+      const control = newNationalId();
+      await raw.put(stack, [signed(key, after), signed(stack.signingKeys.interior, control)]);
+      await expect(
+        eventually(
+          () => served(control),
+          (name) => name !== null,
+        ),
+      ).resolves.toBe('Sok');
+      await expect(served(after)).resolves.toBeNull();
+      const refusedLetters = await eventually(
+        async () =>
+          (await letters('gateway')).filter((letter) => letter.reason.includes(proposed.keyId)),
+        (list) => list.length > 0,
+      );
+      expect(refusedLetters.map((letter) => letter.code)).toEqual(['unknown-key']);
+      expect(refusedLetters[0]!.reason).toContain('was revoked: the key file was copied');
+      const [audit] = await stack.db.database.query<{ details: Record<string, unknown> }>(
+        `SELECT details FROM audit_entry WHERE kind = 'adapter-registration'
+         AND details->>'keyId' = $1 ORDER BY seq DESC LIMIT 1`,
+        [proposed.keyId],
+      );
+      expect(audit?.details).toMatchObject({
+        action: 'key-revoked',
+        adapter: 'interior',
+        reason: 'the key file was copied',
+      });
     });
   });
 }

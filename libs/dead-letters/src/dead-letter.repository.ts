@@ -9,6 +9,7 @@ import {
   type DeadLetterSummary,
   type OpenDeadLetterCount,
   type PendingReplay,
+  type RefusedRecordCount,
 } from './dead-letter.js';
 
 /** A verdict with what it says about itself, ready to store. */
@@ -117,6 +118,19 @@ export class DeadLetterRepository {
       `SELECT group_id AS "group", code, count(*)::int AS count
        FROM dead_letter WHERE status = 'open'
        GROUP BY group_id, code ORDER BY group_id, code`,
+    );
+  }
+
+  /** Open letters with one of these codes, by claimed source, topic, partition and code. */
+  async countRefused(codes: readonly string[]): Promise<RefusedRecordCount[]> {
+    return this.db.query<RefusedRecordCount>(
+      `SELECT source AS "claimedSource", topic, partition, code, count(*)::int AS count,
+              array_agg(DISTINCT group_id ORDER BY group_id) AS groups,
+              max(last_failed_at) AS "lastFailedAt"
+       FROM dead_letter WHERE status = 'open' AND code = ANY($1::text[])
+       GROUP BY source, topic, partition, code
+       ORDER BY source NULLS FIRST, topic, partition, code`,
+      [codes],
     );
   }
 
