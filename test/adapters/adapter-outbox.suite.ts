@@ -29,7 +29,12 @@ import {
   type Subscription,
 } from '#spean/bus';
 import { EnvReader } from '#spean/config';
-import { VerhoeffNationalIdScheme, recordSigner, type PublishedRecord } from '#spean/contracts';
+import {
+  VerhoeffNationalIdScheme,
+  recordSigner,
+  signatureHolds,
+  type PublishedRecord,
+} from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { ADAPTERS } from '../../tools/adapters.js';
@@ -170,6 +175,8 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
     let observer: Subscription;
     /** Every vehicle registration that reached the bus, in the order consumed. */
     const seen: PublishedRecord[] = [];
+    /** Messages on the bus whose signature is not the transport key's over their exact bytes. */
+    const unverified: string[] = [];
     const principal: Principal = {
       clientId: 'transport-test',
       agencyId: 'mpwt',
@@ -205,6 +212,9 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         async (batch) => {
           for (const message of batch) {
             seen.push(JSON.parse(message.value.toString('utf8')) as PublishedRecord);
+            const signature = message.headers.signature ?? '';
+            if (!signatureHolds(createPublicKey(signingKey), message.value, signature))
+              unverified.push(message.offset);
           }
         },
       );
@@ -459,6 +469,16 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       } finally {
         await relay.stop();
       }
+    });
+
+    it('signs every record before it is kept, so what the relay sends later verifies as what the publisher sent', async () => {
+      // Every earlier case put records on the bus both ways: the publisher's fast path and the relay.
+      expect(seen.length).toBeGreaterThan(5);
+      expect(unverified).toEqual([]);
+      const [row] = await db.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM adapter_outbox WHERE NOT (headers ? 'signature')`,
+      );
+      expect(row!.n).toBe(0);
     });
   });
 }
