@@ -2,6 +2,7 @@
 // operator on the server. The operator acts as a steward: registrations and
 // decisions are recorded (and audited) as made by `cli:<login>` (or --as
 // <name>) of agency `operator`, as the other CLI commands attribute theirs.
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { AccessDeniedException } from '#spean/access';
@@ -18,10 +19,19 @@ import {
   type RecordTypeRequest,
   type RegisteredRecordType,
 } from '#spean/adapter-registry';
+import {
+  AdapterRecordRepository,
+  OutboxRepository,
+  UnsignedRecords,
+  loadOrCreateSigningKey,
+  signingKeyPath,
+} from '#spean/adapter-sdk';
 import { AuditLog } from '#spean/audit';
+import { recordSigner } from '#spean/contracts';
 import { busSettings, createEventBus } from '#spean/bus';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
-import { DeadLetterRepository } from '#spean/dead-letters';
+import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
+import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
@@ -37,6 +47,11 @@ export const ADAPTERS_HELP = `  adapters list                 Every adapter: min
                                 for n hours (default 24; 0 ends them now), then stop.
   adapters revoke-key <key-id> --reason "<why>"
                                 Revoke a key: what it signs is refused from now on.
+  adapters resign <name> [--key-file <pem>]
+                                On the adapter's machine, with its key (default
+                                $DATA_DIR/keys/<name>.ed25519.pem): sign what it published before
+                                it signed its records — outbox rows, and refused 'unsigned' dead
+                                letters that are exactly what its store kept — and replay them.
   adapters register <name>      Register an adapter (or register it again); it waits for approval.
       --agency <id> --title "<ministry system>"
       [--publishes <type>[@<version>] ...] [--consumes <type>[@<version>] ...]
@@ -129,6 +144,35 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
         if (!name) return usage('revoke-key needs the key id (see adapters keys)');
         const saved = await keys.revoke(actor, name, values.reason ?? '');
         say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+        return 0;
+      }
+      case 'resign': {
+        if (!name) return usage('resign needs the adapter name');
+        const file = values['key-file'] ?? signingKeyPath(config.dataDir, name);
+        if (!fs.existsSync(file)) return usage(`resign: no key file at ${file} (see --key-file)`);
+        const signer = recordSigner(await loadOrCreateSigningKey(file));
+        const key = (await keys.list(name)).find((each) => each.keyId === signer.keyId);
+        const refusal = key ? keyRefusal(key) : `key ${signer.keyId} is not registered for ${name}`;
+        if (refusal !== undefined) {
+          process.stderr.write(`spean: ${refusal}: consumers would refuse what it signs\n`);
+          return 2;
+        }
+        const deadLetters = new DeadLetterRepository(db);
+        const report = await new UnsignedRecords(
+          name,
+          signer,
+          new AdapterRecordRepository(db, name),
+          new OutboxRepository(db, name),
+          deadLetters,
+          new DeadLetterService(deadLetters, new Metrics('spean-cli')),
+        ).resign(actor.clientId);
+        say(
+          `signed with key ${signer.keyId}: ${report.outbox} waiting in the outbox, ${report.replayed} refused record(s) replayed`,
+        );
+        if (report.leftRefused > 0)
+          say(
+            `${report.leftRefused} refused record(s) claiming ${name} are not what it published (or were superseded): left refused`,
+          );
         return 0;
       }
       case 'approve':
@@ -262,6 +306,7 @@ function parse(args: string[]) {
       reason: { type: 'string' },
       as: { type: 'string' },
       'overlap-hours': { type: 'string' },
+      'key-file': { type: 'string' },
     },
   });
 }

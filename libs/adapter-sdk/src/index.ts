@@ -14,3 +14,4 @@ export * from './import/csv-mapping.js';
 export * from './import/import.service.js';
 export * from './approval/approval-guard.js';
 export * from './publishing/signing-key.js';
+export * from './publishing/unsigned-records.js';

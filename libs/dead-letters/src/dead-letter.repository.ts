@@ -121,6 +121,27 @@ export class DeadLetterRepository {
     );
   }
 
+  /** Open letters of one code, every group, with their bytes and headers; oldest first. */
+  async openOfCode(
+    code: string,
+    limit: number,
+    afterId = '0',
+  ): Promise<Array<{ id: string; value: Buffer; headers: Record<string, string> }>> {
+    return this.db.query(
+      `SELECT id::text AS id, value, headers FROM dead_letter
+       WHERE status = 'open' AND code = $1 AND id > $3::bigint ORDER BY id LIMIT $2`,
+      [code, limit, afterId],
+    );
+  }
+
+  /** Replaces a letter's headers (e.g. with a signature added); its bytes never change. */
+  async replaceHeaders(id: string, headers: Record<string, string>): Promise<void> {
+    await this.db.query(`UPDATE dead_letter SET headers = $2 WHERE id = $1::bigint`, [
+      id,
+      JSON.stringify(headers),
+    ]);
+  }
+
   /** Open letters with one of these codes, by claimed source, topic, partition and code. */
   async countRefused(codes: readonly string[]): Promise<RefusedRecordCount[]> {
     return this.db.query<RefusedRecordCount>(
