@@ -31,6 +31,8 @@ const REPLAY_LOCK = 7424712;
 interface SummaryRow {
   id: string;
   group_id: string;
+  topic: string;
+  partition: number;
   record_type: string;
   schema_version: number | null;
   source: string | null;
@@ -102,7 +104,7 @@ export class DeadLetterRepository {
     const limit = where.params.push(page.limit);
     const offset = where.params.push(page.offset);
     const rows = await this.db.query<SummaryRow>(
-      `SELECT id, group_id, record_type, schema_version, source, record_id, event_id, code, reason,
+      `SELECT id, group_id, topic, partition, record_type, schema_version, source, record_id, event_id, code, reason,
               attempts, status, first_failed_at, last_failed_at, replay_requested_at, resolved_at
        FROM dead_letter
        WHERE ${where.sql()}
@@ -340,6 +342,8 @@ function toSummary(row: SummaryRow): DeadLetterSummary {
   return {
     id: row.id,
     group: row.group_id,
+    topic: row.topic,
+    partition: row.partition,
     recordType: row.record_type,
     schemaVersion: row.schema_version,
     source: row.source,

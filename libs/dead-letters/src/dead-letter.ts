@@ -25,6 +25,9 @@ export interface DeadLetterMetadata {
 export interface DeadLetterSummary extends DeadLetterMetadata {
   id: string;
   group: string;
+  /** Where the message was read: its topic (without any namespace) and partition. */
+  topic: string;
+  partition: number;
   code: string;
   reason: string;
   attempts: number;
