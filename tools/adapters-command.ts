@@ -2,12 +2,16 @@
 // operator on the server. The operator acts as a steward: registrations and
 // decisions are recorded (and audited) as made by `cli:<login>` (or --as
 // <name>) of agency `operator`, as the other CLI commands attribute theirs.
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { AccessDeniedException } from '#spean/access';
 import {
   AdapterDirectory,
+  AdapterKeyService,
   AdapterRegistryException,
+  keyRefusal,
+  type AdapterKey,
   AdapterRegistryService,
   describeRecordType,
   type AdapterActor,
@@ -15,17 +19,39 @@ import {
   type RecordTypeRequest,
   type RegisteredRecordType,
 } from '#spean/adapter-registry';
+import {
+  AdapterRecordRepository,
+  OutboxRepository,
+  UnsignedRecords,
+  loadOrCreateSigningKey,
+  signingKeyPath,
+} from '#spean/adapter-sdk';
 import { AuditLog } from '#spean/audit';
+import { recordSigner } from '#spean/contracts';
 import { busSettings, createEventBus } from '#spean/bus';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
-import { DeadLetterRepository } from '#spean/dead-letters';
+import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
+import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { SchemaRegistryService } from '#spean/schema-registry';
 
 export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
-                                consumer lag and open dead letters.
+                                consumer lag, open dead letters, and records refused in its name;
+                                then every refused record (unsigned, bad-signature, unknown-key,
+                                source-not-approved) by claimed source, topic and partition.
+  adapters keys [<name>]        Adapters' signing keys: key id, state, until when they verify.
+  adapters approve-key <key-id> --reason "<why>" [--overlap-hours <n>]
+                                Approve a proposed key; the adapter's older keys keep verifying
+                                for n hours (default 24; 0 ends them now), then stop.
+  adapters revoke-key <key-id> --reason "<why>"
+                                Revoke a key: what it signs is refused from now on.
+  adapters resign <name> [--key-file <pem>]
+                                On the adapter's machine, with its key (default
+                                $DATA_DIR/keys/<name>.ed25519.pem): sign what it published before
+                                it signed its records — outbox rows, and refused 'unsigned' dead
+                                letters that are exactly what its store kept — and replay them.
   adapters register <name>      Register an adapter (or register it again); it waits for approval.
       --agency <id> --title "<ministry system>"
       [--publishes <type>[@<version>] ...] [--consumes <type>[@<version>] ...]
@@ -57,6 +83,7 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
   env.done();
   const audit = new AuditLog(db);
   const registry = new AdapterRegistryService(db, audit);
+  const keys = new AdapterKeyService(db, audit);
   try {
     switch (sub) {
       case 'list':
@@ -97,6 +124,57 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
           say(`left as a steward decided (suspended or rejected): ${done.leftAlone.join(', ')}`);
         return 0;
       }
+      case 'keys': {
+        const found = await keys.list(name);
+        if (found.length === 0) say(name ? `adapter ${name} has no keys` : 'no adapter keys');
+        else console.table(found.map(keyRow));
+        return 0;
+      }
+      case 'approve-key': {
+        if (!name) return usage('approve-key needs the key id (see adapters keys)');
+        const overlap = values['overlap-hours'];
+        const hours = overlap === undefined ? undefined : Number(overlap);
+        if (hours !== undefined && !/^\d+(\.\d+)?$/.test(overlap!))
+          return usage('--overlap-hours must be a number of hours, e.g. 24');
+        const saved = await keys.approve(actor, name, values.reason ?? '', hours);
+        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+        return 0;
+      }
+      case 'revoke-key': {
+        if (!name) return usage('revoke-key needs the key id (see adapters keys)');
+        const saved = await keys.revoke(actor, name, values.reason ?? '');
+        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+        return 0;
+      }
+      case 'resign': {
+        if (!name) return usage('resign needs the adapter name');
+        const file = values['key-file'] ?? signingKeyPath(config.dataDir, name);
+        if (!fs.existsSync(file)) return usage(`resign: no key file at ${file} (see --key-file)`);
+        const signer = recordSigner(await loadOrCreateSigningKey(file));
+        const key = (await keys.list(name)).find((each) => each.keyId === signer.keyId);
+        const refusal = key ? keyRefusal(key) : `key ${signer.keyId} is not registered for ${name}`;
+        if (refusal !== undefined) {
+          process.stderr.write(`spean: ${refusal}: consumers would refuse what it signs\n`);
+          return 2;
+        }
+        const deadLetters = new DeadLetterRepository(db);
+        const report = await new UnsignedRecords(
+          name,
+          signer,
+          new AdapterRecordRepository(db, name),
+          new OutboxRepository(db, name),
+          deadLetters,
+          new DeadLetterService(deadLetters, new Metrics('spean-cli')),
+        ).resign(actor.clientId);
+        say(
+          `signed with key ${signer.keyId}: ${report.outbox} waiting in the outbox, ${report.replayed} refused record(s) replayed`,
+        );
+        if (report.leftRefused > 0)
+          say(
+            `${report.leftRefused} refused record(s) claiming ${name} are not what it published (or were superseded): left refused`,
+          );
+        return 0;
+      }
       case 'approve':
       case 'reject':
       case 'suspend': {
@@ -112,7 +190,7 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
       }
       default:
         return usage(
-          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend or approve-built-in`,
+          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key or revoke-key`,
         );
     }
   } catch (error) {
@@ -143,6 +221,21 @@ async function list(
     const adapters = await directory.list();
     if (adapters.length === 0) say('no adapters are registered');
     else console.table(adapters.map(row));
+    const refused = await directory.refusedRecords();
+    if (refused.length > 0) {
+      say('records refused before being applied (open dead letters):');
+      console.table(
+        refused.map((entry) => ({
+          claimedSource: entry.claimedSource ?? '(none)',
+          topic: entry.topic,
+          partition: entry.partition,
+          reason: entry.code,
+          letters: entry.count,
+          groups: entry.groups.join(', '),
+          last: entry.lastFailedAt.toISOString(),
+        })),
+      );
+    }
     return 0;
   } finally {
     await bus.close();
@@ -159,9 +252,24 @@ function row(adapter: AdapterDirectoryEntry): Record<string, string | number> {
     consumes: entries(adapter.consumes),
     lag: adapter.consumerLag ?? 'unknown',
     deadLetters: adapter.deadLetters,
+    refused: adapter.refusedRecords,
     registeredBy: adapter.registeredBy,
     decidedBy: adapter.decidedBy ?? '',
     decisionReason: adapter.decisionReason ?? '',
+  };
+}
+
+function keyRow(key: AdapterKey): Record<string, string> {
+  const refusal = keyRefusal(key);
+  return {
+    adapter: key.adapter,
+    keyId: key.keyId,
+    state: key.state,
+    verifies: refusal === undefined ? 'yes' : 'no',
+    until: key.notAfter?.toISOString() ?? '',
+    proposedBy: key.proposedBy,
+    decidedBy: key.decidedBy ?? '',
+    decisionReason: key.decisionReason ?? '',
   };
 }
 
@@ -197,6 +305,8 @@ function parse(args: string[]) {
       consumes: { type: 'string', multiple: true },
       reason: { type: 'string' },
       as: { type: 'string' },
+      'overlap-hours': { type: 'string' },
+      'key-file': { type: 'string' },
     },
   });
 }

@@ -16,7 +16,7 @@ import {
 } from '#spean/persistence';
 import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/gateway.node-flags.js';
 import { ADAPTERS } from './adapters.js';
-import { registerBuiltInAdapters } from './built-in-adapters.js';
+import { builtInSigningKeys, registerBuiltInAdapters } from './built-in-adapters.js';
 import { credentialsFile, prepareDemoAccess, seedDemoCitizens } from './demo-data.js';
 import { readStartConfig } from './start.config.js';
 import { Supervisor } from './supervisor.js';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     // Adapters publish and consume only what they are approved for: approve the built-in ones.
     await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
       environment: config.environment,
+      signingKeys: await builtInSigningKeys(config.dataDir, Object.values(ADAPTERS)),
     });
     await prepareDemoAccess(database, audit, config, say);
   } finally {

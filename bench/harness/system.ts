@@ -3,6 +3,9 @@
 // embedded bus or over Kafka. The built-in adapters are registered and
 // approved, each has a client of its own, and each client's token is ready:
 // what the ingest and propagation scenarios drive.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ClientCredentialsService, ClientRepository } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import { Database } from '#spean/persistence';
@@ -59,7 +62,9 @@ export async function startSystem(
 ): Promise<RunningSystem> {
   if (options.bus === 'kafka' && !options.kafka) throw new Error('the kafka bus needs a broker');
   const database = await context.emptyDatabase(`${options.label}_${options.bus}`);
-  const clients = await registerAdapters(database);
+  // Each adapter signs with a key made here and approved with it, as `npm start` does.
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-keys-'));
+  const clients = await registerAdapters(database, keysDir);
   const env: Record<string, string> = {
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
     ...(options.kafka
@@ -71,6 +76,7 @@ export async function startSystem(
     // Adapters first: the gateway publishes the keys their callers' tokens are checked with.
     await Promise.allSettled(started.slice(1).map((server) => server.stop()));
     await started[0]?.stop();
+    fs.rmSync(keysDir, { recursive: true, force: true });
   };
   try {
     const gateway = await context.start('gateway', database, {
@@ -82,7 +88,10 @@ export async function startSystem(
     const results = await Promise.allSettled(
       ADAPTER_NAMES.map((name) =>
         context.start(name, database, {
-          env,
+          env: {
+            ...env,
+            ADAPTER_SIGNING_KEY_FILE: path.join(keysDir, 'keys', `${name}.ed25519.pem`),
+          },
           gatewayUrl: gateway.url,
           ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
         }),
@@ -126,17 +135,20 @@ export async function startSystem(
  */
 async function registerAdapters(
   population: Population,
+  keysDir: string,
 ): Promise<Record<AdapterKind, { clientId: string; clientSecret: string }>> {
   const database = new Database({ url: population.appUrl, applicationName: 'spean-bench' });
   const audit = new AuditLog(database);
   try {
-    const { registerBuiltInAdapters } = await fromDist<
+    const { builtInSigningKeys, registerBuiltInAdapters } = await fromDist<
       typeof import('../../tools/built-in-adapters.ts')
     >('tools/built-in-adapters.js');
     const { ADAPTERS } =
       await fromDist<typeof import('../../tools/adapters.ts')>('tools/adapters.js');
     await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
       environment: 'production',
+      // Made at <keysDir>/keys/<name>.ed25519.pem, where startSystem points each adapter.
+      signingKeys: await builtInSigningKeys(keysDir, Object.values(ADAPTERS)),
     });
     const agencies = await builtInAgencyIds();
     // Tokens are issued by the gateway under test, not here.

@@ -7,6 +7,7 @@ import { lookupScenario } from './lookup.scenario.ts';
 import { memoryScenario } from './memory.scenario.ts';
 import { propagationScenario } from './propagation.scenario.ts';
 import { scaleScenario } from './scale.scenario.ts';
+import { signingScenario } from './signing.scenario.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   lookupScenario,
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   memoryScenario,
   ingestScenario,
   propagationScenario,
+  signingScenario,
 ];

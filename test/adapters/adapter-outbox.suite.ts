@@ -3,7 +3,7 @@
 // into the real bus, embedded or Kafka (a publish that throws, or one that
 // never answers, as a process killed mid-publish would leave it); what the
 // adapter publishes is read back by an ordinary consumer group.
-import { randomInt, randomUUID } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -29,11 +29,17 @@ import {
   type Subscription,
 } from '#spean/bus';
 import { EnvReader } from '#spean/config';
-import { VerhoeffNationalIdScheme, type PublishedRecord } from '#spean/contracts';
+import {
+  VerhoeffNationalIdScheme,
+  recordSigner,
+  signatureHolds,
+  type PublishedRecord,
+} from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { signedMessage } from '../support/signed-message.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -45,6 +51,10 @@ const deathFixture = JSON.parse(
 ) as Record<string, unknown>;
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+/** The transport adapter's signing key, approved like a built-in adapter's. */
+const signingKey = generateKeyPairSync('ed25519').privateKey;
+/** The interior adapter's, which signs the life events this suite puts on the bus itself. */
+const interiorKey = generateKeyPairSync('ed25519').privateKey;
 
 /** The real bus, with faults put into its publish: the next n throw, or every one hangs. */
 class FaultyBus implements EventBus {
@@ -165,6 +175,8 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
     let observer: Subscription;
     /** Every vehicle registration that reached the bus, in the order consumed. */
     const seen: PublishedRecord[] = [];
+    /** Messages on the bus whose signature is not the transport key's over their exact bytes. */
+    const unverified: string[] = [];
     const principal: Principal = {
       clientId: 'transport-test',
       agencyId: 'mpwt',
@@ -179,6 +191,10 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       audit = new AuditLog(db.database);
       await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
         environment: 'test',
+        signingKeys: {
+          interior: createPublicKey(interiorKey),
+          transport: createPublicKey(signingKey),
+        },
       });
       schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
       // Test files share one broker: a namespace per file keeps their topics and groups apart.
@@ -196,6 +212,9 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         async (batch) => {
           for (const message of batch) {
             seen.push(JSON.parse(message.value.toString('utf8')) as PublishedRecord);
+            const signature = message.headers.signature ?? '';
+            if (!signatureHolds(createPublicKey(signingKey), message.value, signature))
+              unverified.push(message.offset);
           }
         },
       );
@@ -210,6 +229,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
           validator: schemas.validator,
           lineage: schemas.lineage,
           audit,
+          signingKey,
         },
         async () => undefined,
       );
@@ -272,7 +292,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         (records) => records.length === 1,
       );
 
-      const death: OutgoingMessage = {
+      const death: OutgoingMessage = signedMessage(interiorKey, {
         topic: topicFor('civil-event'),
         key: owner,
         value: Buffer.from(
@@ -290,7 +310,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
           }),
         ),
         headers: { 'record-type': 'civil-event', 'schema-version': '1', source: 'interior' },
-      };
+      });
       faulty.failures = 1;
       await bus.publish([death]);
       const flagged = await eventually(
@@ -345,6 +365,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
           outbox: new OutboxRepository(db.database, 'transport'),
           settings: { leaseMs: 300, fastPathWaitMs: 50 },
         },
+        recordSigner(signingKey),
       );
       const plates = [newPlate(), newPlate()];
       const owner = newNationalId();
@@ -386,6 +407,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         new Metrics('transport-flaky'),
         undefined,
         { database: db.database, outbox },
+        recordSigner(signingKey),
       );
       const owner = newNationalId();
       const [first, second] = [newPlate(), newPlate()];
@@ -424,6 +446,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         metrics,
         undefined,
         { database: db.database, outbox },
+        recordSigner(signingKey),
       );
       const plate = newPlate();
       refusing.failures = 4; // the fast path, then the relay three times
@@ -446,6 +469,16 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       } finally {
         await relay.stop();
       }
+    });
+
+    it('signs every record before it is kept, so what the relay sends later verifies as what the publisher sent', async () => {
+      // Every earlier case put records on the bus both ways: the publisher's fast path and the relay.
+      expect(seen.length).toBeGreaterThan(5);
+      expect(unverified).toEqual([]);
+      const [row] = await db.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM adapter_outbox WHERE NOT (headers ? 'signature')`,
+      );
+      expect(row!.n).toBe(0);
     });
   });
 }

@@ -8,7 +8,7 @@
 // rejection of that change, a suspension, and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomInt } from 'node:crypto';
+import { generateKeyPairSync, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { ClientCredentialsService, ClientRepository, RemoteKeySet } from '#spean/access';
@@ -205,6 +205,7 @@ async function startFleet(): Promise<void> {
       validator: fleetSchemas.validator,
       lineage: fleetSchemas.lineage,
       audit: stack.audit,
+      signingKey: generateKeyPairSync('ed25519').privateKey,
     },
     new RemoteKeySet(`${stack.gatewayUrl}/.well-known/jwks.json`).resolve,
   );

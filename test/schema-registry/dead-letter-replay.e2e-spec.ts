@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { topicFor } from '#spean/bus';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
+import { signedMessage } from '../support/signed-message.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -75,7 +76,7 @@ describe('dead letters, fixed and replayed', () => {
             fuelType: 'electric',
           },
         };
-        return {
+        return signedMessage(stack.signingKeys.transport, {
           topic: topicFor('vehicle-registration'),
           key: owner,
           value: Buffer.from(JSON.stringify(record)),
@@ -85,7 +86,7 @@ describe('dead letters, fixed and replayed', () => {
             source: 'transport',
             'event-id': record.eventId,
           },
-        };
+        });
       }),
     );
 

@@ -2,7 +2,7 @@
 // Kafka), the gateway and the interior adapter on ephemeral ports, and one
 // client of each kind. The apps are assembled by the same functions their
 // main.ts files use.
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import {
@@ -56,6 +56,8 @@ export interface SpeanStack {
   /** The interior adapter's URL. */
   adapterUrl: string;
   adapters: Record<AdapterName, RunningAdapter>;
+  /** The built-in adapters' private signing keys (their public keys are approved). */
+  signingKeys: Record<AdapterName, KeyObject>;
   db: TestDatabase;
   bus: EventBus;
   agency: Credentials;
@@ -165,9 +167,16 @@ async function assemble(
   await gateway.listen(0, '127.0.0.1');
   const gatewayUrl = urlOf(gateway);
 
-  // Adapters publish and consume only what they are approved for; the built-in ones are, from the start.
+  // Adapters publish and consume only what they are approved for, and sign with
+  // approved keys; the built-in ones are and do, from the start.
+  const signingKeys = Object.fromEntries(
+    Object.keys(ADAPTERS).map((name) => [name, generateKeyPairSync('ed25519').privateKey]),
+  ) as Record<AdapterName, KeyObject>;
   await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
     environment: 'test',
+    signingKeys: Object.fromEntries(
+      Object.entries(signingKeys).map(([name, key]) => [name, createPublicKey(key)]),
+    ),
   });
   const adapterUrls = {} as Record<AdapterName, string>;
   for (const [name, definition] of Object.entries(ADAPTERS) as Array<
@@ -183,6 +192,7 @@ async function assemble(
         bus: adapterBus,
         metrics: new Metrics(name),
         audit,
+        signingKey: signingKeys[name],
         ...(await (async () => {
           const schemas = await schemasFor();
           return { validator: schemas.validator, lineage: schemas.lineage };
@@ -261,6 +271,7 @@ async function assemble(
     accessControl,
     adapterUrl: adapterUrls.interior,
     adapters,
+    signingKeys,
     db,
     bus: gatewayBus,
     agency,

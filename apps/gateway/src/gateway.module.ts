@@ -61,7 +61,11 @@ import { ReadModelConsumer } from './read-model/read-model.consumer.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
 import { ReadModelService } from './read-model/read-model.service.js';
 import { OrphansResolver } from './stewardship/orphans.resolver.js';
-import { AdapterDirectory, AdapterRegistryService } from '#spean/adapter-registry';
+import {
+  AdapterDirectory,
+  AdapterKeyService,
+  AdapterRegistryService,
+} from '#spean/adapter-registry';
 import { AdaptersResolver } from './adapters/adapters.resolver.js';
 
 export interface GatewayDependencies {
@@ -232,6 +236,10 @@ export class GatewayModule {
               new DeadLetterRepository(deps.database),
               new Logger('adapter-directory'),
             ),
+        },
+        {
+          provide: AdapterKeyService,
+          useFactory: () => new AdapterKeyService(deps.database, deps.audit),
         },
         AdaptersResolver,
       ],

@@ -5,3 +5,8 @@ export * from './adapter-registry.repository.js';
 export * from './adapter-registry.service.js';
 export * from './adapter-approvals.js';
 export * from './adapter-directory.js';
+export * from './adapter-key.js';
+export * from './adapter-key.repository.js';
+export * from './adapter-key.service.js';
+export * from './adapter-keys.js';
+export * from './record-verifier.js';

@@ -1,6 +1,7 @@
 // Settings of an adapter process, validated at boot.
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
 import type { AdapterDefinition } from './adapter-definition.js';
+import { signingKeyPath } from './publishing/signing-key.js';
 
 export interface AdapterConfig extends CommonConfig {
   host: string;
@@ -10,6 +11,8 @@ export interface AdapterConfig extends CommonConfig {
   /** Most records one intake request may carry. */
   maxRecordsPerRequest: number;
   maxRequestBytes: string;
+  /** The adapter's Ed25519 signing key (PKCS#8 PEM); made there on first start if absent. */
+  signingKeyFile: string;
 }
 
 export function readAdapterConfig(
@@ -24,6 +27,10 @@ export function readAdapterConfig(
     gatewayUrl: env.url('GATEWAY_URL', ['http:', 'https:']) ?? 'http://127.0.0.1:3000',
     maxRecordsPerRequest: env.int('INTAKE_MAX_RECORDS', 5000, { min: 1, max: 100_000 }),
     maxRequestBytes: env.string('INTAKE_MAX_BYTES', '16mb'),
+    signingKeyFile: env.string(
+      'ADAPTER_SIGNING_KEY_FILE',
+      signingKeyPath(common.dataDir, definition.name),
+    ),
   };
   env.done();
   return config;

@@ -1,9 +1,13 @@
 // The Nest module every adapter app is built from: intake, health, metrics,
-// and the outbox relay that sends what the publisher kept but could not send.
+// the outbox relay that sends what the publisher kept but could not send, and
+// the adapter's signing key — proposed to the registry at start (a steward
+// approves it), and used to sign everything the adapter publishes.
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { AdapterApprovals } from '#spean/adapter-registry';
+import { AdapterApprovals, AdapterKeyService } from '#spean/adapter-registry';
 import type { AuditLog } from '#spean/audit';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
+import { publicKeyPem, recordSigner, type RecordSigner } from '#spean/contracts';
 import { Metrics, ObservabilityModule } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
@@ -25,6 +29,7 @@ import {
   RECORD_VALIDATOR,
   ADAPTER_DATABASE,
   ADAPTER_LINEAGE,
+  RECORD_SIGNER,
 } from './reactions/reaction.consumer.js';
 import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { AdapterRecordRepository } from './store/adapter-record.repository.js';
@@ -40,6 +45,8 @@ export interface AdapterDependencies {
   lineage?: LineageRecorder;
   /** Where refusals (a record type the adapter is not approved for) are recorded. */
   audit: AuditLog;
+  /** The adapter's Ed25519 private key (see signing-key.ts): it signs every record published. */
+  signingKey: KeyObject;
 }
 
 @Module({})
@@ -79,6 +86,24 @@ export class AdapterModule {
         },
         AdapterApprovalsStopper,
         {
+          // Proposing again a key the registry knows changes nothing, so every start proposes.
+          provide: RECORD_SIGNER,
+          useFactory: async (): Promise<RecordSigner> => {
+            const signer = recordSigner(deps.signingKey);
+            const key = await new AdapterKeyService(deps.database, deps.audit).propose(
+              { clientId: `adapter:${deps.definition.name}`, agencyId: 'system', role: 'system' },
+              deps.definition.name,
+              publicKeyPem(createPublicKey(deps.signingKey)),
+            );
+            if (key.state !== 'approved') {
+              new Logger(`${deps.definition.name}-signing`).warn(
+                `signing key ${key.keyId} is ${key.state}: consumers refuse what it signs until a steward approves it (spean adapters approve-key ${key.keyId})`,
+              );
+            }
+            return signer;
+          },
+        },
+        {
           provide: DeadLetterService,
           useFactory: () =>
             new DeadLetterService(new DeadLetterRepository(deps.database), deps.metrics),
@@ -100,11 +125,12 @@ export class AdapterModule {
         },
         {
           provide: RecordPublisher,
-          inject: [ADAPTER_STORE, OutboxRepository, OutboxRelay],
+          inject: [ADAPTER_STORE, OutboxRepository, OutboxRelay, RECORD_SIGNER],
           useFactory: (
             store: AdapterRecordRepository,
             outbox: OutboxRepository,
             relay: OutboxRelay,
+            signer: RecordSigner,
           ) =>
             new RecordPublisher(
               deps.definition,
@@ -114,6 +140,7 @@ export class AdapterModule {
               deps.metrics,
               deps.lineage,
               { database: deps.database, outbox, relay },
+              signer,
             ),
         },
         {

@@ -13,3 +13,5 @@ export * from './store/adapter-record.repository.js';
 export * from './import/csv-mapping.js';
 export * from './import/import.service.js';
 export * from './approval/approval-guard.js';
+export * from './publishing/signing-key.js';
+export * from './publishing/unsigned-records.js';

@@ -10,6 +10,7 @@ import { openSchemaRegistry } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import { createAdapterApp } from './adapter.app.js';
 import { readAdapterConfig } from './adapter.config.js';
+import { loadOrCreateSigningKey } from './publishing/signing-key.js';
 
 export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   const logger = new Logger(definition.name);
@@ -29,6 +30,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     logger,
   });
   await bus.ensureTopics(definition.publishes.map(topicFor));
+  const signingKey = await loadOrCreateSigningKey(config.signingKeyFile);
   const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
   const app = await createAdapterApp(
     {
@@ -40,6 +42,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
       validator: schemas.validator,
       lineage: schemas.lineage,
       audit,
+      signingKey,
     },
     keys.resolve,
   );

@@ -28,3 +28,17 @@ export {
   registerNationalIdScheme,
 } from './national-id/national-id-scheme.registry.js';
 export { newestVersions } from './newest-versions.js';
+export {
+  KEY_ID_HEADER,
+  REFUSAL_CODES,
+  SIGNATURE_HEADER,
+  keyIdOf,
+  publicKeyFromPem,
+  publicKeyPem,
+  rawPublicKey,
+  recordSigner,
+  signatureHolds,
+  signedHeaders,
+  type RecordSigner,
+  type RefusalCode,
+} from './signing/record-signature.js';

@@ -9,6 +9,7 @@ import {
   type DeadLetterSummary,
   type OpenDeadLetterCount,
   type PendingReplay,
+  type RefusedRecordCount,
 } from './dead-letter.js';
 
 /** A verdict with what it says about itself, ready to store. */
@@ -30,6 +31,8 @@ const REPLAY_LOCK = 7424712;
 interface SummaryRow {
   id: string;
   group_id: string;
+  topic: string;
+  partition: number;
   record_type: string;
   schema_version: number | null;
   source: string | null;
@@ -101,7 +104,7 @@ export class DeadLetterRepository {
     const limit = where.params.push(page.limit);
     const offset = where.params.push(page.offset);
     const rows = await this.db.query<SummaryRow>(
-      `SELECT id, group_id, record_type, schema_version, source, record_id, event_id, code, reason,
+      `SELECT id, group_id, topic, partition, record_type, schema_version, source, record_id, event_id, code, reason,
               attempts, status, first_failed_at, last_failed_at, replay_requested_at, resolved_at
        FROM dead_letter
        WHERE ${where.sql()}
@@ -117,6 +120,40 @@ export class DeadLetterRepository {
       `SELECT group_id AS "group", code, count(*)::int AS count
        FROM dead_letter WHERE status = 'open'
        GROUP BY group_id, code ORDER BY group_id, code`,
+    );
+  }
+
+  /** Open letters of one code, every group, with their bytes and headers; oldest first. */
+  async openOfCode(
+    code: string,
+    limit: number,
+    afterId = '0',
+  ): Promise<Array<{ id: string; value: Buffer; headers: Record<string, string> }>> {
+    return this.db.query(
+      `SELECT id::text AS id, value, headers FROM dead_letter
+       WHERE status = 'open' AND code = $1 AND id > $3::bigint ORDER BY id LIMIT $2`,
+      [code, limit, afterId],
+    );
+  }
+
+  /** Replaces a letter's headers (e.g. with a signature added); its bytes never change. */
+  async replaceHeaders(id: string, headers: Record<string, string>): Promise<void> {
+    await this.db.query(`UPDATE dead_letter SET headers = $2 WHERE id = $1::bigint`, [
+      id,
+      JSON.stringify(headers),
+    ]);
+  }
+
+  /** Open letters with one of these codes, by claimed source, topic, partition and code. */
+  async countRefused(codes: readonly string[]): Promise<RefusedRecordCount[]> {
+    return this.db.query<RefusedRecordCount>(
+      `SELECT source AS "claimedSource", topic, partition, code, count(*)::int AS count,
+              array_agg(DISTINCT group_id ORDER BY group_id) AS groups,
+              max(last_failed_at) AS "lastFailedAt"
+       FROM dead_letter WHERE status = 'open' AND code = ANY($1::text[])
+       GROUP BY source, topic, partition, code
+       ORDER BY source NULLS FIRST, topic, partition, code`,
+      [codes],
     );
   }
 
@@ -305,6 +342,8 @@ function toSummary(row: SummaryRow): DeadLetterSummary {
   return {
     id: row.id,
     group: row.group_id,
+    topic: row.topic,
+    partition: row.partition,
     recordType: row.record_type,
     schemaVersion: row.schema_version,
     source: row.source,

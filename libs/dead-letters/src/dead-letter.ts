@@ -25,6 +25,9 @@ export interface DeadLetterMetadata {
 export interface DeadLetterSummary extends DeadLetterMetadata {
   id: string;
   group: string;
+  /** Where the message was read: its topic (without any namespace) and partition. */
+  topic: string;
+  partition: number;
   code: string;
   reason: string;
   attempts: number;
@@ -75,4 +78,23 @@ export interface PendingReplay {
   /** When the replay was asked for, exactly as stored, so a newer request is not cleared by mistake. */
   requestedAt: string;
   message: ConsumedMessage;
+}
+
+/**
+ * Open letters a consumer refused before applying (unsigned, forged, not its
+ * source's key, source not approved), counted by the source they claim and
+ * where they arrived: what a steward needs to see that something other than
+ * an approved adapter writes to the log, and where.
+ */
+export interface RefusedRecordCount {
+  /** The source the record claims (its header, else its body); null when it claims none. */
+  claimedSource: string | null;
+  topic: string;
+  partition: number;
+  code: string;
+  /** Letters, one per consumer group that refused the record. */
+  count: number;
+  /** The consumer groups that refused them. */
+  groups: string[];
+  lastFailedAt: Date;
 }

@@ -7,6 +7,8 @@ export class Metrics {
   readonly httpRequests: Histogram<'method' | 'route' | 'status'>;
   readonly recordsConsumed: Counter<'group' | 'record_type' | 'outcome'>;
   readonly recordsPublished: Counter<'source' | 'record_type'>;
+  /** Records a consumer refused to apply: unsigned, forged, or not its approved source's. */
+  readonly recordsRefused: Counter<'reason' | 'group'>;
   readonly lookups: Counter<'outcome'>;
   readonly deprecatedPublished: Counter<'source' | 'record_type' | 'schema_version'>;
   readonly ready: Gauge;
@@ -42,6 +44,12 @@ export class Metrics {
       name: 'spean_records_published_total',
       help: 'Canonical records accepted at intake and published to the bus',
       labelNames: ['source', 'record_type'],
+      registers: [this.registry],
+    });
+    this.recordsRefused = new Counter({
+      name: 'spean_records_refused_total',
+      help: 'Records refused before being applied (unsigned, bad-signature, unknown-key, source-not-approved), by consumer group',
+      labelNames: ['reason', 'group'],
       registers: [this.registry],
     });
     this.lookups = new Counter({

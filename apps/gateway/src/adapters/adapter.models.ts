@@ -68,6 +68,83 @@ export class AdapterModel {
 
   @Field(() => Int, { description: 'Open dead letters of its consumer group' })
   deadLetters!: number;
+
+  @Field(() => Int, {
+    description:
+      'Open dead letters, in any consumer group, of records claiming it as their source that were refused before being applied (unsigned, bad-signature, unknown-key, source-not-approved); refusedRecords lists them by topic and partition',
+  })
+  refusedRecords!: number;
+}
+
+@ObjectType('AdapterKey', {
+  description:
+    'An adapter’s Ed25519 signing key. Only an approved key verifies, until its notAfter; a revoked one never again.',
+})
+export class AdapterKeyModel {
+  @Field({
+    description: 'base64url SHA-256 of the raw public key; carried in each record’s key-id header',
+  })
+  keyId!: string;
+
+  @Field({ description: 'The adapter whose records it signs' })
+  adapter!: string;
+
+  @Field({ description: 'The public key, PEM (SPKI)' })
+  publicKey!: string;
+
+  @Field({ description: 'proposed, approved or revoked' })
+  state!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it stops verifying: the end of the overlap after a newer key was approved',
+  })
+  notAfter!: Date | null;
+
+  @Field()
+  proposedBy!: string;
+
+  @Field()
+  proposedAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  decidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason!: string | null;
+}
+
+@ObjectType('RefusedRecords', {
+  description:
+    'Records consumers refused before applying them, still open as dead letters, by the source they claim and where they arrived.',
+})
+export class RefusedRecordsModel {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source the records claim (unverified); null when they claim none',
+  })
+  claimedSource!: string | null;
+
+  @Field()
+  topic!: string;
+
+  @Field(() => Int)
+  partition!: number;
+
+  @Field({ description: 'unsigned, bad-signature, unknown-key or source-not-approved' })
+  code!: string;
+
+  @Field(() => Int, { description: 'Dead letters: one per consumer group that refused a record' })
+  count!: number;
+
+  @Field(() => [String])
+  groups!: string[];
+
+  @Field()
+  lastFailedAt!: Date;
 }
 
 @InputType('AdapterRecordTypeInput')

@@ -1,18 +1,28 @@
 // The adapter directory and registration over GraphQL. Integrators register
 // their ministry's adapters; stewards decide on them; stewards, integrators
-// and auditors read the directory. Parse, authorise, one service call.
+// and auditors read the directory. Stewards approve and revoke adapters'
+// signing keys, and see what was refused in an adapter's name. Parse,
+// authorise, one service call.
 import { UseFilters } from '@nestjs/common';
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole, type Principal } from '#spean/access';
 import {
   AdapterDirectory,
+  AdapterKeyService,
   AdapterRegistryService,
   type AdapterActor,
   type AdapterDirectoryEntry,
+  type AdapterKey,
 } from '#spean/adapter-registry';
+import type { RefusedRecordCount } from '#spean/dead-letters';
 import type { GatewayContext } from '../citizen/citizen.resolver.js';
 import { AdapterRegistryGraphqlFilter } from './adapter-registry-graphql.filter.js';
-import { AdapterModel, RegisterAdapterInput } from './adapter.models.js';
+import {
+  AdapterKeyModel,
+  AdapterModel,
+  RefusedRecordsModel,
+  RegisterAdapterInput,
+} from './adapter.models.js';
 
 const READERS = ['steward', 'integrator', 'auditor'] as const;
 const REGISTRARS = ['integrator', 'steward'] as const;
@@ -24,7 +34,54 @@ export class AdaptersResolver {
   constructor(
     private readonly registry: AdapterRegistryService,
     private readonly directory: AdapterDirectory,
+    private readonly keys: AdapterKeyService,
   ) {}
+
+  @Query(() => [AdapterKeyModel], {
+    description: 'Adapters’ signing keys, of one adapter or all (stewards, integrators, auditors).',
+  })
+  adapterKeys(
+    @Context() context: GatewayContext,
+    @Args('adapter', { type: () => String, nullable: true }) adapter?: string | null,
+  ): Promise<AdapterKey[]> {
+    requireRole(context.principal, READERS, 'adapter keys');
+    return this.keys.list(adapter ?? undefined);
+  }
+
+  @Query(() => [RefusedRecordsModel], {
+    description:
+      'Records refused before being applied (unsigned, forged, not signed by their source’s approved key, or from a source not approved), by claimed source, topic and partition (stewards, integrators, auditors).',
+  })
+  refusedRecords(@Context() context: GatewayContext): Promise<RefusedRecordCount[]> {
+    requireRole(context.principal, READERS, 'refused records');
+    return this.directory.refusedRecords();
+  }
+
+  @Mutation(() => AdapterKeyModel, {
+    description:
+      'Approves a proposed signing key. The adapter’s older keys keep verifying for overlapHours (default 24; 0 ends them now), then stop (stewards).',
+  })
+  approveAdapterKey(
+    @Context() context: GatewayContext,
+    @Args('keyId') keyId: string,
+    @Args('reason') reason: string,
+    @Args('overlapHours', { type: () => Float, nullable: true }) overlapHours?: number | null,
+  ): Promise<AdapterKey> {
+    requireRole(context.principal, DECIDERS, 'approving an adapter key');
+    return this.keys.approve(actor(context.principal), keyId, reason, overlapHours ?? undefined);
+  }
+
+  @Mutation(() => AdapterKeyModel, {
+    description: 'Revokes a signing key: what it signs is refused from now on (stewards).',
+  })
+  revokeAdapterKey(
+    @Context() context: GatewayContext,
+    @Args('keyId') keyId: string,
+    @Args('reason') reason: string,
+  ): Promise<AdapterKey> {
+    requireRole(context.principal, DECIDERS, 'revoking an adapter key');
+    return this.keys.revoke(actor(context.principal), keyId, reason);
+  }
 
   @Query(() => [AdapterModel], {
     description:

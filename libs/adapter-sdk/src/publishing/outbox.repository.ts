@@ -120,6 +120,25 @@ export class OutboxRepository {
     await this.db.query(`DELETE FROM adapter_outbox WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
+  /** Messages kept before the adapter signed what it publishes: no signature header. */
+  async unsigned(
+    limit: number,
+  ): Promise<Array<{ id: string; value: Buffer; headers: Record<string, string> }>> {
+    return this.db.query(
+      `SELECT id::text AS id, value, headers FROM adapter_outbox
+       WHERE adapter = $1 AND NOT (headers ? 'signature') ORDER BY id LIMIT $2`,
+      [this.adapter, limit],
+    );
+  }
+
+  /** Replaces a waiting message's headers (with a signature added); its bytes never change. */
+  async replaceHeaders(id: string, headers: Record<string, string>): Promise<void> {
+    await this.db.query(
+      `UPDATE adapter_outbox SET headers = $2 WHERE id = $1::bigint AND adapter = $3`,
+      [id, JSON.stringify(headers), this.adapter],
+    );
+  }
+
   /** How many messages of this adapter wait for the bus. */
   async depth(): Promise<number> {
     const [row] = await this.db.query<{ depth: number }>(

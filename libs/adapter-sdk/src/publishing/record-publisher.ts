@@ -28,10 +28,16 @@
 // when a broker hangs. One path for both transports: the embedded bus could
 // append in the same transaction, but two paths would double what has to be
 // proven, for a saving of two statements per batch.
+//
+// Every message is signed here, with the adapter's own key, before it is
+// kept: the outbox stores the signed value and its headers, so what the relay
+// sends later (after a crash, in another process) carries the same signature,
+// and so does a dead letter replayed from it. Consumers apply only what
+// verifies (see record-signature.ts in the contracts for what is signed).
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
-import type { PublishedRecord } from '#spean/contracts';
+import { signedHeaders, type PublishedRecord, type RecordSigner } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
@@ -78,6 +84,7 @@ export class RecordPublisher {
     private readonly metrics: Metrics,
     private readonly lineage: LineageRecorder | undefined,
     private readonly delivery: PublisherOutbox,
+    private readonly signer: RecordSigner,
   ) {
     this.publishable = new Set(definition.publishes);
     this.logger = new Logger(`${definition.name}-publisher`);
@@ -126,7 +133,11 @@ export class RecordPublisher {
     const { database, outbox } = this.delivery;
     const { leased, waiting } = await database.transaction(async (tx) => {
       await this.store.save(prepared.map(toStored), tx);
-      return outbox.add(tx, prepared.map(toMessage), this.leaseMs);
+      return outbox.add(
+        tx,
+        prepared.map((each) => toMessage(each, this.signer)),
+        this.leaseMs,
+      );
     });
     if (waiting > 0) this.delivery.relay?.nudge();
     await this.sendNow(leased);
@@ -220,16 +231,17 @@ function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
   };
 }
 
-function toMessage({ record }: PreparedRecord): OutgoingMessage {
+function toMessage({ record }: PreparedRecord, signer: RecordSigner): OutgoingMessage {
+  const value = Buffer.from(JSON.stringify(record));
   return {
     topic: topicFor(record.recordType),
     key: record.subjectId,
-    value: Buffer.from(JSON.stringify(record)),
-    headers: {
+    value,
+    headers: signedHeaders(signer, value, {
       'record-type': record.recordType,
       'schema-version': String(record.schemaVersion),
       'event-id': record.eventId,
       source: record.source,
-    },
+    }),
   };
 }

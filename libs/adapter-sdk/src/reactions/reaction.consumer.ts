@@ -17,6 +17,10 @@
 // the outputs loses nothing (the relay sends them), and a crash between the
 // two only runs the reaction again — which reads the store, finds its outputs
 // already kept and returns nothing new: no second, different version.
+//
+// A reaction trusts only what an approved adapter signed: every message is
+// verified before it is read (record-verifier.ts in the registry), live and on
+// replay, and one that fails is a dead letter with the refusal's code.
 import {
   Inject,
   Injectable,
@@ -35,6 +39,7 @@ import {
   type EventBus,
   type Subscription,
 } from '#spean/bus';
+import { AdapterKeys, RecordVerifier, type AdapterApprovals } from '#spean/adapter-registry';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
@@ -44,7 +49,7 @@ import {
   type RecordValidator,
 } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
-import { ApprovalGuard, type Refusal } from '../approval/approval-guard.js';
+import { ADAPTER_APPROVALS, ApprovalGuard, type Refusal } from '../approval/approval-guard.js';
 import { RecordPublisher } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
 import type { Reaction } from './reaction.js';
@@ -56,6 +61,8 @@ export const ADAPTER_STORE = Symbol('ADAPTER_STORE');
 export const ADAPTER_DATABASE = Symbol('ADAPTER_DATABASE');
 /** Where the adapter notes the record types and versions it consumes (optional). */
 export const ADAPTER_LINEAGE = Symbol('ADAPTER_LINEAGE');
+/** Signs what the adapter publishes (a RecordSigner), its key proposed to the registry. */
+export const RECORD_SIGNER = Symbol('RECORD_SIGNER');
 
 /** Thrown for a record the adapter may no longer consume: not committed, so delivered again if re-approved. */
 class NotApprovedToConsume extends Error {}
@@ -73,6 +80,8 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   private unwatch?: () => void;
   private retry?: NodeJS.Timeout;
   private stopped = false;
+  private keys?: AdapterKeys;
+  private verifier?: RecordVerifier;
 
   constructor(
     @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
@@ -84,6 +93,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     private readonly deadLetters: DeadLetterService,
     @Inject(ADAPTER_DATABASE) private readonly db: Database,
     private readonly approval: ApprovalGuard,
+    @Inject(ADAPTER_APPROVALS) private readonly approvals: AdapterApprovals,
     @Optional() @Inject(ADAPTER_LINEAGE) private readonly lineage?: LineageRecorder,
   ) {
     this.logger = new Logger(`${definition.name}-reactions`);
@@ -95,6 +105,11 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (this.reactions.size === 0) return;
     await this.bus.ensureTopics([...this.reactions.keys()].map(topicFor));
+    this.keys = new AdapterKeys(this.db, { log: this.logger });
+    await this.keys.start();
+    this.verifier = new RecordVerifier(this.keys, this.approvals, (labels) =>
+      this.metrics.recordsRefused.inc(labels),
+    );
     // Watch first, so no approval between the first look and the watch is missed.
     this.unwatch = this.approval.onChange(() => void this.reconcile().catch(() => undefined));
     // A failure at start-up stops the start, as a failed subscription always did.
@@ -108,6 +123,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     await this.reconciling.catch(() => undefined);
     await this.subscription?.close();
     this.subscription = undefined;
+    await this.keys?.stop();
   }
 
   /**
@@ -158,7 +174,12 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     if (allowed.length > 0 && !this.stopped) {
       this.subscription = await subscribeWithDeadLetters(
         { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
-        { group: this.definition.name, topics: allowed.map(topicFor), maxBatchSize: 200 },
+        {
+          group: this.definition.name,
+          topics: allowed.map(topicFor),
+          maxBatchSize: 200,
+          admit: (message) => this.verifier!.verify(message, this.definition.name),
+        },
         (batch) => this.handle(batch),
       );
       this.subscribed = allowed;

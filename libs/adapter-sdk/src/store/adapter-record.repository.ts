@@ -86,6 +86,24 @@ export class AdapterRecordRepository {
     return row;
   }
 
+  /** What the adapter kept of a record as it last published it (deleted too), to recognise its own messages. */
+  async lastPublished(
+    recordType: string,
+    recordId: string,
+  ): Promise<{ eventId: string; version: number; deleted: boolean; payload: unknown } | undefined> {
+    const [row] = await this.db.query<{
+      eventId: string;
+      version: number;
+      deleted: boolean;
+      payload: unknown;
+    }>(
+      `SELECT event_id::text AS "eventId", version::float8 AS version, deleted, payload
+       FROM adapter_record WHERE adapter = $1 AND record_type = $2 AND record_id = $3`,
+      [this.adapter, recordType, recordId],
+    );
+    return row;
+  }
+
   /** The stored records (deleted ones too: their version still counts) among these ids. */
   async versionsOf(
     recordType: string,

@@ -11,6 +11,7 @@ import { CreateAuditLog1763780700000 } from './1763780700000-create-audit-log.js
 import { CreateAccessControl1763780800000 } from './1763780800000-create-access-control.js';
 import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter-outbox.js';
 import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
+import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -24,4 +25,5 @@ export const migrations = [
   CreateAccessControl1763780800000,
   CreateAdapterOutbox1763781000000,
   CreateVerificationFailure1763782000000,
+  CreateAdapterKey1763785000000,
 ];

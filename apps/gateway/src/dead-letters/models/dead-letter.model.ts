@@ -12,6 +12,12 @@ export class DeadLetterModel {
   @Field({ description: 'The consumer group that failed on it: gateway, or an adapter name' })
   group!: string;
 
+  @Field({ description: 'The topic it was read from, e.g. spean.person' })
+  topic!: string;
+
+  @Field(() => Int, { description: 'The partition of the topic it was read from' })
+  partition!: number;
+
   @Field()
   recordType!: string;
 
