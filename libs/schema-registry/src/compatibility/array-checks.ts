@@ -6,7 +6,7 @@
 import { flatten, flattenAll, schemaNodes, type Conjunction } from './conjunction.js';
 import { COUNT_LIMITS, countLimitIssues, statedLimit } from './count-limits.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion } from './inclusion.js';
+import type { Inclusion, Step } from './inclusion.js';
 import { field, placeOf, type Walk } from './issue-reporter.js';
 import { jsonEqual } from './json-equal.js';
 import { numberOr } from './numeric-bounds.js';
@@ -23,8 +23,8 @@ import {
 // unevaluatedItems reaches depends on the record.
 const IN_PLACE_APPLICATORS = ['$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'dependentSchemas'];
 
-/** What A states about its arrays, gathered once for every check of them. */
-interface ArrayFacts {
+/** The step, with what A states about its arrays gathered once for every check of them. */
+interface ArrayStep extends Step {
   readonly nodes: readonly SchemaNode[];
   readonly objects: readonly SchemaObject[];
   readonly minItems: number;
@@ -34,11 +34,12 @@ interface ArrayFacts {
 export class ArrayChecks {
   constructor(private readonly inclusion: Inclusion) {}
 
-  check(a: Conjunction, b: SchemaNode, schema: SchemaObject, walk: Walk): Incompatibility[] {
+  check(base: Step): Incompatibility[] {
     const { report } = this.inclusion;
-    const nodes = schemaNodes(a).filter((node) => isSchemaObject(node.schema));
+    const nodes = schemaNodes(base.a).filter((node) => isSchemaObject(node.schema));
     const objects = nodes.map((node) => node.schema as SchemaObject);
-    const facts: ArrayFacts = {
+    const step: ArrayStep = {
+      ...base,
       nodes,
       objects,
       minItems: statedLimit(COUNT_LIMITS.minItems, objects),
@@ -47,27 +48,22 @@ export class ArrayChecks {
     // Unlike text and fields, item counts are judged from the limits A
     // states even where A's finitely many values would settle them.
     const issues = [
-      ...countLimitIssues(report, COUNT_LIMITS.minItems, a, b, walk, facts.minItems),
-      ...countLimitIssues(report, COUNT_LIMITS.maxItems, a, b, walk, facts.maxItems),
-      ...this.uniqueItems(a, b, schema, walk, facts),
-      ...this.listItems(a, b, schema, walk, facts),
-      ...this.positions(a, b, schema, walk, facts),
+      ...countLimitIssues(report, COUNT_LIMITS.minItems, step, step.minItems),
+      ...countLimitIssues(report, COUNT_LIMITS.maxItems, step, step.maxItems),
+      ...this.uniqueItems(step),
+      ...this.listItems(step),
+      ...this.positions(step),
     ];
-    if ('contains' in schema || 'maxContains' in schema) {
-      issues.push(...this.contains(a, b, schema, walk, facts));
+    if ('contains' in step.schema || 'maxContains' in step.schema) {
+      issues.push(...this.contains(step));
     }
     return issues;
   }
 
-  private uniqueItems(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ArrayFacts,
-  ): Incompatibility[] {
-    if (schema.uniqueItems !== true || facts.maxItems <= 1) return [];
-    if (facts.objects.some((node) => node.uniqueItems === true)) return [];
+  private uniqueItems(step: ArrayStep): Incompatibility[] {
+    const { a, b, schema, walk } = step;
+    if (schema.uniqueItems !== true || step.maxItems <= 1) return [];
+    if (step.objects.some((node) => node.uniqueItems === true)) return [];
     const { report } = this.inclusion;
     const headline = report.backward
       ? `The items of ${placeOf(walk.at)} must now all be different`
@@ -84,15 +80,10 @@ export class ArrayChecks {
   }
 
   /** The draft-07 tuple form, which 2020-12 spells prefixItems: compared only as a whole. */
-  private listItems(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ArrayFacts,
-  ): Incompatibility[] {
+  private listItems(step: ArrayStep): Incompatibility[] {
+    const { a, b, schema, walk } = step;
     if (!Array.isArray(schema.items)) return [];
-    if (facts.objects.some((node) => jsonEqual(node.items, schema.items))) return [];
+    if (step.objects.some((node) => jsonEqual(node.items, schema.items))) return [];
     const { report } = this.inclusion;
     return [
       report.unverifiable(
@@ -104,38 +95,33 @@ export class ArrayChecks {
   }
 
   /** Each position any tuple (prefixItems) on either side names, then the rest. */
-  private positions(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ArrayFacts,
-  ): Incompatibility[] {
+  private positions(step: ArrayStep): Incompatibility[] {
+    const { a, b, schema, walk } = step;
     const { graph } = this.inclusion;
     const ownPrefix = Array.isArray(schema.prefixItems) ? schema.prefixItems.length : 0;
     const positions = Math.max(
       ownPrefix,
-      ...facts.objects.map((node) =>
+      ...step.objects.map((node) =>
         Array.isArray(node.prefixItems) ? node.prefixItems.length : 0,
       ),
     );
     const issues: Incompatibility[] = [];
-    const rest = this.rest(a, b, schema, walk, issues);
-    for (let i = 0; i < positions && i < facts.maxItems; i++) {
+    const rest = this.rest(step, issues);
+    for (let i = 0; i < positions && i < step.maxItems; i++) {
       const wanted = i < ownPrefix ? graph.child(b, 'prefixItems', i) : rest;
       if (!wanted || acceptsEverything(wanted.schema)) continue;
       const stated = flattenAll(
         graph,
-        facts.nodes.flatMap((node) => this.itemAt(node, i)),
+        step.nodes.flatMap((node) => this.itemAt(node, i)),
       );
       issues.push(
         ...this.items(a, b, stated, wanted, { at: walk.at.index(i), where: walk.where }, i),
       );
     }
-    if (rest && !acceptsEverything(rest.schema) && facts.maxItems > positions) {
+    if (rest && !acceptsEverything(rest.schema) && step.maxItems > positions) {
       const stated = flattenAll(
         graph,
-        facts.nodes.flatMap((node) => this.itemAt(node)),
+        step.nodes.flatMap((node) => this.itemAt(node)),
       );
       issues.push(
         ...this.items(a, b, stated, rest, { at: walk.at.item(), where: walk.where }, positions),
@@ -149,13 +135,7 @@ export class ArrayChecks {
    * where no in-place applicator makes which items it reaches uncertain
    * (then that is reported in `issues`, and there is none).
    */
-  private rest(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    issues: Incompatibility[],
-  ): SchemaNode | undefined {
+  private rest({ a, b, schema, walk }: Step, issues: Incompatibility[]): SchemaNode | undefined {
     const { graph, report } = this.inclusion;
     if ('items' in schema && !Array.isArray(schema.items)) return graph.child(b, 'items');
     if (!('unevaluatedItems' in schema) || acceptsEverything(schema.unevaluatedItems)) {
@@ -213,16 +193,11 @@ export class ArrayChecks {
     ];
   }
 
-  private contains(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ArrayFacts,
-  ): Incompatibility[] {
+  private contains(step: ArrayStep): Incompatibility[] {
+    const { a, b, schema, walk } = step;
     if (!('contains' in schema)) return [];
     const wanted = this.inclusion.graph.child(b, 'contains');
-    const stated = facts.nodes
+    const stated = step.nodes
       .filter((node) => 'contains' in (node.schema as SchemaObject))
       .map((node) => {
         const own = node.schema as SchemaObject;
@@ -232,7 +207,7 @@ export class ArrayChecks {
           max: numberOr(own.maxContains, Infinity),
         };
       });
-    if (this.containsProven(schema, wanted, stated, walk, facts)) return [];
+    if (this.containsProven(step, wanted, stated)) return [];
     const { report } = this.inclusion;
     const what = descriptionOf(wanted) ?? 'an item of the form its schema requires';
     const site = report.newSite(a, b, 'contains');
@@ -263,13 +238,12 @@ export class ArrayChecks {
 
   /** Whether A's arrays always hold as many matching items as B asks for, and no more than it allows. */
   private containsProven(
-    schema: SchemaObject,
+    step: ArrayStep,
     wanted: SchemaNode,
     stated: ReadonlyArray<{ node: SchemaNode; min: number; max: number }>,
-    walk: Walk,
-    facts: ArrayFacts,
   ): boolean {
     const { graph } = this.inclusion;
+    const { schema, walk } = step;
     const wantedMin = numberOr(schema.minContains, 1);
     const wantedMax = numberOr(schema.maxContains, Infinity);
     // Only a yes or no is wanted here; the reasons of a failed attempt are not reported.
@@ -277,12 +251,12 @@ export class ArrayChecks {
     let proven = true;
     if (wantedMin > 0) {
       const everyItem =
-        !facts.nodes.some((node) => 'prefixItems' in (node.schema as SchemaObject)) &&
-        facts.minItems >= wantedMin &&
+        !step.nodes.some((node) => 'prefixItems' in (node.schema as SchemaObject)) &&
+        step.minItems >= wantedMin &&
         quiet(
           flattenAll(
             graph,
-            facts.nodes
+            step.nodes
               .filter((node) => 'items' in (node.schema as SchemaObject))
               .map((node) => graph.child(node, 'items')),
           ),
@@ -292,7 +266,7 @@ export class ArrayChecks {
         everyItem ||
         stated.some((own) => own.min >= wantedMin && quiet(flatten(graph, own.node), wanted));
     }
-    if (proven && wantedMax < Infinity && facts.maxItems > wantedMax) {
+    if (proven && wantedMax < Infinity && step.maxItems > wantedMax) {
       proven = stated.some(
         (own) => own.max <= wantedMax && quiet(flatten(graph, wanted), own.node),
       );

@@ -10,6 +10,7 @@ import {
   kindOfValue,
   kindsOfNode,
   schemaNodes,
+  schemaObjects,
   type Atom,
   type Conjunction,
   type Kind,
@@ -160,9 +161,7 @@ export class ConjunctionFacts {
 
   /** Whether every kind A allows is ruled out by A's own bounds. */
   contradictoryKinds(a: Conjunction): boolean {
-    const objects = schemaNodes(a)
-      .map((node) => node.schema)
-      .filter(isSchemaObject);
+    const objects = schemaObjects(a);
     const possible = [...this.kinds(a)].filter((kind) => {
       switch (kind) {
         case 'string':

@@ -3,11 +3,11 @@
 // six keywords differ only in what they count and how a steward says it, so
 // one table holds the differences and one function checks and tells them all.
 
-import type { Conjunction } from './conjunction.js';
 import type { Incompatibility, IncompatibilityRule } from './incompatibility.js';
+import type { Step } from './inclusion.js';
 import { count, field, type IssueReporter, type Walk } from './issue-reporter.js';
 import { numberOr } from './numeric-bounds.js';
-import type { SchemaNode, SchemaObject } from './schema-graph.js';
+import type { SchemaObject } from './schema-graph.js';
 
 /** How a steward speaks of one counted thing: text is "at least 3 characters long", an array has "at least 3 items". */
 interface Counted {
@@ -121,12 +121,10 @@ export function statedLimit(
 export function countLimitIssues(
   report: IssueReporter,
   limit: CountLimit,
-  a: Conjunction,
-  b: SchemaNode,
-  walk: Walk,
+  { a, b, schema, walk }: Step,
   stated: number,
 ): Incompatibility[] {
-  const wanted = (b.schema as SchemaObject)[limit.keyword];
+  const wanted = schema[limit.keyword];
   if (typeof wanted !== 'number') return [];
   if (limit.side === 'min' ? stated >= wanted : stated <= wanted) return [];
   return [

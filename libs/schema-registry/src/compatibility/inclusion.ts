@@ -7,7 +7,7 @@ import type { Conjunction } from './conjunction.js';
 import type { ConjunctionFacts } from './conjunction-facts.js';
 import type { Incompatibility } from './incompatibility.js';
 import type { IssueReporter, Walk } from './issue-reporter.js';
-import type { SchemaGraph, SchemaNode } from './schema-graph.js';
+import type { SchemaGraph, SchemaNode, SchemaObject } from './schema-graph.js';
 import type { ValueOracle } from './value-oracle.js';
 
 export interface Inclusion {
@@ -27,6 +27,15 @@ export interface Inclusion {
   empty(a: Conjunction, walk: Walk): boolean;
   /** Whether A and `node` together can be shown to accept nothing. */
   emptyWith(a: Conjunction, node: SchemaNode, walk: Walk): boolean;
+}
+
+/** One step of the proof: what A states, against B's own keywords, at one place in the record. */
+export interface Step {
+  readonly a: Conjunction;
+  readonly b: SchemaNode;
+  /** B's schema, known here to be an object. */
+  readonly schema: SchemaObject;
+  readonly walk: Walk;
 }
 
 /** Whether B's keyword is already satisfied by every one of A's finitely many values. */

@@ -2,10 +2,10 @@
 // same way from a table of its side's helpers (exclusive limits included,
 // compared over integers where only integers are possible), and `multipleOf`.
 
-import { schemaNodes, type Conjunction, type Kind } from './conjunction.js';
+import { schemaObjects, type Kind } from './conjunction.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion, Settled } from './inclusion.js';
-import { field, type Walk } from './issue-reporter.js';
+import type { Inclusion, Settled, Step } from './inclusion.js';
+import { field } from './issue-reporter.js';
 import {
   describeLower,
   describeUpper,
@@ -18,7 +18,7 @@ import {
   tighterUpper,
   upperBoundOf,
 } from './numeric-bounds.js';
-import { isSchemaObject, type SchemaNode, type SchemaObject } from './schema-graph.js';
+import type { SchemaObject } from './schema-graph.js';
 
 /** The two sides of a numeric range, for the one check that serves both. */
 const BOUND_SIDES = [
@@ -49,39 +49,29 @@ type BoundSide = (typeof BOUND_SIDES)[number];
 export class NumberChecks {
   constructor(private readonly inclusion: Inclusion) {}
 
-  check(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    kinds: ReadonlySet<Kind>,
-    settled: Settled,
-  ): Incompatibility[] {
-    const nodes = schemaNodes(a)
-      .map((node) => node.schema)
-      .filter(isSchemaObject);
+  check(step: Step, kinds: ReadonlySet<Kind>, settled: Settled): Incompatibility[] {
+    const { schema } = step;
+    const nodes = schemaObjects(step.a);
     const integers = !kinds.has('fraction');
     const issues = BOUND_SIDES.flatMap((side) =>
       settled(side.keywords[0]) && settled(side.keywords[1])
         ? []
-        : this.bound(side, a, b, nodes, walk, integers),
+        : this.bound(side, step, nodes, integers),
     );
     if (typeof schema.multipleOf === 'number' && !settled('multipleOf')) {
-      issues.push(...this.multipleOf(a, b, schema.multipleOf, nodes, walk, integers));
+      issues.push(...this.multipleOf(step, schema.multipleOf, nodes, integers));
     }
     return issues;
   }
 
   private bound(
     side: BoundSide,
-    a: Conjunction,
-    b: SchemaNode,
+    { a, b, schema, walk }: Step,
     nodes: readonly SchemaObject[],
-    walk: Walk,
     integers: boolean,
   ): Incompatibility[] {
     const { report } = this.inclusion;
-    const wantedBound = side.boundOf(b.schema as SchemaObject);
+    const wantedBound = side.boundOf(schema);
     if (!wantedBound) return [];
     let stated = tightest(nodes.map(side.boundOf), side.tighter);
     let wanted = wantedBound;
@@ -99,11 +89,9 @@ export class NumberChecks {
   }
 
   private multipleOf(
-    a: Conjunction,
-    b: SchemaNode,
+    { a, b, walk }: Step,
     divisor: number,
     nodes: readonly SchemaObject[],
-    walk: Walk,
     integers: boolean,
   ): Incompatibility[] {
     const { report } = this.inclusion;

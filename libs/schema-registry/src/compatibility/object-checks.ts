@@ -3,10 +3,10 @@
 // shared table of counted limits), `dependentRequired`, `dependentSchemas`
 // and `propertyNames`.
 
-import { flatten, flattenAll, schemaNodes, type Atom, type Conjunction } from './conjunction.js';
+import { flatten, flattenAll, schemaNodes, type Atom } from './conjunction.js';
 import { COUNT_LIMITS, countLimitIssues, statedLimit } from './count-limits.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion, Settled } from './inclusion.js';
+import type { Inclusion, Settled, Step } from './inclusion.js';
 import { field, placeOf, type Walk } from './issue-reporter.js';
 import { PropertyChecks } from './property-checks.js';
 import {
@@ -24,8 +24,8 @@ import {
   type SchemaObject,
 } from './schema-graph.js';
 
-/** What A states about its objects, gathered once for every check of them. */
-interface ObjectFacts {
+/** The step, with what A states about its objects gathered once for every check of them. */
+interface ObjectStep extends Step {
   readonly nodes: readonly SchemaNode[];
   readonly objects: readonly SchemaObject[];
   readonly mine: readonly PropertyModel[];
@@ -46,45 +46,36 @@ export class ObjectChecks {
     this.properties = new PropertyChecks(inclusion);
   }
 
-  check(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    settled: Settled,
-  ): Incompatibility[] {
-    const nodes = schemaNodes(a).filter((node) => isSchemaObject(node.schema));
-    const facts: ObjectFacts = {
+  check(base: Step, settled: Settled): Incompatibility[] {
+    const { schema } = base;
+    const nodes = schemaNodes(base.a).filter((node) => isSchemaObject(node.schema));
+    const step: ObjectStep = {
+      ...base,
       nodes,
       objects: nodes.map((node) => node.schema as SchemaObject),
       mine: this.inclusion.facts.modelsOf(nodes),
-      required: this.inclusion.facts.requiredNames(a),
+      required: this.inclusion.facts.requiredNames(base.a),
     };
-    const issues = this.fields(a, b, schema, walk, facts);
+    const issues = this.fields(step);
     if (Array.isArray(schema.required) && !settled('required')) {
-      issues.push(...this.required(a, b, schema.required, walk, facts));
+      issues.push(...this.required(step, schema.required));
     }
-    issues.push(...this.counts(a, b, schema, walk, facts, settled));
+    issues.push(...this.counts(step, settled));
     if (isSchemaObject(schema.dependentRequired) && !settled('dependentRequired')) {
-      issues.push(...this.dependentRequired(a, b, schema.dependentRequired, walk, facts));
+      issues.push(...this.dependentRequired(step, schema.dependentRequired));
     }
     if (isSchemaObject(schema.dependentSchemas)) {
-      issues.push(...this.dependentSchemas(a, b, schema.dependentSchemas, walk, facts));
+      issues.push(...this.dependentSchemas(step, schema.dependentSchemas));
     }
     if ('propertyNames' in schema && !acceptsEverything(schema.propertyNames)) {
-      issues.push(...this.propertyNames(a, b, walk, facts));
+      issues.push(...this.propertyNames(step));
     }
     return issues;
   }
 
   /** The fields B's property models allow, and their values, against A's models. */
-  private fields(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ObjectFacts,
-  ): Incompatibility[] {
+  private fields(step: ObjectStep): Incompatibility[] {
+    const { a, b, schema, walk } = step;
     const { graph, report } = this.inclusion;
     const issues: Incompatibility[] = [];
     const theirs: PropertyModel[] = [];
@@ -103,21 +94,16 @@ export class ObjectChecks {
         );
       }
     }
-    for (const model of theirs) issues.push(...this.properties.check(a, facts.mine, model, walk));
+    for (const model of theirs) issues.push(...this.properties.check(a, step.mine, model, walk));
     return issues;
   }
 
-  private required(
-    a: Conjunction,
-    b: SchemaNode,
-    names: readonly unknown[],
-    walk: Walk,
-    facts: ObjectFacts,
-  ): Incompatibility[] {
+  private required(step: ObjectStep, names: readonly unknown[]): Incompatibility[] {
+    const { a, b, walk } = step;
     const { report } = this.inclusion;
     const issues: Incompatibility[] = [];
     for (const name of names) {
-      if (typeof name !== 'string' || facts.required.has(name)) continue;
+      if (typeof name !== 'string' || step.required.has(name)) continue;
       const at = walk.at.property(name);
       const headline = report.backward
         ? `${field(at)} is now required`
@@ -136,43 +122,32 @@ export class ObjectChecks {
   }
 
   /** Required fields imply a minimum count, and a closed list of fields a maximum. */
-  private counts(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    facts: ObjectFacts,
-    settled: Settled,
-  ): Incompatibility[] {
+  private counts(step: ObjectStep, settled: Settled): Incompatibility[] {
+    const { schema } = step;
     const { report } = this.inclusion;
     const issues: Incompatibility[] = [];
     const { minProperties, maxProperties } = COUNT_LIMITS;
     if (typeof schema.minProperties === 'number' && !settled('minProperties')) {
-      const stated = statedLimit(minProperties, facts.objects, [facts.required.size]);
-      issues.push(...countLimitIssues(report, minProperties, a, b, walk, stated));
+      const stated = statedLimit(minProperties, step.objects, [step.required.size]);
+      issues.push(...countLimitIssues(report, minProperties, step, stated));
     }
     if (typeof schema.maxProperties === 'number' && !settled('maxProperties')) {
-      const closed = facts.mine.filter(closedToOthers).map((model) => model.properties.size);
-      const stated = statedLimit(maxProperties, facts.objects, closed);
-      issues.push(...countLimitIssues(report, maxProperties, a, b, walk, stated));
+      const closed = step.mine.filter(closedToOthers).map((model) => model.properties.size);
+      const stated = statedLimit(maxProperties, step.objects, closed);
+      issues.push(...countLimitIssues(report, maxProperties, step, stated));
     }
     return issues;
   }
 
-  private dependentRequired(
-    a: Conjunction,
-    b: SchemaNode,
-    dependencies: SchemaObject,
-    walk: Walk,
-    facts: ObjectFacts,
-  ): Incompatibility[] {
+  private dependentRequired(step: ObjectStep, dependencies: SchemaObject): Incompatibility[] {
+    const { a, b, walk } = step;
     const { report } = this.inclusion;
     const issues: Incompatibility[] = [];
     for (const [trigger, names] of Object.entries(dependencies)) {
-      if (!Array.isArray(names) || forbids(facts.mine, trigger)) continue;
+      if (!Array.isArray(names) || forbids(step.mine, trigger)) continue;
       for (const name of names) {
-        if (typeof name !== 'string' || facts.required.has(name)) continue;
-        if (this.statesDependency(facts, trigger, name)) continue;
+        if (typeof name !== 'string' || step.required.has(name)) continue;
+        if (this.statesDependency(step, trigger, name)) continue;
         const at = walk.at.property(name);
         const headline = report.backward
           ? `${field(at)} is now required whenever ${trigger} is present`
@@ -191,8 +166,8 @@ export class ObjectChecks {
     return issues;
   }
 
-  private statesDependency(facts: ObjectFacts, trigger: string, name: string): boolean {
-    return facts.objects.some((node) => {
+  private statesDependency(step: ObjectStep, trigger: string, name: string): boolean {
+    return step.objects.some((node) => {
       const dependent = isSchemaObject(node.dependentRequired)
         ? node.dependentRequired[trigger]
         : undefined;
@@ -201,19 +176,14 @@ export class ObjectChecks {
   }
 
   /** Each of B's dependent schemas, in records that have its trigger. */
-  private dependentSchemas(
-    a: Conjunction,
-    b: SchemaNode,
-    dependencies: SchemaObject,
-    walk: Walk,
-    facts: ObjectFacts,
-  ): Incompatibility[] {
+  private dependentSchemas(step: ObjectStep, dependencies: SchemaObject): Incompatibility[] {
+    const { a, b, walk } = step;
     const { graph } = this.inclusion;
     const issues: Incompatibility[] = [];
     for (const trigger of Object.keys(dependencies)) {
       const wanted = graph.child(b, 'dependentSchemas', trigger);
-      if (acceptsEverything(wanted.schema) || forbids(facts.mine, trigger)) continue;
-      const stated = facts.nodes
+      if (acceptsEverything(wanted.schema) || forbids(step.mine, trigger)) continue;
+      const stated = step.nodes
         .filter(
           (node) =>
             isSchemaObject((node.schema as SchemaObject).dependentSchemas) &&
@@ -232,21 +202,17 @@ export class ObjectChecks {
   }
 
   /** Proven by an own propertyNames that is as strict, or by a closed list of names B allows. */
-  private propertyNames(
-    a: Conjunction,
-    b: SchemaNode,
-    walk: Walk,
-    facts: ObjectFacts,
-  ): Incompatibility[] {
+  private propertyNames(step: ObjectStep): Incompatibility[] {
+    const { a, b, walk } = step;
     const { graph, oracle, report } = this.inclusion;
     const wanted = graph.child(b, 'propertyNames');
     const here: Walk = { at: walk.at.other(), where: walk.where };
-    const byOwn = facts.nodes.some(
+    const byOwn = step.nodes.some(
       (node) =>
         'propertyNames' in (node.schema as SchemaObject) &&
         this.inclusion.proves(flatten(graph, graph.child(node, 'propertyNames')), wanted, here),
     );
-    const byList = facts.mine.some(
+    const byList = step.mine.some(
       (model) =>
         closedToOthers(model) &&
         [...model.properties.entries()]

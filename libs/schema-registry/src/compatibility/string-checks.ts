@@ -2,45 +2,36 @@
 // limits) and `pattern`, which is proven only by the same expression: the
 // inclusion of one regular expression in another is not decided.
 
-import { schemaNodes, type Conjunction } from './conjunction.js';
+import { schemaObjects } from './conjunction.js';
 import { COUNT_LIMITS, countLimitIssues, statedLimit } from './count-limits.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion, Settled } from './inclusion.js';
-import { field, placeOf, type Walk } from './issue-reporter.js';
+import type { Inclusion, Settled, Step } from './inclusion.js';
+import { field, placeOf } from './issue-reporter.js';
 import { showValue } from './json-equal.js';
-import { isSchemaObject, type SchemaNode, type SchemaObject } from './schema-graph.js';
+import type { SchemaObject } from './schema-graph.js';
 
 export class StringChecks {
   constructor(private readonly inclusion: Inclusion) {}
 
-  check(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    settled: Settled,
-  ): Incompatibility[] {
+  check(step: Step, settled: Settled): Incompatibility[] {
+    const { schema } = step;
     const issues: Incompatibility[] = [];
-    const nodes = schemaNodes(a)
-      .map((node) => node.schema)
-      .filter(isSchemaObject);
+    const nodes = schemaObjects(step.a);
     for (const limit of [COUNT_LIMITS.minLength, COUNT_LIMITS.maxLength]) {
       if (typeof schema[limit.keyword] !== 'number' || settled(limit.keyword)) continue;
       const stated = statedLimit(limit, nodes);
-      issues.push(...countLimitIssues(this.inclusion.report, limit, a, b, walk, stated));
+      issues.push(...countLimitIssues(this.inclusion.report, limit, step, stated));
     }
     if (typeof schema.pattern === 'string' && !settled('pattern')) {
-      issues.push(...this.pattern(a, b, schema.pattern, nodes, walk));
+      issues.push(...this.pattern(step, schema.pattern, nodes));
     }
     return issues;
   }
 
   private pattern(
-    a: Conjunction,
-    b: SchemaNode,
+    { a, b, walk }: Step,
     wanted: string,
     nodes: readonly SchemaObject[],
-    walk: Walk,
   ): Incompatibility[] {
     const { report } = this.inclusion;
     const stated = nodes

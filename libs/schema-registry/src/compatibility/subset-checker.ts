@@ -20,7 +20,7 @@ import { ConjunctionFacts } from './conjunction-facts.js';
 import { ConjunctionKeys } from './conjunction-keys.js';
 import { DataPath } from './data-path.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion, Settled } from './inclusion.js';
+import type { Inclusion, Settled, Step } from './inclusion.js';
 import { field, IssueReporter, type Perspective, type Walk } from './issue-reporter.js';
 import { NumberChecks } from './number-checks.js';
 import { ObjectChecks } from './object-checks.js';
@@ -329,25 +329,22 @@ export class SubsetChecker implements Inclusion {
           (value) => this.oracle.acceptsKeyword(b.side, keyword, schema[keyword], value) === true,
         ));
 
-    if ('type' in schema && !settled('type')) {
-      issues.push(...this.values.type(a, b, schema, walk, kinds));
-    }
+    const step: Step = { a, b, schema, walk };
+    if ('type' in schema && !settled('type')) issues.push(...this.values.type(step, kinds));
     if (('enum' in schema || 'const' in schema) && !(settled('enum') && settled('const'))) {
-      issues.push(...this.values.enumeration(a, b, schema, walk, values));
+      issues.push(...this.values.enumeration(step, values));
     }
     if (kinds.has('string') || kinds.has('integer') || kinds.has('fraction')) {
-      if ('format' in schema && !settled('format')) {
-        issues.push(...this.values.format(a, b, schema, walk));
-      }
+      if ('format' in schema && !settled('format')) issues.push(...this.values.format(step));
     }
-    if (kinds.has('string')) issues.push(...this.strings.check(a, b, schema, walk, settled));
+    if (kinds.has('string')) issues.push(...this.strings.check(step, settled));
     if (kinds.has('integer') || kinds.has('fraction')) {
-      issues.push(...this.numbers.check(a, b, schema, walk, kinds, settled));
+      issues.push(...this.numbers.check(step, kinds, settled));
     }
-    if (kinds.has('array')) issues.push(...this.arrays.check(a, b, schema, walk));
-    if (kinds.has('object')) issues.push(...this.objects.check(a, b, schema, walk, settled));
+    if (kinds.has('array')) issues.push(...this.arrays.check(step));
+    if (kinds.has('object')) issues.push(...this.objects.check(step, settled));
     for (const keyword of assertionKeywords(schema)) {
-      if (!UNDERSTOOD.has(keyword)) issues.push(...this.values.unknown(a, b, keyword, walk));
+      if (!UNDERSTOOD.has(keyword)) issues.push(...this.values.unknown(step, keyword));
     }
     return issues;
   }

@@ -12,21 +12,15 @@ import {
   type Kind,
 } from './conjunction.js';
 import type { Incompatibility } from './incompatibility.js';
-import type { Inclusion } from './inclusion.js';
+import type { Inclusion, Step } from './inclusion.js';
 import { field, listValues, placeOf, type Rules, type Walk } from './issue-reporter.js';
 import { jsonEqual, showValue } from './json-equal.js';
-import { isSchemaObject, siteOf, type SchemaNode, type SchemaObject } from './schema-graph.js';
+import { isSchemaObject, siteOf, type SchemaNode } from './schema-graph.js';
 
 export class ValueChecks {
   constructor(private readonly inclusion: Inclusion) {}
 
-  type(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
-    kinds: ReadonlySet<Kind>,
-  ): Incompatibility[] {
+  type({ a, b, schema, walk }: Step, kinds: ReadonlySet<Kind>): Incompatibility[] {
     const { report } = this.inclusion;
     const allowed = kindsOfType(schema.type);
     if (!allowed) {
@@ -55,10 +49,7 @@ export class ValueChecks {
   }
 
   enumeration(
-    a: Conjunction,
-    b: SchemaNode,
-    schema: SchemaObject,
-    walk: Walk,
+    { a, b, schema, walk }: Step,
     values: readonly unknown[] | undefined,
   ): Incompatibility[] {
     const { report } = this.inclusion;
@@ -125,7 +116,7 @@ export class ValueChecks {
     );
   }
 
-  format(a: Conjunction, b: SchemaNode, schema: SchemaObject, walk: Walk): Incompatibility[] {
+  format({ a, b, schema, walk }: Step): Incompatibility[] {
     const { report } = this.inclusion;
     const wanted = schema.format;
     const stated = schemaNodes(a)
@@ -160,8 +151,7 @@ export class ValueChecks {
   }
 
   /** A keyword the checker does not understand holds only where A states it alike. */
-  unknown(a: Conjunction, b: SchemaNode, keyword: string, walk: Walk): Incompatibility[] {
-    const schema = b.schema as SchemaObject;
+  unknown({ a, b, schema, walk }: Step, keyword: string): Incompatibility[] {
     const stated = schemaNodes(a).some(
       (node) =>
         isSchemaObject(node.schema) &&
