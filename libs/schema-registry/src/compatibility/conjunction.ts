@@ -12,6 +12,7 @@ import {
   isSchemaObject,
   type SchemaGraph,
   type SchemaNode,
+  type SchemaObject,
 } from './schema-graph.js';
 
 export type Atom =
@@ -99,6 +100,13 @@ export function schemaNodes(conjunction: Conjunction): SchemaNode[] {
 }
 
 /** Atoms the instance matches one of several ways, so the check can go case by case. */
+/** The schema objects among A's schema facts (not `true` or `false`). */
+export function schemaObjects(conjunction: Conjunction): SchemaObject[] {
+  return schemaNodes(conjunction)
+    .map((node) => node.schema)
+    .filter(isSchemaObject);
+}
+
 export function isSplittable(atom: Atom): boolean {
   return atom.kind === 'anyOf' || atom.kind === 'oneOf' || atom.kind === 'cond';
 }

@@ -58,6 +58,10 @@ export class IssueReporter {
     return this.perspective.direction === 'backward';
   }
 
+  get oldVersion(): number {
+    return this.perspective.oldVersion;
+  }
+
   /** The new schema's place for a keyword: B going backward, A's node going forward. */
   newSite(a: Conjunction, b: SchemaNode, keyword?: string): string {
     if (this.backward) return siteOf(b, keyword);
@@ -120,6 +124,19 @@ export class IssueReporter {
       against: oldVersion,
       message: `${headline}${where}: ${writers} may ${consequence}, so ${readers} could not read them.`,
     };
+  }
+
+  /** A place that now allows no value (backward), or now allows one (forward). */
+  forbidden(walk: Walk, schemaPath: string): Incompatibility {
+    return this.issue(
+      ['value-forbidden', 'value-allowed'],
+      walk,
+      schemaPath,
+      this.backward
+        ? `${field(walk.at)} is no longer allowed`
+        : `${field(walk.at)} is now allowed where version ${this.perspective.oldVersion} forbade it`,
+      'have it',
+    );
   }
 
   unverifiable(walk: Walk, schemaPath: string, headline: string): Incompatibility {

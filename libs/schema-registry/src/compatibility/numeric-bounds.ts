@@ -10,6 +10,22 @@ export interface Bound {
   readonly exclusive: boolean;
 }
 
+/** A keyword's number, or what its absence means. */
+export function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** The tightest of the bounds several schemas state together; undefined when none states one. */
+export function tightest(
+  bounds: readonly (Bound | undefined)[],
+  tighter: (x: Bound, y: Bound) => boolean,
+): Bound | undefined {
+  return bounds.reduce<Bound | undefined>(
+    (best, bound) => (!bound || (best && tighter(best, bound)) ? best : bound),
+    undefined,
+  );
+}
+
 export function isMultiple(value: number, divisor: number): boolean {
   if (divisor <= 0) return false;
   const ratio = value / divisor;

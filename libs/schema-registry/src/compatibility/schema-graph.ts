@@ -237,6 +237,13 @@ export class SchemaGraph {
   }
 }
 
+/** A subschema's description: where a steward named what it requires, the best name for it. */
+export function descriptionOf(node: SchemaNode): string | undefined {
+  return isSchemaObject(node.schema) && typeof node.schema.description === 'string'
+    ? node.schema.description
+    : undefined;
+}
+
 /** Where a node, or one of its keywords, is as seen from its side's own document. */
 export function siteOf(node: SchemaNode, keyword?: string): string {
   if (node.document !== node.side.document) return node.site;
