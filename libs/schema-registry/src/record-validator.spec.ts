@@ -570,3 +570,103 @@ describe('RecordValidator messages for event-specific parts', () => {
     ]);
   });
 });
+
+describe('RecordValidator: depth and characters, for every string and property name', () => {
+  const khmerName = (givenName: string): Record<string, unknown> => {
+    const record = personRecord();
+    (record.payload as { name: { khmer: { givenName: string } } }).name.khmer.givenName = givenName;
+    return record;
+  };
+
+  it('refuses a record nested deeper than any schema without walking it, however deep', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const record = personRecord();
+    // Two equal items under uniqueItems: comparing them would recurse all the way down.
+    (record.payload as Record<string, unknown>).parents = [
+      { nationalId: '2345678906', role: 'mother', deep },
+      { nationalId: '2345678906', role: 'mother', deep },
+    ];
+    const issues = issuesOf(record);
+    expect(issues).toHaveLength(2);
+    for (const [i, issue] of issues.entries()) {
+      expect(issue.rule).toBe('max-depth');
+      expect(issue.path).toMatch(new RegExp(`^/payload/parents/${i}/deep(?:/0)+$`));
+      expect(issue.message).toContain('nests deeper than 32 levels');
+    }
+  });
+
+  it.each([
+    ['NUL', 'control-character', '\u0000'],
+    ['BEL', 'control-character', '\u0007'],
+    ['an ESC sequence', 'control-character', '\u001b[31m'],
+    ['a line break', 'control-character', '\n'],
+    ['a C1 control', 'control-character', '\u0085'],
+    ['a lone high surrogate', 'lone-surrogate', '\ud800'],
+    ['a lone low surrogate', 'lone-surrogate', '\udfff'],
+    ['RIGHT-TO-LEFT OVERRIDE', 'bidi-control', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', 'bidi-control', '\u202a'],
+    ['FIRST STRONG ISOLATE', 'bidi-control', '\u2068'],
+    ['RIGHT-TO-LEFT MARK', 'bidi-control', '\u200f'],
+    ['ZERO WIDTH SPACE', 'invisible-character', '\u200b'],
+    ['ZERO WIDTH JOINER', 'invisible-character', '\u200d'],
+    ['a byte order mark', 'invisible-character', '\ufeff'],
+  ])('refuses %s in the recordId, at /recordId with rule %s', (_what, rule, character) => {
+    const record = { ...personRecord(), recordId: `MOI-P-${character}3234567891` };
+    const issues = issuesOf(record);
+    // A line break also breaks the recordId's pattern; nothing else is reported.
+    expect(issues.map((i) => i.path)).toEqual(issues.map(() => '/recordId'));
+    expect(issues.map((i) => i.rule)).toContain(rule);
+    const issue = issues.find((i) => i.rule === rule)!;
+    expect(issue.message).toMatch(/^\/recordId holds /);
+    expect(issue.message).not.toContain(character);
+  });
+
+  it.each([
+    ['NUL', 'control-character', '\u0000'],
+    ['RIGHT-TO-LEFT OVERRIDE', 'bidi-control', '\u202e'],
+    ['a lone surrogate', 'lone-surrogate', '\ud83d'],
+  ])('refuses %s in free text too, beside what its pattern says', (_what, rule, character) => {
+    expect(rulesOf(khmerName(`ដារ៉ា${character}`))).toContainEqual({
+      path: '/payload/name/khmer/givenName',
+      rule,
+    });
+  });
+
+  it('lets Khmer free text separate words with zero-width characters, as Khmer is written', () => {
+    expect(issuesOf(khmerName('ដារ៉ា\u200bចាន់'))).toEqual([]);
+    expect(issuesOf(khmerName('ដារ៉ា\u200cចាន់'))).toEqual([]);
+  });
+
+  it('takes a well-formed surrogate pair for what it is: one character', () => {
+    // An emoji is no Khmer letter: the pattern refuses it, the surrogate rule does not.
+    expect(rulesOf(khmerName('ដារ៉ា😀'))).toEqual([
+      { path: '/payload/name/khmer/givenName', rule: 'pattern' },
+    ]);
+  });
+
+  it.each([
+    ['NUL', 'control-character', 's\u0000ex'],
+    ['a bidi override', 'bidi-control', 's\u202eex'],
+    ['a zero-width space', 'invisible-character', 's\u200bex'],
+  ])(
+    'refuses %s in a property name at the object holding it, never echoing the name',
+    (_what, rule, key) => {
+      const record = personRecord();
+      const payload = record.payload as Record<string, unknown>;
+      payload[key] = payload.sex;
+      delete payload.sex;
+      const issues = issuesOf(record);
+      expect(issues).toContainEqual({
+        path: '/payload',
+        rule,
+        message: expect.stringMatching(/^\/payload has a property name that holds /),
+      });
+      for (const issue of issues) expect(issue.path + issue.message).not.toContain(key);
+      // Its absence under the right name is still reported.
+      expect(issues).toContainEqual(
+        expect.objectContaining({ path: '/payload/sex', rule: 'required' }),
+      );
+    },
+  );
+});

@@ -6,6 +6,7 @@
 // found.
 
 import { getNationalIdScheme, type CanonicalRecord, type NationalIdScheme } from '#spean/contracts';
+import { checkInput, namesRefusedProperty } from './input-rules.js';
 import { normaliseToNfc } from './nfc.js';
 import type { NationalIdAt } from './national-id-locations.js';
 import {
@@ -95,6 +96,10 @@ export class RecordValidator {
    */
   validate(input: unknown, options: { nfc?: boolean } = {}): RecordValidationResult {
     const record = options.nfc ? input : normaliseToNfc(input);
+    // Depth and characters first: the schema checks recurse, and a path
+    // through a refused property name must not be echoed.
+    const checked = checkInput(record);
+    if (checked.tooDeep) return { ok: false, errors: [...checked.issues] };
     let issues = this.catalog.envelope.validate(record);
     if (!isObject(record)) return { ok: false, errors: [...issues] };
 
@@ -108,6 +113,9 @@ export class RecordValidator {
       issues = this.checkPayload(record, record.payload, found, related, issues);
     }
 
+    if (checked.issues.length > 0) {
+      issues = [...issues.filter((issue) => !namesRefusedProperty(issue.path)), ...checked.issues];
+    }
     if (issues.length > 0) return { ok: false, errors: [...issues] };
     return {
       ok: true,
