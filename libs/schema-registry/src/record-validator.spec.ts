@@ -670,3 +670,97 @@ describe('RecordValidator: depth and characters, for every string and property n
     },
   );
 });
+
+describe('RecordValidator: plausible dates', () => {
+  const on = (today: string) =>
+    new RecordValidator({ catalog, now: () => new Date(`${today}T12:00:00Z`) });
+  const born = (dateOfBirth: string, death?: string): Record<string, unknown> => {
+    const record = personRecord();
+    const payload = record.payload as Record<string, unknown>;
+    payload.dateOfBirth = dateOfBirth;
+    if (death !== undefined) Object.assign(payload, { alive: false, dateOfDeath: death });
+    return record;
+  };
+  const rules = (v: RecordValidator, record: unknown) => {
+    const result = v.validate(record);
+    return result.ok ? [] : result.errors.map(({ path, rule }) => ({ path, rule }));
+  };
+
+  it('takes a date of birth up to a day after today (time zones), and refuses a later one', () => {
+    const v = on('2026-12-07');
+    expect(rules(v, born('2026-12-07'))).toEqual([]);
+    expect(rules(v, born('2026-12-08'))).toEqual([]);
+    expect(rules(v, born('2026-12-09'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'date-in-future' },
+    ]);
+    expect(rules(v, born('2999-01-01'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'date-in-future' },
+    ]);
+  });
+
+  it('refuses a year before 1850, year 0000 included, naming the limit', () => {
+    for (const date of ['0000-01-01', '1849-12-31']) {
+      const result = validator.validate(born(date));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors).toEqual([
+        {
+          path: '/payload/dateOfBirth',
+          rule: 'formatMinimum',
+          message: '/payload/dateOfBirth must not be before 1850-01-01',
+        },
+      ]);
+    }
+    expect(rules(validator, born('1850-01-01'))).toEqual([]);
+  });
+
+  it('refuses a date of death before the date of birth, naming both fields but neither value', () => {
+    const result = validator.validate(born('1985-03-14', '1985-03-13'));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '/payload/dateOfDeath',
+          rule: 'death-before-birth',
+          message:
+            '/payload/dateOfDeath must not be before /payload/dateOfBirth: a person cannot die before they are born',
+        },
+      ],
+    });
+    expect(rules(validator, born('1985-03-14', '1985-03-14'))).toEqual([]);
+  });
+
+  it('refuses a civil event registered before it happened, or registered in the future', () => {
+    const event = (date: string, registeredOn: string) =>
+      civilEventRecord({ ...fixture('civil-event/ok/death-in-kandal.json'), date, registeredOn });
+    const v = on('2026-12-07');
+    expect(rules(v, event('2026-01-18', '2026-01-18'))).toEqual([]);
+    expect(rules(v, event('2026-01-18', '2026-01-17'))).toEqual([
+      { path: '/payload/registeredOn', rule: 'registered-before-event' },
+    ]);
+    expect(rules(v, event('2026-12-20', '2026-12-21'))).toEqual([
+      { path: '/payload/date', rule: 'date-in-future' },
+      { path: '/payload/registeredOn', rule: 'date-in-future' },
+    ]);
+  });
+
+  it('judges no date the schema already refused', () => {
+    expect(rules(validator, born('14/03/1985', '1980-01-01'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'format' },
+    ]);
+  });
+});
+
+function civilEventRecord(payload: Record<string, unknown>): Record<string, unknown> {
+  const subjectId = (payload.subject as { nationalId: string }).nationalId;
+  return {
+    recordType: 'civil-event',
+    schemaVersion: 1,
+    recordId: 'CE-1',
+    subjectId,
+    version: 1,
+    op: 'upsert',
+    source: 'interior',
+    occurredAt: '2026-01-20T09:30:00+07:00',
+    payload,
+  };
+}

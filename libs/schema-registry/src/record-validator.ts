@@ -6,6 +6,7 @@
 // found.
 
 import { getNationalIdScheme, type CanonicalRecord, type NationalIdScheme } from '#spean/contracts';
+import { dateIssues } from './date-rules.js';
 import { checkInput, namesRefusedProperty } from './input-rules.js';
 import { normaliseToNfc } from './nfc.js';
 import type { NationalIdAt } from './national-id-locations.js';
@@ -37,6 +38,8 @@ export interface RecordValidatorOptions {
   catalog?: SchemaCatalog;
   /** Defaults to getNationalIdScheme(), the verhoeff10 scheme. */
   nationalIdScheme?: NationalIdScheme;
+  /** Today, for the rule that a date of birth or an event is not in the future; the system clock unless told. */
+  now?: () => Date;
 }
 
 type Fields = Record<string, unknown>;
@@ -75,10 +78,12 @@ function othersThan(subjectId: unknown, related: readonly NationalIdAt[]): strin
 export class RecordValidator {
   private catalog: SchemaCatalog;
   private readonly scheme: NationalIdScheme;
+  private readonly now: () => Date;
 
   constructor(options: RecordValidatorOptions = {}) {
     this.catalog = options.catalog ?? defaultSchemaCatalog();
     this.scheme = options.nationalIdScheme ?? getNationalIdScheme();
+    this.now = options.now ?? (() => new Date());
   }
 
   /** The schema versions in force; swapped whole when the registry changes, never edited. */
@@ -198,6 +203,14 @@ export class RecordValidator {
     for (const { path, value } of related) {
       payloadIssues = this.checkNationalId(value, `/payload${path}`, payloadIssues);
     }
+    const implausible = dateIssues(
+      schema.recordType,
+      payload,
+      '/payload',
+      payloadIssues,
+      this.now(),
+    );
+    if (implausible.length > 0) payloadIssues = [...payloadIssues, ...implausible];
     const all = payloadIssues.length === 0 ? issues : [...issues, ...payloadIssues];
     const mismatch = this.subjectMismatch(record, payload, schema, issues, payloadIssues);
     return mismatch ? [...all, mismatch] : all;
