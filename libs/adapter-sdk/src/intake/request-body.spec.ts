@@ -29,7 +29,11 @@ describe('requestBody and jsonOf', () => {
   });
 
   it('takes a body with no length and no chunks, or a zero length, for an empty one (400)', () => {
-    for (const headers of [{}, { 'content-type': 'application/json', 'content-length': '0' }]) {
+    const cases: Array<Record<string, string>> = [
+      {},
+      { 'content-type': 'application/json', 'content-length': '0' },
+    ];
+    for (const headers of cases) {
       const error = refusal(requestBody(request(headers, {})));
       expect(error.code).toBe(IntakeExceptionCode.EMPTY_BATCH);
       expect(error.issues).toEqual([expect.objectContaining({ path: '', rule: 'required' })]);
