@@ -87,6 +87,18 @@ describe('intake refuses bad input with 4xx, the path and the rule', () => {
     },
   );
 
+  it.each(['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '1849-12-31T23:59:59Z'])(
+    'refuses an occurredAt of %s (422) that no source system can have written',
+    async (occurredAt) => {
+      const answer = await post(JSON.stringify({ ...person(), occurredAt }));
+      expect(answer.status).toBe(422);
+      expect(answer.body.issues).toEqual([
+        expect.objectContaining({ index: 0, path: '/occurredAt', rule: 'formatMinimum' }),
+      ]);
+      expect(await storedCount()).toBe(0);
+    },
+  );
+
   it('refuses a NUL in a property name (422), naming the object that holds it', async () => {
     const record = person();
     const body = JSON.stringify(record).replace('"sex"', '"s\\u0000ex"');
