@@ -497,10 +497,20 @@ describe('a generated corpus of hostile input: always 4xx with path and rule, no
               unchanged: 0,
               rejected: [{ row: 2, reason: expect.stringMatching(/\S/) }],
             });
-            const [{ reason }] = answer.body.rejected as Array<{ reason: string }>;
-            // The reason names the column or the field, and says nothing of the value.
+            const [{ reason, issues }] = answer.body.rejected as Array<{
+              reason: string;
+              issues: Array<{ column?: string; path?: string; rule: string }>;
+            }>;
+            // The reason names the column or the field, and says nothing of the value;
+            // the issues say the same for code: a column or a path, and a rule.
             expect(reason).toMatch(/column \w+|\/\w+/);
             expect(reason).not.toContain(char);
+            expect(issues.length).toBeGreaterThan(0);
+            for (const issue of issues) {
+              expect(issue.column === column || /^\/\w/.test(issue.path ?? '')).toBe(true);
+              expect(issue.rule).toMatch(/^[A-Za-z][A-Za-z-]*$/);
+              expect(JSON.stringify(issue)).not.toContain(JSON.stringify(char).slice(1, -1));
+            }
           },
         ),
         { numRuns: 60 },

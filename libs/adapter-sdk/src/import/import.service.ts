@@ -31,7 +31,18 @@ export interface ImportChunk {
 export interface ImportResult {
   imported: number;
   unchanged: number;
-  rejected: Array<{ row: number; reason: string }>;
+  rejected: RejectedRow[];
+}
+
+export interface RejectedRow {
+  row: number;
+  /** Every problem of the row, in a sentence each, joined by "; ". */
+  reason: string;
+  /**
+   * The same problems for code: the column whose cell could not be read, or
+   * the path in the canonical record the row became; and the rule.
+   */
+  issues: Array<{ column: string; rule: string } | { path: string; rule: string }>;
 }
 
 export class ImportService {
@@ -64,7 +75,11 @@ export class ImportService {
         mapped.push({ row, record: { version: 1, ...mapping.toRecord(values) } });
       } catch (error) {
         if (!(error instanceof CsvRowError)) throw error;
-        rejected.push({ row, reason: error.message });
+        rejected.push({
+          row,
+          reason: error.message,
+          issues: [{ column: error.column, rule: error.code }],
+        });
       }
     });
 
@@ -75,11 +90,16 @@ export class ImportService {
       (index) => `row ${mapped[index]!.row}`,
     );
     const { ready, issues } = this.publisher.prepare(mapped.map((m) => m.record));
-    const reasons = new Map<number, string[]>();
+    const byRecord = new Map<number, typeof issues>();
     for (const issue of issues)
-      reasons.set(issue.index, [...(reasons.get(issue.index) ?? []), issue.message]);
-    for (const [index, messages] of reasons)
-      rejected.push({ row: mapped[index]!.row, reason: messages.join('; ') });
+      byRecord.set(issue.index, [...(byRecord.get(issue.index) ?? []), issue]);
+    for (const [index, found] of byRecord) {
+      rejected.push({
+        row: mapped[index]!.row,
+        reason: found.map((issue) => issue.message).join('; '),
+        issues: found.map(({ path, rule }) => ({ path, rule })),
+      });
+    }
 
     const stored = await this.store.versionsOf(
       mapping.recordType,
