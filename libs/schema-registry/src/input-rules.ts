@@ -36,10 +36,30 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 // One scan for the common case, a string with none of them: controls, bidi
-// controls, and any surrogate (whether paired is settled by isWellFormed).
-const ANY_REFUSED =
+// controls, and any surrogate (whether paired is settled by isWellFormed) —
+// and, in an identifier, the invisible characters too.
+const SUSPECT =
   // eslint-disable-next-line no-control-regex -- finding controls is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+const SUSPECT_IN_IDENTIFIER =
+  // eslint-disable-next-line no-control-regex -- finding controls is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufeff]/;
+
+// In the raw text of a JSON document that parsed: any of the characters
+// above, or a \u escape (which may spell one). Tab, line feed and carriage
+// return can only be white space between tokens there, never inside a string.
+const SUSPECT_IN_JSON_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding controls is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ud800-\udfff\ufeff]|\\u/;
+
+/**
+ * Whether the strings of the JSON `text` (which parsed) may break a character
+ * rule: false means none can, so checkInput need only check the depth. One
+ * scan of the raw text instead of one per string.
+ */
+export function mayBreakTextRules(text: string): boolean {
+  return SUSPECT_IN_JSON_TEXT.test(text);
+}
 
 export interface InputCheck {
   readonly issues: readonly ValidationIssue[];
@@ -58,12 +78,12 @@ const RULES = {
 type TextRule = keyof typeof RULES;
 
 function ruleBroken(text: string, identifier: boolean): TextRule | undefined {
-  if (ANY_REFUSED.test(text)) {
-    if (CONTROL.test(text)) return 'control-character';
-    if (!text.isWellFormed()) return 'lone-surrogate';
-    if (BIDI.test(text)) return 'bidi-control';
-  }
+  if (!(identifier ? SUSPECT_IN_IDENTIFIER : SUSPECT).test(text)) return undefined;
+  if (CONTROL.test(text)) return 'control-character';
+  if (!text.isWellFormed()) return 'lone-surrogate';
+  if (BIDI.test(text)) return 'bidi-control';
   if (identifier && INVISIBLE.test(text)) return 'invisible-character';
+  // Only well-formed surrogate pairs: characters beyond the BMP, which are fine.
   return undefined;
 }
 
@@ -76,20 +96,31 @@ function textIssue(path: string, rule: TextRule, name: boolean): ValidationIssue
 
 /**
  * The issues of `record` under the rules above. Walks no deeper than
- * MAX_RECORD_DEPTH, so it is safe on any parsed JSON.
+ * MAX_RECORD_DEPTH, so it is safe on any parsed JSON. Runs on every record a
+ * process validates, so a path is spelled out only for an issue.
  */
-export function checkInput(record: unknown): InputCheck {
+export function checkInput(
+  record: unknown,
+  /** The caller has established (mayBreakTextRules) that no string can break a character rule. */
+  options: { textChecked?: boolean } = {},
+): InputCheck {
+  const checkText = options.textChecked !== true;
   const issues: ValidationIssue[] = [];
+  const segments: string[] = [];
+  const here = (): string =>
+    segments.length === 0 ? '' : `/${segments.map(escapeJsonPointer).join('/')}`;
   let tooDeep = false;
-  const visit = (value: unknown, path: string, depth: number, identifier: boolean): void => {
+  const visit = (value: unknown, identifier: boolean): void => {
     if (typeof value === 'string') {
+      if (!checkText) return;
       const rule = ruleBroken(value, identifier);
-      if (rule) issues.push(textIssue(path, rule, false));
+      if (rule) issues.push(textIssue(here(), rule, false));
       return;
     }
     if (typeof value !== 'object' || value === null) return;
-    if (depth >= MAX_RECORD_DEPTH) {
+    if (segments.length >= MAX_RECORD_DEPTH) {
       tooDeep = true;
+      const path = here();
       issues.push({
         path,
         rule: 'max-depth',
@@ -98,27 +129,28 @@ export function checkInput(record: unknown): InputCheck {
       return;
     }
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], `${path}/${i}`, depth + 1, false);
+      for (let i = 0; i < value.length; i++) {
+        segments.push(String(i));
+        visit(value[i], false);
+        segments.pop();
+      }
       return;
     }
+    const atRoot = segments.length === 0;
     let badName: TextRule | undefined;
     for (const key of Object.keys(value)) {
-      const rule = ruleBroken(key, true);
+      const rule = checkText ? ruleBroken(key, true) : undefined;
       if (rule) {
         badName ??= rule;
         continue;
       }
-      const child = (value as Record<string, unknown>)[key];
-      visit(
-        child,
-        `${path}/${escapeJsonPointer(key)}`,
-        depth + 1,
-        depth === 0 && ENVELOPE_IDENTIFIERS.has(key),
-      );
+      segments.push(key);
+      visit((value as Record<string, unknown>)[key], atRoot && ENVELOPE_IDENTIFIERS.has(key));
+      segments.pop();
     }
-    if (badName) issues.push(textIssue(path, badName, true));
+    if (badName) issues.push(textIssue(here(), badName, true));
   };
-  visit(record, '', 0, false);
+  visit(record, false);
   return { issues, tooDeep };
 }
 

@@ -98,12 +98,17 @@ export class RecordValidator {
   /**
    * @param options.nfc the caller has already established that every string
    *   in `input` is NFC (see isNfcJson), so the walk that normalises it is skipped.
+   * @param options.textChecked the caller has already established that no
+   *   string in `input` breaks a character rule (see mayBreakTextRules).
    */
-  validate(input: unknown, options: { nfc?: boolean } = {}): RecordValidationResult {
+  validate(
+    input: unknown,
+    options: { nfc?: boolean; textChecked?: boolean } = {},
+  ): RecordValidationResult {
     const record = options.nfc ? input : normaliseToNfc(input);
     // Depth and characters first: the schema checks recurse, and a path
     // through a refused property name must not be echoed.
-    const checked = checkInput(record);
+    const checked = checkInput(record, { textChecked: options.textChecked });
     if (checked.tooDeep) return { ok: false, errors: [...checked.issues] };
     let issues = this.catalog.envelope.validate(record);
     if (!isObject(record)) return { ok: false, errors: [...issues] };
