@@ -19,7 +19,7 @@ describe('intake refuses bad input with 4xx, the path and the rule', () => {
   beforeAll(async () => {
     stack = await startStack('embedded', 'intake_bad_input');
     adapterToken = await stack.token(stack.adapter);
-  });
+  }, 120_000);
   afterAll(async () => {
     await stack?.close();
   });
@@ -127,6 +127,19 @@ describe('intake refuses bad input with 4xx, the path and the rule', () => {
     const answer = await post(JSON.stringify(person()), {});
     expect(answer.status).toBe(415);
     expect(answer.body).toMatchObject({ error: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('answers bytes that are not UTF-8 with 400, naming the rule', async () => {
+    const response = await fetch(`${stack.adapterUrl}/v1/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adapterToken}` },
+      body: Uint8Array.from([0x34, 0xd0]),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: 'INVALID_JSON',
+      issues: [{ path: '', rule: 'json-syntax' }],
+    });
   });
 
   it('answers an empty body with 400, as the README says', async () => {
