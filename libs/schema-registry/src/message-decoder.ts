@@ -3,6 +3,7 @@
 // its key is its subject. A message that fails gets a stable code and a
 // reason for the dead letters; neither ever quotes a payload value.
 import type { PublishedRecord } from '#spean/contracts';
+import { mayBreakTextRules } from './input-rules.js';
 import { isNfcJson } from './nfc.js';
 import type { RecordValidator } from './record-validator.js';
 
@@ -28,7 +29,10 @@ export function decodeCanonicalMessage(
   } catch {
     return { ok: false, code: 'not-json', reason: 'the message is not valid JSON' };
   }
-  const result = validator.validate(input, { nfc: isNfcJson(text) });
+  const result = validator.validate(input, {
+    nfc: isNfcJson(text),
+    textChecked: !mayBreakTextRules(text),
+  });
   if (!result.ok) {
     const known = result.errors.find((issue) => SCHEMA_CODES.has(issue.rule));
     return {

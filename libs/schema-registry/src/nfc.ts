@@ -6,6 +6,8 @@
 // Most text is NFC already, and validation runs on every record, so both
 // functions here first check cheaply and allocate only for what changes.
 
+import { MAX_RECORD_DEPTH } from './input-rules.js';
+
 // No character below U+0300 decomposes or combines in NFC.
 const FIRST_COMBINING = 0x300;
 // Nothing in the Khmer block decomposes or composes; of its marks only COENG
@@ -17,8 +19,9 @@ const KHMER_COENG = 0x17d2;
 const KHMER_ATTHACAN = 0x17dd;
 
 // Deeper than any schema nests; beyond it the value is left as it is, and
-// validation rejects it, instead of recursing as deep as a hostile input goes.
-const MAX_DEPTH = 32;
+// validation rejects it (rule max-depth), instead of recursing as deep as a
+// hostile input goes.
+const MAX_DEPTH = MAX_RECORD_DEPTH;
 
 function isStable(code: number): boolean {
   return (

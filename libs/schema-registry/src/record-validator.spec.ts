@@ -570,3 +570,197 @@ describe('RecordValidator messages for event-specific parts', () => {
     ]);
   });
 });
+
+describe('RecordValidator: depth and characters, for every string and property name', () => {
+  const khmerName = (givenName: string): Record<string, unknown> => {
+    const record = personRecord();
+    (record.payload as { name: { khmer: { givenName: string } } }).name.khmer.givenName = givenName;
+    return record;
+  };
+
+  it('refuses a record nested deeper than any schema without walking it, however deep', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const record = personRecord();
+    // Two equal items under uniqueItems: comparing them would recurse all the way down.
+    (record.payload as Record<string, unknown>).parents = [
+      { nationalId: '2345678906', role: 'mother', deep },
+      { nationalId: '2345678906', role: 'mother', deep },
+    ];
+    const issues = issuesOf(record);
+    expect(issues).toHaveLength(2);
+    for (const [i, issue] of issues.entries()) {
+      expect(issue.rule).toBe('max-depth');
+      expect(issue.path).toMatch(new RegExp(`^/payload/parents/${i}/deep(?:/0)+$`));
+      expect(issue.message).toContain('nests deeper than 32 levels');
+    }
+  });
+
+  it.each([
+    ['NUL', 'control-character', '\u0000'],
+    ['BEL', 'control-character', '\u0007'],
+    ['an ESC sequence', 'control-character', '\u001b[31m'],
+    ['a line break', 'control-character', '\n'],
+    ['a C1 control', 'control-character', '\u0085'],
+    ['a lone high surrogate', 'lone-surrogate', '\ud800'],
+    ['a lone low surrogate', 'lone-surrogate', '\udfff'],
+    ['RIGHT-TO-LEFT OVERRIDE', 'bidi-control', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', 'bidi-control', '\u202a'],
+    ['FIRST STRONG ISOLATE', 'bidi-control', '\u2068'],
+    ['RIGHT-TO-LEFT MARK', 'bidi-control', '\u200f'],
+    ['ZERO WIDTH SPACE', 'invisible-character', '\u200b'],
+    ['ZERO WIDTH JOINER', 'invisible-character', '\u200d'],
+    ['a byte order mark', 'invisible-character', '\ufeff'],
+  ])('refuses %s in the recordId, at /recordId with rule %s', (_what, rule, character) => {
+    const record = { ...personRecord(), recordId: `MOI-P-${character}3234567891` };
+    const issues = issuesOf(record);
+    // A line break also breaks the recordId's pattern; nothing else is reported.
+    expect(issues.map((i) => i.path)).toEqual(issues.map(() => '/recordId'));
+    expect(issues.map((i) => i.rule)).toContain(rule);
+    const issue = issues.find((i) => i.rule === rule)!;
+    expect(issue.message).toMatch(/^\/recordId holds /);
+    expect(issue.message).not.toContain(character);
+  });
+
+  it.each([
+    ['NUL', 'control-character', '\u0000'],
+    ['RIGHT-TO-LEFT OVERRIDE', 'bidi-control', '\u202e'],
+    ['a lone surrogate', 'lone-surrogate', '\ud83d'],
+  ])('refuses %s in free text too, beside what its pattern says', (_what, rule, character) => {
+    expect(rulesOf(khmerName(`ដារ៉ា${character}`))).toContainEqual({
+      path: '/payload/name/khmer/givenName',
+      rule,
+    });
+  });
+
+  it('lets Khmer free text separate words with zero-width characters, as Khmer is written', () => {
+    expect(issuesOf(khmerName('ដារ៉ា\u200bចាន់'))).toEqual([]);
+    expect(issuesOf(khmerName('ដារ៉ា\u200cចាន់'))).toEqual([]);
+  });
+
+  it('takes a well-formed surrogate pair for what it is: one character', () => {
+    // An emoji is no Khmer letter: the pattern refuses it, the surrogate rule does not.
+    expect(rulesOf(khmerName('ដារ៉ា😀'))).toEqual([
+      { path: '/payload/name/khmer/givenName', rule: 'pattern' },
+    ]);
+  });
+
+  it.each([
+    ['NUL', 'control-character', 's\u0000ex'],
+    ['a bidi override', 'bidi-control', 's\u202eex'],
+    ['a zero-width space', 'invisible-character', 's\u200bex'],
+  ])(
+    'refuses %s in a property name at the object holding it, never echoing the name',
+    (_what, rule, key) => {
+      const record = personRecord();
+      const payload = record.payload as Record<string, unknown>;
+      payload[key] = payload.sex;
+      delete payload.sex;
+      const issues = issuesOf(record);
+      expect(issues).toContainEqual({
+        path: '/payload',
+        rule,
+        message: expect.stringMatching(/^\/payload has a property name that holds /),
+      });
+      for (const issue of issues) expect(issue.path + issue.message).not.toContain(key);
+      // Its absence under the right name is still reported.
+      expect(issues).toContainEqual(
+        expect.objectContaining({ path: '/payload/sex', rule: 'required' }),
+      );
+    },
+  );
+});
+
+describe('RecordValidator: plausible dates', () => {
+  const on = (today: string) =>
+    new RecordValidator({ catalog, now: () => new Date(`${today}T12:00:00Z`) });
+  const born = (dateOfBirth: string, death?: string): Record<string, unknown> => {
+    const record = personRecord();
+    const payload = record.payload as Record<string, unknown>;
+    payload.dateOfBirth = dateOfBirth;
+    if (death !== undefined) Object.assign(payload, { alive: false, dateOfDeath: death });
+    return record;
+  };
+  const rules = (v: RecordValidator, record: unknown) => {
+    const result = v.validate(record);
+    return result.ok ? [] : result.errors.map(({ path, rule }) => ({ path, rule }));
+  };
+
+  it('takes a date of birth up to a day after today (time zones), and refuses a later one', () => {
+    const v = on('2026-12-07');
+    expect(rules(v, born('2026-12-07'))).toEqual([]);
+    expect(rules(v, born('2026-12-08'))).toEqual([]);
+    expect(rules(v, born('2026-12-09'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'date-in-future' },
+    ]);
+    expect(rules(v, born('2999-01-01'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'date-in-future' },
+    ]);
+  });
+
+  it('refuses a year before 1850, year 0000 included, naming the limit', () => {
+    for (const date of ['0000-01-01', '1849-12-31']) {
+      const result = validator.validate(born(date));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors).toEqual([
+        {
+          path: '/payload/dateOfBirth',
+          rule: 'formatMinimum',
+          message: '/payload/dateOfBirth must not be before 1850-01-01',
+        },
+      ]);
+    }
+    expect(rules(validator, born('1850-01-01'))).toEqual([]);
+  });
+
+  it('refuses a date of death before the date of birth, naming both fields but neither value', () => {
+    const result = validator.validate(born('1985-03-14', '1985-03-13'));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '/payload/dateOfDeath',
+          rule: 'death-before-birth',
+          message:
+            '/payload/dateOfDeath must not be before /payload/dateOfBirth: a person cannot die before they are born',
+        },
+      ],
+    });
+    expect(rules(validator, born('1985-03-14', '1985-03-14'))).toEqual([]);
+  });
+
+  it('refuses a civil event registered before it happened, or registered in the future', () => {
+    const event = (date: string, registeredOn: string) =>
+      civilEventRecord({ ...fixture('civil-event/ok/death-in-kandal.json'), date, registeredOn });
+    const v = on('2026-12-07');
+    expect(rules(v, event('2026-01-18', '2026-01-18'))).toEqual([]);
+    expect(rules(v, event('2026-01-18', '2026-01-17'))).toEqual([
+      { path: '/payload/registeredOn', rule: 'registered-before-event' },
+    ]);
+    expect(rules(v, event('2026-12-20', '2026-12-21'))).toEqual([
+      { path: '/payload/date', rule: 'date-in-future' },
+      { path: '/payload/registeredOn', rule: 'date-in-future' },
+    ]);
+  });
+
+  it('judges no date the schema already refused', () => {
+    expect(rules(validator, born('14/03/1985', '1980-01-01'))).toEqual([
+      { path: '/payload/dateOfBirth', rule: 'format' },
+    ]);
+  });
+});
+
+function civilEventRecord(payload: Record<string, unknown>): Record<string, unknown> {
+  const subjectId = (payload.subject as { nationalId: string }).nationalId;
+  return {
+    recordType: 'civil-event',
+    schemaVersion: 1,
+    recordId: 'CE-1',
+    subjectId,
+    version: 1,
+    op: 'upsert',
+    source: 'interior',
+    occurredAt: '2026-01-20T09:30:00+07:00',
+    payload,
+  };
+}

@@ -6,6 +6,8 @@
 // found.
 
 import { getNationalIdScheme, type CanonicalRecord, type NationalIdScheme } from '#spean/contracts';
+import { dateIssues } from './date-rules.js';
+import { checkInput, namesRefusedProperty } from './input-rules.js';
 import { normaliseToNfc } from './nfc.js';
 import type { NationalIdAt } from './national-id-locations.js';
 import {
@@ -36,6 +38,8 @@ export interface RecordValidatorOptions {
   catalog?: SchemaCatalog;
   /** Defaults to getNationalIdScheme(), the verhoeff10 scheme. */
   nationalIdScheme?: NationalIdScheme;
+  /** Today, for the rule that a date of birth or an event is not in the future; the system clock unless told. */
+  now?: () => Date;
 }
 
 type Fields = Record<string, unknown>;
@@ -74,10 +78,12 @@ function othersThan(subjectId: unknown, related: readonly NationalIdAt[]): strin
 export class RecordValidator {
   private catalog: SchemaCatalog;
   private readonly scheme: NationalIdScheme;
+  private readonly now: () => Date;
 
   constructor(options: RecordValidatorOptions = {}) {
     this.catalog = options.catalog ?? defaultSchemaCatalog();
     this.scheme = options.nationalIdScheme ?? getNationalIdScheme();
+    this.now = options.now ?? (() => new Date());
   }
 
   /** The schema versions in force; swapped whole when the registry changes, never edited. */
@@ -92,9 +98,18 @@ export class RecordValidator {
   /**
    * @param options.nfc the caller has already established that every string
    *   in `input` is NFC (see isNfcJson), so the walk that normalises it is skipped.
+   * @param options.textChecked the caller has already established that no
+   *   string in `input` breaks a character rule (see mayBreakTextRules).
    */
-  validate(input: unknown, options: { nfc?: boolean } = {}): RecordValidationResult {
+  validate(
+    input: unknown,
+    options: { nfc?: boolean; textChecked?: boolean } = {},
+  ): RecordValidationResult {
     const record = options.nfc ? input : normaliseToNfc(input);
+    // Depth and characters first: the schema checks recurse, and a path
+    // through a refused property name must not be echoed.
+    const checked = checkInput(record, { textChecked: options.textChecked });
+    if (checked.tooDeep) return { ok: false, errors: [...checked.issues] };
     let issues = this.catalog.envelope.validate(record);
     if (!isObject(record)) return { ok: false, errors: [...issues] };
 
@@ -108,6 +123,9 @@ export class RecordValidator {
       issues = this.checkPayload(record, record.payload, found, related, issues);
     }
 
+    if (checked.issues.length > 0) {
+      issues = [...issues.filter((issue) => !namesRefusedProperty(issue.path)), ...checked.issues];
+    }
     if (issues.length > 0) return { ok: false, errors: [...issues] };
     return {
       ok: true,
@@ -190,6 +208,14 @@ export class RecordValidator {
     for (const { path, value } of related) {
       payloadIssues = this.checkNationalId(value, `/payload${path}`, payloadIssues);
     }
+    const implausible = dateIssues(
+      schema.recordType,
+      payload,
+      '/payload',
+      payloadIssues,
+      this.now(),
+    );
+    if (implausible.length > 0) payloadIssues = [...payloadIssues, ...implausible];
     const all = payloadIssues.length === 0 ? issues : [...issues, ...payloadIssues];
     const mismatch = this.subjectMismatch(record, payload, schema, issues, payloadIssues);
     return mismatch ? [...all, mismatch] : all;

@@ -145,6 +145,14 @@ function messageOf(error: ErrorObject, path: string): string {
       return params.limit === 0
         ? `${at} must be empty`
         : `${at} must have at most ${params.limit} properties`;
+    case 'formatMinimum':
+      return `${at} must not be before ${String(params.limit)}`;
+    case 'formatExclusiveMinimum':
+      return `${at} must be after ${String(params.limit)}`;
+    case 'formatMaximum':
+      return `${at} must not be after ${String(params.limit)}`;
+    case 'formatExclusiveMaximum':
+      return `${at} must be before ${String(params.limit)}`;
     case 'minItems':
       return `${at} must have at least ${params.limit} items`;
     case 'maxItems':
@@ -171,6 +179,13 @@ function messageOf(error: ErrorObject, path: string): string {
   }
 }
 
+const FORMAT_LIMITS: ReadonlySet<string> = new Set([
+  'formatMinimum',
+  'formatMaximum',
+  'formatExclusiveMinimum',
+  'formatExclusiveMaximum',
+]);
+
 // Keywords whose subschema errors describe what the data was never required
 // to be: the branches of anyOf/oneOf, and the items contains tried in vain.
 const ALTERNATIVES: ReadonlySet<string> = new Set(['anyOf', 'oneOf', 'contains']);
@@ -196,5 +211,9 @@ export function toValidationIssues(
     const path = pathOf(error, prefix);
     issues.push({ path, rule: error.keyword, message: messageOf(error, path) });
   }
-  return issues;
+  // A value not in its format cannot be compared with a format limit; the format issue says it all.
+  const unformatted = new Set(issues.filter((i) => i.rule === 'format').map((i) => i.path));
+  return unformatted.size === 0
+    ? issues
+    : issues.filter((i) => !(FORMAT_LIMITS.has(i.rule) && unformatted.has(i.path)));
 }

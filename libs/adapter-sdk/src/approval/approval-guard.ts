@@ -1,7 +1,8 @@
 // Holds an adapter to what a steward approved it for (see #spean/adapter-registry):
 // it publishes only the record types and versions it is approved to publish,
 // and reacts only to those it is approved to consume. Every refusal is written
-// to the audit log (kind adapter-refusal) before anyone is told of it.
+// to the audit log (kind adapter-refusal) before anyone is told of it — and so
+// is the intake's refusal of a client that is not the adapter's own.
 import { adapterRefusal, type AdapterApprovals } from '#spean/adapter-registry';
 import type { AuditLog } from '#spean/audit';
 import type { AdapterDefinition } from '../adapter-definition.js';

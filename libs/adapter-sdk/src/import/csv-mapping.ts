@@ -22,7 +22,10 @@ export interface CsvMapping {
 export class CsvRowError extends Error {
   constructor(
     readonly column: string,
+    /** What the cell must be, as a sentence: "must be a whole number". */
     rule: string,
+    /** The rule as a stable code, for the import's answer: "integer", "date" ... */
+    readonly code = 'mapping',
   ) {
     super(`column ${column} ${rule}`);
     this.name = 'CsvRowError';
@@ -33,7 +36,7 @@ export class CsvRowError extends Error {
 export const cell = {
   text(row: Readonly<Record<string, string>>, column: string): string {
     const value = row[column]?.trim() ?? '';
-    if (value === '') throw new CsvRowError(column, 'is required');
+    if (value === '') throw new CsvRowError(column, 'is required', 'required');
     return value;
   },
   optional(row: Readonly<Record<string, string>>, column: string): string | undefined {
@@ -42,12 +45,14 @@ export const cell = {
   },
   integer(row: Readonly<Record<string, string>>, column: string): number {
     const value = Number(cell.text(row, column));
-    if (!Number.isInteger(value)) throw new CsvRowError(column, 'must be a whole number');
+    if (!Number.isInteger(value)) {
+      throw new CsvRowError(column, 'must be a whole number', 'integer');
+    }
     return value;
   },
   number(row: Readonly<Record<string, string>>, column: string): number {
     const value = Number(cell.text(row, column).replace(/,/g, ''));
-    if (!Number.isFinite(value)) throw new CsvRowError(column, 'must be a number');
+    if (!Number.isFinite(value)) throw new CsvRowError(column, 'must be a number', 'number');
     return value;
   },
   /** Dates as YYYY-MM-DD, or DD/MM/YYYY as Cambodian registers often write them. */
@@ -65,7 +70,7 @@ export const cell = {
   ): T {
     const value = cell.text(row, column).toLowerCase();
     if (!(allowed as readonly string[]).includes(value)) {
-      throw new CsvRowError(column, `must be one of ${allowed.join(', ')}`);
+      throw new CsvRowError(column, `must be one of ${allowed.join(', ')}`, 'enum');
     }
     return value as T;
   },
@@ -74,7 +79,7 @@ export const cell = {
     if (value === undefined) return fallback;
     if (['true', 'yes', 'y', '1'].includes(value)) return true;
     if (['false', 'no', 'n', '0'].includes(value)) return false;
-    throw new CsvRowError(column, 'must be yes or no');
+    throw new CsvRowError(column, 'must be yes or no', 'boolean');
   },
 };
 
@@ -84,7 +89,9 @@ export function parseShare(
   column: string,
 ): { numerator: number; denominator: number } {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) throw new CsvRowError(column, 'must give each share as a fraction such as 1/2');
+  if (!match) {
+    throw new CsvRowError(column, 'must give each share as a fraction such as 1/2', 'share');
+  }
   return { numerator: Number(match[1]), denominator: Number(match[2]) };
 }
 
@@ -101,13 +108,15 @@ function toIsoDate(value: string, column: string): string {
     : dmy
       ? [dmy[3], dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')]
       : [];
-  if (!year) throw new CsvRowError(column, 'must be a date written YYYY-MM-DD or DD/MM/YYYY');
+  if (!year) {
+    throw new CsvRowError(column, 'must be a date written YYYY-MM-DD or DD/MM/YYYY', 'date');
+  }
   const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
   if (
     Number.isNaN(date.getTime()) ||
     date.toISOString().slice(0, 10) !== `${year}-${month}-${day}`
   ) {
-    throw new CsvRowError(column, 'is not a real calendar date');
+    throw new CsvRowError(column, 'is not a real calendar date', 'calendar-date');
   }
   return `${year}-${month}-${day}`;
 }

@@ -3,12 +3,19 @@
 // bad one comes back with its row number and the reason, nothing is dropped in
 // silence. Versions are the adapter's business here: a row equal to what was
 // last published is skipped, a changed one gets the next version — so running
-// the same export twice publishes nothing new.
+// the same export twice publishes nothing new. A chunk that is not the shape
+// the CLI sends (columns and rows of strings) is refused whole, with the path
+// and the rule: it is a broken client, not a bad row of the ministry's file.
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { IntakeService } from '../intake/intake.service.js';
-import { IntakeException, IntakeExceptionCode } from '../intake/intake.exception.js';
+import {
+  IntakeException,
+  IntakeExceptionCode,
+  type ShapeIssue,
+} from '../intake/intake.exception.js';
+import { jsonOf, type RequestBody } from '../intake/request-body.js';
 import type { RecordPublisher } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
 import { CsvRowError, type CsvMapping } from './csv-mapping.js';
@@ -24,7 +31,18 @@ export interface ImportChunk {
 export interface ImportResult {
   imported: number;
   unchanged: number;
-  rejected: Array<{ row: number; reason: string }>;
+  rejected: RejectedRow[];
+}
+
+export interface RejectedRow {
+  row: number;
+  /** Every problem of the row, in a sentence each, joined by "; ". */
+  reason: string;
+  /**
+   * The same problems for code: the column whose cell could not be read, or
+   * the path in the canonical record the row became; and the rule.
+   */
+  issues: Array<{ column: string; rule: string } | { path: string; rule: string }>;
 }
 
 export class ImportService {
@@ -36,24 +54,32 @@ export class ImportService {
     private readonly approval: ApprovalGuard,
   ) {}
 
-  async importChunk(principal: Principal, chunk: ImportChunk): Promise<ImportResult> {
-    this.intake.authorise(principal);
+  async importChunk(principal: Principal, body: RequestBody): Promise<ImportResult> {
+    await this.intake.authorise(principal);
     const mapping = this.mapping();
+    const chunk = jsonOf(
+      body,
+      'an import chunk {"columns": [...], "rows": [[...]], "firstRow": n}',
+    );
     this.checkChunk(chunk, mapping);
 
     const rejected: ImportResult['rejected'] = [];
     const mapped: Array<{ row: number; record: Record<string, unknown> }> = [];
     chunk.rows.forEach((cells, i) => {
       const row = chunk.firstRow + i;
-      const values: Record<string, string> = {};
-      chunk.columns.forEach(
-        (column, c) => (values[column] = (cells[c] ?? '').normalize('NFC').trim()),
+      // Defined, not assigned: a column named __proto__ is a column like any other.
+      const values: Record<string, string> = Object.fromEntries(
+        chunk.columns.map((column, c) => [column, (cells[c] ?? '').normalize('NFC').trim()]),
       );
       try {
         mapped.push({ row, record: { version: 1, ...mapping.toRecord(values) } });
       } catch (error) {
         if (!(error instanceof CsvRowError)) throw error;
-        rejected.push({ row, reason: error.message });
+        rejected.push({
+          row,
+          reason: error.message,
+          issues: [{ column: error.column, rule: error.code }],
+        });
       }
     });
 
@@ -64,11 +90,16 @@ export class ImportService {
       (index) => `row ${mapped[index]!.row}`,
     );
     const { ready, issues } = this.publisher.prepare(mapped.map((m) => m.record));
-    const reasons = new Map<number, string[]>();
+    const byRecord = new Map<number, typeof issues>();
     for (const issue of issues)
-      reasons.set(issue.index, [...(reasons.get(issue.index) ?? []), issue.message]);
-    for (const [index, messages] of reasons)
-      rejected.push({ row: mapped[index]!.row, reason: messages.join('; ') });
+      byRecord.set(issue.index, [...(byRecord.get(issue.index) ?? []), issue]);
+    for (const [index, found] of byRecord) {
+      rejected.push({
+        row: mapped[index]!.row,
+        reason: found.map((issue) => issue.message).join('; '),
+        issues: found.map(({ path, rule }) => ({ path, rule })),
+      });
+    }
 
     const stored = await this.store.versionsOf(
       mapping.recordType,
@@ -99,19 +130,18 @@ export class ImportService {
     return this.definition.csv;
   }
 
-  private checkChunk(chunk: ImportChunk, mapping: CsvMapping): void {
-    if (
-      !Array.isArray(chunk?.columns) ||
-      !Array.isArray(chunk.rows) ||
-      !Number.isInteger(chunk.firstRow)
-    ) {
+  private checkChunk(chunk: unknown, mapping: CsvMapping): asserts chunk is ImportChunk {
+    const issues = chunkShapeIssues(chunk);
+    if (issues.length > 0) {
       throw new IntakeException(
-        IntakeExceptionCode.EMPTY_BATCH,
-        'an import chunk is {"columns": [...], "rows": [[...]], "firstRow": n}',
+        IntakeExceptionCode.MALFORMED_CHUNK,
+        `the import chunk is malformed (${issues.length} problem(s)); nothing was imported: ${issues[0]!.message}`,
+        issues,
       );
     }
+    const { columns } = chunk as ImportChunk;
     const missing = mapping.columns
-      .filter((column) => column.required && !chunk.columns.includes(column.name))
+      .filter((column) => column.required && !columns.includes(column.name))
       .map((column) => column.name);
     if (missing.length > 0) {
       throw new IntakeException(
@@ -120,6 +150,49 @@ export class ImportService {
       );
     }
   }
+}
+
+/** Problems named at most, so a broken chunk of many rows gets a short answer. */
+const MAX_SHAPE_ISSUES = 20;
+
+/** Where `chunk` is not {columns: string[], rows: string[][], firstRow: integer ≥ 2}. */
+function chunkShapeIssues(chunk: unknown): ShapeIssue[] {
+  if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) {
+    return [{ path: '', rule: 'type', message: 'the chunk must be an object' }];
+  }
+  const { columns, rows, firstRow } = chunk as Record<string, unknown>;
+  const issues: ShapeIssue[] = [];
+  const stringsAt = (value: unknown, path: string, what: string): void => {
+    if (!Array.isArray(value)) {
+      issues.push({ path, rule: 'type', message: `${path} must be an array of ${what}` });
+      return;
+    }
+    for (let i = 0; i < value.length && issues.length < MAX_SHAPE_ISSUES; i++) {
+      if (typeof value[i] !== 'string') {
+        issues.push({
+          path: `${path}/${i}`,
+          rule: 'type',
+          message: `${path}/${i} must be a string`,
+        });
+      }
+    }
+  };
+  stringsAt(columns, '/columns', 'column names (strings)');
+  if (!Array.isArray(rows)) {
+    issues.push({ path: '/rows', rule: 'type', message: '/rows must be an array of rows' });
+  } else {
+    for (let r = 0; r < rows.length && issues.length < MAX_SHAPE_ISSUES; r++) {
+      stringsAt(rows[r], `/rows/${r}`, 'cells (strings)');
+    }
+  }
+  if (!Number.isSafeInteger(firstRow) || (firstRow as number) < 2) {
+    issues.push({
+      path: '/firstRow',
+      rule: 'type',
+      message: '/firstRow must be a whole number of 2 or more (the header is row 1)',
+    });
+  }
+  return issues.slice(0, MAX_SHAPE_ISSUES);
 }
 
 /** JSON with keys sorted, so two equal payloads compare equal whatever their key order. */

@@ -3,6 +3,10 @@ import type { ValidationIssue } from '#spean/schema-registry';
 
 export enum IntakeExceptionCode {
   EMPTY_BATCH = 'EMPTY_BATCH',
+  /** The body is not sent as application/json (or with no content type at all). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** An import chunk that is not {columns, rows, firstRow} of strings: the path and the rule say where. */
+  MALFORMED_CHUNK = 'MALFORMED_CHUNK',
   TOO_MANY_RECORDS = 'TOO_MANY_RECORDS',
   NOT_AN_ADAPTER = 'NOT_AN_ADAPTER',
   RECORD_TYPE_NOT_PUBLISHED = 'RECORD_TYPE_NOT_PUBLISHED',
@@ -18,11 +22,18 @@ export interface RecordIssue extends ValidationIssue {
   index: number;
 }
 
+/** Where a request that is not records (an import chunk) breaks its shape. */
+export interface ShapeIssue {
+  path: string;
+  rule: string;
+  message: string;
+}
+
 export class IntakeException extends Error {
   constructor(
     readonly code: IntakeExceptionCode,
     message: string,
-    readonly issues: RecordIssue[] = [],
+    readonly issues: ReadonlyArray<RecordIssue | ShapeIssue> = [],
   ) {
     super(message);
     this.name = 'IntakeException';

@@ -3,12 +3,15 @@
 // and every problem is listed, so the publisher fixes and resends the whole
 // request without wondering which part went through. Before anything else, the
 // records must be of record types and versions the adapter is approved to
-// publish; a refusal is audited, then answered with 403 and the reason.
+// publish; a refusal is audited, then answered with 403 and the reason — and
+// so is a client that is not the adapter's own. Only an authorised client is
+// told what is wrong with its body (415 not JSON, 400 empty).
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { RecordPublisher } from '../publishing/record-publisher.js';
 import { IntakeException, IntakeExceptionCode } from './intake.exception.js';
+import { jsonOf, type RequestBody } from './request-body.js';
 
 export interface IntakeResult {
   accepted: number;
@@ -25,9 +28,10 @@ export class IntakeService {
     private readonly approval: ApprovalGuard,
   ) {}
 
-  async accept(principal: Principal, body: unknown): Promise<IntakeResult> {
-    this.authorise(principal);
-    const inputs = Array.isArray(body) ? body : [body];
+  async accept(principal: Principal, body: RequestBody): Promise<IntakeResult> {
+    await this.authorise(principal);
+    const json = jsonOf(body, 'a canonical record or an array of them');
+    const inputs = Array.isArray(json) ? json : [json];
     if (inputs.length === 0) {
       throw new IntakeException(IntakeExceptionCode.EMPTY_BATCH, 'the request holds no records');
     }
@@ -72,12 +76,17 @@ export class IntakeService {
     };
   }
 
-  authorise(principal: Principal): void {
-    if (principal.role !== 'adapter' || principal.adapter !== this.definition.name) {
-      throw new IntakeException(
-        IntakeExceptionCode.NOT_AN_ADAPTER,
-        `only clients of the ${this.definition.name} adapter may publish here`,
-      );
-    }
+  /** Refuses (403, after auditing) any client that is not one of this adapter's own. */
+  async authorise(principal: Principal): Promise<void> {
+    if (principal.role === 'adapter' && principal.adapter === this.definition.name) return;
+    const reason = `only clients of the ${this.definition.name} adapter may publish here`;
+    await this.approval.record(principal, 'publish', [
+      {
+        recordType: null,
+        schemaVersion: null,
+        reason: `${principal.role} client refused: ${reason}`,
+      },
+    ]);
+    throw new IntakeException(IntakeExceptionCode.NOT_AN_ADAPTER, reason);
   }
 }

@@ -1,8 +1,9 @@
 // POST /v1/records: one canonical record or an array of them.
-import { Body, Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import type { AuthenticatedRequest } from '#spean/access';
 import { IntakeHttpFilter } from './intake-http.filter.js';
 import { IntakeService, type IntakeResult } from './intake.service.js';
+import { requestBody } from './request-body.js';
 
 @Controller('v1/records')
 @UseFilters(IntakeHttpFilter)
@@ -11,7 +12,7 @@ export class RecordsController {
 
   @Post()
   @HttpCode(202)
-  publish(@Req() request: AuthenticatedRequest, @Body() body: unknown): Promise<IntakeResult> {
-    return this.intake.accept(request.principal!, body);
+  publish(@Req() request: AuthenticatedRequest & { body?: unknown }): Promise<IntakeResult> {
+    return this.intake.accept(request.principal!, requestBody(request));
   }
 }

@@ -97,6 +97,9 @@ export interface BusinessPerson {
  * A share of the business as a fraction, e.g. 1/3.
  */
 export interface Share {
+  /**
+   * At most 1000000, as is the denominator: a fraction, not an amount, and within what every consumer's integers hold.
+   */
   numerator: number;
   denominator: number;
 }

@@ -19,11 +19,11 @@ export type CivilEvent = {
     nationalId: string;
   };
   /**
-   * The day the event happened.
+   * The day the event happened: not before 1850, and not later than today (checked in code, rule date-in-future).
    */
   date: string;
   /**
-   * The day the commune registered the event.
+   * The day the commune registered the event: not before 1850, not before the event's date (rule registered-before-event) and not later than today (rule date-in-future), both checked in code.
    */
   registeredOn: string;
   issuingCommune: Commune;

@@ -38,7 +38,7 @@ export interface Envelope {
    */
   eventId?: string;
   /**
-   * When the change happened at the source, with its time zone offset.
+   * When the change happened at the source, with its time zone offset; not before 1850 (nor the year 0, which PostgreSQL cannot hold).
    */
   occurredAt: string;
   /**

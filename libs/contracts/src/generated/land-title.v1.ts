@@ -134,6 +134,9 @@ export interface Owner {
  * An owner's undivided share of the parcel as a fraction, e.g. 1/2.
  */
 export interface Share {
+  /**
+   * At most 1000000, as is the denominator: a fraction, not an amount, and within what every consumer's integers hold.
+   */
   numerator: number;
   denominator: number;
 }

@@ -29,6 +29,9 @@ export interface Person {
    * Sex as recorded in the civil register.
    */
   sex: 'female' | 'male';
+  /**
+   * Not before 1850, and not later than today (checked in code, with the rule date-in-future).
+   */
   dateOfBirth: string;
   /**
    * Where the person was born, as precisely as the register knows it: the province always, the district and commune when known.
@@ -47,7 +50,7 @@ export interface Person {
    */
   alive: boolean;
   /**
-   * Present only for a person who is not alive.
+   * Present only for a person who is not alive. Not before 1850, not before dateOfBirth (rule death-before-birth) and not later than today (rule date-in-future), both checked in code.
    */
   dateOfDeath?: string;
   /**

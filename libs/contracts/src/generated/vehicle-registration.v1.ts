@@ -6,7 +6,7 @@
  */
 export type VehicleRegistration = {
   /**
-   * A Cambodian number plate: the serial (a digit, one or two capital Latin letters, a hyphen and four digits, e.g. 2AB-1234), optionally after the province's name in Latin letters or Khmer script and one space, e.g. Phnom Penh 2AB-1234 or ភ្នំពេញ 2AB-1234
+   * A Cambodian number plate: the serial (a digit, one or two capital Latin letters, a hyphen and four digits, e.g. 2AB-1234), optionally after the province's name in Latin letters or Khmer script and one space, e.g. Phnom Penh 2AB-1234 or ភ្នំពេញ 2AB-1234; an identifier, so words are separated by one plain space, never by an invisible zero-width one
    */
   plateNumber: string;
   /**
