@@ -251,7 +251,9 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const chunk = { columns: HEADER, rows: [vehicleRow(plate, newNationalId())], firstRow: 2 };
 
       faulty.failures = 1;
-      await expect(imports.importChunk(principal, chunk)).resolves.toMatchObject({
+      await expect(
+        imports.importChunk(principal, { kind: 'json', value: chunk }),
+      ).resolves.toMatchObject({
         imported: 1,
         rejected: [],
       });
@@ -264,7 +266,9 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       expect(delivered.map((record) => record.version)).toEqual([1]);
 
       // The same export again: already kept and delivered, so nothing new.
-      await expect(imports.importChunk(principal, chunk)).resolves.toMatchObject({
+      await expect(
+        imports.importChunk(principal, { kind: 'json', value: chunk }),
+      ).resolves.toMatchObject({
         imported: 0,
         unchanged: 1,
       });
@@ -283,9 +287,8 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const owner = newNationalId();
       const plate = newPlate();
       await imports.importChunk(principal, {
-        columns: HEADER,
-        rows: [vehicleRow(plate, owner)],
-        firstRow: 2,
+        kind: 'json',
+        value: { columns: HEADER, rows: [vehicleRow(plate, owner)], firstRow: 2 },
       });
       await eventually(
         () => onBus(plate),
