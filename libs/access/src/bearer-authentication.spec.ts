@@ -41,12 +41,12 @@ function authenticate(token: string, revoked: ReadonlySet<string>): Promise<Outc
 
 describe('bearer authentication', () => {
   it('lets a valid token of a client in good standing through', async () => {
-    const token = issueAccessToken(key, principal, 900);
+    const token = await issueAccessToken(key, principal, 900);
     await expect(authenticate(token, new Set())).resolves.toEqual({ principal });
   });
 
   it('refuses a valid token of a revoked client with 401 and says why', async () => {
-    const token = issueAccessToken(key, principal, 900);
+    const token = await issueAccessToken(key, principal, 900);
     const outcome = await authenticate(token, new Set([principal.clientId]));
     expect(outcome.status).toBe(401);
     expect(outcome.challenge).toContain('error="invalid_token"');
@@ -55,7 +55,7 @@ describe('bearer authentication', () => {
   });
 
   it("does not refuse another client's token", async () => {
-    const token = issueAccessToken(key, principal, 900);
+    const token = await issueAccessToken(key, principal, 900);
     await expect(authenticate(token, new Set(['mef.agency.2']))).resolves.toEqual({ principal });
   });
 });

@@ -56,7 +56,7 @@ export class ClientCredentialsService {
       ...(client.nationalId ? { nationalId: client.nationalId } : {}),
     };
     return {
-      access_token: issueAccessToken(this.signingKey(), principal, this.tokenTtlSeconds),
+      access_token: await issueAccessToken(this.signingKey(), principal, this.tokenTtlSeconds),
       token_type: 'Bearer',
       expires_in: this.tokenTtlSeconds,
     };
