@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bearerAuthentication, RevokedClients } from '#spean/access';
+import { bearerAuthentication, CitizenSubjects, RevokedClients } from '#spean/access';
 import { SpeanLogger } from '#spean/observability';
 import { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 import {
@@ -35,6 +35,8 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
       async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
       // A revoked client's tokens are refused within seconds, checked in memory.
       app.get(RevokedClients),
+      // A citizen's token names its client only; the national id is resolved here.
+      new CitizenSubjects(deps.database),
     ),
     // Then the client's rate limit; the body is read only after both.
     graphqlClientRateLimit(limits, deps.metrics),

@@ -48,6 +48,28 @@ describe('access tokens', () => {
     await expect(verifyAccessToken(token, keys)).rejects.toThrow('bad signature');
   });
 
+  it("carries no national id in a citizen's token, only the client", async () => {
+    const citizen: Principal = {
+      clientId: 'citizens.citizen.3f9a0c12',
+      agencyId: 'citizens',
+      role: 'citizen',
+      nationalId: '4016698706',
+    };
+    const token = await issueAccessToken(key, citizen, 900);
+    const readable = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => Buffer.from(part, 'base64url').toString('utf8'))
+      .join('');
+    expect(readable).not.toContain('4016698706');
+    expect(JSON.parse(readable.slice(readable.indexOf('}') + 1))).not.toHaveProperty('nid');
+    await expect(verifyAccessToken(token, keys)).resolves.toEqual({
+      clientId: 'citizens.citizen.3f9a0c12',
+      agencyId: 'citizens',
+      role: 'citizen',
+    });
+  });
+
   it('accepts only the canonical encoding of a token', async () => {
     const token = await issueAccessToken(key, principal, 900);
     const [header, claims, signature] = token.split('.') as [string, string, string];
