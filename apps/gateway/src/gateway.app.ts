@@ -10,10 +10,8 @@ import {
   isGraphqlJson,
   markGraphqlRequest,
 } from './hardening/graphql-body.middleware.js';
-import {
-  graphqlClientRateLimit,
-  tokenEndpointRateLimit,
-} from './hardening/rate-limit.middleware.js';
+import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
+import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
@@ -23,9 +21,11 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     }),
   });
   app.disable('x-powered-by');
+  // The client's address is the connection's, or X-Forwarded-For's when the
+  // connection comes from a listed reverse proxy (per-address limits count it).
+  const { trustedProxies } = deps.config;
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   const { limits } = deps.config;
-  // Failed secret checks per source address, counted before the body is read.
-  app.use('/auth/token', tokenEndpointRateLimit(limits, deps.metrics));
   // Verified before Apollo sees the request: no token, no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
@@ -43,9 +43,12 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     markGraphqlRequest,
   );
   // /graphql bodies have their own, smaller limit (hardening/graphql-body.middleware.ts).
+  // Wrong secrets at /auth/token are counted per client after the check (auth/token.service.ts).
+  app.use('/auth/token', tokenFormParser());
   app.useBodyParser('json', { limit: limits.maxBodyBytes, type: isGraphqlJson });
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
+  app.use('/auth/token', tokenBodyErrors);
   return app;
 }

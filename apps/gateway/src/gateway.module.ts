@@ -29,6 +29,7 @@ import type {
   SchemaRegistryService,
 } from '#spean/schema-registry';
 import { TokenController } from './auth/token.controller.js';
+import { TokenService } from './auth/token.service.js';
 import { AccessControlResolver } from './access-control/access-control.resolver.js';
 import { AccessPolicyStopper } from './access-control/access-policy.stopper.js';
 import { AccessLogRepository } from './access-log/access-log.repository.js';
@@ -121,6 +122,12 @@ export class GatewayModule {
               () => deps.signingKey,
               deps.config.tokenTtlSeconds,
             ),
+        },
+        {
+          provide: TokenService,
+          inject: [ClientCredentialsService],
+          useFactory: (credentials: ClientCredentialsService) =>
+            new TokenService(credentials, deps.config.limits, deps.metrics),
         },
         { provide: ReadModelRepository, useFactory: () => new ReadModelRepository(deps.database) },
         {
