@@ -42,6 +42,7 @@ import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver
 import { CitizenService } from './citizen/citizen.service.js';
 import { ClientsResolver } from './clients/clients.resolver.js';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { argumentTextPlugin } from './hardening/argument-text.plugin.js';
 import { graphqlHardening } from './hardening/graphql-hardening.js';
 import {
   AUDIT_LOG,
@@ -101,7 +102,8 @@ export class GatewayModule {
           // Depth, alias, cost and token limits; no schema hints in production.
           ...graphqlHardening(deps.config, deps.metrics),
           // No cache hints are used: without the plugin, no resolver is wrapped to collect them.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // Every string argument is checked for text the database cannot hold.
+          plugins: [ApolloServerPluginCacheControlDisabled(), argumentTextPlugin()],
           context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
             principal: req.principal!,
           }),
