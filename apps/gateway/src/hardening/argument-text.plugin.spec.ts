@@ -53,6 +53,18 @@ describe('findTextProblem', () => {
       rule: 'well-formed-unicode',
     });
   });
+
+  it('refuses a variable nested deeper than any argument needs, without overflowing', () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level++) deep = [deep];
+    expect(check('query($j: JSON) { x(j: $j) }', { j: deep })).toMatchObject({
+      variable: expect.stringMatching(/^\$j(\[0\]){33}$/),
+      rule: 'max-depth',
+    });
+    let fine: unknown = 'leaf';
+    for (let level = 0; level < 30; level++) fine = { a: fine };
+    expect(check('query($j: JSON) { x(j: $j) }', { j: fine })).toBeUndefined();
+  });
 });
 
 describe('textProblemError', () => {

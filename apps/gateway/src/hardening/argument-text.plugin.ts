@@ -6,6 +6,9 @@
 //     as the database's own error);
 //   - well-formed-unicode: a lone UTF-16 surrogate, which is no character at
 //     all and would be stored as U+FFFD, silently changed.
+// A variable nested deeper than MAX_VARIABLE_DEPTH (no argument of ours
+// comes near it) is refused as well (max-depth): the check must not be
+// where a deeply nested body overflows the stack.
 // Everything else (Khmer, bidi marks, long strings) is the resolvers' to judge.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -23,12 +26,15 @@ export interface TextProblem {
   argument: string;
   /** The variable it came in, when it came in one (`$input.name`). */
   variable?: string;
-  rule: 'no-nul' | 'well-formed-unicode';
+  rule: 'no-nul' | 'well-formed-unicode' | 'max-depth';
 }
+
+export const MAX_VARIABLE_DEPTH = 32;
 
 const RULE_TEXT: Record<TextProblem['rule'], string> = {
   'no-nul': 'must not contain the NUL character (U+0000)',
   'well-formed-unicode': 'must be well-formed Unicode (it contains a lone surrogate)',
+  'max-depth': `must not nest lists and objects more than ${MAX_VARIABLE_DEPTH} deep`,
 };
 
 function ruleBroken(text: string): TextProblem['rule'] | undefined {
@@ -49,21 +55,28 @@ export function findTextProblem(
     value: unknown,
     argument: string,
     variable: string,
+    depth = 0,
   ): TextProblem | undefined => {
+    if (depth > MAX_VARIABLE_DEPTH) return { argument, variable, rule: 'max-depth' };
     if (typeof value === 'string') {
       const rule = ruleBroken(value);
       return rule ? { argument, variable, rule } : undefined;
     }
     if (Array.isArray(value)) {
       for (const [index, item] of value.entries()) {
-        const problem = checkVariable(item, `${argument}[${index}]`, `${variable}[${index}]`);
+        const problem = checkVariable(
+          item,
+          `${argument}[${index}]`,
+          `${variable}[${index}]`,
+          depth + 1,
+        );
         if (problem) return problem;
       }
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const problem =
           checkVariable(key, `${argument}.<key>`, `${variable}.<key>`) ??
-          checkVariable(item, `${argument}.${key}`, `${variable}.${key}`);
+          checkVariable(item, `${argument}.${key}`, `${variable}.${key}`, depth + 1);
         if (problem) return problem;
       }
     }
