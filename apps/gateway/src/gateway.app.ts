@@ -42,9 +42,10 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     graphqlClientRateLimit(limits, deps.metrics),
     markGraphqlRequest,
   );
-  // /graphql bodies have their own, smaller limit (hardening/graphql-body.middleware.ts).
-  // Wrong secrets at /auth/token are counted per client after the check (auth/token.service.ts).
+  // /auth/token reads its forms itself, refusing bad percent-encoding; its body
+  // errors are answered as OAuth2 errors (auth/token-body.middleware.ts).
   app.use('/auth/token', tokenFormParser());
+  // /graphql bodies have their own, smaller limit (hardening/graphql-body.middleware.ts).
   app.useBodyParser('json', { limit: limits.maxBodyBytes, type: isGraphqlJson });
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
