@@ -53,7 +53,7 @@ export class ClientCredentialsService {
       agencyId: client.agencyId,
       role: client.role,
       ...(client.adapter ? { adapter: client.adapter } : {}),
-      ...(client.nationalId ? { nationalId: client.nationalId } : {}),
+      // A citizen's national id stays here: the token names the client only.
     };
     return {
       access_token: await issueAccessToken(this.signingKey(), principal, this.tokenTtlSeconds),
