@@ -10,6 +10,7 @@ import {
   isGraphqlJson,
   markGraphqlRequest,
 } from './hardening/graphql-body.middleware.js';
+import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 
@@ -51,5 +52,7 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
   app.use('/auth/token', tokenBodyErrors);
+  // Anything else that failed before a route answered: a generic 500, never the error's text.
+  app.use(internalErrors);
   return app;
 }
