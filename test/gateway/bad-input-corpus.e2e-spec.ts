@@ -291,7 +291,6 @@ describe('a generated corpus of bad input', () => {
 
   it(`GraphQL: ${GRAPHQL_RUNS} operations over every string argument, no 5xx, no INTERNAL_SERVER_ERROR`, async () => {
     const reached = new Set<string>();
-    const slow: string[] = [];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...targets),
@@ -306,7 +305,6 @@ describe('a generated corpus of bad input', () => {
             target.inside.length === 0
               ? literalOperation(target, value)
               : operationFor(target, value);
-          const started = performance.now();
           const response = await fetch(`${stack.gatewayUrl}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${steward}` },
@@ -321,8 +319,6 @@ describe('a generated corpus of bad input', () => {
               errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
             }),
           };
-          const took = performance.now() - started;
-          if (took > 1000) slow.push(`${Math.round(took)} ms: ${query}`);
           expect({ query, status: answer.status }).toEqual({ query, status: expect.any(Number) });
           expect(answer.status).toBeLessThan(500);
           for (const error of answer.errors ?? []) {
@@ -353,7 +349,6 @@ describe('a generated corpus of bad input', () => {
       ),
       { numRuns: GRAPHQL_RUNS },
     );
-    expect(slow).toEqual([]);
     expect(reached.size).toBeGreaterThan(targets.length / 4);
   }, 240_000);
 });
