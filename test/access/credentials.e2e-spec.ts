@@ -2,8 +2,8 @@
 // created (GraphQL and the CLI), secret shown once and stored only as a scrypt
 // hash, rotated with an overlap in which both secrets work, revoked at once —
 // the token endpoint refuses it, and tokens already issued are refused by the
-// gateway and by an adapter within seconds. Citizens are parties with their
-// own national id in their token; every change is in the audit log, without
+// gateway and by an adapter within seconds. Citizens are parties whose token
+// names only their client, the national id resolved by the gateway; every change is in the audit log, without
 // a secret; and the role checks hold.
 import os from 'node:os';
 import { PassThrough } from 'node:stream';
@@ -36,6 +36,8 @@ const LIST = `query($agency: String) {
     previousSecretValidUntil revokedAt revokedBy revokeReason
   }
 }`;
+
+const OWN_LOG = `query($id: ID!) { accessLog(nationalId: $id) { nextCursor } }`;
 
 interface Secret {
   clientId: string;
@@ -336,7 +338,7 @@ describe('credentials', () => {
     });
   });
 
-  it("gives a citizen a client whose token carries the citizen's national id, masked in every list", async () => {
+  it('gives a citizen a client whose token names only the client, the national id masked in every list', async () => {
     const created = await create(steward, {
       role: 'citizen',
       name: 'Citizen portal credential',
@@ -350,7 +352,14 @@ describe('credentials', () => {
       sub: created.clientId,
       role: 'citizen',
       agency: 'citizens',
-      nid: CITIZEN,
+    });
+    expect(claimsOf(token)).not.toHaveProperty('nid');
+    expect(JSON.stringify(claimsOf(token))).not.toContain(CITIZEN);
+    // The gateway knows whose record this token may read: its own, and no other.
+    const own = await stack.graphql<{ accessLog: unknown[] }>(token, OWN_LOG, { id: CITIZEN });
+    expect(own.errors).toBeUndefined();
+    expect(errorOf(await stack.graphql(token, OWN_LOG, { id: OTHER_CITIZEN }))).toMatchObject({
+      code: 'FORBIDDEN',
     });
 
     const listed = await stack.graphql<{ clients: Array<Record<string, unknown>> }>(auditor, LIST, {
@@ -393,10 +402,9 @@ describe('credentials', () => {
 
     // The test stack's helper registers citizens the same way.
     const helper = await stack.citizen(OTHER_CITIZEN);
-    expect(claimsOf(await stack.token(helper))).toMatchObject({
-      role: 'citizen',
-      nid: OTHER_CITIZEN,
-    });
+    const helperClaims = claimsOf(await stack.token(helper));
+    expect(helperClaims).toMatchObject({ role: 'citizen', sub: helper.clientId });
+    expect(JSON.stringify(helperClaims)).not.toContain(OTHER_CITIZEN);
   });
 
   it('holds the role checks', async () => {
@@ -487,9 +495,11 @@ describe('credentials', () => {
       ]);
       expect(created).toMatchObject({ code: 0, err: '' });
       const secret = JSON.parse(created.out.slice(0, created.out.indexOf('}') + 1)) as Credentials;
-      expect(claimsOf((await exchange(secret.clientId, secret.clientSecret)).token!)).toMatchObject(
-        { nid: COUNTER_CITIZEN },
-      );
+      const counterToken = (await exchange(secret.clientId, secret.clientSecret)).token!;
+      expect(claimsOf(counterToken)).toMatchObject({ role: 'citizen', sub: secret.clientId });
+      expect(JSON.stringify(claimsOf(counterToken))).not.toContain(COUNTER_CITIZEN);
+      const counterLog = await stack.graphql(counterToken, OWN_LOG, { id: COUNTER_CITIZEN });
+      expect(counterLog.errors).toBeUndefined();
 
       const listed = await cli(['list', '--agency', 'citizens']);
       expect(listed.code).toBe(0);

@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bearerAuthentication, RevokedClients } from '#spean/access';
+import { bearerAuthentication, CitizenSubjects, RevokedClients } from '#spean/access';
 import { SpeanLogger } from '#spean/observability';
 import { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 import {
@@ -10,10 +10,9 @@ import {
   isGraphqlJson,
   markGraphqlRequest,
 } from './hardening/graphql-body.middleware.js';
-import {
-  graphqlClientRateLimit,
-  tokenEndpointRateLimit,
-} from './hardening/rate-limit.middleware.js';
+import { internalErrors } from './hardening/internal-errors.middleware.js';
+import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
+import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
@@ -23,9 +22,11 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     }),
   });
   app.disable('x-powered-by');
+  // The client's address is the connection's, or X-Forwarded-For's when the
+  // connection comes from a listed reverse proxy (per-address limits count it).
+  const { trustedProxies } = deps.config;
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   const { limits } = deps.config;
-  // Failed secret checks per source address, counted before the body is read.
-  app.use('/auth/token', tokenEndpointRateLimit(limits, deps.metrics));
   // Verified before Apollo sees the request: no token, no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
@@ -35,15 +36,23 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
       async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
       // A revoked client's tokens are refused within seconds, checked in memory.
       app.get(RevokedClients),
+      // A citizen's token names its client only; the national id is resolved here.
+      new CitizenSubjects(deps.database),
     ),
     // Then the client's rate limit; the body is read only after both.
     graphqlClientRateLimit(limits, deps.metrics),
     markGraphqlRequest,
   );
+  // /auth/token reads its forms itself, refusing bad percent-encoding; its body
+  // errors are answered as OAuth2 errors (auth/token-body.middleware.ts).
+  app.use('/auth/token', tokenFormParser());
   // /graphql bodies have their own, smaller limit (hardening/graphql-body.middleware.ts).
   app.useBodyParser('json', { limit: limits.maxBodyBytes, type: isGraphqlJson });
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
+  app.use('/auth/token', tokenBodyErrors);
+  // Anything else that failed before a route answered: a generic 500, never the error's text.
+  app.use(internalErrors);
   return app;
 }

@@ -29,6 +29,7 @@ import type {
   SchemaRegistryService,
 } from '#spean/schema-registry';
 import { TokenController } from './auth/token.controller.js';
+import { TokenService } from './auth/token.service.js';
 import { AccessControlResolver } from './access-control/access-control.resolver.js';
 import { AccessPolicyStopper } from './access-control/access-policy.stopper.js';
 import { AccessLogRepository } from './access-log/access-log.repository.js';
@@ -44,6 +45,7 @@ import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver
 import { CitizenService } from './citizen/citizen.service.js';
 import { ClientsResolver } from './clients/clients.resolver.js';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { argumentTextPlugin } from './hardening/argument-text.plugin.js';
 import { graphqlHardening } from './hardening/graphql-hardening.js';
 import {
   AUDIT_LOG,
@@ -107,7 +109,8 @@ export class GatewayModule {
           // Depth, alias, cost and token limits; no schema hints in production.
           ...graphqlHardening(deps.config, deps.metrics),
           // No cache hints are used: without the plugin, no resolver is wrapped to collect them.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // Every string argument is checked for text the database cannot hold.
+          plugins: [ApolloServerPluginCacheControlDisabled(), argumentTextPlugin()],
           context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
             principal: req.principal!,
           }),
@@ -128,6 +131,12 @@ export class GatewayModule {
               () => deps.signingKey,
               deps.config.tokenTtlSeconds,
             ),
+        },
+        {
+          provide: TokenService,
+          inject: [ClientCredentialsService],
+          useFactory: (credentials: ClientCredentialsService) =>
+            new TokenService(credentials, deps.config.limits, deps.metrics),
         },
         { provide: ReadModelRepository, useFactory: () => new ReadModelRepository(deps.database) },
         {

@@ -1,22 +1,36 @@
 // Short-lived access tokens: compact JWTs signed with Ed25519 (EdDSA), verified
-// against the gateway's published key set (JWKS). Written on node:crypto so no
-// dependency stands between a forged token and our checks: the algorithm is
-// fixed, the key is chosen by kid from our own set, and every claim is checked.
+// against the gateway's published key set (JWKS). Signing and verification are
+// jose's; what is ours is the policy around it: one algorithm (EdDSA), the key
+// chosen by kid from our own set, every claim checked, and only the canonical
+// encoding of a token accepted. base64url has several spellings of the same
+// bytes (padding, unused low bits in the last character) that decoders
+// tolerate; a token is refused unless each segment is exactly what encoding
+// its bytes gives, so one token has one spelling and a variant of a verified
+// token is never mistaken for it (the verified-token cache is keyed by the
+// exact string, see token-verifier.ts).
+//
+// The token names its client (sub), agency and role, never a national id: a
+// citizen's national id stays on the server, resolved from the client id (see
+// citizen-subjects.ts).
 import {
   createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   randomUUID,
-  sign,
-  verify,
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { ROLES, type Principal, type Role } from './principal.js';
 
 export const TOKEN_ISSUER = 'spean-gateway';
 export const TOKEN_AUDIENCE = 'spean';
+export const TOKEN_ALGORITHM = 'EdDSA';
+/** Clock skew tolerated between the gateway that signs and the process that verifies. */
+export const TOKEN_LEEWAY_SECONDS = 30;
+/** Far above any token we issue (a few hundred bytes); longer strings are not parsed. */
+const MAX_TOKEN_LENGTH = 4096;
 
 export interface PublicJwk extends JsonWebKey {
   kid: string;
@@ -29,6 +43,12 @@ export interface SigningKey {
   privateKey: KeyObject;
   publicJwk: PublicJwk;
 }
+
+/** A public key as node:crypto (the gateway's own) or Web Crypto (a fetched JWKS) holds it. */
+export type VerificationKey = KeyObject | CryptoKey;
+
+/** Resolves a kid to a public key; may fetch a fresh key set when the kid is new. */
+export type KeyResolver = (kid: string) => Promise<VerificationKey | undefined>;
 
 export function generateSigningKeyPem(): string {
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -44,32 +64,29 @@ export function signingKeyFromPem(pem: string): SigningKey {
   const kid = createHash('sha256')
     .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
     .digest('base64url');
-  return { kid, privateKey, publicJwk: { ...jwk, kid, alg: 'EdDSA', use: 'sig' } };
+  return { kid, privateKey, publicJwk: { ...jwk, kid, alg: TOKEN_ALGORITHM, use: 'sig' } };
 }
 
 export function issueAccessToken(
   key: SigningKey,
   principal: Principal,
   ttlSeconds: number,
-): string {
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const header = { alg: 'EdDSA', typ: 'JWT', kid: key.kid };
-  const claims = {
-    iss: TOKEN_ISSUER,
-    aud: TOKEN_AUDIENCE,
-    sub: principal.clientId,
+  return new SignJWT({
     agency: principal.agencyId,
     role: principal.role,
     ...(principal.adapter ? { adapter: principal.adapter } : {}),
-    ...(principal.nationalId ? { nid: principal.nationalId } : {}),
-    iat: now,
-    nbf: now,
-    exp: now + ttlSeconds,
-    jti: randomUUID(),
-  };
-  const signingInput = `${encode(header)}.${encode(claims)}`;
-  const signature = sign(null, Buffer.from(signingInput), key.privateKey).toString('base64url');
-  return `${signingInput}.${signature}`;
+  })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(principal.clientId)
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + ttlSeconds)
+    .setJti(randomUUID())
+    .sign(key.privateKey);
 }
 
 export class InvalidTokenError extends Error {
@@ -79,66 +96,89 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Resolves a kid to a public key; may fetch a fresh key set when the kid is new. */
-export type KeyResolver = (kid: string) => Promise<KeyObject | undefined>;
+/** A verified token: who it speaks for, and until when (seconds since the epoch). */
+export interface VerifiedToken {
+  principal: Principal;
+  expiresAt: number;
+}
 
 export async function verifyAccessToken(
   token: string,
   resolveKey: KeyResolver,
 ): Promise<Principal> {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('malformed');
-  const [encodedHeader, encodedClaims, encodedSignature] = parts as [string, string, string];
-  const header = decode(encodedHeader);
-  if (header.alg !== 'EdDSA' || typeof header.kid !== 'string') {
-    throw new InvalidTokenError('unsupported algorithm');
+  return (await verifyToken(token, resolveKey)).principal;
+}
+
+export async function verifyToken(token: string, resolveKey: KeyResolver): Promise<VerifiedToken> {
+  assertCanonical(token);
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(
+      token,
+      async (header) => {
+        const key = typeof header.kid === 'string' ? await resolveKey(header.kid) : undefined;
+        if (!key) throw new InvalidTokenError('unknown signing key');
+        return key;
+      },
+      {
+        algorithms: [TOKEN_ALGORITHM],
+        typ: 'JWT',
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        clockTolerance: TOKEN_LEEWAY_SECONDS,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      },
+    ));
+  } catch (error) {
+    if (error instanceof errors.JOSEError) throw new InvalidTokenError(reasonOf(error));
+    throw error;
   }
-  const key = await resolveKey(header.kid);
-  if (!key) throw new InvalidTokenError('unknown signing key');
-  const valid = verify(
-    null,
-    Buffer.from(`${encodedHeader}.${encodedClaims}`),
-    key,
-    Buffer.from(encodedSignature, 'base64url'),
-  );
-  if (!valid) throw new InvalidTokenError('bad signature');
-  const claims = decode(encodedClaims);
-  const now = Math.floor(Date.now() / 1000);
-  const leeway = 30;
-  if (claims.iss !== TOKEN_ISSUER || claims.aud !== TOKEN_AUDIENCE)
-    throw new InvalidTokenError('wrong issuer');
-  if (typeof claims.exp !== 'number' || claims.exp + leeway < now)
-    throw new InvalidTokenError('expired');
-  if (typeof claims.nbf === 'number' && claims.nbf - leeway > now)
-    throw new InvalidTokenError('not yet valid');
-  if (typeof claims.sub !== 'string' || typeof claims.agency !== 'string') {
+  return { principal: principalOf(payload), expiresAt: payload.exp! };
+}
+
+/** Each of the three segments must be exactly the base64url encoding of its bytes. */
+function assertCanonical(token: string): void {
+  if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('malformed');
+  const segments = token.split('.');
+  if (segments.length !== 3) throw new InvalidTokenError('malformed');
+  for (const segment of segments) {
+    if (
+      !/^[A-Za-z0-9_-]+$/.test(segment) ||
+      Buffer.from(segment, 'base64url').toString('base64url') !== segment
+    ) {
+      throw new InvalidTokenError('malformed');
+    }
+  }
+}
+
+function principalOf(claims: JWTPayload): Principal {
+  const { sub, agency, role, adapter } = claims;
+  if (typeof sub !== 'string' || !sub || typeof agency !== 'string' || !agency) {
     throw new InvalidTokenError('missing subject');
   }
-  if (!ROLES.includes(claims.role as Role)) throw new InvalidTokenError('unknown role');
+  if (!ROLES.includes(role as Role)) throw new InvalidTokenError('unknown role');
+  if (adapter !== undefined && typeof adapter !== 'string') {
+    throw new InvalidTokenError('malformed');
+  }
   return {
-    clientId: claims.sub,
-    agencyId: claims.agency,
-    role: claims.role as Role,
-    ...(typeof claims.adapter === 'string' ? { adapter: claims.adapter } : {}),
-    ...(typeof claims.nid === 'string' ? { nationalId: claims.nid } : {}),
+    clientId: sub,
+    agencyId: agency,
+    role: role as Role,
+    ...(adapter ? { adapter } : {}),
   };
 }
 
-export function publicKeyFromJwk(jwk: JsonWebKey): KeyObject {
-  return createPublicKey({ key: jwk, format: 'jwk' });
-}
-
-function encode(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decode(part: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      return value as Record<string, unknown>;
-  } catch {
-    // fall through to the error below
+/** jose's refusals in the words our WWW-Authenticate challenges use. */
+function reasonOf(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' || error.claim === 'iat') return 'not yet valid';
+    if (error.claim === 'iss' || error.claim === 'aud') return 'wrong issuer';
+    return `invalid claim ${error.claim}`;
   }
-  throw new InvalidTokenError('malformed');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return 'unsupported algorithm';
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  return 'malformed';
 }

@@ -53,10 +53,10 @@ export class ClientCredentialsService {
       agencyId: client.agencyId,
       role: client.role,
       ...(client.adapter ? { adapter: client.adapter } : {}),
-      ...(client.nationalId ? { nationalId: client.nationalId } : {}),
+      // A citizen's national id stays here: the token names the client only.
     };
     return {
-      access_token: issueAccessToken(this.signingKey(), principal, this.tokenTtlSeconds),
+      access_token: await issueAccessToken(this.signingKey(), principal, this.tokenTtlSeconds),
       token_type: 'Bearer',
       expires_in: this.tokenTtlSeconds,
     };

@@ -17,3 +17,4 @@ export * from './access-control.repository.js';
 export * from './access-policy.js';
 export * from './access-control.service.js';
 export * from './token-verifier.js';
+export * from './citizen-subjects.js';

@@ -2,12 +2,17 @@
 // request, and a client sends the same token for its whole lifetime (15
 // minutes by default). A verified token is remembered until it expires, so
 // each is checked once per process: the signature and claims the first time,
-// the expiry on every use. Only tokens that verified are kept; revocation is
+// the expiry on every use. Only tokens that verified are kept, under their
+// exact string: verification accepts only a token's canonical spelling, so a
+// variant of a remembered token is never answered from memory. Revocation is
 // checked on every request by the caller, as before.
-import { InvalidTokenError, verifyAccessToken, type KeyResolver } from './access-token.js';
+import {
+  InvalidTokenError,
+  TOKEN_LEEWAY_SECONDS,
+  verifyToken,
+  type KeyResolver,
+} from './access-token.js';
 import type { Principal } from './principal.js';
-
-const LEEWAY_SECONDS = 30;
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
@@ -17,29 +22,14 @@ export function cachingTokenVerifier(resolveKey: KeyResolver, maxEntries = 10_00
     const now = Math.floor(Date.now() / 1000);
     const known = verified.get(token);
     if (known) {
-      if (known.expiresAt + LEEWAY_SECONDS >= now) return known.principal;
+      if (known.expiresAt + TOKEN_LEEWAY_SECONDS >= now) return known.principal;
       verified.delete(token);
       throw new InvalidTokenError('expired');
     }
-    const principal = await verifyAccessToken(token, resolveKey);
-    const expiresAt = expiryOf(token);
-    if (expiresAt !== undefined) {
-      // Oldest first out: a Map iterates in insertion order.
-      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
-      verified.set(token, { principal, expiresAt });
-    }
+    const { principal, expiresAt } = await verifyToken(token, resolveKey);
+    // Oldest first out: a Map iterates in insertion order.
+    if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
+    verified.set(token, { principal, expiresAt });
     return principal;
   };
-}
-
-/** The exp claim of a token whose signature and claims were just verified. */
-function expiryOf(token: string): number | undefined {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
-      exp?: unknown;
-    };
-    return typeof claims.exp === 'number' ? claims.exp : undefined;
-  } catch {
-    return undefined;
-  }
 }

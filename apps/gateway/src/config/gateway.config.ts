@@ -1,4 +1,5 @@
 // The gateway's settings, read and validated once at boot.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { readCredentialSettings, type CredentialSettings } from '#spean/access';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
@@ -25,6 +26,12 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   limits: GatewayLimits;
   /** Wrong verification claims answered before claims of that kind are locked. */
   verification: VerificationLimits;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed:
+   * the client's address is then the last one before them. Empty: the
+   * connection's own address, X-Forwarded-For ignored.
+   */
+  trustedProxies: string[];
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
@@ -54,7 +61,25 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     ),
     limits: readGatewayLimits(env, common.environment),
     verification: readVerificationLimits(env),
+    trustedProxies: readTrustedProxies(env),
   };
   env.done();
   return config;
+}
+
+/** TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDR ranges, e.g. `10.0.0.0/8, ::1`. */
+function readTrustedProxies(env: EnvReader): string[] {
+  const entries = env.list('TRUSTED_PROXIES');
+  for (const [index, entry] of entries.entries()) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      env.problem(
+        `TRUSTED_PROXIES entry ${index + 1} ("${entry}") must be an IP address or a CIDR range such as 10.0.0.0/8`,
+      );
+    }
+  }
+  return entries;
 }

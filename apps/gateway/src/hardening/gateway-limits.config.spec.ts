@@ -17,6 +17,10 @@ describe('readGatewayLimits', () => {
       clientBurst: 400,
       tokenFailuresPerMinute: 30,
       tokenFailureBurst: 20,
+      tokenClientFailuresPerMinute: 120,
+      tokenClientFailureBurst: 100,
+      tokenCheckConcurrency: 4,
+      tokenCheckQueue: 200,
     });
     expect(readGatewayLimits(new EnvReader({}), 'production').hideSchemaDetails).toBe(true);
   });
@@ -35,6 +39,10 @@ describe('readGatewayLimits', () => {
         GRAPHQL_RATE_LIMIT_BURST: '40',
         AUTH_TOKEN_FAILURES_PER_MINUTE: '0',
         AUTH_TOKEN_FAILURE_BURST: '5',
+        AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE: '0',
+        AUTH_TOKEN_CLIENT_FAILURE_BURST: '7',
+        AUTH_TOKEN_CHECK_CONCURRENCY: '2',
+        AUTH_TOKEN_CHECK_QUEUE: '0',
       }),
       'development',
     );
@@ -50,6 +58,10 @@ describe('readGatewayLimits', () => {
       clientBurst: 40,
       tokenFailuresPerMinute: 0,
       tokenFailureBurst: 5,
+      tokenClientFailuresPerMinute: 0,
+      tokenClientFailureBurst: 7,
+      tokenCheckConcurrency: 2,
+      tokenCheckQueue: 0,
     });
   });
 

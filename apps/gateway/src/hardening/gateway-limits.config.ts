@@ -1,6 +1,6 @@
 // The gateway's protective limits: what one GraphQL document may ask for, how
-// big a request may be, how fast one client may call, and how many wrong
-// secrets one address may try. Read once at boot with the rest of the gateway
+// big a request may be, how fast one client may call, how many wrong secrets
+// may be tried for one client, and how many secrets are checked at once. Read once at boot with the rest of the gateway
 // configuration; every default admits a busy desk system (the lookup benchmark
 // runs 5,000 lookups a second from a few clients) and can be lowered.
 import type { EnvReader } from '#spean/config';
@@ -24,10 +24,18 @@ export interface GatewayLimits {
   clientRatePerSecond: number;
   /** GraphQL requests a client may make at once before the sustained rate applies. */
   clientBurst: number;
-  /** Failed secret checks at /auth/token per source address per minute; 0 turns the limit off. */
+  /** Wrong secrets at /auth/token per client id and source address per minute; 0 turns the limit off. */
   tokenFailuresPerMinute: number;
-  /** Failed secret checks one address may make in a row before the per-minute rate applies. */
+  /** Wrong secrets for one client from one address in a row before the per-minute rate applies. */
   tokenFailureBurst: number;
+  /** Wrong secrets at /auth/token per client id, all addresses together, per minute; 0: off. */
+  tokenClientFailuresPerMinute: number;
+  /** Wrong secrets for one client in a row, all addresses together, before the rate applies. */
+  tokenClientFailureBurst: number;
+  /** Client secrets checked at once (each check is two scrypt hashes). */
+  tokenCheckConcurrency: number;
+  /** Token requests that may wait for a check; past it, 503 at once. */
+  tokenCheckQueue: number;
 }
 
 export function readGatewayLimits(
@@ -53,5 +61,16 @@ export function readGatewayLimits(
       max: 1_000_000,
     }),
     tokenFailureBurst: env.int('AUTH_TOKEN_FAILURE_BURST', 20, { min: 1, max: 1_000_000 }),
+    tokenClientFailuresPerMinute: env.int('AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE', 120, {
+      min: 0,
+      max: 1_000_000,
+    }),
+    tokenClientFailureBurst: env.int('AUTH_TOKEN_CLIENT_FAILURE_BURST', 100, {
+      min: 1,
+      max: 1_000_000,
+    }),
+    // scrypt runs on libuv's pool of 4 threads; more at once only makes each wait longer.
+    tokenCheckConcurrency: env.int('AUTH_TOKEN_CHECK_CONCURRENCY', 4, { min: 1, max: 1_024 }),
+    tokenCheckQueue: env.int('AUTH_TOKEN_CHECK_QUEUE', 200, { min: 0, max: 100_000 }),
   };
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { EnvReader } from '#spean/config';
 import { Metrics } from '#spean/observability';
 import { readGatewayConfig } from '../config/gateway.config.js';
-import { graphqlHardening } from './graphql-hardening.js';
+import {
+  CLIENT_ERROR_CODES,
+  graphqlHardening,
+  INTERNAL_ERROR_MESSAGE,
+} from './graphql-hardening.js';
 
 function hardening(env: Record<string, string> = {}) {
   const config = readGatewayConfig(new EnvReader({ DATA_DIR: '/nonexistent', ...env }));
@@ -77,6 +82,77 @@ describe('graphqlHardening', () => {
     expect(hidden.message).toBe(
       'Variable "$x" got invalid value "ACTIV"; Value "ACTIV" does not exist in "Status" enum.',
     );
-    expect(hardening().format({ message }).message).toBe(message);
+    expect(hardening().format({ message, extensions: { code: 'BAD_USER_INPUT' } }).message).toBe(
+      message,
+    );
+  });
+
+  describe('errors without a code a client may see', () => {
+    const databaseError = Object.assign(
+      new Error('invalid byte sequence for encoding "UTF8": 0x00 near "4016698706"'),
+      { code: '22021' },
+    );
+
+    it.each(['development', 'production'])(
+      'are answered generically in %s, with no text of their own',
+      (environment) => {
+        const { options } = hardening({ NODE_ENV: environment });
+        const formatted = options.formatError!(
+          {
+            message: databaseError.message,
+            path: ['schema'],
+            locations: [{ line: 1, column: 3 }],
+            extensions: {
+              code: 'INTERNAL_SERVER_ERROR',
+              stacktrace: [`QueryFailedError: ${databaseError.message}`],
+            },
+          },
+          databaseError,
+        );
+        expect(formatted).toEqual({
+          message: INTERNAL_ERROR_MESSAGE,
+          path: ['schema'],
+          locations: [{ line: 1, column: 3 }],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      },
+    );
+
+    it('include an error with no code, or a code no filter gives', () => {
+      const { format } = hardening();
+      for (const extensions of [undefined, {}, { code: 42 }, { code: 'SOMETHING_ELSE' }]) {
+        expect(format({ message: 'relation "client" does not exist', extensions })).toEqual({
+          message: INTERNAL_ERROR_MESSAGE,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      }
+    });
+
+    it('leave every code a client may see as it was', () => {
+      const { format } = hardening();
+      for (const code of CLIENT_ERROR_CODES) {
+        expect(format({ message: 'said on purpose', extensions: { code } })).toEqual({
+          message: 'said on purpose',
+          extensions: { code },
+        });
+      }
+    });
+
+    it('are logged by kind and database code, never by their text', () => {
+      const logged: string[] = [];
+      const original = Logger.prototype.error;
+      Logger.prototype.error = function (message: unknown) {
+        logged.push(String(message));
+      };
+      try {
+        hardening().options.formatError!(
+          { message: databaseError.message, path: ['lineage'], extensions: {} },
+          databaseError,
+        );
+      } finally {
+        Logger.prototype.error = original;
+      }
+      expect(logged).toEqual(['internal error at lineage: Error (code 22021)']);
+    });
   });
 });

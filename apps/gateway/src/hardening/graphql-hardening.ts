@@ -5,13 +5,54 @@
 //     so a huge document is never even built into a tree;
 //   - no "Did you mean …?" hints when schema details are hidden (production):
 //     they would let a caller without introspection map the schema by typos;
-//   - stack traces in error answers only in development.
+//   - stack traces in error answers only in development;
+//   - an error without a code we know (a database or driver error, a bug) is
+//     answered with a generic INTERNAL_SERVER_ERROR and no text of its own —
+//     in development too — and logged here with what it was, never its
+//     message (which may quote a national id or a name).
 // Each refusal is counted in spean_limit_refusals_total{limit}.
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from '@nestjs/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Metrics } from '#spean/observability';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { graphqlLimitRules } from './graphql-limit.rules.js';
+
+/**
+ * Codes an answer may carry as they are: ours (set by the *-graphql.filter.ts
+ * files and the resolvers) and Apollo's own for a request it refused. A new
+ * code a filter gives must be added here, or it is answered as an internal error.
+ */
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export const INTERNAL_ERROR_MESSAGE =
+  'The gateway could not answer this request; the fault is logged (not in your request).';
+
+const log = new Logger('graphql');
+
+/** What the log may say of an unexpected error: its kind and database code, never its text. */
+function describeInternal(error: unknown, formatted: GraphQLFormattedError): string {
+  const cause = unwrapResolverError(error);
+  const kind = cause instanceof Error ? cause.constructor.name : typeof cause;
+  const sqlState =
+    (cause as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (cause as { code?: unknown } | null)?.code;
+  const path = formatted.path?.join('.') ?? '(no path)';
+  return `internal error at ${path}: ${kind}${typeof sqlState === 'string' ? ` (code ${sqlState})` : ''}`;
+}
 
 export type GraphqlHardeningOptions = Pick<
   ApolloDriverConfig,
@@ -34,9 +75,18 @@ export function graphqlHardening(config: GatewayConfig, metrics: Metrics): Graph
     parseOptions: { maxTokens: limits.maxTokens },
     hideSchemaDetailsFromClientErrors: limits.hideSchemaDetails,
     includeStacktraceInErrorResponses: config.environment === 'development',
-    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-      let result = formatted;
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
+      if (typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code)) {
+        log.error(describeInternal(error, formatted));
+        return {
+          message: INTERNAL_ERROR_MESSAGE,
+          ...(formatted.locations ? { locations: formatted.locations } : {}),
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
+      }
+      let result = formatted;
       if (code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
         // Said like the other limits; the parser stopped, so the real count is unknown.
         result = {

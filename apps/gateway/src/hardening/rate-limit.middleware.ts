@@ -1,18 +1,13 @@
-// Per-caller rate limits as Express middleware, answered with HTTP 429, a
-// Retry-After header in whole seconds and a JSON body naming the limit:
-//   - /graphql: per authenticated client (runs after bearer authentication);
-//   - /auth/token: failed secret checks per source address, against guessing
-//     secrets and against burning the CPU on scrypt. A request takes a token
-//     on arrival (so parallel guesses count too) and gets it back unless the
-//     credentials were wrong (401): clients that know their secret are never
-//     slowed down, and refused attempts are never tried at all.
+// The per-client GraphQL rate limit as Express middleware (after bearer
+// authentication), answered with HTTP 429, a Retry-After header in whole
+// seconds and a JSON body naming the limit. (Wrong secrets at /auth/token are
+// limited after the secret was checked: auth/token.service.ts.)
 // Nothing of the request (query, variables, body) is logged or kept; refusals
 // are counted in spean_limit_refusals_total{limit} without client or address.
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '#spean/access';
 import type { Metrics } from '#spean/observability';
 import type { GatewayLimits } from './gateway-limits.config.js';
-import { sourceAddressKey } from './source-address.js';
 import { TokenBucketLimiter } from './token-bucket.js';
 
 export type Middleware = (request: Request, response: Response, next: NextFunction) => void;
@@ -47,37 +42,6 @@ export function graphqlClientRateLimit(limits: GatewayLimits, metrics: Metrics):
       burst: limits.clientBurst,
       retryAfterSeconds: taken.retryAfterSeconds,
     });
-  };
-}
-
-export function tokenEndpointRateLimit(limits: GatewayLimits, metrics: Metrics): Middleware {
-  if (limits.tokenFailuresPerMinute === 0) return PASS;
-  const limiter = new TokenBucketLimiter({
-    ratePerSecond: limits.tokenFailuresPerMinute / 60,
-    burst: limits.tokenFailureBurst,
-  });
-  return (request, response, next) => {
-    const address = sourceAddressKey(request.ip ?? request.socket.remoteAddress);
-    const taken = limiter.take(address);
-    if (!taken.allowed) {
-      metrics.limitRefusals.inc({ limit: 'token_failures' });
-      refuse(response, taken.retryAfterSeconds, {
-        error: 'rate_limited',
-        error_description:
-          `too many failed client authentications from this address: the limit is ` +
-          `${limits.tokenFailuresPerMinute} per minute (burst ${limits.tokenFailureBurst}); ` +
-          `retry after ${taken.retryAfterSeconds} s`,
-        limit: 'AUTH_TOKEN_FAILURES_PER_MINUTE',
-        perMinute: limits.tokenFailuresPerMinute,
-        burst: limits.tokenFailureBurst,
-        retryAfterSeconds: taken.retryAfterSeconds,
-      });
-      return;
-    }
-    response.once('finish', () => {
-      if (response.statusCode !== 401) limiter.refund(address);
-    });
-    next();
   };
 }
 

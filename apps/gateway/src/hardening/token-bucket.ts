@@ -64,6 +64,14 @@ export class TokenBucketLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
 
+  /** Whether take(key) would be allowed now; takes nothing and changes no bucket. */
+  wouldAllow(key: string): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return true;
+    const tokens = bucket.tokens + (this.now() - bucket.at) * this.ratePerMs;
+    return tokens >= 1;
+  }
+
   /** Gives back a token taken for a request that turned out not to count. */
   refund(key: string): void {
     const bucket = this.buckets.get(key);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import { EnvReader } from '#spean/config';
+import { readGatewayLimits } from '../hardening/gateway-limits.config.js';
+import { TokenFailureLimiter } from './token-failure-limiter.js';
+
+const limits = (env: Record<string, string>) =>
+  readGatewayLimits(new EnvReader(env), 'development');
+
+describe('TokenFailureLimiter', () => {
+  const low = limits({
+    AUTH_TOKEN_FAILURES_PER_MINUTE: '1',
+    AUTH_TOKEN_FAILURE_BURST: '2',
+    AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE: '1',
+    AUTH_TOKEN_CLIENT_FAILURE_BURST: '3',
+  });
+
+  it('counts per client and address first, then per client over all addresses', () => {
+    const limiter = new TokenFailureLimiter(low);
+    expect(limiter.recordFailure('a', '10.0.0.1')).toBeUndefined();
+    expect(limiter.recordFailure('a', '10.0.0.1')).toBeUndefined();
+    expect(limiter.isSuspect('a', '10.0.0.1')).toBe(true);
+    expect(limiter.recordFailure('a', '10.0.0.1')).toMatchObject({
+      limit: 'AUTH_TOKEN_FAILURES_PER_MINUTE',
+      metric: 'token_failures',
+      perMinute: 1,
+      burst: 2,
+    });
+    // Another client from the same address is its own count.
+    expect(limiter.isSuspect('b', '10.0.0.1')).toBe(false);
+    expect(limiter.recordFailure('b', '10.0.0.1')).toBeUndefined();
+    // The same client from another address: its own pair, but the client's count is shared.
+    expect(limiter.recordFailure('a', '10.0.0.2')).toBeUndefined();
+    expect(limiter.recordFailure('a', '10.0.0.3')).toMatchObject({
+      limit: 'AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE',
+      burst: 3,
+    });
+    expect(limiter.isSuspect('a', '10.0.0.9')).toBe(true);
+  });
+
+  it('counts an IPv6 /64 as one address', () => {
+    const limiter = new TokenFailureLimiter(low);
+    limiter.recordFailure('a', '2001:db8:1:2::1');
+    limiter.recordFailure('a', '2001:db8:1:2::2');
+    expect(limiter.recordFailure('a', '2001:db8:1:2:ffff::3')?.limit).toBe(
+      'AUTH_TOKEN_FAILURES_PER_MINUTE',
+    );
+  });
+
+  it('counts nothing when both limits are off', () => {
+    const limiter = new TokenFailureLimiter(
+      limits({ AUTH_TOKEN_FAILURES_PER_MINUTE: '0', AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE: '0' }),
+    );
+    for (let i = 0; i < 500; i++) expect(limiter.recordFailure('a', '10.0.0.1')).toBeUndefined();
+    expect(limiter.isSuspect('a', '10.0.0.1')).toBe(false);
+  });
+});
