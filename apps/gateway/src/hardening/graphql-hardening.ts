@@ -30,6 +30,8 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHENTICATED',
+  // verifyCitizen past the wrong-claim limit (see verification-lock/).
+  'VERIFICATION_LOCKED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
