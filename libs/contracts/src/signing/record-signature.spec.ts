@@ -41,6 +41,25 @@ describe('record signatures', () => {
     }
   });
 
+  it('holds only for the one canonical spelling of a signature', () => {
+    const value = Buffer.from('{"recordType":"person"}');
+    const signature = recordSigner(privateKey).sign(value);
+    expect(signatureHolds(publicKey, value, signature)).toBe(true);
+    const last = signature.at(-1)!;
+    // 64 bytes leave 4 unused bits in the last character: flip one of them.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const unusedBitFlipped = signature.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1];
+    for (const variant of [
+      `${signature}==`,
+      `${signature.slice(0, 10)}*${signature.slice(10)}`,
+      unusedBitFlipped,
+      signature.replaceAll('-', '+').replaceAll('_', '/'),
+    ]) {
+      if (variant === signature) continue;
+      expect(signatureHolds(publicKey, value, variant)).toBe(false);
+    }
+  });
+
   it('refuses a key that is not Ed25519', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
     expect(() => keyIdOf(rsa)).toThrow(/must be Ed25519, not rsa/);

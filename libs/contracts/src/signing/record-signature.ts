@@ -77,9 +77,12 @@ export function signedHeaders(
 
 /** True when the signature is the key's over exactly these bytes. */
 export function signatureHolds(publicKey: KeyObject, value: Buffer, signature: string): boolean {
+  // Exactly the 86 characters of 64 bytes in unpadded base64url: Buffer.from is
+  // lenient (it skips stray characters and ignores unused bits), so a variant
+  // spelling of a real signature would otherwise hold too.
+  if (signature.length !== 86) return false;
   const bytes = Buffer.from(signature, 'base64url');
-  // An Ed25519 signature is 64 bytes; anything else cannot hold, and is not worth a verify.
-  if (bytes.length !== 64) return false;
+  if (bytes.length !== 64 || bytes.toString('base64url') !== signature) return false;
   try {
     return verify(null, value, publicKey, bytes);
   } catch {
