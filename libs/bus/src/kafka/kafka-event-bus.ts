@@ -29,6 +29,7 @@ import { deadLetterTopicFor } from '../topics.js';
 import type { BusLogger } from './bus-logger.js';
 import { fromDeadLetterRecord, toDeadLetterRecord } from './dead-letter-record.js';
 import { KafkaSubscription } from './kafka-subscription.js';
+import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
 export interface KafkaEventBusOptions {
   brokers: string[];
@@ -38,6 +39,8 @@ export interface KafkaEventBusOptions {
   logger?: BusLogger;
   /** How long connect() waits for the cluster to answer; 120 s unless set. */
   connectTimeoutMs?: number;
+  /** Credentials for a cluster with SASL authentication; none for a development broker. */
+  sasl?: KafkaSasl;
 }
 
 /** Messages per produce request, and their rough size: the broker refuses batches over ~1 MB. */
@@ -80,6 +83,7 @@ export class KafkaEventBus implements EventBus {
     this.admin = new Admin({
       clientId: `${options.clientId}-admin`,
       bootstrapBrokers: options.brokers,
+      ...saslOptions(options.sasl),
     });
   }
 
@@ -150,6 +154,7 @@ export class KafkaEventBus implements EventBus {
     await this.createTopics([deadLetterTopicFor(options.group)], 1);
     const subscription = new KafkaSubscription({
       brokers: this.options.brokers,
+      sasl: this.options.sasl,
       clientId: `${this.options.clientId}-${options.group}`,
       group: options.group,
       topics: options.topics,
@@ -319,6 +324,7 @@ export class KafkaEventBus implements EventBus {
     return new Producer<string, Buffer, string, string>({
       clientId: this.options.clientId,
       bootstrapBrokers: this.options.brokers,
+      ...saslOptions(this.options.sasl),
       idempotent: true,
       acks: ProduceAcks.ALL,
       // Left unset, an idempotent producer retries forever: a publish to a
@@ -480,6 +486,7 @@ export class KafkaEventBus implements EventBus {
     this.reader ??= new Consumer<string, Buffer, string, string>({
       clientId: `${this.options.clientId}-dead-letters`,
       bootstrapBrokers: this.options.brokers,
+      ...saslOptions(this.options.sasl),
       groupId: `${this.options.clientId}-dead-letter-reader`,
       autocommit: false,
     });
