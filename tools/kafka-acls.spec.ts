@@ -1,11 +1,21 @@
 // The Kafka ACLs derived from the real adapter definitions: who may write and
 // read which topic, with which group.
+import fs from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { deadLetterTopicFor, topicFor } from '#spean/bus';
 import { CITIZEN_SECTIONS } from '../apps/gateway/src/citizen/citizen.sections.js';
 import { READ_MODEL_GROUP } from '../apps/gateway/src/read-model/read-model.service.js';
 import { ADAPTERS } from './adapters.js';
-import { kafkaAclCommands, kafkaAcls, kafkaUsers, type KafkaAcl } from './kafka-acls.js';
+import {
+  KAFKA_ACL_TABLE_FILE,
+  kafkaAclCommands,
+  kafkaAclTable,
+  kafkaAcls,
+  kafkaUsers,
+  parseKafkaAclTable,
+  usersOf,
+  type KafkaAcl,
+} from './kafka-acls.js';
 
 const DEFINITIONS = Object.values(ADAPTERS);
 const GATEWAY_TYPES = CITIZEN_SECTIONS.map((section) => section.recordType);
@@ -97,5 +107,22 @@ describe('kafkaAcls', () => {
         `--add --allow-principal 'User:transport' --operation WRITE --operation DESCRIBE --operation CREATE ` +
         `--topic 'spean.vehicle-registration' --resource-pattern-type literal`,
     );
+  });
+
+  it('keeps docker/kafka-acls.txt (read by kafka-local --secure and the compose setup) up to date', () => {
+    const committed = fs.readFileSync(KAFKA_ACL_TABLE_FILE, 'utf8');
+    // Out of date? npm run spean -- kafka acls > docker/kafka-acls.txt
+    expect(committed).toBe(kafkaAclTable(ACLS));
+    expect(parseKafkaAclTable(committed)).toEqual(ACLS);
+    expect(usersOf(ACLS)).toEqual(kafkaUsers(DEFINITIONS).slice(1).concat('gateway'));
+  });
+
+  it('refuses a table line it cannot read, naming the line and the rule', () => {
+    expect(() =>
+      parseKafkaAclTable('# header\nUser:tax TOPIC spean.taxpayer WRITE,DELETE\n'),
+    ).toThrow(
+      /line 2 of the Kafka ACL table must read .* with OP one of READ, WRITE, CREATE, DESCRIBE/,
+    );
+    expect(() => parseKafkaAclTable('tax TOPIC spean.taxpayer WRITE')).toThrow(/line 1/);
   });
 });

@@ -118,3 +118,50 @@ export function kafkaAclCommands(acls: readonly KafkaAcl[]): string[] {
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)].sort();
 }
+
+/** Where the generated table is kept, for kafka-local --secure and the compose setup service. */
+export const KAFKA_ACL_TABLE_FILE = 'docker/kafka-acls.txt';
+
+const TABLE_HEADER = [
+  '# Kafka ACLs of Spean, one grant per line: principal, resource type, literal name, operations.',
+  '# Generated from the adapter definitions by `npm run spean -- kafka acls > docker/kafka-acls.txt`;',
+  '# do not edit (tools/kafka-acls.spec.ts fails when it is out of date). Read by',
+  '# `npm run kafka:local -- --secure` and by the compose kafka-setup service (docker/kafka-setup.sh).',
+];
+
+/** The ACLs as a plain table that a shell `while read` loop and kafka-local can both read. */
+export function kafkaAclTable(acls: readonly KafkaAcl[]): string {
+  const lines = acls.map(
+    (acl) => `${acl.principal} ${acl.resourceType} ${acl.resourceName} ${acl.operations.join(',')}`,
+  );
+  return `${[...TABLE_HEADER, ...lines].join('\n')}\n`;
+}
+
+const OPERATIONS: readonly AclOperation[] = ['READ', 'WRITE', 'CREATE', 'DESCRIBE'];
+
+export function parseKafkaAclTable(text: string): KafkaAcl[] {
+  const acls: KafkaAcl[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [principal, resourceType, resourceName, operations, ...rest] = line.split(/\s+/);
+    const ops = (operations ?? '').split(',');
+    if (
+      rest.length > 0 ||
+      !principal?.startsWith('User:') ||
+      (resourceType !== 'TOPIC' && resourceType !== 'GROUP') ||
+      !resourceName ||
+      !ops.every((op) => (OPERATIONS as readonly string[]).includes(op))
+    )
+      throw new Error(
+        `line ${index + 1} of the Kafka ACL table must read "User:<name> TOPIC|GROUP <name> <OP>[,<OP>...]" with OP one of ${OPERATIONS.join(', ')}`,
+      );
+    acls.push({ principal, resourceType, resourceName, operations: ops as AclOperation[] });
+  });
+  return acls;
+}
+
+/** The users a table grants to, e.g. ['gateway', 'interior', ...], in first-seen order. */
+export function usersOf(acls: readonly KafkaAcl[]): string[] {
+  return [...new Set(acls.map((acl) => acl.principal.slice('User:'.length)))];
+}

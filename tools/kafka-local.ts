@@ -24,7 +24,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KafkaAcl } from './kafka-acls.ts';
+import { KAFKA_ACL_TABLE_FILE, parseKafkaAclTable, usersOf, type KafkaAcl } from './kafka-acls.ts';
 
 /**
  * The newest 4.x release whose full set of jars Maven Central serves (4.4.0's
@@ -919,16 +919,48 @@ function nodesFromArgs(argv: string[]): number {
   return 1;
 }
 
+/**
+ * `--secure`: the users and ACLs of docker/kafka-acls.txt (generated from the
+ * adapter definitions), each user's password `<user>-dev-password` — a
+ * development cluster on loopback, never a production one.
+ */
+function securityFromArgs(argv: string[]): KafkaSecurity | undefined {
+  if (!argv.includes('--secure')) return undefined;
+  const table = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    KAFKA_ACL_TABLE_FILE,
+  );
+  const acls = parseKafkaAclTable(readFileSync(table, 'utf8'));
+  const users = Object.fromEntries(
+    [KAFKA_ADMIN_USER, ...usersOf(acls)].map((user) => [user, `${user}-dev-password`]),
+  );
+  return { users, acls };
+}
+
+function describeSecurity(security: KafkaSecurity | undefined, say: (line: string) => void): void {
+  if (!security) return;
+  say(
+    `SASL_PLAINTEXT with ${KAFKA_SASL_MECHANISM}, ACLs from ${KAFKA_ACL_TABLE_FILE}; users ${Object.keys(security.users).join(', ')}, ` +
+      `each with the password <user>-dev-password (development only)`,
+  );
+  say(
+    `e.g. KAFKA_SASL_MECHANISM=${KAFKA_SASL_MECHANISM} KAFKA_USERNAME=gateway KAFKA_PASSWORD=gateway-dev-password`,
+  );
+}
+
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(`kafka-local: ${line}`);
   let nodes: number;
+  let security: KafkaSecurity | undefined;
   try {
     nodes = nodesFromArgs(process.argv.slice(2));
+    security = securityFromArgs(process.argv.slice(2));
   } catch (error) {
     console.error(`kafka-local: ${(error as Error).message}`);
     process.exit(1);
   }
-  if (nodes > 1) return runCluster(nodes, say);
+  if (nodes > 1) return runCluster(nodes, say, security);
   let kafka: RunningKafka;
   try {
     kafka = await startKafka({
@@ -936,6 +968,7 @@ async function main(): Promise<void> {
       port: portFromEnv(),
       version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
       log: say,
+      security,
     });
   } catch (error) {
     console.error(
@@ -944,6 +977,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Kafka ready on ${kafka.brokers}`);
+  describeSecurity(security, say);
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -974,7 +1008,11 @@ async function main(): Promise<void> {
  * A cluster in the foreground. A node that dies is reported and left down —
  * the point of a cluster is that the others carry on; Ctrl-C stops them all.
  */
-async function runCluster(count: number, say: (line: string) => void): Promise<void> {
+async function runCluster(
+  count: number,
+  say: (line: string) => void,
+  security: KafkaSecurity | undefined,
+): Promise<void> {
   let cluster: RunningKafkaCluster;
   try {
     cluster = await startKafkaCluster({
@@ -983,6 +1021,7 @@ async function runCluster(count: number, say: (line: string) => void): Promise<v
       nodes: count,
       version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
       log: say,
+      security,
     });
   } catch (error) {
     console.error(
@@ -991,6 +1030,7 @@ async function runCluster(count: number, say: (line: string) => void): Promise<v
     process.exit(1);
   }
   console.log(`Kafka cluster of ${count} nodes ready on ${cluster.brokers}`);
+  describeSecurity(security, say);
   for (const node of cluster.nodes)
     say(`node ${node.nodeId}: ${HOST}:${node.port}, pid ${node.pid}`);
   let stopping = false;
