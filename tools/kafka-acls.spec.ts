@@ -64,6 +64,10 @@ describe('kafkaAcls', () => {
     );
     expect(allowed(ACLS, 'gateway', 'WRITE')).toEqual([deadLetterTopicFor(READ_MODEL_GROUP)]);
     expect(allowed(ACLS, 'gateway', 'READ', 'GROUP')).toEqual([READ_MODEL_GROUP]);
+    // It shows each adapter's consumer lag: their offsets, not their messages.
+    expect(allowed(ACLS, 'gateway', 'DESCRIBE', 'GROUP')).toEqual(
+      [READ_MODEL_GROUP, ...DEFINITIONS.map((adapter) => adapter.name)].sort(),
+    );
     // Every record type an adapter publishes reaches the gateway.
     for (const type of DEFINITIONS.flatMap((adapter) => adapter.publishes))
       expect(canonical).toContain(topicFor(type));

@@ -95,6 +95,9 @@ export function kafkaAcls(
     consumerOf(adapter.name, adapter.name, consumes);
   }
   consumerOf(GATEWAY_KAFKA_USER, GATEWAY_GROUP, options.gatewayRecordTypes);
+  // The gateway's adapter directory shows each adapter's consumer lag: it may
+  // see a group's committed offsets (DESCRIBE), never join it (READ).
+  for (const adapter of adapters) grant(GATEWAY_KAFKA_USER, 'GROUP', adapter.name, ['DESCRIBE']);
   return acls;
 }
 
