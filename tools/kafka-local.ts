@@ -5,8 +5,16 @@
 // (replication factor 3, min.insync.replicas 2); test setup imports
 // startKafka() when KAFKA_BROKERS is not set.
 //
+// `--secure` (or `security` in the options) turns on SASL/SCRAM-SHA-512 on
+// the client listener and the StandardAuthorizer with no access unless an ACL
+// grants it; users are created when the storage is formatted, the ACLs come
+// from tools/kafka-acls.ts. The controller listener stays PLAINTEXT on
+// loopback, where its only callers are the nodes themselves (User:ANONYMOUS,
+// a super user there so brokers may register and heartbeat).
+//
 // This file must run directly under Node's type stripping (`node
-// tools/kafka-local.ts`), so it imports only node built-ins and uses only
+// tools/kafka-local.ts`), so it imports only node built-ins (and, only when
+// secured, @platformatic/kafka, to authenticate and write ACLs) and uses only
 // erasable TypeScript syntax.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -16,6 +24,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KAFKA_ACL_TABLE_FILE, parseKafkaAclTable, usersOf, type KafkaAcl } from './kafka-acls.ts';
 
 /**
  * The newest 4.x release whose full set of jars Maven Central serves (4.4.0's
@@ -49,7 +58,24 @@ export interface StartKafkaOptions {
   log?: (line: string) => void;
   /** How long to wait for the broker to answer metadata requests. */
   readyTimeoutMs?: number;
+  /** SASL/SCRAM on the client listener and ACLs; none (PLAINTEXT, no authorizer) unless set. */
+  security?: KafkaSecurity;
 }
+
+export interface KafkaSecurity {
+  /**
+   * SCRAM-SHA-512 users by name, with their passwords, created when the
+   * storage is first formatted. Must include `admin`: the super user the
+   * brokers talk to each other as, and who writes the ACLs.
+   */
+  users: Readonly<Record<string, string>>;
+  /** Written by the admin once the cluster answers (tools/kafka-acls.ts). */
+  acls?: readonly KafkaAcl[];
+}
+
+/** The super user of a secured cluster. */
+export const KAFKA_ADMIN_USER = 'admin';
+export const KAFKA_SASL_MECHANISM = 'SCRAM-SHA-512';
 
 export interface RunningKafka {
   /** Bootstrap servers, ready for KAFKA_BROKERS. */
@@ -104,6 +130,7 @@ interface NodeSpec {
   /** Replicas of every topic, and how many must have a write before it is acknowledged. */
   replicas: number;
   minInsyncReplicas: number;
+  security?: KafkaSecurity;
 }
 
 export async function startKafka(options: StartKafkaOptions): Promise<RunningKafka> {
@@ -116,8 +143,16 @@ export async function startKafka(options: StartKafkaOptions): Promise<RunningKaf
     voters: `1@${HOST}:${controllerPort}`,
     replicas: 1,
     minInsyncReplicas: 1,
+    security: checkSecurity(options.security),
   };
-  return startNode(options, node, pathsFor(options.dataDir, options.libDir));
+  const running = await startNode(options, node, pathsFor(options.dataDir, options.libDir));
+  try {
+    await writeAcls(running.brokers, options.security);
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  return running;
 }
 
 export interface StartKafkaClusterOptions extends Omit<StartKafkaOptions, 'controllerPort'> {
@@ -161,6 +196,7 @@ export async function startKafkaCluster(
     voters: '',
     replicas,
     minInsyncReplicas: Math.max(replicas - 1, 1),
+    security: checkSecurity(options.security),
   }));
   const voters = specs.map((n) => `${n.id}@${HOST}:${n.controllerPort}`).join(',');
   for (const spec of specs) spec.voters = voters;
@@ -186,8 +222,15 @@ export async function startKafkaCluster(
     await Promise.all(nodes.map((node) => node.stop()));
     throw failed.reason;
   }
+  const brokers = specs.map((n) => `${HOST}:${n.port}`).join(',');
+  try {
+    await writeAcls(brokers, options.security);
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw error;
+  }
   return {
-    brokers: specs.map((n) => `${HOST}:${n.port}`).join(','),
+    brokers,
     nodes,
     async restartNode(nodeId: number) {
       const spec = specs.find((n) => n.id === nodeId);
@@ -220,7 +263,7 @@ async function startNode(
 
   await resolveJars(paths, version, log);
   const configFile = await writeConfig(paths, node);
-  await formatStorage(paths, configFile, log);
+  await formatStorage(paths, configFile, log, node.security);
 
   log(`starting Kafka ${version} node ${node.id} on ${HOST}:${node.port} (logs in ${paths.logs})`);
   const broker = launchBroker(paths, configFile);
@@ -252,7 +295,7 @@ async function startNode(
     // A node of a cluster answers metadata only once a controller is elected,
     // which needs a majority of the nodes: they are started together, so wait long.
     await waitUntilReady(
-      node.port,
+      node,
       exited,
       options.readyTimeoutMs ?? (how.waitForQuorum ? 180_000 : 90_000),
     );
@@ -456,16 +499,18 @@ async function writeConfig(paths: KafkaPaths, node: NodeSpec): Promise<string> {
   // constantly), and topics only created on purpose (the bus transport
   // creates its own).
   const { replicas, minInsyncReplicas } = node;
+  const client = node.security ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   const properties = [
     '# Generated by tools/kafka-local.ts on every start; edits are overwritten.',
     'process.roles=broker,controller',
     `node.id=${node.id}`,
     `controller.quorum.voters=${node.voters}`,
-    `listeners=PLAINTEXT://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${node.port}`,
-    'inter.broker.listener.name=PLAINTEXT',
+    `listeners=${client}://${HOST}:${node.port},CONTROLLER://${HOST}:${node.controllerPort}`,
+    `advertised.listeners=${client}://${HOST}:${node.port}`,
+    `inter.broker.listener.name=${client}`,
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,${client}:${client}`,
+    ...(node.security ? securityProperties(node.security) : []),
     `log.dirs=${paths.data}`,
     'num.partitions=3',
     `default.replication.factor=${replicas}`,
@@ -486,7 +531,8 @@ async function writeConfig(paths: KafkaPaths, node: NodeSpec): Promise<string> {
     '',
   ].join('\n');
   const file = path.join(paths.config, 'server.properties');
-  await writeFile(file, properties);
+  // It holds the admin's password when the cluster is secured.
+  await writeFile(file, properties, { mode: 0o600 });
   await writeFile(path.join(paths.config, 'log4j2.xml'), log4jConfig());
   return file;
 }
@@ -536,6 +582,7 @@ async function formatStorage(
   paths: KafkaPaths,
   configFile: string,
   log: (line: string) => void,
+  security?: KafkaSecurity,
 ): Promise<void> {
   if (existsSync(path.join(paths.data, 'meta.properties'))) return;
   const clusterId = await clusterIdOf(paths);
@@ -550,11 +597,117 @@ async function formatStorage(
     configFile,
     '--cluster-id',
     clusterId,
+    ...scramArgs(security),
   ]);
   if (output.code !== 0) {
     throw new KafkaLocalError(
       `Formatting ${paths.data} failed (exit ${output.code}):\n${lastLines(output.text, 30)}`,
     );
+  }
+}
+
+// ---------------------------------------------------------------- security
+
+const USER_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+// SCRAM credentials are passed as `[name=…,password=…]` to the storage tool
+// and as a JAAS string to the broker: no quotes, commas, brackets or spaces.
+const PASSWORD = /^[A-Za-z0-9._~@%+-]{8,128}$/;
+
+function checkSecurity(security: KafkaSecurity | undefined): KafkaSecurity | undefined {
+  if (!security) return undefined;
+  if (!Object.hasOwn(security.users, KAFKA_ADMIN_USER))
+    throw new KafkaLocalError(
+      `A secured Kafka needs a password for the "${KAFKA_ADMIN_USER}" user.`,
+    );
+  for (const [name, password] of Object.entries(security.users)) {
+    if (!USER_NAME.test(name))
+      throw new KafkaLocalError(
+        `Kafka user "${name}" must be lower-case letters, digits and dashes, starting with a letter.`,
+      );
+    if (!PASSWORD.test(password))
+      throw new KafkaLocalError(
+        `The password of Kafka user "${name}" must be 8 to 128 letters, digits or . _ ~ @ % + -.`,
+      );
+  }
+  return security;
+}
+
+function securityProperties(security: KafkaSecurity): string[] {
+  const admin = security.users[KAFKA_ADMIN_USER]!;
+  return [
+    `sasl.enabled.mechanisms=${KAFKA_SASL_MECHANISM}`,
+    `sasl.mechanism.inter.broker.protocol=${KAFKA_SASL_MECHANISM}`,
+    `listener.name.sasl_plaintext.${KAFKA_SASL_MECHANISM.toLowerCase()}.sasl.jaas.config=` +
+      `org.apache.kafka.common.security.scram.ScramLoginModule required username="${KAFKA_ADMIN_USER}" password="${admin}";`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    // ANONYMOUS is only ever the loopback controller listener's callers: the nodes.
+    `super.users=User:${KAFKA_ADMIN_USER};User:ANONYMOUS`,
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
+/** KRaft has no user store before the cluster runs: SCRAM users are written into the first metadata. */
+function scramArgs(security: KafkaSecurity | undefined): string[] {
+  if (!security) return [];
+  return Object.entries(security.users).flatMap(([name, password]) => [
+    '--add-scram',
+    `${KAFKA_SASL_MECHANISM}=[name=${name},password=${password}]`,
+  ]);
+}
+
+type PlatformaticKafka = typeof import('@platformatic/kafka');
+
+function adminOf(kafka: PlatformaticKafka, brokers: string, security: KafkaSecurity) {
+  return new kafka.Admin({
+    clientId: 'kafka-local',
+    bootstrapBrokers: brokers.split(','),
+    sasl: {
+      mechanism: KAFKA_SASL_MECHANISM,
+      username: KAFKA_ADMIN_USER,
+      password: security.users[KAFKA_ADMIN_USER]!,
+    },
+    retries: 0,
+    connectTimeout: 2_000,
+    timeout: 5_000,
+  });
+}
+
+/** metadataAnswers() for a SASL listener: the admin authenticates first. */
+async function securedMetadataAnswers(port: number, security: KafkaSecurity): Promise<boolean> {
+  const kafka = await import('@platformatic/kafka');
+  const admin = adminOf(kafka, `${HOST}:${port}`, security);
+  try {
+    const metadata = await admin.metadata({ topics: [], forceUpdate: true });
+    return metadata.brokers.size > 0 && metadata.controllerId >= 0;
+  } catch {
+    return false;
+  } finally {
+    await admin.close().catch(() => {});
+  }
+}
+
+async function writeAcls(brokers: string, security: KafkaSecurity | undefined): Promise<void> {
+  if (!security?.acls?.length) return;
+  const kafka = await import('@platformatic/kafka');
+  const admin = adminOf(kafka, brokers, security);
+  try {
+    await admin.createAcls({
+      creations: security.acls.flatMap((acl) =>
+        acl.operations.map((operation) => ({
+          principal: acl.principal,
+          host: '*',
+          resourceType: kafka.ResourceTypes[acl.resourceType],
+          resourceName: acl.resourceName,
+          resourcePatternType: kafka.ResourcePatternTypes.LITERAL,
+          operation: kafka.AclOperations[operation],
+          permissionType: kafka.AclPermissionTypes.ALLOW,
+        })),
+      ),
+    });
+  } catch (error) {
+    throw new KafkaLocalError(`Writing the Kafka ACLs failed: ${String(error)}`);
+  } finally {
+    await admin.close().catch(() => {});
   }
 }
 
@@ -593,10 +746,14 @@ function launchBroker(paths: KafkaPaths, configFile: string): ChildProcess {
 }
 
 async function waitUntilReady(
-  port: number,
+  node: NodeSpec,
   exited: Promise<number | null>,
   timeoutMs: number,
 ): Promise<void> {
+  const port = node.port;
+  const answers = node.security
+    ? (): Promise<boolean> => securedMetadataAnswers(port, node.security!)
+    : (): Promise<boolean> => metadataAnswers(port);
   let exitCode: number | null | undefined;
   void exited.then((code) => {
     exitCode = code;
@@ -605,7 +762,7 @@ async function waitUntilReady(
   while (Date.now() < deadline) {
     if (exitCode !== undefined)
       throw new KafkaLocalError(`The Kafka broker exited during start-up (exit ${exitCode}).`);
-    if (await metadataAnswers(port)) return;
+    if (await answers()) return;
     await sleep(250);
   }
   throw new KafkaLocalError(
@@ -762,16 +919,48 @@ function nodesFromArgs(argv: string[]): number {
   return 1;
 }
 
+/**
+ * `--secure`: the users and ACLs of docker/kafka-acls.txt (generated from the
+ * adapter definitions), each user's password `<user>-dev-password` — a
+ * development cluster on loopback, never a production one.
+ */
+function securityFromArgs(argv: string[]): KafkaSecurity | undefined {
+  if (!argv.includes('--secure')) return undefined;
+  const table = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    KAFKA_ACL_TABLE_FILE,
+  );
+  const acls = parseKafkaAclTable(readFileSync(table, 'utf8'));
+  const users = Object.fromEntries(
+    [KAFKA_ADMIN_USER, ...usersOf(acls)].map((user) => [user, `${user}-dev-password`]),
+  );
+  return { users, acls };
+}
+
+function describeSecurity(security: KafkaSecurity | undefined, say: (line: string) => void): void {
+  if (!security) return;
+  say(
+    `SASL_PLAINTEXT with ${KAFKA_SASL_MECHANISM}, ACLs from ${KAFKA_ACL_TABLE_FILE}; users ${Object.keys(security.users).join(', ')}, ` +
+      `each with the password <user>-dev-password (development only)`,
+  );
+  say(
+    `e.g. KAFKA_SASL_MECHANISM=${KAFKA_SASL_MECHANISM} KAFKA_USERNAME=gateway KAFKA_PASSWORD=gateway-dev-password`,
+  );
+}
+
 async function main(): Promise<void> {
   const say = (line: string): void => console.log(`kafka-local: ${line}`);
   let nodes: number;
+  let security: KafkaSecurity | undefined;
   try {
     nodes = nodesFromArgs(process.argv.slice(2));
+    security = securityFromArgs(process.argv.slice(2));
   } catch (error) {
     console.error(`kafka-local: ${(error as Error).message}`);
     process.exit(1);
   }
-  if (nodes > 1) return runCluster(nodes, say);
+  if (nodes > 1) return runCluster(nodes, say, security);
   let kafka: RunningKafka;
   try {
     kafka = await startKafka({
@@ -779,6 +968,7 @@ async function main(): Promise<void> {
       port: portFromEnv(),
       version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
       log: say,
+      security,
     });
   } catch (error) {
     console.error(
@@ -787,6 +977,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Kafka ready on ${kafka.brokers}`);
+  describeSecurity(security, say);
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -817,7 +1008,11 @@ async function main(): Promise<void> {
  * A cluster in the foreground. A node that dies is reported and left down —
  * the point of a cluster is that the others carry on; Ctrl-C stops them all.
  */
-async function runCluster(count: number, say: (line: string) => void): Promise<void> {
+async function runCluster(
+  count: number,
+  say: (line: string) => void,
+  security: KafkaSecurity | undefined,
+): Promise<void> {
   let cluster: RunningKafkaCluster;
   try {
     cluster = await startKafkaCluster({
@@ -826,6 +1021,7 @@ async function runCluster(count: number, say: (line: string) => void): Promise<v
       nodes: count,
       version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
       log: say,
+      security,
     });
   } catch (error) {
     console.error(
@@ -834,6 +1030,7 @@ async function runCluster(count: number, say: (line: string) => void): Promise<v
     process.exit(1);
   }
   console.log(`Kafka cluster of ${count} nodes ready on ${cluster.brokers}`);
+  describeSecurity(security, say);
   for (const node of cluster.nodes)
     say(`node ${node.nodeId}: ${HOST}:${node.port}, pid ${node.pid}`);
   let stopping = false;

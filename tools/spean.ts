@@ -18,6 +18,7 @@ import { ACCESS_HELP, accessCommand } from './access-command.js';
 import { AUDIT_HELP, auditCommand } from './audit-command.js';
 import { CLIENT_HELP, runClientCommand } from './client-command.js';
 import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
+import { KAFKA_HELP, kafkaCommand } from './kafka-command.js';
 import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
 import { VERIFICATION_HELP, verificationCommand } from './verification-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
@@ -40,7 +41,7 @@ ${CLIENT_HELP}  import <adapter> <file>       Import a ministry's CSV export thr
       [--seed <s>]              Random seed (default 1): the same seed gives the same citizens.
       [--concurrency <n>]       Requests in flight (default 8).
       [--no-wait]               Do not wait for the gateway.
-${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}${VERIFICATION_HELP}  help                          Show this text.
+${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}${VERIFICATION_HELP}${KAFKA_HELP}  help                          Show this text.
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
@@ -82,9 +83,18 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase((db) => deadLettersCommand(argv.slice(1), db));
     case 'lineage':
       return withDatabase((db) => schemasCommand(['lineage', ...argv.slice(1)], db, environment()));
+    case 'kafka':
+      return kafkaCommand(argv.slice(1), busNamespace());
     default:
       return usage(`unknown command "${command}"`);
   }
+}
+
+function busNamespace(): string | undefined {
+  const env = new EnvReader();
+  const { busNamespace } = readCommonConfig(env);
+  env.done();
+  return busNamespace;
 }
 
 function environment(): 'development' | 'production' | 'test' {

@@ -5,6 +5,10 @@
 // same bus — no restart. `npm test` runs the short form (one node, a few
 // hundred records); SPEAN_KAFKA_CLUSTER_FULL=1 runs the long one: a node
 // killed, started again and caught up, then the active controller killed.
+// The cluster is secured as `kafka:local -- --nodes 3 --secure` is: the nodes
+// replicate to each other over SASL/SCRAM-SHA-512 as the admin user, and this
+// file's clients authenticate as that admin (the per-adapter ACLs are proved on
+// one node in kafka-acls.e2e-spec.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +16,18 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Admin, Connection, describeQuorumV1 } from '@platformatic/kafka';
-import { KafkaEventBus } from '../../libs/bus/src/kafka/index.js';
+import { KafkaEventBus, type KafkaSasl } from '../../libs/bus/src/kafka/index.js';
 import { startKafkaCluster, type RunningKafkaCluster } from '../../tools/kafka-local.ts';
 
 const FULL = process.env.SPEAN_KAFKA_CLUSTER_FULL === '1';
 const RECORDS = FULL ? 3_000 : 300;
 const PER_PUBLISH = 10;
+const ADMIN: KafkaSasl = {
+  mechanism: 'SCRAM-SHA-512',
+  username: 'admin',
+  password: `admin-${randomUUID().slice(0, 8)}`,
+};
+const SASL = { sasl: { ...ADMIN } };
 
 describe('a three-node Kafka cluster losing a node mid-ingest', () => {
   let dir: string;
@@ -29,11 +39,18 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-kafka-cluster-'));
     // Six ports from here; below Linux's ephemeral range, like the global setup's.
     const port = 20_000 + 6 * Math.floor(Math.random() * 1_600);
-    cluster = await startKafkaCluster({ dataDir: dir, port, libDir, nodes: 3 });
+    cluster = await startKafkaCluster({
+      dataDir: dir,
+      port,
+      libDir,
+      nodes: 3,
+      security: { users: { admin: ADMIN.password } },
+    });
     bus = new KafkaEventBus({
       brokers: cluster.brokers.split(','),
       clientId: `cluster-${randomUUID().slice(0, 6)}`,
       partitions: 3,
+      sasl: ADMIN,
     });
     await bus.connect();
   }, 240_000);
@@ -49,6 +66,7 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
     const admin = new Admin({
       clientId: 'cluster-spec',
       bootstrapBrokers: cluster.brokers.split(','),
+      ...SASL,
     });
     try {
       const metadata = await admin.metadata({ topics: [topic], forceUpdate: true });
@@ -62,6 +80,21 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
       expect(config!.configs.find((c) => c.name === 'min.insync.replicas')?.value).toBe('2');
     } finally {
       await admin.close();
+    }
+  });
+
+  it('refuses a client that does not authenticate, on every node', async () => {
+    for (const node of cluster.nodes) {
+      const anonymous = new KafkaEventBus({
+        brokers: [`127.0.0.1:${node.port}`],
+        clientId: 'cluster-anonymous',
+        connectTimeoutMs: 2_000,
+      });
+      try {
+        await expect(anonymous.connect()).rejects.toThrow(/cannot reach Kafka/);
+      } finally {
+        await anonymous.close();
+      }
     }
   });
 
@@ -123,7 +156,7 @@ describe('a three-node Kafka cluster losing a node mid-ingest', () => {
 async function activeController(brokers: string[]): Promise<number> {
   for (const address of brokers) {
     const [host, port] = address.split(':');
-    const connection = new Connection('cluster-spec');
+    const connection = new Connection('cluster-spec', SASL);
     try {
       await connection.connect(host!, Number(port));
       const answer = await describeQuorumV1.api.async(connection, [
@@ -142,7 +175,7 @@ async function activeController(brokers: string[]): Promise<number> {
 
 /** Waits until every partition of the topic has all three replicas in sync again. */
 async function waitForFullIsr(brokers: string[], topic: string): Promise<void> {
-  const admin = new Admin({ clientId: 'cluster-spec-isr', bootstrapBrokers: brokers });
+  const admin = new Admin({ clientId: 'cluster-spec-isr', bootstrapBrokers: brokers, ...SASL });
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {

@@ -1,7 +1,9 @@
 // docker-compose.yml cannot be started here (no container engine), so its
 // correctness is checked: against the Compose specification's JSON Schema,
 // and against what the apps themselves accept as configuration.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
@@ -12,6 +14,7 @@ import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.
 import { GATEWAY_NODE_FLAGS } from '../../apps/gateway/src/gateway.node-flags.js';
 import { readAdapterConfig } from '#spean/adapter-sdk';
 import { INTERIOR_ADAPTER } from '../../apps/interior/src/interior.adapter.js';
+import { parseKafkaAclTable, usersOf } from '../../tools/kafka-acls.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), {
@@ -19,7 +22,16 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
 }) as {
   services: Record<
     string,
-    { environment?: Record<string, string>; command?: string[]; build?: string; image?: string }
+    {
+      environment?: Record<string, string>;
+      command?: string[];
+      entrypoint?: string[];
+      build?: string;
+      image?: string;
+      volumes?: string[];
+      network_mode?: string;
+      depends_on?: Record<string, { condition: string }>;
+    }
   >;
 };
 
@@ -76,6 +88,95 @@ describe('docker-compose.yml', () => {
       depends_on?: Record<string, { condition: string }>;
     };
     expect(interior.depends_on?.setup).toEqual({ condition: 'service_completed_successfully' });
+  });
+
+  it('gives every app its own Kafka user, whose password kafka-setup creates, before it starts', () => {
+    const setup = compose.services['kafka-setup']!;
+    const apps = Object.entries(compose.services).filter(([, service]) => service.build === '.');
+    const users = apps.map(([, service]) => service.environment?.KAFKA_USERNAME);
+    expect(users.sort()).toEqual(apps.map(([name]) => name).sort());
+    for (const [name, service] of apps) {
+      expect(service.environment?.KAFKA_SASL_MECHANISM).toBe('SCRAM-SHA-512');
+      const variable = `KAFKA_PASSWORD_${name.toUpperCase()}`;
+      expect(service.environment?.KAFKA_PASSWORD).toBe(`\${${variable}:-change-me-${name}}`);
+      expect(setup.environment?.[variable]).toBe(service.environment?.KAFKA_PASSWORD);
+      expect(service.depends_on?.['kafka-setup']).toEqual({
+        condition: 'service_completed_successfully',
+      });
+    }
+    // Every user the ACL table names has a password in kafka-setup.
+    const table = parseKafkaAclTable(
+      fs.readFileSync(path.join(root, 'docker/kafka-acls.txt'), 'utf8'),
+    );
+    for (const user of usersOf(table))
+      expect(setup.environment?.[`KAFKA_PASSWORD_${user.toUpperCase()}`]).toMatch(/^\$\{/);
+    expect(setup.volumes).toEqual([
+      './docker/kafka-setup.sh:/spean/kafka-setup.sh:ro',
+      './docker/kafka-acls.txt:/spean/kafka-acls.txt:ro',
+    ]);
+    expect(setup.network_mode).toBe('service:kafka');
+  });
+
+  it('runs the broker with SCRAM on the only listener apps reach, and denies what no ACL grants', () => {
+    const env = compose.services.kafka!.environment!;
+    expect(env.KAFKA_LISTENERS).toBe(
+      'SASL_PLAINTEXT://:9092,CONTROLLER://localhost:9093,INTERNAL://localhost:9094',
+    );
+    expect(env.KAFKA_SASL_ENABLED_MECHANISMS).toBe('SCRAM-SHA-512');
+    expect(env.KAFKA_AUTHORIZER_CLASS_NAME).toBe(
+      'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    );
+    expect(env.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND).toBe('false');
+    expect(env.KAFKA_SUPER_USERS).toBe('User:ANONYMOUS');
+    for (const service of Object.values(compose.services))
+      if (service.build === '.') expect(service.environment?.KAFKA_BROKERS).toBe('kafka:9092');
+  });
+
+  it('kafka-setup creates each user and writes each ACL of the table, and stops on a missing password', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-kafka-bin-'));
+    try {
+      const calls = path.join(bin, 'calls');
+      for (const tool of ['kafka-configs.sh', 'kafka-acls.sh'])
+        fs.writeFileSync(path.join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> "${calls}"\n`, {
+          mode: 0o755,
+        });
+      const tablePath = path.join(root, 'docker/kafka-acls.txt');
+      const table = parseKafkaAclTable(fs.readFileSync(tablePath, 'utf8'));
+      const passwords = Object.fromEntries(
+        usersOf(table).map((user) => [`KAFKA_PASSWORD_${user.toUpperCase()}`, `pw-${user}`]),
+      );
+      const run = (env: Record<string, string>) =>
+        spawnSync('sh', [path.join(root, 'docker/kafka-setup.sh')], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, KAFKA_BIN: bin, KAFKA_ACL_TABLE: tablePath, ...env },
+        });
+      const ok = run(passwords);
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).not.toContain('pw-');
+      const lines = fs.readFileSync(calls, 'utf8').trim().split('\n');
+      expect(lines.filter((line) => line.startsWith('kafka-configs.sh'))).toEqual(
+        usersOf(table).map(
+          (user) =>
+            `kafka-configs.sh --bootstrap-server localhost:9094 --alter --entity-type users --entity-name ${user} --add-config SCRAM-SHA-512=[password=pw-${user}]`,
+        ),
+      );
+      expect(lines.filter((line) => line.startsWith('kafka-acls.sh'))).toEqual(
+        table.map(
+          (acl) =>
+            `kafka-acls.sh --bootstrap-server localhost:9094 --add --allow-principal ${acl.principal}` +
+            acl.operations.map((op) => ` --operation ${op}`).join('') +
+            ` --${acl.resourceType.toLowerCase()} ${acl.resourceName} --resource-pattern-type literal`,
+        ),
+      );
+      const missing = run({ ...passwords, KAFKA_PASSWORD_TAX: '' });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain(
+        'KAFKA_PASSWORD_TAX is not set: it is the password of the Kafka user tax',
+      );
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('creates the roles the apps connect as', () => {

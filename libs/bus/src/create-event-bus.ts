@@ -3,6 +3,7 @@
 import type { Database } from '#spean/persistence';
 import { EmbeddedEventBus } from './embedded/embedded-event-bus.js';
 import type { EventBus } from './event-bus.port.js';
+import type { KafkaSasl } from './kafka/kafka-sasl.js';
 import { NamespacedEventBus } from './namespaced-event-bus.js';
 
 export interface BusLogger {
@@ -14,12 +15,20 @@ export interface BusLogger {
 /** The bus settings every process reads from its configuration (see CommonConfig). */
 export function busSettings(config: {
   kafkaBrokers: string[];
+  kafkaSasl?: KafkaSasl;
   busPartitions: number;
   busNamespace?: string;
   busRetentionHours?: number;
-}): { kafkaBrokers: string[]; partitions: number; namespace?: string; retentionHours?: number } {
+}): {
+  kafkaBrokers: string[];
+  kafkaSasl?: KafkaSasl;
+  partitions: number;
+  namespace?: string;
+  retentionHours?: number;
+} {
   return {
     kafkaBrokers: config.kafkaBrokers,
+    kafkaSasl: config.kafkaSasl,
     partitions: config.busPartitions,
     namespace: config.busNamespace,
     retentionHours: config.busRetentionHours,
@@ -28,6 +37,8 @@ export function busSettings(config: {
 
 export async function createEventBus(options: {
   kafkaBrokers: string[];
+  /** Credentials for a cluster with SASL authentication (KAFKA_SASL_MECHANISM). */
+  kafkaSasl?: KafkaSasl;
   partitions: number;
   clientId: string;
   database: Database;
@@ -45,6 +56,7 @@ export async function createEventBus(options: {
       clientId: options.clientId,
       partitions: options.partitions,
       logger: options.logger,
+      sasl: options.kafkaSasl,
     });
   } else {
     bus = new EmbeddedEventBus({

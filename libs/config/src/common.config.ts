@@ -2,6 +2,7 @@
 // which bus. Each app extends this with its own validated settings.
 import path from 'node:path';
 import { EnvReader } from './env-reader.js';
+import { readKafkaCredentials, type KafkaCredentials } from './kafka-credentials.js';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug';
 
@@ -17,6 +18,8 @@ export interface CommonConfig {
   embeddedPostgresPort: number;
   /** Kafka bootstrap servers; empty means the embedded (Postgres) bus. */
   kafkaBrokers: string[];
+  /** SASL credentials for a secured Kafka cluster; unset means none (a development broker). */
+  kafkaSasl?: KafkaCredentials;
   /** Partitions of each topic on either transport. */
   busPartitions: number;
   /** Prefix of topics and consumer groups, for environments sharing one Kafka cluster. */
@@ -31,6 +34,7 @@ export function readCommonConfig(env: EnvReader): CommonConfig {
   env.secret('DATABASE_URL');
   env.secret('DATABASE_MIGRATION_URL');
   const databaseUrl = env.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const kafkaBrokers = env.list('KAFKA_BROKERS');
   return {
     environment,
     dataDir: path.resolve(env.string('DATA_DIR', './.data')),
@@ -38,7 +42,8 @@ export function readCommonConfig(env: EnvReader): CommonConfig {
     databaseMigrationUrl:
       env.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
     embeddedPostgresPort: env.port('EMBEDDED_POSTGRES_PORT', 54329),
-    kafkaBrokers: env.list('KAFKA_BROKERS'),
+    kafkaBrokers,
+    kafkaSasl: readKafkaCredentials(env, kafkaBrokers),
     busPartitions: env.int('BUS_PARTITIONS', 6, { min: 1, max: 1024 }),
     busNamespace: env.string('BUS_NAMESPACE'),
     busRetentionHours: env.int('BUS_RETENTION_HOURS', 168, { min: 1, max: 100_000 }),

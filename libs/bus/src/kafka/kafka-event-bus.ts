@@ -29,6 +29,7 @@ import { deadLetterTopicFor } from '../topics.js';
 import type { BusLogger } from './bus-logger.js';
 import { fromDeadLetterRecord, toDeadLetterRecord } from './dead-letter-record.js';
 import { KafkaSubscription } from './kafka-subscription.js';
+import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
 export interface KafkaEventBusOptions {
   brokers: string[];
@@ -38,6 +39,8 @@ export interface KafkaEventBusOptions {
   logger?: BusLogger;
   /** How long connect() waits for the cluster to answer; 120 s unless set. */
   connectTimeoutMs?: number;
+  /** Credentials for a cluster with SASL authentication; none for a development broker. */
+  sasl?: KafkaSasl;
 }
 
 /** Messages per produce request, and their rough size: the broker refuses batches over ~1 MB. */
@@ -46,6 +49,8 @@ const MAX_SEND_BYTES = 512 * 1024;
 const FETCH_MAX_BYTES = 4 * 1024 * 1024;
 /** Waits between produce retries; their count is the number of retries. */
 const PRODUCE_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 2_000, 2_000, 2_000];
+/** @platformatic/kafka's AuthenticationError.code. */
+const AUTHENTICATION_ERROR = 'PLT_KFK_AUTHENTICATION';
 const HEALTH_TIMEOUT_MS = 3_000;
 const TOPIC_READY_TIMEOUT_MS = 15_000;
 /** How long connect() waits for a cluster that is starting, and its backoff. */
@@ -80,6 +85,7 @@ export class KafkaEventBus implements EventBus {
     this.admin = new Admin({
       clientId: `${options.clientId}-admin`,
       bootstrapBrokers: options.brokers,
+      ...saslOptions(options.sasl),
     });
   }
 
@@ -98,6 +104,13 @@ export class KafkaEventBus implements EventBus {
         if (attempt > 1) this.options.logger?.log(`Kafka at ${this.where()} answers`);
         return;
       } catch (error) {
+        if (isAuthenticationFailure(error)) {
+          throw new Error(
+            `Kafka at ${this.where()} refused the credentials of user "${this.options.sasl?.username ?? ''}" ` +
+              `(SASL_AUTHENTICATION_FAILED): check KAFKA_USERNAME and KAFKA_PASSWORD`,
+            { cause: error },
+          );
+        }
         if (Date.now() >= deadline) {
           throw new Error(
             `cannot reach Kafka at ${this.where()} within ${timeoutMs / 1000} s: ${explain(error)}`,
@@ -150,6 +163,7 @@ export class KafkaEventBus implements EventBus {
     await this.createTopics([deadLetterTopicFor(options.group)], 1);
     const subscription = new KafkaSubscription({
       brokers: this.options.brokers,
+      sasl: this.options.sasl,
       clientId: `${this.options.clientId}-${options.group}`,
       group: options.group,
       topics: options.topics,
@@ -319,6 +333,7 @@ export class KafkaEventBus implements EventBus {
     return new Producer<string, Buffer, string, string>({
       clientId: this.options.clientId,
       bootstrapBrokers: this.options.brokers,
+      ...saslOptions(this.options.sasl),
       idempotent: true,
       acks: ProduceAcks.ALL,
       // Left unset, an idempotent producer retries forever: a publish to a
@@ -365,7 +380,7 @@ export class KafkaEventBus implements EventBus {
         // listed again here; waitForLeaders below waits for it to show.
         const refusals = protocolErrorsIn(error).filter((e) => e.apiCode !== TOPIC_ALREADY_EXISTS);
         if (refusals.length > 0 || protocolErrorsIn(error).length === 0) {
-          throw new Error(`creating topics ${missing.join(', ')} failed: ${explainAll(error)}`, {
+          throw new Error(`creating topics ${missing.join(', ')} failed: ${explain(error)}`, {
             cause: error,
           });
         }
@@ -480,6 +495,7 @@ export class KafkaEventBus implements EventBus {
     this.reader ??= new Consumer<string, Buffer, string, string>({
       clientId: `${this.options.clientId}-dead-letters`,
       bootstrapBrokers: this.options.brokers,
+      ...saslOptions(this.options.sasl),
       groupId: `${this.options.clientId}-dead-letter-reader`,
       autocommit: false,
     });
@@ -516,21 +532,37 @@ interface KafkaProtocolError {
 
 /** The broker's per-item answers inside the library's nested error (retries, responses). */
 function protocolErrorsIn(error: unknown): KafkaProtocolError[] {
-  if (typeof error !== 'object' || error === null) return [];
-  const found: KafkaProtocolError[] = [];
-  if (typeof (error as { apiCode?: unknown }).apiCode === 'number')
-    found.push(error as KafkaProtocolError);
+  return errorsWithin(error).filter(
+    (each): each is KafkaProtocolError =>
+      typeof (each as { apiCode?: unknown }).apiCode === 'number',
+  );
+}
+
+/** The error, its inner errors and their causes: the library wraps the broker's reason deep down. */
+function errorsWithin(error: unknown, seen = new Set<unknown>()): object[] {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return [];
+  seen.add(error);
+  const found: object[] = [error];
   const inner = (error as { errors?: unknown }).errors;
-  if (Array.isArray(inner)) for (const each of inner) found.push(...protocolErrorsIn(each));
+  if (Array.isArray(inner)) for (const each of inner) found.push(...errorsWithin(each, seen));
+  found.push(...errorsWithin((error as { cause?: unknown }).cause, seen));
   return found;
 }
 
-/** The library's outer message ("Creating topics failed.") names no reason; the broker's do. */
-function explainAll(error: unknown): string {
-  const reasons = [...new Set(protocolErrorsIn(error).map((e) => `${e.apiId ?? e.apiCode}`))];
-  return reasons.length > 0 ? `${explain(error)} (${reasons.join(', ')})` : explain(error);
+/** The broker refused the credentials: waiting or retrying will not change that. */
+function isAuthenticationFailure(error: unknown): boolean {
+  return errorsWithin(error).some(
+    (each) =>
+      (each as { code?: unknown }).code === AUTHENTICATION_ERROR ||
+      (each as { apiId?: unknown }).apiId === 'SASL_AUTHENTICATION_FAILED',
+  );
 }
 
+/** The library's outer message ("Producing messages failed.") names no reason; the broker's do. */
 function explain(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const reasons = [...new Set(protocolErrorsIn(error).map((e) => `${e.apiId ?? e.apiCode}`))];
+  if (isAuthenticationFailure(error) && !reasons.includes('SASL_AUTHENTICATION_FAILED'))
+    reasons.push('SASL_AUTHENTICATION_FAILED');
+  return reasons.length > 0 ? `${message} (${reasons.join(', ')})` : message;
 }

@@ -36,6 +36,7 @@ import type {
   Subscription,
 } from '../event-bus.port.js';
 import type { BusLogger } from './bus-logger.js';
+import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
 type KafkaMessage = Message<string, Buffer, string, string>;
 
@@ -67,6 +68,7 @@ interface Lane {
 
 export interface KafkaSubscriptionSettings {
   brokers: string[];
+  sasl?: KafkaSasl;
   clientId: string;
   group: string;
   topics: string[];
@@ -157,10 +159,11 @@ export class KafkaSubscription implements Subscription {
   // ------------------------------------------------------------ the consumer
 
   private async open(): Promise<void> {
-    const { brokers, clientId, group, topics } = this.settings;
+    const { brokers, sasl, clientId, group, topics } = this.settings;
     const consumer = new Consumer<string, Buffer, string, string>({
       clientId,
       bootstrapBrokers: brokers,
+      ...saslOptions(sasl),
       groupId: group,
       autocommit: false,
       deserializers: {
