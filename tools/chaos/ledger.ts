@@ -65,14 +65,15 @@ export interface Verdict {
   duplicatedAcks: Ack[];
 }
 
-const key = (recordType: string, recordId: string): string => `${recordType}\u0000${recordId}`;
-const versionKey = (recordType: string, recordId: string, version: number): string =>
-  `${key(recordType, recordId)}\u0000${version}`;
+export const recordKey = (recordType: string, recordId: string): string =>
+  `${recordType}\u0000${recordId}`;
+export const versionKey = (recordType: string, recordId: string, version: number): string =>
+  `${recordKey(recordType, recordId)}\u0000${version}`;
 /** Names a record by type, version and event id: record ids can hold national ids, which are never written out. */
 const label = (recordType: string, version: number, eventIds: Iterable<string>): string =>
   `${recordType} v${version} (event ${[...eventIds].join(', ')})`;
 
-interface ReadRow {
+export interface ReadRow {
   version: number;
   eventId: string;
 }
@@ -81,7 +82,7 @@ interface ReadRow {
 export async function missingFromReadModel(appUrl: string, acks: readonly Ack[]): Promise<Ack[]> {
   const rows = await readModel(appUrl);
   return acks.filter(
-    (ack) => (rows.get(key(ack.recordType, ack.recordId))?.version ?? 0) < ack.version,
+    (ack) => (rows.get(recordKey(ack.recordType, ack.recordId))?.version ?? 0) < ack.version,
   );
 }
 
@@ -169,58 +170,97 @@ export async function verify(
   acks: readonly Ack[],
   deaths: readonly Death[],
 ): Promise<Verdict> {
-  const examples: Record<string, string[]> = {};
-  const note = (problem: string, what: string): void => {
-    const list = (examples[problem] ??= []);
-    if (list.length < 10) list.push(what);
-  };
   const rows = await readModel(system.appUrl);
   const events = await withBus(system, (bus) => eventsOnBus(bus));
+  const records = classifyRecords(acks, rows, events);
+  const unfinished = await deathsWithoutConsequences(system.appUrl, deaths);
+  for (const death of unfinished)
+    note(
+      records.examples,
+      'reactionsMissing',
+      `death ${death.recordId} (acknowledged ${windowText(death.window)}): ${death.missing.join(', ')}`,
+    );
+  const deadLetterCount = await deadLetters(system);
+  const auditExit = await auditVerify(system, (line) =>
+    note(records.examples, 'auditVerify', line),
+  );
+  return {
+    acknowledged: acks.length,
+    lost: records.lostAcks.length,
+    duplicated: records.duplicatedAcks.length,
+    reactionsDuplicated: records.reactionsDuplicated,
+    reactionsMissing: unfinished.length,
+    deadLetters: deadLetterCount,
+    auditVerify: auditExit,
+    examples: records.examples,
+    lostAcks: records.lostAcks,
+    duplicatedAcks: records.duplicatedAcks,
+  };
+}
 
+export interface RecordClassification {
+  lostAcks: Ack[];
+  duplicatedAcks: Ack[];
+  reactionsDuplicated: number;
+  examples: Record<string, string[]>;
+}
+
+/**
+ * Sorts what was acknowledged against what the read model holds and what
+ * the bus carried. `readModel` is keyed by `recordKey`, `busEvents` by
+ * `versionKey`: the event ids each (record type, record id, version) was
+ * published as.
+ */
+export function classifyRecords(
+  acks: readonly Ack[],
+  readModel: ReadonlyMap<string, ReadRow>,
+  busEvents: ReadonlyMap<string, ReadonlySet<string>>,
+): RecordClassification {
+  const examples: Record<string, string[]> = {};
   const lostAcks: Ack[] = [];
   const duplicatedAcks: Ack[] = [];
   const acknowledged = new Set<string>();
   for (const ack of acks) {
     const at = versionKey(ack.recordType, ack.recordId, ack.version);
     acknowledged.add(at);
-    const row = rows.get(key(ack.recordType, ack.recordId));
+    const row = readModel.get(recordKey(ack.recordType, ack.recordId));
     if (!row || row.version < ack.version) {
       lostAcks.push(ack);
-      note('lost', label(ack.recordType, ack.version, [ack.eventId]));
+      note(examples, 'lost', label(ack.recordType, ack.version, [ack.eventId]));
       continue;
     }
-    const onBus = events.get(at) ?? new Set<string>();
+    const onBus = busEvents.get(at) ?? new Set<string>();
+    // A newer version has replaced it: what was applied at its version is no longer visible.
     const applied = row.version === ack.version ? row.eventId : ack.eventId;
     if (onBus.size > 1 || applied !== ack.eventId) {
       duplicatedAcks.push(ack);
-      note('duplicated', label(ack.recordType, ack.version, new Set([...onBus, applied])));
+      note(
+        examples,
+        'duplicated',
+        label(ack.recordType, ack.version, new Set([...onBus, applied])),
+      );
     }
   }
   let reactionsDuplicated = 0;
-  for (const [at, eventIds] of events) {
+  for (const [at, eventIds] of busEvents) {
     if (acknowledged.has(at) || eventIds.size < 2) continue;
     reactionsDuplicated++;
     const [recordType, , version] = at.split('\u0000');
-    note('reactionsDuplicated', label(recordType!, Number(version), eventIds));
+    note(examples, 'reactionsDuplicated', label(recordType!, Number(version), eventIds));
   }
-  const unfinished = await deathsWithoutConsequences(system.appUrl, deaths);
-  for (const death of unfinished)
-    note(
-      'reactionsMissing',
-      `death ${death.recordId} (acknowledged after the ${death.window} kill): ${death.missing.join(', ')}`,
-    );
-  return {
-    acknowledged: acks.length,
-    lost: lostAcks.length,
-    duplicated: duplicatedAcks.length,
-    reactionsDuplicated,
-    reactionsMissing: unfinished.length,
-    deadLetters: await deadLetters(system),
-    auditVerify: await auditVerify(system, (line) => note('auditVerify', line)),
-    examples,
-    lostAcks,
-    duplicatedAcks,
-  };
+  return { lostAcks, duplicatedAcks, reactionsDuplicated, examples };
+}
+
+/** Keeps up to ten examples of each problem. */
+function note(examples: Record<string, string[]>, problem: string, what: string): void {
+  const list = (examples[problem] ??= []);
+  if (list.length < 10) list.push(what);
+}
+
+function windowText(window: string): string {
+  if (window === 'start') return 'before the first kill';
+  if (window === 'end') return 'after the last kill';
+  return `after a kill of ${window}`;
 }
 
 async function readModel(appUrl: string): Promise<Map<string, ReadRow>> {
@@ -237,7 +277,7 @@ async function readModel(appUrl: string): Promise<Map<string, ReadRow>> {
               event_id::text AS "eventId"
        FROM read_record`,
     );
-    return new Map(rows.map((row) => [key(row.recordType, row.recordId), row]));
+    return new Map(rows.map((row) => [recordKey(row.recordType, row.recordId), row]));
   } finally {
     await client.end();
   }
