@@ -1,8 +1,8 @@
 // The ministry systems of the fault suite: streams new records of a synthetic
 // population (persons, addresses and civil events to the interior adapter;
 // vehicles, land titles, businesses and taxpayers to the others) at a modest
-// rate, and now and then the death of a citizen whose person record and
-// vehicle or taxpayer registration have been acknowledged, so that the
+// rate, and now and then the death of a living vehicle owner or taxpayer
+// once every record of their household has been acknowledged, so that the
 // life-event reactions of interior, transport, tax and commerce fire.
 //
 // Like a careful ministry system it gives each record its event id before
@@ -54,6 +54,13 @@ interface OutgoingRecord {
   [field: string]: unknown;
 }
 
+interface BatchProgress {
+  /** Records of the batch not yet acknowledged. */
+  remaining: number;
+  living: Set<string>;
+  owners: Set<string>;
+}
+
 interface Request {
   adapter: AdapterName;
   records: OutgoingRecord[];
@@ -85,10 +92,14 @@ export class ChaosPublisher {
   private readonly source: Iterator<PopulationBatch>;
   private readonly pending: Request[] = [];
   private readonly inFlight = new Set<Promise<void>>();
-  /** Citizens whose person record was acknowledged (alive), and who own something acknowledged. */
-  private readonly livingPersons = new Set<string>();
-  private readonly owners = new Set<string>();
-  private readonly dead = new Set<string>();
+  /** The population batch each record came from: a death is sent only once all of its batch is acknowledged. */
+  private readonly batchOf = new WeakMap<OutgoingRecord, BatchProgress>();
+  /**
+   * Living citizens of fully acknowledged batches who own a vehicle or are
+   * taxpayers: every record a reaction to their death must revise is in the
+   * adapters' stores before the death is sent.
+   */
+  private readonly candidates: string[] = [];
   /** Event ids of the deaths this publisher made up (the population's own deaths set off nothing new). */
   private readonly deathEvents = new Set<string>();
   private timer?: NodeJS.Timeout;
@@ -160,13 +171,15 @@ export class ChaosPublisher {
     }
     while (this.pending.length === 0) {
       const { value } = this.source.next() as IteratorYieldResult<PopulationBatch>;
+      const progress: BatchProgress = { remaining: 0, living: new Set(), owners: new Set() };
       for (const adapter of ADAPTER_TARGETS) {
-        const records = value[adapter] as unknown as OutgoingRecord[];
-        if (records.length > 0)
-          this.pending.push({
-            adapter,
-            records: records.map((record) => ({ ...record, eventId: randomUUID() })),
-          });
+        const records = (value[adapter] as unknown as OutgoingRecord[]).map((record) => {
+          const outgoing = { ...record, eventId: randomUUID() };
+          this.batchOf.set(outgoing, progress);
+          return outgoing;
+        });
+        progress.remaining += records.length;
+        if (records.length > 0) this.pending.push({ adapter, records });
       }
     }
     const head = this.pending[0]!;
@@ -177,15 +190,14 @@ export class ChaosPublisher {
   }
 
   private death(): OutgoingRecord | undefined {
-    for (const subjectId of this.owners) {
-      if (!this.livingPersons.has(subjectId) || this.dead.has(subjectId)) continue;
-      this.dead.add(subjectId);
+    const subjectId = this.candidates.shift();
+    if (subjectId !== undefined) {
       const eventId = randomUUID();
       this.deathEvents.add(eventId);
       return {
         recordType: 'civil-event',
         schemaVersion: 1,
-        recordId: `CR-081102-CHAOS-${this.tag}-${this.dead.size}`,
+        recordId: `CR-081102-CHAOS-${this.tag}-${this.deathEvents.size}`,
         subjectId,
         version: 1,
         op: 'upsert',
@@ -287,11 +299,16 @@ export class ChaosPublisher {
     });
     if (this.deathEvents.has(eventId))
       this.deaths.push({ subjectId: record.subjectId, recordId: record.recordId, eventId, window });
+    const progress = this.batchOf.get(record);
+    if (!progress) return;
     const payload = record.payload as { alive?: boolean } | undefined;
     if (record.recordType === 'person' && payload?.alive === true)
-      this.livingPersons.add(record.subjectId);
+      progress.living.add(record.subjectId);
     if (record.recordType === 'vehicle-registration' || record.recordType === 'taxpayer')
-      this.owners.add(record.subjectId);
+      progress.owners.add(record.subjectId);
+    if (--progress.remaining === 0)
+      for (const owner of progress.owners)
+        if (progress.living.has(owner)) this.candidates.push(owner);
   }
 
   private token(adapter: AdapterName): Promise<string> {

@@ -11,8 +11,8 @@
 // - reactions duplicated: a record a reaction published (not the publisher)
 //   whose (record type, record id, version) is on the bus as more than one event;
 // - reactions missing: an acknowledged death whose consequences (the person
-//   dead, the vehicles flagged, the taxpayer registration closed) are not all
-//   in the read model;
+//   dead, the vehicles flagged, the taxpayer registration closed, a business
+//   of which they were the sole owner flagged) are not all in the read model;
 // - dead letters: open dead letters of any consumer group, in the store and on
 //   the bus;
 // - audit verify: the exit code of `spean audit verify`.
@@ -118,7 +118,11 @@ export async function deathsWithoutConsequences(
        WHERE r.subject_id = ANY($1::text[]) AND NOT r.deleted AND (
          (r.record_type = 'person' AND (r.payload->>'alive')::boolean IS DISTINCT FROM false) OR
          (r.record_type = 'vehicle-registration' AND (r.payload->>'ownerDeceased')::boolean IS DISTINCT FROM true) OR
-         (r.record_type = 'taxpayer' AND r.payload->>'status' IS DISTINCT FROM 'closed'))`,
+         (r.record_type = 'taxpayer' AND r.payload->>'status' IS DISTINCT FROM 'closed') OR
+         (r.record_type = 'business-registration'
+           AND (r.payload->>'soleOwnerDeceased')::boolean IS DISTINCT FROM true
+           AND (SELECT array_agg(p->>'nationalId') FROM jsonb_array_elements(r.payload->'people') p
+                WHERE p->'roles' ? 'owner') = ARRAY[r.subject_id]))`,
       [deaths.map((death) => death.subjectId)],
     );
     const missing = new Map<string, string[]>();
