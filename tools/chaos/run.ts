@@ -192,7 +192,6 @@ async function runOnBus(
     const quiescent = await waitForQuiescence(
       system,
       publisher.acks,
-      publisher.deaths,
       options.quiescenceSeconds * 1000,
     );
     const verdict = await verify(system, publisher.acks, publisher.deaths);
