@@ -175,7 +175,7 @@ const taken = new Set<number>();
  */
 export async function stablePort(): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 30_000 + Math.floor(Math.random() * 2_700);
+    const port = 30_100 + Math.floor(Math.random() * 2_600);
     if (taken.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const server = net.createServer();
@@ -187,5 +187,5 @@ export async function stablePort(): Promise<number> {
       return port;
     }
   }
-  throw new Error('no free port between 30000 and 32700');
+  throw new Error('no free port between 30100 and 32700');
 }
