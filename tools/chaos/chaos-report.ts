@@ -16,6 +16,8 @@ export interface KillRecord {
   recovered: boolean;
   /** Apps still unhealthy when the recovery time ran out. */
   unhealthy: string[];
+  /** Open dead letters in the store once the read model caught up (undefined: could not be read). */
+  deadLetters?: number;
   /** Until the read model held everything acknowledged before the kill; undefined if it never did. */
   catchUpSeconds?: number;
 }

@@ -358,28 +358,29 @@ async function eventsOnBus(bus: EventBus): Promise<Map<string, Set<string>>> {
   return events;
 }
 
-async function deadLetters(system: ChaosSystem): Promise<number> {
-  const client = new pg.Client({
-    connectionString: system.appUrl,
-    application_name: 'spean-chaos',
-  });
+/** Open dead letters in the dead-letter store (cheap enough to ask after every kill). */
+export async function storedDeadLetters(appUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: appUrl, application_name: 'spean-chaos' });
   await client.connect();
-  let stored: number;
   try {
     const { rows } = await client.query<{ n: string }>(
       `SELECT count(*) AS n FROM dead_letter WHERE status = 'open'`,
     );
-    stored = Number(rows[0]!.n);
+    return Number(rows[0]!.n);
   } finally {
     await client.end();
   }
+}
+
+/** Open dead letters in the store, and those the bus itself holds for any group. */
+async function deadLetters(system: ChaosSystem): Promise<number> {
   const onBus = await withBus(system, async (bus) => {
     let count = 0;
     for (const group of Object.keys(await consumerGroups()))
       count += (await bus.listDeadLetters(group)).length;
     return count;
   });
-  return stored + onBus;
+  return (await storedDeadLetters(system.appUrl)) + onBus;
 }
 
 /** `spean audit verify` against the system's database, with the gateway's signing key. */

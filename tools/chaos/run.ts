@@ -28,7 +28,7 @@ import {
 } from './chaos-report.ts';
 import { startChaosSystem, type ChaosSystem } from './chaos-system.ts';
 import { ChaosKafka, ChaosPostgres, stablePort } from './infrastructure.ts';
-import { missingFromReadModel, verify, waitForQuiescence } from './ledger.ts';
+import { missingFromReadModel, storedDeadLetters, verify, waitForQuiescence } from './ledger.ts';
 import {
   ADAPTER_TARGETS,
   ChaosUsageError,
@@ -180,6 +180,7 @@ async function runOnBus(
             (kill.catchUpSeconds === undefined
               ? ', the read model did not catch up'
               : `, read model caught up in ${kill.catchUpSeconds.toFixed(1)} s`) +
+            (kill.deadLetters ? `, ${kill.deadLetters} dead letters` : '') +
             `, ${publisher.acks.length} records acknowledged so far`,
         );
         await sleep(options.settleSeconds * 1000);
@@ -248,6 +249,7 @@ async function killAndRecover(
     recoverySeconds,
     recovered: health.healthy,
     unhealthy: health.unhealthy,
+    deadLetters: await storedDeadLetters(system.appUrl).catch(() => undefined),
     ...(caughtUpAt === undefined ? {} : { catchUpSeconds: (caughtUpAt - killedAt) / 1000 }),
   };
 }
