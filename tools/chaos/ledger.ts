@@ -25,24 +25,18 @@ import { distPath, fromDist, REPOSITORY_ROOT } from '../../bench/harness/dist.ts
 import type { Ack, Death } from './chaos-publisher.ts';
 import type { ChaosSystem } from './chaos-system.ts';
 
-const RECORD_TYPES = [
-  'person',
-  'address',
-  'civil-event',
-  'vehicle-registration',
-  'land-title',
-  'business-registration',
-  'taxpayer',
-];
 /**
- * Every consumer group of the system and the record types it reads: the
- * gateway's read model reads them all; each adapter with reactions reads
- * what its reactions react to (from the adapters' own definitions).
+ * Every consumer group of the system and the record types it reads, from
+ * the adapters' own definitions: the gateway's read model reads every type
+ * an adapter publishes; each adapter with reactions reads what they react to.
  */
 async function consumerGroups(): Promise<Record<string, string[]>> {
   const { ADAPTERS } = await fromDist<typeof import('../adapters.ts')>('tools/adapters.js');
-  const groups: Record<string, string[]> = { gateway: RECORD_TYPES };
-  for (const adapter of Object.values(ADAPTERS) as AdapterDefinition[]) {
+  const definitions = Object.values(ADAPTERS) as AdapterDefinition[];
+  const groups: Record<string, string[]> = {
+    gateway: [...new Set(definitions.flatMap((adapter) => adapter.publishes))],
+  };
+  for (const adapter of definitions) {
     const reactsTo = (adapter.reactions ?? []).map((reaction) => reaction.recordType);
     if (reactsTo.length > 0) groups[adapter.name] = [...new Set(reactsTo)];
   }
@@ -328,7 +322,7 @@ let readers = 0;
 async function eventsOnBus(bus: EventBus): Promise<Map<string, Set<string>>> {
   const events = new Map<string, Set<string>>();
   const group = `chaos-ledger-${process.pid}-${Date.now().toString(36)}-${++readers}`;
-  const topics = RECORD_TYPES.map(topicFor);
+  const topics = (await consumerGroups()).gateway!.map(topicFor);
   let lastMessageAt = Date.now();
   const subscription = await bus.subscribe({ group, topics, maxBatchSize: 1000 }, async (batch) => {
     lastMessageAt = Date.now();
