@@ -2,6 +2,7 @@
 // PostgreSQL, the built-in adapters registered and approved (as `npm start`
 // does), a client of each adapter, and the gateway and adapters running
 // under the supervisor. What the publisher drives and the ledger checks.
+import path from 'node:path';
 import { ClientCredentialsService, ClientRepository } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import { Database, createDatabase, runMigrations } from '#spean/persistence';
@@ -50,7 +51,7 @@ export async function startChaosSystem(options: {
   const migratorUrl = server.url('migrator', name);
   const appUrl = server.url('app', name);
   await runMigrations(migratorUrl);
-  const clients = await registerAdapters(appUrl);
+  const clients = await registerAdapters(appUrl, options.workDir);
   // A namespace of its own, so a reused broker never hands this run an earlier run's records.
   const busNamespace = options.bus === 'kafka' ? `chaos-${Date.now().toString(36)}` : undefined;
   const supervisor = await HarnessSupervisor.start({
@@ -77,16 +78,26 @@ export async function startChaosSystem(options: {
  * Registers and approves the built-in adapters, as `npm start` does, and
  * gives each a client of its own; returns the clients' credentials.
  */
-async function registerAdapters(appUrl: string): Promise<Record<AdapterName, ClientSecret>> {
+async function registerAdapters(
+  appUrl: string,
+  workDir: string,
+): Promise<Record<AdapterName, ClientSecret>> {
   const database = new Database({ url: appUrl, applicationName: 'spean-chaos' });
   const audit = new AuditLog(database);
   try {
-    const { registerBuiltInAdapters, BUILT_IN_AGENCY_IDS } = await fromDist<
+    const { registerBuiltInAdapters, builtInSigningKeys, BUILT_IN_AGENCY_IDS } = await fromDist<
       typeof import('../built-in-adapters.ts')
     >('tools/built-in-adapters.js');
     const { ADAPTERS } = await fromDist<typeof import('../adapters.ts')>('tools/adapters.js');
+    // Each app has a data directory of its own, so each adapter's key is made in its own.
+    const signingKeys: Record<string, import('node:crypto').KeyObject> = {};
+    for (const adapter of Object.values(ADAPTERS)) {
+      const dataDir = path.join(workDir, 'apps', adapter.name);
+      Object.assign(signingKeys, await builtInSigningKeys(dataDir, [adapter]));
+    }
     await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
       environment: 'production',
+      signingKeys,
     });
     // Tokens are issued by the gateway under test, not here.
     const credentials = new ClientCredentialsService(
