@@ -3,17 +3,14 @@
 // so a restarted app is found where it was (adapters check tokens against the
 // gateway's keys, which live in its data directory).
 //
-// `npm start` does not restart an app that dies (it stops everything), so the
-// harness stands in for a supervisor: any app that exits, killed by the
-// harness or crashed on its own (say, while PostgreSQL is down), is started
-// again after a short back-off. Once `npm start` restarts its apps itself,
-// an implementation of AppSupervisor that spawns `dist/tools/start.js` and
-// finds its children's pids by their ports can replace this one; nothing
-// else in the harness changes.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Restarts are `npm start`'s own: every app runs under tools/supervisor.ts, the
+// class that keeps `npm start`'s apps alive, so a kill here exercises the same
+// restart path an operator relies on. Only its limits differ: a fault run
+// kills apps on purpose many times a minute, so it never gives up on one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { distPath, fromDist, REPOSITORY_ROOT } from '../../bench/harness/dist.ts';
+import type { Supervisor } from '../supervisor.ts';
 import { stablePort } from './infrastructure.ts';
 import { ADAPTER_TARGETS, type AppName } from './options.ts';
 
@@ -39,18 +36,13 @@ export interface AppSupervisor {
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 /** Tokens outlive the longest run (the default 15 minutes could expire mid-run). */
 const TOKEN_TTL_SECONDS = 4 * 3600;
-const MAX_RESTART_DELAY_MS = 2_000;
 
 interface ManagedApp {
   name: AppName;
   port: number;
   dataDir: string;
-  child?: ChildProcess;
-  /** Set just before the harness kills it, so the exit is not counted as a crash. */
-  killing: boolean;
-  unplannedExits: number;
-  restartDelayMs: number;
-  restartTimer?: NodeJS.Timeout;
+  /** Kills the harness made, so an exit beyond them is counted as a crash. */
+  kills: number;
 }
 
 export class HarnessSupervisor implements AppSupervisor {
@@ -58,6 +50,7 @@ export class HarnessSupervisor implements AppSupervisor {
   private readonly env: Record<string, string>;
   private readonly logDir: string;
   private readonly nodeFlags: readonly string[];
+  private readonly supervisor: Supervisor;
   private stopping = false;
 
   private constructor(
@@ -65,11 +58,22 @@ export class HarnessSupervisor implements AppSupervisor {
     env: Record<string, string>,
     logDir: string,
     nodeFlags: readonly string[],
+    SupervisorClass: typeof Supervisor,
   ) {
     this.apps = apps;
     this.env = env;
     this.logDir = logDir;
     this.nodeFlags = nodeFlags;
+    this.supervisor = new SupervisorClass({
+      // Never give up: the harness kills on purpose, often.
+      maxRestarts: Number.MAX_SAFE_INTEGER,
+      windowMs: 60_000,
+      firstBackoffMs: 250,
+      maxBackoffMs: 2_000,
+      say: (line) => this.note('supervisor', line),
+      output: (app, line) => this.note(app, line),
+      stopTimeoutMs: 15_000,
+    });
   }
 
   /**
@@ -96,9 +100,7 @@ export class HarnessSupervisor implements AppSupervisor {
         name,
         port: await stablePort(),
         dataDir,
-        killing: false,
-        unplannedExits: 0,
-        restartDelayMs: 250,
+        kills: 0,
       });
     }
     const env: Record<string, string> = {};
@@ -117,9 +119,10 @@ export class HarnessSupervisor implements AppSupervisor {
     const { GATEWAY_NODE_FLAGS } = await fromDist<
       typeof import('../../apps/gateway/src/gateway.node-flags.ts')
     >('apps/gateway/src/gateway.node-flags.js');
+    const { Supervisor } = await fromDist<typeof import('../supervisor.ts')>('tools/supervisor.js');
     const logDir = path.join(options.workDir, 'logs');
     fs.mkdirSync(logDir, { recursive: true });
-    const supervisor = new HarnessSupervisor(apps, env, logDir, GATEWAY_NODE_FLAGS);
+    const supervisor = new HarnessSupervisor(apps, env, logDir, GATEWAY_NODE_FLAGS, Supervisor);
     // The gateway first: adapters fetch its keys as they start.
     supervisor.launch(apps.get('gateway')!);
     const gateway = await supervisor.waitHealthy(90_000, ['gateway']);
@@ -143,17 +146,20 @@ export class HarnessSupervisor implements AppSupervisor {
   }
 
   pid(app: AppName): number | undefined {
-    return this.apps.get(app)!.child?.pid;
+    return this.supervisor.pid(app);
   }
 
   async kill(name: AppName): Promise<void> {
-    const app = this.apps.get(name)!;
-    const child = app.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    app.killing = true;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGKILL');
-    await exited;
+    const pid = this.supervisor.pid(name);
+    if (pid === undefined) return;
+    this.apps.get(name)!.kills++;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      return; // gone already
+    }
+    // Gone once the supervisor has seen it exit (it forgets the pid) or started another.
+    while (this.supervisor.pid(name) === pid) await new Promise((r) => setTimeout(r, 20));
   }
 
   async waitHealthy(
@@ -172,27 +178,19 @@ export class HarnessSupervisor implements AppSupervisor {
 
   unplannedExits(): Record<AppName, number> {
     return Object.fromEntries(
-      [...this.apps.values()].map((app) => [app.name, app.unplannedExits]),
+      [...this.apps.values()].map((app) => [
+        app.name,
+        // Every start after the first followed an exit; those the harness did not cause are crashes.
+        Math.max(0, this.supervisor.starts(app.name) - 1 - app.kills),
+      ]),
     ) as Record<AppName, number>;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    const adapters = [...this.apps.values()].filter((app) => app.name !== 'gateway');
-    // Adapters first: the gateway serves the keys their callers' tokens are checked with.
-    await Promise.all(adapters.map((app) => this.terminate(app)));
-    await this.terminate(this.apps.get('gateway')!);
-  }
-
-  private async terminate(app: ManagedApp): Promise<void> {
-    clearTimeout(app.restartTimer);
-    const child = app.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
+    await this.supervisor.stop();
+    for (const log of this.logs.values()) fs.closeSync(log);
+    this.logs.clear();
   }
 
   private async isHealthy(name: AppName): Promise<boolean> {
@@ -208,31 +206,33 @@ export class HarnessSupervisor implements AppSupervisor {
   }
 
   private launch(app: ManagedApp): void {
-    const log = fs.openSync(path.join(this.logDir, `${app.name}.log`), 'a');
-    fs.writeSync(log, `--- started at ${new Date().toISOString()}\n`);
-    const child = spawn(
-      process.execPath,
-      [...(app.name === 'gateway' ? this.nodeFlags : []), distPath(`apps/${app.name}/src/main.js`)],
-      {
-        cwd: REPOSITORY_ROOT,
-        env: { ...this.env, PORT: String(app.port), DATA_DIR: app.dataDir },
-        stdio: ['ignore', log, log],
-      },
-    );
-    fs.closeSync(log);
-    app.child = child;
-    const startedAt = Date.now();
-    child.once('exit', () => {
-      if (this.stopping) return;
-      if (!app.killing) app.unplannedExits++;
-      app.killing = false;
-      // An app that ran a while is restarted at once; one that keeps dying
-      // at start-up (its database is still down) backs off to 2 s.
-      app.restartDelayMs =
-        Date.now() - startedAt > 10_000
-          ? 250
-          : Math.min(app.restartDelayMs * 2, MAX_RESTART_DELAY_MS);
-      app.restartTimer = setTimeout(() => this.launch(app), app.restartDelayMs);
+    fs.writeSync(this.logOf(app.name), `--- started at ${new Date().toISOString()}\n`);
+    this.supervisor.start({
+      name: app.name,
+      command: process.execPath,
+      args: [
+        ...(app.name === 'gateway' ? this.nodeFlags : []),
+        distPath(`apps/${app.name}/src/main.js`),
+      ],
+      cwd: REPOSITORY_ROOT,
+      env: { ...this.env, PORT: String(app.port), DATA_DIR: app.dataDir },
     });
+  }
+
+  private readonly logs = new Map<string, number>();
+
+  /** Each app's lines, and the supervisor's, go to <workDir>/logs/<name>.log. */
+  private note(name: string, line: string): void {
+    if (this.stopping && !this.logs.has(name)) return;
+    fs.writeSync(this.logOf(name), `${line}\n`);
+  }
+
+  private logOf(name: string): number {
+    let log = this.logs.get(name);
+    if (log === undefined) {
+      log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
+      this.logs.set(name, log);
+    }
+    return log;
   }
 }
