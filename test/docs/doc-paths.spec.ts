@@ -3,6 +3,7 @@
 // generated bench/results/) must exist, and the README's layout block must
 // name only what exists and list every app and library.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
 const PAGES = [
@@ -62,5 +63,40 @@ describe("the README's layout", () => {
         .map((entry) => `${root}/${entry.name}`),
     );
     expect(present.filter((dir) => !listed.has(dir))).toEqual([]);
+  });
+});
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+describe('the links between the pages', () => {
+  const links = PAGES.flatMap((page) =>
+    [...readFileSync(page, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+      .map(([, target]) => target!)
+      .filter((target) => !/^[a-z]+:/.test(target))
+      .map((target) => ({ page, target })),
+  );
+
+  it('are found (the check is not vacuous)', () => {
+    expect(links.length).toBeGreaterThan(10);
+  });
+
+  it('lead to a file that exists and a heading it has', () => {
+    const broken = links.filter(({ page, target }) => {
+      const [file, anchor] = target.split('#');
+      const path = file ? join(dirname(page), file) : page;
+      if (!existsSync(path)) return true;
+      if (!anchor || !path.endsWith('.md')) return false;
+      const headings = [...readFileSync(path, 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, h]) =>
+        slug(h!),
+      );
+      return !headings.includes(anchor);
+    });
+    expect(broken).toEqual([]);
   });
 });
