@@ -41,6 +41,7 @@ let schemas: OpenedSchemaRegistry;
 let bus: EmbeddedEventBus;
 let consumer: ReadModelConsumer;
 let repository: ReadModelRepository;
+let deadLetters: DeadLetterService;
 /** Each adapter's approved signing key. */
 const signingKeys: Record<string, KeyObject> = {};
 let serial = 1_000;
@@ -80,7 +81,7 @@ beforeAll(async () => {
   consumer = new ReadModelConsumer(
     bus,
     new ReadModelService(repository, schemas.validator, metrics, schemas.lineage),
-    new DeadLetterService(new DeadLetterRepository(test.database), metrics),
+    (deadLetters = new DeadLetterService(new DeadLetterRepository(test.database), metrics)),
     test.database,
     metrics,
   );
@@ -97,6 +98,7 @@ afterAll(async () => {
 
 interface Envelope {
   recordType: string;
+  schemaVersion?: number;
   recordId: string;
   subjectId: string;
   version: number;
@@ -353,5 +355,73 @@ describe('refusals become dead letters of the gateway, and are never applied', (
     // The reason names what was wrong, never the citizen.
     expect(letters[0]!.reason).not.toContain(owner);
     await expect(stored('vehicle-registration', plate)).resolves.toBeUndefined();
+  });
+});
+
+describe('a schema version learnt later', () => {
+  it('dead-letters records of an unknown version, and applies each once when a replay follows its approval', async () => {
+    const owner = citizen();
+    const plates = ['2GA-5001', '2GB-5002', '2GC-5003'];
+    const withFuel = (plate: string): Envelope => ({
+      ...car(plate, owner, 1),
+      schemaVersion: 2,
+      payload: { ...car(plate, owner, 1).payload, fuelType: 'electric' },
+    });
+    await bus.publish(plates.map((plate) => signed(withFuel(plate))));
+    const letters = await until(
+      () => Promise.all(plates.map(lettersFor)).then((all) => all.flat()),
+      (all) => all.length === plates.length,
+    );
+    for (const letter of letters) {
+      expect(letter).toMatchObject({ code: 'unknown-schema-version', source: 'transport' });
+    }
+
+    // The fix: the registry learns version 2, and every process reloads it.
+    const v1 = await schemas.registry.get('vehicle-registration', 1);
+    const v1Properties = v1.schema.properties as Record<string, unknown>;
+    await schemas.registry.propose(
+      'mpwt/integrator-1',
+      'vehicle-registration',
+      { ...v1.schema, properties: { ...v1Properties, fuelType: { enum: ['petrol', 'electric'] } } },
+      'fuel type for the emissions tax',
+    );
+    // Seen as proposed first: a change announced while a reload is under way is
+    // otherwise only picked up by the watcher's check a minute later.
+    await until(
+      async () => schemas.validator.schemas.get('vehicle-registration', 2)?.state,
+      (state) => state === 'proposed',
+    );
+    await schemas.registry.approve('interop/steward-1', 'vehicle-registration', 2, 'agreed');
+    await until(
+      async () => schemas.validator.schemas.get('vehicle-registration', 2)?.state,
+      (state) => state === 'active',
+    );
+
+    const replay = {
+      group: 'gateway',
+      recordType: 'vehicle-registration',
+      code: 'unknown-schema-version',
+    };
+    await expect(
+      deadLetters.requestReplay({
+        ...replay,
+        actor: 'interop/steward-1',
+        reason: 'version 2 approved',
+      }),
+    ).resolves.toEqual({ requested: 3, groups: [{ group: 'gateway', requested: 3 }] });
+    await until(
+      () => Promise.all(plates.map(lettersFor)).then((all) => all.flat()),
+      (all) => all.every((letter) => letter.status === 'resolved'),
+    );
+    await expect(
+      sectionIds(owner, ['vehicle-registration'], []).then((found) => found.sort()),
+    ).resolves.toEqual(plates.map((plate) => `${plate} subject`));
+    // Resolved letters are never replayed again.
+    await expect(deadLetters.requestReplay(replay)).resolves.toMatchObject({ requested: 0 });
+    await expect(
+      test.database.query(`SELECT actor, reason, requested FROM dead_letter_replay_request`),
+    ).resolves.toEqual([
+      { actor: 'interop/steward-1', reason: 'version 2 approved', requested: 3 },
+    ]);
   });
 });
