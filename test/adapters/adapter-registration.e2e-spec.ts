@@ -303,6 +303,8 @@ describe('adapter registration', () => {
     expect(elsewhere.errors![0]!.message).toContain('its own agency (mpwt)');
   });
 
+  // Each rule of a registration is proven on the service in
+  // test/medium/adapter-registry.medium.e2e-spec.ts; here, that GraphQL names the field.
   it('names the field and the rule of a bad registration', async () => {
     const unknownType = await stack.graphql(integrator, GRAPHQL.register, {
       input: { ...FLEET_INPUT, publishes: [{ recordType: 'boat-licence' }] },
@@ -311,20 +313,7 @@ describe('adapter registration', () => {
       code: 'BAD_USER_INPUT',
       field: 'publishes[0].recordType',
     });
-    const unknownVersion = await stack.graphql(integrator, GRAPHQL.register, {
-      input: {
-        ...FLEET_INPUT,
-        publishes: [{ recordType: 'vehicle-registration', schemaVersion: 9 }],
-      },
-    });
-    expect(unknownVersion.errors![0]!.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'publishes[0].schemaVersion',
-    });
-    const badName = await stack.graphql(integrator, GRAPHQL.register, {
-      input: { ...FLEET_INPUT, name: 'Fleet Register' },
-    });
-    expect(badName.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(unknownType.errors![0]!.message).toContain('"boat-licence" is not a record type');
   });
 
   it('registers fleet as pending, audited', async () => {
