@@ -12,6 +12,8 @@ export class RegistryWatcher {
   private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
   private reloading?: Promise<void>;
+  /** A reload asked for while one runs: it runs once more after it. */
+  private next?: Promise<void>;
 
   constructor(
     private readonly registry: SchemaRegistryService,
@@ -37,9 +39,21 @@ export class RegistryWatcher {
     this.timer.unref();
   }
 
-  /** Reloads now (coalescing overlapping requests); a failed reload keeps the catalog in use. */
+  /**
+   * Reloads now; a failed reload keeps the catalog in use. A request while a
+   * reload runs is not merged into it — that one may have read the registry
+   * before the change announced — but runs once after it (requests meanwhile
+   * share that one run).
+   */
   reload(): Promise<void> {
-    this.reloading ??= (async () => {
+    if (this.reloading) {
+      this.next ??= this.reloading.then(() => {
+        this.next = undefined;
+        return this.reload();
+      });
+      return this.next;
+    }
+    this.reloading = (async () => {
       const current = await this.registry.repository.stateFingerprint();
       if (current === this.inUse) return;
       this.validator.useCatalog(await this.registry.loadCatalog());
@@ -54,6 +68,7 @@ export class RegistryWatcher {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.next;
     await this.reloading;
     await this.listener.close();
   }
