@@ -2,7 +2,7 @@
 // read which topic, with which group.
 import fs from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { deadLetterTopicFor, topicFor } from '#spean/bus';
+import { topicFor } from '#spean/bus';
 import { CITIZEN_SECTIONS } from '../apps/gateway/src/citizen/citizen.sections.js';
 import { READ_MODEL_GROUP } from '../apps/gateway/src/read-model/read-model.service.js';
 import { ADAPTERS } from './adapters.js';
@@ -35,34 +35,26 @@ function allowed(acls: KafkaAcl[], user: string, operation: string, type = 'TOPI
 }
 
 describe('kafkaAcls', () => {
-  it('lets each adapter write only the topics of the record types it publishes (and its dead letters)', () => {
+  it('lets each adapter write only the topics of the record types it publishes', () => {
     for (const adapter of DEFINITIONS) {
       expect(allowed(ACLS, adapter.name, 'WRITE')).toEqual(
-        [...adapter.publishes.map(topicFor), deadLetterTopicFor(adapter.name)].sort(),
+        [...adapter.publishes.map(topicFor)].sort(),
       );
     }
-    expect(allowed(ACLS, 'transport', 'WRITE')).toEqual([
-      'spean.dlq.transport',
-      'spean.vehicle-registration',
-    ]);
+    expect(allowed(ACLS, 'transport', 'WRITE')).toEqual(['spean.vehicle-registration']);
   });
 
   it('lets each adapter read only what its reactions consume, with its own group', () => {
-    expect(allowed(ACLS, 'transport', 'READ')).toEqual([
-      'spean.civil-event',
-      'spean.dlq.transport',
-    ]);
-    expect(allowed(ACLS, 'land', 'READ')).toEqual(['spean.dlq.land']);
+    expect(allowed(ACLS, 'transport', 'READ')).toEqual(['spean.civil-event']);
+    expect(allowed(ACLS, 'land', 'READ')).toEqual([]);
     for (const adapter of DEFINITIONS)
       expect(allowed(ACLS, adapter.name, 'READ', 'GROUP')).toEqual([adapter.name]);
   });
 
-  it('lets the gateway read every canonical topic with its read-model group, and write only its dead letters', () => {
+  it('lets the gateway read every canonical topic with its read-model group, and write nothing', () => {
     const canonical = [...new Set(GATEWAY_TYPES.map(topicFor))].sort();
-    expect(allowed(ACLS, 'gateway', 'READ')).toEqual(
-      [...canonical, deadLetterTopicFor(READ_MODEL_GROUP)].sort(),
-    );
-    expect(allowed(ACLS, 'gateway', 'WRITE')).toEqual([deadLetterTopicFor(READ_MODEL_GROUP)]);
+    expect(allowed(ACLS, 'gateway', 'READ')).toEqual(canonical);
+    expect(allowed(ACLS, 'gateway', 'WRITE')).toEqual([]);
     expect(allowed(ACLS, 'gateway', 'READ', 'GROUP')).toEqual([READ_MODEL_GROUP]);
     // It shows each adapter's consumer lag: their offsets, not their messages.
     expect(allowed(ACLS, 'gateway', 'DESCRIBE', 'GROUP')).toEqual(
@@ -85,10 +77,7 @@ describe('kafkaAcls', () => {
       gatewayRecordTypes: GATEWAY_TYPES,
       namespace: 'staging',
     });
-    expect(allowed(namespaced, 'tax', 'WRITE')).toEqual([
-      'staging.spean.dlq.tax',
-      'staging.spean.taxpayer',
-    ]);
+    expect(allowed(namespaced, 'tax', 'WRITE')).toEqual(['staging.spean.taxpayer']);
     expect(allowed(namespaced, 'tax', 'READ', 'GROUP')).toEqual(['staging.tax']);
   });
 

@@ -43,7 +43,6 @@ export const ADMIN_KAFKA_USER = 'admin';
 // tools/kafka-acls.spec.ts checks they agree.
 const PREFIX = 'spean.';
 const topicOf = (recordType: string): string => `${PREFIX}${recordType}`;
-const deadLetterTopicOf = (group: string): string => `${PREFIX}dlq.${group}`;
 
 /** The gateway's consumer group (apps/gateway READ_MODEL_GROUP). */
 const GATEWAY_GROUP = 'gateway';
@@ -53,7 +52,6 @@ const GATEWAY_GROUP = 'gateway';
 // empty topic is not writing to it.
 const PUBLISH: readonly AclOperation[] = ['WRITE', 'DESCRIBE', 'CREATE'];
 const CONSUME: readonly AclOperation[] = ['READ', 'DESCRIBE', 'CREATE'];
-const OWN_DEAD_LETTERS: readonly AclOperation[] = ['READ', 'WRITE', 'DESCRIBE', 'CREATE'];
 const GROUP: readonly AclOperation[] = ['READ', 'DESCRIBE'];
 
 /** The Kafka users Spean needs besides the admin: the gateway and one per adapter. */
@@ -83,7 +81,6 @@ export function kafkaAcls(
   const consumerOf = (user: string, group: string, recordTypes: readonly string[]): void => {
     for (const recordType of unique(recordTypes))
       grant(user, 'TOPIC', topicOf(recordType), CONSUME);
-    grant(user, 'TOPIC', deadLetterTopicOf(group), OWN_DEAD_LETTERS);
     grant(user, 'GROUP', group, GROUP);
   };
 
@@ -91,7 +88,8 @@ export function kafkaAcls(
     const publishes = unique(adapter.publishes);
     for (const recordType of publishes) grant(adapter.name, 'TOPIC', topicOf(recordType), PUBLISH);
     const consumes = unique((adapter.reactions ?? []).map((reaction) => reaction.recordType));
-    // The group and dead-letter topic exist for every adapter: a reaction may be approved later.
+    // The group exists for every adapter: a reaction may be approved later. Dead letters are
+    // kept in PostgreSQL (the dead_letter store), so no topic of the bus is written for them.
     consumerOf(adapter.name, adapter.name, consumes);
   }
   consumerOf(GATEWAY_KAFKA_USER, GATEWAY_GROUP, options.gatewayRecordTypes);

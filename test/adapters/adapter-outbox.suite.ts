@@ -85,8 +85,6 @@ class FaultyBus implements EventBus {
   subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
     return this.inner.subscribe(options, handler);
   }
-  listDeadLetters: EventBus['listDeadLetters'] = (group, options) =>
-    this.inner.listDeadLetters(group, options);
   lag: EventBus['lag'] = (group, topics) => this.inner.lag(group, topics);
   resetOffsets: EventBus['resetOffsets'] = (group, topics, reset) =>
     this.inner.resetOffsets(group, topics, reset);

@@ -21,6 +21,7 @@ import { IntakeService } from './intake/intake.service.js';
 import { RecordsController } from './intake/records.controller.js';
 import { OutboxRelay } from './publishing/outbox-relay.js';
 import { OutboxRepository } from './publishing/outbox.repository.js';
+import { Publishing } from './publishing/publish.js';
 import { RecordPublisher } from './publishing/record-publisher.js';
 import {
   ADAPTER_DEFINITION,
@@ -144,25 +145,31 @@ export class AdapterModule {
             ),
         },
         {
+          // The one path to publish, for intake, import and reactions alike.
+          provide: Publishing,
+          inject: [ApprovalGuard, RecordPublisher],
+          useFactory: (approval: ApprovalGuard, publisher: RecordPublisher) =>
+            new Publishing(approval, publisher),
+        },
+        {
           provide: IntakeService,
-          inject: [RecordPublisher, ApprovalGuard],
-          useFactory: (publisher: RecordPublisher, approval: ApprovalGuard) =>
+          inject: [Publishing, ApprovalGuard],
+          useFactory: (publishing: Publishing, approval: ApprovalGuard) =>
             new IntakeService(
               deps.definition,
-              publisher,
+              publishing,
               deps.config.maxRecordsPerRequest,
               approval,
             ),
         },
         {
           provide: ImportService,
-          inject: [IntakeService, RecordPublisher, ADAPTER_STORE, ApprovalGuard],
+          inject: [IntakeService, Publishing, ADAPTER_STORE],
           useFactory: (
             intake: IntakeService,
-            publisher: RecordPublisher,
+            publishing: Publishing,
             store: AdapterRecordRepository,
-            approval: ApprovalGuard,
-          ) => new ImportService(deps.definition, intake, publisher, store, approval),
+          ) => new ImportService(deps.definition, intake, publishing, store),
         },
         ReactionConsumer,
       ],

@@ -5,6 +5,7 @@ export * from './adapter.app.js';
 export * from './run-adapter.js';
 export * from './intake/intake.service.js';
 export * from './intake/intake.exception.js';
+export * from './publishing/publish.js';
 export * from './publishing/record-publisher.js';
 export * from './publishing/outbox.repository.js';
 export * from './publishing/outbox-relay.js';

@@ -42,7 +42,9 @@ export interface DeadLetterVerdict {
 
 /**
  * What a handler returns for a batch: every message not named in deadLetters
- * counts as applied. Throwing means "not now" (a transient fault): nothing in
+ * counts as applied. A dead letter is committed past like an applied message;
+ * the transport keeps no copy of it (the consumer keeps it where stewards see
+ * and replay it: the dead_letter store, see #spean/dead-letters). Throwing means "not now" (a transient fault): nothing in
  * the batch is committed and it is delivered again after a back-off.
  */
 export interface BatchOutcome {
@@ -65,18 +67,6 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
-export interface DeadLetter {
-  group: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string;
-  value: Buffer;
-  headers: Record<string, string>;
-  reason: string;
-  failedAt: Date;
-}
-
 export type OffsetReset = { to: 'earliest' } | { to: 'latest' };
 
 export interface EventBus {
@@ -88,8 +78,6 @@ export interface EventBus {
   /** Resolves once every message is durable on the log. */
   publish(messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription>;
-  /** Dead letters of a group, oldest first. */
-  listDeadLetters(group: string, options?: { limit?: number }): Promise<DeadLetter[]>;
   /**
    * How many messages on these topics the group has not committed yet: per
    * partition, the head of the log minus the group's committed position (a

@@ -3,7 +3,6 @@
 // way out, so application code never sees it.
 import type {
   BatchHandler,
-  DeadLetter,
   EventBus,
   OffsetReset,
   OutgoingMessage,
@@ -45,11 +44,6 @@ export class NamespacedEventBus implements EventBus {
       (batch) =>
         handler(batch.map((message) => ({ ...message, topic: this.unwrap(message.topic) }))),
     );
-  }
-
-  async listDeadLetters(group: string, options?: { limit?: number }): Promise<DeadLetter[]> {
-    const letters = await this.inner.listDeadLetters(this.wrap(group), options);
-    return letters.map((letter) => ({ ...letter, group, topic: this.unwrap(letter.topic) }));
   }
 
   lag(group: string, topics: string[]): Promise<number> {

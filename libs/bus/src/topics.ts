@@ -1,5 +1,4 @@
-// Topic names on the shared log. One topic per canonical record type; one
-// dead-letter topic per consumer group (Kafka transport).
+// Topic names on the shared log: one topic per canonical record type.
 
 const PREFIX = 'spean.';
 
@@ -9,8 +8,4 @@ export function topicFor(recordType: string): string {
 
 export function recordTypeOf(topic: string): string {
   return topic.startsWith(PREFIX) ? topic.slice(PREFIX.length) : topic;
-}
-
-export function deadLetterTopicFor(group: string): string {
-  return `${PREFIX}dlq.${group}`;
 }

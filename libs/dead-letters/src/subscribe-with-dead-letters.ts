@@ -1,8 +1,7 @@
 // How a consumer subscribes so that its dead letters are kept where stewards
-// can see and replay them, on either transport. The bus still gets every
-// verdict back unchanged (the transport keeps its own dead-letter log as
-// before); the store is written first, because the transport commits the
-// offset right after and a letter recorded nowhere else would be lost.
+// can see and replay them, on either transport. The store is the one copy:
+// the transport keeps none and commits past the letters right after, so the
+// store is written first — a letter recorded nowhere would be lost.
 //
 // A consumer that only applies what it trusts gives an admission check: each
 // message goes through it before the handler, live and on replay alike, and a

@@ -27,6 +27,8 @@ export interface Refusal {
   reason: string;
   /** Position of the first record it concerns, when it concerns records of a request. */
   index?: number;
+  /** The adapter's own code does not declare the record type (whatever the registry says). */
+  undeclared?: boolean;
 }
 
 export class ApprovalGuard {
@@ -37,9 +39,10 @@ export class ApprovalGuard {
   ) {}
 
   /**
-   * Refuses (403, after auditing) records whose record type and version the
-   * adapter is not approved to publish; an adapter not approved at all is
-   * refused whatever the records are. Records without a readable record type
+   * Refuses (403, after auditing) records of a record type the adapter's
+   * definition does not declare (RECORD_TYPE_NOT_PUBLISHED), or whose record
+   * type and version it is not approved to publish (NOT_APPROVED); an adapter
+   * not approved at all is refused whatever the records are. Records without a readable record type
    * are left to validation. Runs before validation: what an adapter may not
    * publish is refused without looking further.
    */
@@ -55,7 +58,9 @@ export class ApprovalGuard {
     await this.record(actor, 'publish', refusals);
     const more = all.length - refusals.length;
     throw new IntakeException(
-      IntakeExceptionCode.NOT_APPROVED,
+      all.some((refusal) => refusal.undeclared)
+        ? IntakeExceptionCode.RECORD_TYPE_NOT_PUBLISHED
+        : IntakeExceptionCode.NOT_APPROVED,
       refusals
         .map((refusal) =>
           refusal.index === undefined
@@ -85,7 +90,18 @@ export class ApprovalGuard {
         : [{ recordType: null, schemaVersion: null, reason: refused }];
     }
     const refusals: Refusal[] = [];
+    const declared = new Set(this.definition.publishes);
     for (const { recordType, schemaVersion, index } of asked.values()) {
+      if (!declared.has(recordType)) {
+        refusals.push({
+          recordType,
+          schemaVersion: schemaVersion ?? null,
+          reason: `the ${adapter} adapter does not publish ${recordType} records (its definition does not declare them)`,
+          index,
+          undeclared: true,
+        });
+        continue;
+      }
       const permission = await this.approvals.mayPublish(adapter, recordType, schemaVersion);
       if (!permission.allowed) {
         refusals.push({

@@ -8,7 +8,6 @@
 // and the rule: it is a broken client, not a bad row of the ministry's file.
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
-import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import {
   IntakeException,
@@ -16,7 +15,8 @@ import {
   type ShapeIssue,
 } from '../intake/intake.exception.js';
 import { jsonOf, type RequestBody } from '../intake/request-body.js';
-import type { RecordPublisher } from '../publishing/record-publisher.js';
+import type { Publishing } from '../publishing/publish.js';
+import type { PreparedRecord } from '../publishing/record-publisher.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
 import { CsvRowError, type CsvMapping } from './csv-mapping.js';
 
@@ -49,9 +49,8 @@ export class ImportService {
   constructor(
     private readonly definition: AdapterDefinition,
     private readonly intake: IntakeService,
-    private readonly publisher: RecordPublisher,
+    private readonly publishing: Publishing,
     private readonly store: AdapterRecordRepository,
-    private readonly approval: ApprovalGuard,
   ) {}
 
   async importChunk(principal: Principal, body: RequestBody): Promise<ImportResult> {
@@ -84,12 +83,15 @@ export class ImportService {
     });
 
     // A record type the adapter may not publish refuses the whole chunk (403), not its rows.
-    await this.approval.checkPublish(
+    const { published, skipped, issues } = await this.publishing.publish(
       principal,
       mapped.map((m) => m.record),
-      (index) => `row ${mapped[index]!.row}`,
+      'each',
+      {
+        name: (index) => `row ${mapped[index]!.row}`,
+        select: (ready) => this.changed(mapping.recordType, ready),
+      },
     );
-    const { ready, issues } = this.publisher.prepare(mapped.map((m) => m.record));
     const byRecord = new Map<number, typeof issues>();
     for (const issue of issues)
       byRecord.set(issue.index, [...(byRecord.get(issue.index) ?? []), issue]);
@@ -100,13 +102,20 @@ export class ImportService {
         issues: found.map(({ path, rule }) => ({ path, rule })),
       });
     }
+    rejected.sort((a, b) => a.row - b.row);
+    return { imported: published.length, unchanged: skipped, rejected };
+  }
 
+  /**
+   * The rows that change what was last published, each given the next version;
+   * rows are taken in file order, so a record changed twice in one export gets two versions.
+   */
+  private async changed(recordType: string, ready: PreparedRecord[]): Promise<PreparedRecord[]> {
     const stored = await this.store.versionsOf(
-      mapping.recordType,
+      recordType,
       ready.map((prepared) => prepared.record.recordId),
     );
-    // Rows are taken in file order: a record changed twice in one export gets two versions.
-    const changed = ready.filter((prepared) => {
+    return ready.filter((prepared) => {
       const { recordId } = prepared.record;
       const previous = stored.get(recordId);
       const payload = prepared.record.payload ?? null;
@@ -115,9 +124,6 @@ export class ImportService {
       stored.set(recordId, { version: prepared.record.version, payload });
       return true;
     });
-    await this.publisher.publish(changed);
-    rejected.sort((a, b) => a.row - b.row);
-    return { imported: changed.length, unchanged: ready.length - changed.length, rejected };
   }
 
   private mapping(): CsvMapping {

@@ -1,15 +1,16 @@
 // Intake: canonical records in, published to the bus, event ids out.
 // A request is all-or-nothing: if any record is invalid nothing is published
 // and every problem is listed, so the publisher fixes and resends the whole
-// request without wondering which part went through. Before anything else, the
-// records must be of record types and versions the adapter is approved to
-// publish; a refusal is audited, then answered with 403 and the reason — and
-// so is a client that is not the adapter's own. Only an authorised client is
+// request without wondering which part went through. The records go through
+// the one path of publishing (publish.ts): record types and versions the
+// adapter does not declare or is not approved for are refused (audited, 403)
+// before validation. A client that is not the adapter's own is refused and
+// audited too. Only an authorised client is
 // told what is wrong with its body (415 not JSON, 400 empty).
 import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { ApprovalGuard } from '../approval/approval-guard.js';
-import type { RecordPublisher } from '../publishing/record-publisher.js';
+import type { Publishing } from '../publishing/publish.js';
 import { IntakeException, IntakeExceptionCode } from './intake.exception.js';
 import { jsonOf, type RequestBody } from './request-body.js';
 
@@ -23,7 +24,7 @@ export interface IntakeResult {
 export class IntakeService {
   constructor(
     private readonly definition: AdapterDefinition,
-    private readonly publisher: RecordPublisher,
+    private readonly publishing: Publishing,
     private readonly maxRecords: number,
     private readonly approval: ApprovalGuard,
   ) {}
@@ -41,27 +42,14 @@ export class IntakeService {
         `a request may carry at most ${this.maxRecords} records; split it`,
       );
     }
-    await this.approval.checkPublish(principal, inputs);
-    const { ready, issues } = this.publisher.prepare(inputs);
-    const refused = issues.find((issue) => issue.rule === 'publishes');
-    if (refused) {
-      throw new IntakeException(
-        IntakeExceptionCode.RECORD_TYPE_NOT_PUBLISHED,
-        `record ${refused.index}: ${refused.message}`,
-      );
-    }
-    if (issues.length > 0) {
-      const invalid = new Set(issues.map((issue) => issue.index)).size;
-      throw new IntakeException(
-        IntakeExceptionCode.INVALID_RECORDS,
-        `${invalid} of ${inputs.length} record(s) are invalid; nothing was published`,
-        issues,
-      );
-    }
-    const eventIds = await this.publisher.publish(ready);
+    const { published, eventIds } = await this.publishing.publish(
+      principal,
+      inputs,
+      'all-or-nothing',
+    );
     const deprecated = [
       ...new Set(
-        ready
+        published
           .filter((r) => r.deprecated)
           .map((r) => `${r.record.recordType} schema version ${r.record.schemaVersion}`),
       ),

@@ -1,7 +1,9 @@
 // The one path by which an adapter publishes: validate every record against
 // exactly the schema version it names, stamp the adapter as its source, give
 // it an event id, keep it in the adapter's store and put it on the bus.
-// Intake, CSV import and life-event reactions all publish through here.
+// Intake, CSV import and life-event reactions all publish through
+// Publishing.publish (publish.ts), which checks what the adapter may publish
+// before it calls prepare() and publish() here.
 //
 // Keeping and publishing are one step (a transactional outbox). The store
 // rows and one outbox row per message are written in ONE transaction; once it
@@ -71,7 +73,6 @@ export interface PublisherOutbox {
 }
 
 export class RecordPublisher {
-  private readonly publishable: ReadonlySet<string>;
   private readonly logger: Logger;
   private readonly leaseMs: number;
   private readonly fastPathWaitMs: number;
@@ -86,7 +87,6 @@ export class RecordPublisher {
     private readonly delivery: PublisherOutbox,
     private readonly signer: RecordSigner,
   ) {
-    this.publishable = new Set(definition.publishes);
     this.logger = new Logger(`${definition.name}-publisher`);
     this.leaseMs = delivery.settings?.leaseMs ?? OUTBOX_DEFAULTS.leaseMs;
     this.fastPathWaitMs = delivery.settings?.fastPathWaitMs ?? OUTBOX_DEFAULTS.fastPathWaitMs;
@@ -105,15 +105,6 @@ export class RecordPublisher {
         return;
       }
       const record = result.record;
-      if (!this.publishable.has(record.recordType)) {
-        issues.push({
-          index,
-          path: '/recordType',
-          rule: 'publishes',
-          message: `the ${this.definition.name} adapter is not approved to publish ${record.recordType} records`,
-        });
-        return;
-      }
       ready.push({
         index,
         record: { ...record, eventId: record.eventId ?? randomUUID() } as PublishedRecord,

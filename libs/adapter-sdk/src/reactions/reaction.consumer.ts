@@ -50,7 +50,8 @@ import {
 } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import { ADAPTER_APPROVALS, ApprovalGuard, type Refusal } from '../approval/approval-guard.js';
-import { RecordPublisher } from '../publishing/record-publisher.js';
+import { IntakeException, IntakeExceptionCode } from '../intake/intake.exception.js';
+import { Publishing } from '../publishing/publish.js';
 import type { AdapterRecordRepository } from '../store/adapter-record.repository.js';
 import type { Reaction } from './reaction.js';
 
@@ -88,7 +89,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(RECORD_VALIDATOR) private readonly validator: RecordValidator,
     @Inject(ADAPTER_STORE) private readonly store: AdapterRecordRepository,
-    private readonly publisher: RecordPublisher,
+    private readonly publishing: Publishing,
     private readonly metrics: Metrics,
     private readonly deadLetters: DeadLetterService,
     @Inject(ADAPTER_DATABASE) private readonly db: Database,
@@ -224,26 +225,22 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     const reaction = this.reactions.get(record.recordType);
     if (!reaction || record.op !== 'upsert') return undefined;
     const outputs = await reaction.react(record, { store: this.store });
-    const { ready, issues } = this.publisher.prepare(outputs);
-    if (issues.length > 0) {
-      return {
-        code: 'reaction-invalid',
-        reason: `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${issues
-          .map((issue) => `record ${issue.index} ${issue.message}`)
-          .join('; ')}`,
-      };
+    try {
+      await this.publishing.publish(await this.publishing.selfActor(), outputs, 'all-or-nothing');
+    } catch (error) {
+      if (!(error instanceof IntakeException)) throw error;
+      return error.code === IntakeExceptionCode.INVALID_RECORDS
+        ? {
+            code: 'reaction-invalid',
+            reason: `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${error.issues
+              .map((issue) => `record ${'index' in issue ? issue.index : '?'} ${issue.message}`)
+              .join('; ')}`,
+          }
+        : {
+            code: 'adapter-not-approved',
+            reason: `the ${this.definition.name} reaction to ${record.recordType} would publish what the adapter may not: ${error.message}`,
+          };
     }
-    const refusals = await this.approval.publishRefusals(ready.map((each) => each.record));
-    if (refusals.length > 0) {
-      await this.approval.record(await this.approval.selfActor(), 'publish', refusals);
-      return {
-        code: 'adapter-not-approved',
-        reason: `the ${this.definition.name} reaction to ${record.recordType} would publish what the adapter may not: ${refusals
-          .map((refusal) => refusal.reason)
-          .join('; ')}`,
-      };
-    }
-    await this.publisher.publish(ready);
     return undefined;
   }
 }

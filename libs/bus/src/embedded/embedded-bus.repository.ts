@@ -1,11 +1,6 @@
 // SQL of the embedded bus. Every statement the transport runs is here.
 import type { Database } from '#spean/persistence';
-import type {
-  ConsumedMessage,
-  DeadLetter,
-  DeadLetterVerdict,
-  OutgoingMessage,
-} from '../event-bus.port.js';
+import type { ConsumedMessage, OutgoingMessage } from '../event-bus.port.js';
 
 export interface StoredMessage {
   topic: string;
@@ -105,12 +100,11 @@ export class EmbeddedBusRepository {
     );
   }
 
-  /** Records dead letters and moves the offset in one transaction; false if the lease was lost. */
+  /** Moves the offset past the batch (dead letters included); false if the lease was lost. */
   async commit(
     group: string,
     member: string,
     last: ConsumedMessage,
-    deadLetters: DeadLetterVerdict[],
     leaseMs: number,
   ): Promise<boolean> {
     return this.db
@@ -123,24 +117,6 @@ export class EmbeddedBusRepository {
           [group, last.topic, last.partition, member, last.offset, leaseMs],
         );
         if (moved.length === 0) throw new LeaseLost();
-        if (deadLetters.length > 0) {
-          await tx.query(
-            `INSERT INTO bus_dead_letter (group_id, topic, partition, "offset", key, value, headers, reason)
-           SELECT $1, t, p, o, k, v, h, r
-           FROM unnest($2::text[], $3::int[], $4::bigint[], $5::text[], $6::bytea[], $7::jsonb[], $8::text[])
-             AS d(t, p, o, k, v, h, r)`,
-            [
-              group,
-              deadLetters.map((d) => d.message.topic),
-              deadLetters.map((d) => d.message.partition),
-              deadLetters.map((d) => d.message.offset),
-              deadLetters.map((d) => d.message.key),
-              deadLetters.map((d) => d.message.value),
-              deadLetters.map((d) => JSON.stringify(d.message.headers)),
-              deadLetters.map((d) => d.reason),
-            ],
-          );
-        }
         return true;
       })
       .catch((error: unknown) => {
@@ -175,35 +151,6 @@ export class EmbeddedBusRepository {
       `UPDATE bus_group_offset SET owner = NULL, lease_until = NULL WHERE group_id = $1 AND owner = $2`,
       [group, member],
     );
-  }
-
-  async listDeadLetters(group: string, limit: number): Promise<DeadLetter[]> {
-    const rows = await this.db.query<{
-      group_id: string;
-      topic: string;
-      partition: number;
-      offset: string;
-      key: string;
-      value: Buffer;
-      headers: Record<string, string>;
-      reason: string;
-      failed_at: Date;
-    }>(
-      `SELECT group_id, topic, partition, "offset", key, value, headers, reason, failed_at
-       FROM bus_dead_letter WHERE group_id = $1 ORDER BY id LIMIT $2`,
-      [group, limit],
-    );
-    return rows.map((row) => ({
-      group: row.group_id,
-      topic: row.topic,
-      partition: row.partition,
-      offset: row.offset,
-      key: row.key,
-      value: row.value,
-      headers: row.headers,
-      reason: row.reason,
-      failedAt: row.failed_at,
-    }));
   }
 
   /**

@@ -12,8 +12,6 @@ import type { Database } from '#spean/persistence';
 import type {
   BatchHandler,
   ConsumedMessage,
-  DeadLetter,
-  DeadLetterVerdict,
   EventBus,
   OffsetReset,
   OutgoingMessage,
@@ -123,10 +121,6 @@ export class EmbeddedEventBus implements EventBus {
     return subscription;
   }
 
-  listDeadLetters(group: string, options: { limit?: number } = {}): Promise<DeadLetter[]> {
-    return this.repository.listDeadLetters(group, options.limit ?? 1000);
-  }
-
   lag(group: string, topics: string[]): Promise<number> {
     return this.repository.lag(group, topics);
   }
@@ -226,16 +220,10 @@ class EmbeddedSubscription implements Subscription {
     for (const batch of byPartition(fetched)) {
       if (!this.running) break;
       const messages = batch.map(toConsumed);
-      const outcome = await this.handler(messages);
-      const deadLetters = outcome?.deadLetters ?? [];
+      // Dead letters are committed past like the rest: the consumer kept them.
+      await this.handler(messages);
       const last = messages[messages.length - 1]!;
-      const kept = await this.repository.commit(
-        this.options.group,
-        this.member,
-        last,
-        deadLetters.map((verdict: DeadLetterVerdict) => verdict),
-        leaseMs,
-      );
+      const kept = await this.repository.commit(this.options.group, this.member, last, leaseMs);
       if (!kept) {
         this.settings.logger?.warn(
           `consumer ${this.options.group}: lost partition ${last.topic}/${last.partition} to another member`,

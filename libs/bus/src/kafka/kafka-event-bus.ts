@@ -6,9 +6,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Admin,
-  Consumer,
-  FetchIsolationLevels,
-  IS_CONTROL,
   ListOffsetTimestamps,
   ProduceAcks,
   Producer,
@@ -17,17 +14,13 @@ import {
 } from '@platformatic/kafka';
 import type {
   BatchHandler,
-  DeadLetter,
-  DeadLetterVerdict,
   EventBus,
   OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
 } from '../event-bus.port.js';
-import { deadLetterTopicFor } from '../topics.js';
 import type { BusLogger } from './bus-logger.js';
-import { fromDeadLetterRecord, toDeadLetterRecord } from './dead-letter-record.js';
 import { KafkaSubscription } from './kafka-subscription.js';
 import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
@@ -46,7 +39,6 @@ export interface KafkaEventBusOptions {
 /** Messages per produce request, and their rough size: the broker refuses batches over ~1 MB. */
 const MAX_SEND_MESSAGES = 500;
 const MAX_SEND_BYTES = 512 * 1024;
-const FETCH_MAX_BYTES = 4 * 1024 * 1024;
 /** Waits between produce retries; their count is the number of retries. */
 const PRODUCE_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 2_000, 2_000, 2_000];
 /** @platformatic/kafka's AuthenticationError.code. */
@@ -58,13 +50,6 @@ const CONNECT_TIMEOUT_MS = 120_000;
 const CONNECT_FIRST_BACKOFF_MS = 250;
 const CONNECT_MAX_BACKOFF_MS = 2_000;
 
-interface StoredDeadLetter {
-  letter: DeadLetter;
-  partition: number;
-  offset: bigint;
-  timestamp: number;
-}
-
 export class KafkaEventBus implements EventBus {
   readonly transport = 'kafka' as const;
   private readonly options: KafkaEventBusOptions;
@@ -72,7 +57,6 @@ export class KafkaEventBus implements EventBus {
   private producer: Producer<string, Buffer, string, string>;
   private readonly admin: Admin;
   /** Reads dead-letter topics by offset; it never joins its group. */
-  private reader: Consumer<string, Buffer, string, string> | null = null;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private closed: Promise<void> | null = null;
 
@@ -159,8 +143,6 @@ export class KafkaEventBus implements EventBus {
     // Topics are created here too, so a consumer may start before the
     // adapter that publishes to them ever ran.
     await this.ensureTopics(options.topics);
-    // One partition: the dead letters of a group stay in the order they failed.
-    await this.createTopics([deadLetterTopicFor(options.group)], 1);
     const subscription = new KafkaSubscription({
       brokers: this.options.brokers,
       sasl: this.options.sasl,
@@ -169,7 +151,6 @@ export class KafkaEventBus implements EventBus {
       topics: options.topics,
       maxBatchSize: options.maxBatchSize ?? 500,
       handler,
-      writeDeadLetters: (group, verdicts) => this.writeDeadLetters(group, verdicts),
       logger: this.options.logger,
     });
     await subscription.start();
@@ -181,41 +162,6 @@ export class KafkaEventBus implements EventBus {
         await close();
       },
     };
-  }
-
-  async listDeadLetters(group: string, options: { limit?: number } = {}): Promise<DeadLetter[]> {
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const topic = deadLetterTopicFor(group);
-    if (limit <= 0 || !(await this.admin.listTopics()).includes(topic)) return [];
-    const reader = this.deadLetterReader();
-    const metadata = await reader.metadata({ topics: [topic], forceUpdate: true });
-    const info = metadata.topics.get(topic)!;
-    const [starts, ends] = await Promise.all(
-      [ListOffsetTimestamps.EARLIEST, ListOffsetTimestamps.LATEST].map(async (timestamp) =>
-        (await reader.listOffsets({ topics: [topic], timestamp })).get(topic)!,
-      ),
-    );
-    const letters: StoredDeadLetter[] = [];
-    for (let partition = 0; partition < info.partitionsCount; partition++) {
-      // Oldest first within a partition, so each needs to give at most `limit`.
-      letters.push(
-        ...(await this.readDeadLetters(reader, group, {
-          topic,
-          topicId: info.id,
-          partition,
-          leader: info.partitions[partition]!.leader,
-          from: starts[partition]!,
-          to: ends[partition]!,
-          limit,
-        })),
-      );
-    }
-    // Only a topic created elsewhere with several partitions needs this.
-    letters.sort(
-      (a, b) =>
-        a.timestamp - b.timestamp || a.partition - b.partition || (a.offset < b.offset ? -1 : 1),
-    );
-    return letters.slice(0, limit).map((each) => each.letter);
   }
 
   async lag(group: string, topics: string[]): Promise<number> {
@@ -320,7 +266,7 @@ export class KafkaEventBus implements EventBus {
     // Subscriptions first: their last batch may still write dead letters.
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.subscriptions.clear();
-    await Promise.all([this.producer.close(), this.admin.close(), this.reader?.close()]);
+    await Promise.all([this.producer.close(), this.admin.close()]);
   }
 
   // ------------------------------------------------------------ internals
@@ -410,96 +356,6 @@ export class KafkaEventBus implements EventBus {
       if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader yet`);
       await sleep(50);
     }
-  }
-
-  /** Reads records [from, to) of one partition with plain fetches: no group, no commits. */
-  private async readDeadLetters(
-    reader: Consumer<string, Buffer, string, string>,
-    group: string,
-    at: {
-      topic: string;
-      topicId: string;
-      partition: number;
-      leader: number;
-      from: bigint;
-      to: bigint;
-      limit: number;
-    },
-  ): Promise<StoredDeadLetter[]> {
-    const letters: StoredDeadLetter[] = [];
-    let next = at.from;
-    while (next < at.to && letters.length < at.limit) {
-      const response = await reader.fetch({
-        node: at.leader,
-        topics: [
-          {
-            topicId: at.topicId,
-            partitions: [
-              {
-                partition: at.partition,
-                fetchOffset: next,
-                partitionMaxBytes: FETCH_MAX_BYTES,
-                currentLeaderEpoch: -1,
-                lastFetchedEpoch: -1,
-              },
-            ],
-          },
-        ],
-        maxWaitTime: 100,
-        maxBytes: FETCH_MAX_BYTES,
-        isolationLevel: FetchIsolationLevels.READ_COMMITTED,
-      });
-      const answer = response.responses[0]?.partitions[0];
-      if (!answer || answer.errorCode !== 0) {
-        throw new Error(
-          `reading ${at.topic}[${at.partition}] at offset ${next} failed (error code ${answer?.errorCode})`,
-        );
-      }
-      const batches = answer.records ?? [];
-      if (batches.length === 0) break;
-      for (const batch of batches) {
-        // Control batches (transaction markers) only move the offset.
-        if ((batch.attributes & IS_CONTROL) !== 0) continue;
-        for (const record of batch.records) {
-          const offset = batch.firstOffset + BigInt(record.offsetDelta);
-          if (offset < next || offset >= at.to || letters.length >= at.limit) continue;
-          const timestamp = Number(batch.firstTimestamp + record.timestampDelta);
-          const headers: Record<string, string> = {};
-          for (const [name, value] of record.headers) {
-            if (name) headers[name.toString('utf8')] = value?.toString('utf8') ?? '';
-          }
-          const letter = fromDeadLetterRecord(group, {
-            key: record.key?.toString('utf8') ?? '',
-            value: record.value ?? Buffer.alloc(0),
-            headers,
-            timestamp: new Date(timestamp),
-          });
-          letters.push({ letter, partition: at.partition, offset, timestamp });
-        }
-      }
-      const last = batches.at(-1)!;
-      next = last.firstOffset + BigInt(last.lastOffsetDelta) + 1n;
-    }
-    return letters;
-  }
-
-  private async writeDeadLetters(group: string, verdicts: DeadLetterVerdict[]): Promise<void> {
-    const topic = deadLetterTopicFor(group);
-    const failedAt = new Date();
-    await this.publish(
-      verdicts.map((verdict) => ({ topic, ...toDeadLetterRecord(verdict, failedAt) })),
-    );
-  }
-
-  private deadLetterReader(): Consumer<string, Buffer, string, string> {
-    this.reader ??= new Consumer<string, Buffer, string, string>({
-      clientId: `${this.options.clientId}-dead-letters`,
-      bootstrapBrokers: this.options.brokers,
-      ...saslOptions(this.options.sasl),
-      groupId: `${this.options.clientId}-dead-letter-reader`,
-      autocommit: false,
-    });
-    return this.reader;
   }
 }
 

@@ -29,12 +29,7 @@ import {
   type Message,
   type MessagesStream,
 } from '@platformatic/kafka';
-import type {
-  BatchHandler,
-  ConsumedMessage,
-  DeadLetterVerdict,
-  Subscription,
-} from '../event-bus.port.js';
+import type { BatchHandler, ConsumedMessage, Subscription } from '../event-bus.port.js';
 import type { BusLogger } from './bus-logger.js';
 import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
@@ -75,7 +70,6 @@ export interface KafkaSubscriptionSettings {
   maxBatchSize: number;
   handler: BatchHandler;
   /** Writes the verdicts to the group's dead-letter topic; resolves once durable. */
-  writeDeadLetters: (group: string, verdicts: DeadLetterVerdict[]) => Promise<void>;
   logger?: BusLogger;
 }
 
@@ -418,10 +412,8 @@ export class KafkaSubscription implements Subscription {
     const { group, handler, logger } = this.settings;
     const where = `kafka group ${group}, ${describe(parts)}`;
     try {
-      const outcome = await handler(parts.flatMap((part) => part.entries.map((e) => e.message)));
-      const verdicts = outcome?.deadLetters ?? [];
-      // Dead letters before the commit: once the offset moves, nothing would write them again.
-      if (verdicts.length > 0) await this.settings.writeDeadLetters(group, verdicts);
+      // Dead letters are committed past like the rest: the consumer kept them (its dead_letter store).
+      await handler(parts.flatMap((part) => part.entries.map((e) => e.message)));
     } catch (error) {
       let attempts = 0;
       for (const { lane, entries } of parts) {

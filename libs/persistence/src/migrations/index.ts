@@ -12,6 +12,7 @@ import { CreateAccessControl1763780800000 } from './1763780800000-create-access-
 import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter-outbox.js';
 import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
 import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
+import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -26,4 +27,5 @@ export const migrations = [
   CreateAdapterOutbox1763781000000,
   CreateVerificationFailure1763782000000,
   CreateAdapterKey1763785000000,
+  DropBusDeadLetter1763786000000,
 ];
