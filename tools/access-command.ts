@@ -3,7 +3,12 @@
 // (as cli:<login>, or --as <name>) and takes effect in every gateway within
 // moments (they reload on NOTIFY).
 import { parseArgs } from 'node:util';
-import { AccessControlException, AccessControlService, type Grant } from '#spean/access';
+import {
+  AccessControlException,
+  AccessControlService,
+  type Actor,
+  type Grant,
+} from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
@@ -41,75 +46,9 @@ export async function accessCommand(
   const { values, positionals } = parsed;
   const audit = new AuditLog(db);
   const service = new AccessControlService(db, audit, grantableSections(defaultSchemaCatalog()));
-  const actor = cliActor(values.as);
+  const run: Invocation = { service, actor: cliActor(values.as), sub, values, positionals };
   try {
-    if (noun === 'purposes') {
-      switch (sub) {
-        case 'list':
-          print(
-            (await service.purposes()).map((p) => ({
-              code: p.code,
-              title: p.title,
-              legalBasis: p.legalBasis,
-              retired: p.retiredAt?.toISOString() ?? '',
-            })),
-          );
-          return 0;
-        case 'add': {
-          const purpose = await service.registerPurpose(actor, {
-            code: positionals[0] ?? '',
-            title: required(values.title, 'title'),
-            legalBasis: required(values['legal-basis'], 'legal-basis'),
-          });
-          say(`registered purpose ${purpose.code}`);
-          return 0;
-        }
-        case 'retire':
-          await service.retirePurpose(
-            actor,
-            positionals[0] ?? '',
-            required(values.reason, 'reason'),
-          );
-          say(`retired purpose ${positionals[0]}`);
-          return 0;
-        default:
-          return usage(`unknown purposes command "${sub ?? ''}": use list, add or retire`);
-      }
-    }
-    switch (sub) {
-      case 'list':
-        print(
-          (await service.grants({ agencyId: values.agency, includeEnded: values.all })).map(row),
-        );
-        return 0;
-      case 'sections':
-        for (const [name, { fields }] of grantableSections(defaultSchemaCatalog()))
-          say(`${name}${fields ? `: ${fields.join(', ')}` : ''}`);
-        return 0;
-      case 'add': {
-        const grant = await service.grant(actor, {
-          agencyId: required(values.agency, 'agency'),
-          section: required(values.section, 'section'),
-          purpose: required(values.purpose, 'purpose'),
-          fields: values.fields
-            ?.split(',')
-            .map((field) => field.trim())
-            .filter(Boolean),
-          validFrom: values.from ? date(values.from, 'from') : undefined,
-          validUntil: date(required(values.until, 'until'), 'until'),
-          reason: required(values.reason, 'reason'),
-        });
-        say(`granted ${grant.id}`);
-        print([row(grant)]);
-        return 0;
-      }
-      case 'revoke':
-        await service.revoke(actor, positionals[0] ?? '', required(values.reason, 'reason'));
-        say(`revoked grant ${positionals[0]}`);
-        return 0;
-      default:
-        return usage(`unknown grants command "${sub ?? ''}": use list, sections, add or revoke`);
-    }
+    return await (noun === 'purposes' ? purposesCommand(run) : grantsCommand(run));
   } catch (error) {
     if (error instanceof AccessControlException || error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
@@ -118,6 +57,92 @@ export async function accessCommand(
     throw error;
   } finally {
     await audit.close();
+  }
+}
+
+/** One parsed `spean purposes|grants …` command, with the service and the operator it acts as. */
+interface Invocation {
+  service: AccessControlService;
+  actor: Actor;
+  sub: string | undefined;
+  values: ReturnType<typeof parse>['values'];
+  positionals: string[];
+}
+
+async function purposesCommand({
+  service,
+  actor,
+  sub,
+  values,
+  positionals,
+}: Invocation): Promise<number> {
+  switch (sub) {
+    case 'list':
+      print(
+        (await service.purposes()).map((p) => ({
+          code: p.code,
+          title: p.title,
+          legalBasis: p.legalBasis,
+          retired: p.retiredAt?.toISOString() ?? '',
+        })),
+      );
+      return 0;
+    case 'add': {
+      const purpose = await service.registerPurpose(actor, {
+        code: positionals[0] ?? '',
+        title: required(values.title, 'title'),
+        legalBasis: required(values['legal-basis'], 'legal-basis'),
+      });
+      say(`registered purpose ${purpose.code}`);
+      return 0;
+    }
+    case 'retire':
+      await service.retirePurpose(actor, positionals[0] ?? '', required(values.reason, 'reason'));
+      say(`retired purpose ${positionals[0]}`);
+      return 0;
+    default:
+      return usage(`unknown purposes command "${sub ?? ''}": use list, add or retire`);
+  }
+}
+
+async function grantsCommand({
+  service,
+  actor,
+  sub,
+  values,
+  positionals,
+}: Invocation): Promise<number> {
+  switch (sub) {
+    case 'list':
+      print((await service.grants({ agencyId: values.agency, includeEnded: values.all })).map(row));
+      return 0;
+    case 'sections':
+      for (const [name, { fields }] of grantableSections(defaultSchemaCatalog()))
+        say(`${name}${fields ? `: ${fields.join(', ')}` : ''}`);
+      return 0;
+    case 'add': {
+      const grant = await service.grant(actor, {
+        agencyId: required(values.agency, 'agency'),
+        section: required(values.section, 'section'),
+        purpose: required(values.purpose, 'purpose'),
+        fields: values.fields
+          ?.split(',')
+          .map((field) => field.trim())
+          .filter(Boolean),
+        validFrom: values.from ? date(values.from, 'from') : undefined,
+        validUntil: date(required(values.until, 'until'), 'until'),
+        reason: required(values.reason, 'reason'),
+      });
+      say(`granted ${grant.id}`);
+      print([row(grant)]);
+      return 0;
+    }
+    case 'revoke':
+      await service.revoke(actor, positionals[0] ?? '', required(values.reason, 'reason'));
+      say(`revoked grant ${positionals[0]}`);
+      return 0;
+    default:
+      return usage(`unknown grants command "${sub ?? ''}": use list, sections, add or revoke`);
   }
 }
 

@@ -73,126 +73,31 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
   }
   const { values, positionals } = parsed;
   const [sub, name] = positionals;
-  const actor: AdapterActor = {
-    clientId: values.as ?? `cli:${os.userInfo().username}`,
-    agencyId: 'operator',
-    role: 'operator',
-  };
   const env = new EnvReader();
   const config = readCommonConfig(env);
   env.done();
   const audit = new AuditLog(db);
-  const registry = new AdapterRegistryService(db, audit);
-  const keys = new AdapterKeyService(db, audit);
+  const run: Invocation = {
+    values,
+    sub: sub ?? '',
+    name,
+    actor: {
+      clientId: values.as ?? `cli:${os.userInfo().username}`,
+      agencyId: 'operator',
+      role: 'operator',
+    },
+    config,
+    db,
+    audit,
+    registry: new AdapterRegistryService(db, audit),
+    keys: new AdapterKeyService(db, audit),
+  };
   try {
-    switch (sub) {
-      case 'list':
-        return await list(registry, db, config);
-      case 'register': {
-        if (!name) return usage('register needs the adapter name');
-        if (!values.agency || !values.title)
-          return usage('register needs --agency <id> and --title "<ministry system>"');
-        const publishes = recordTypes(values.publishes, '--publishes');
-        const consumes = recordTypes(values.consumes, '--consumes');
-        if (typeof publishes === 'string') return usage(publishes);
-        if (typeof consumes === 'string') return usage(consumes);
-        // Record types are checked against the registry; on a fresh database no app has seeded it yet.
-        await new SchemaRegistryService(db, { environment: config.environment, audit }).bootstrap();
-        const saved = await registry.register(actor, {
-          name,
-          agencyId: values.agency,
-          title: values.title,
-          publishes,
-          consumes,
-        });
-        say(`adapter ${saved.name} is ${saved.state}`);
-        if (saved.state === 'pending') say(`a steward decides: adapters approve|reject ${name}`);
-        return 0;
-      }
-      case 'approve-built-in': {
-        const done = await registerBuiltInAdapters(db, audit, Object.values(ADAPTERS), {
-          environment: config.environment,
-          actor,
-          reason: values.reason ?? 'built-in adapter, approved by the operator',
-        });
-        say(
-          done.changed.length > 0
-            ? `registered and approved: ${done.changed.join(', ')}`
-            : 'every built-in adapter was already approved',
-        );
-        if (done.leftAlone.length > 0)
-          say(`left as a steward decided (suspended or rejected): ${done.leftAlone.join(', ')}`);
-        return 0;
-      }
-      case 'keys': {
-        const found = await keys.list(name);
-        if (found.length === 0) say(name ? `adapter ${name} has no keys` : 'no adapter keys');
-        else console.table(found.map(keyRow));
-        return 0;
-      }
-      case 'approve-key': {
-        if (!name) return usage('approve-key needs the key id (see adapters keys)');
-        const overlap = values['overlap-hours'];
-        const hours = overlap === undefined ? undefined : Number(overlap);
-        if (hours !== undefined && !/^\d+(\.\d+)?$/.test(overlap!))
-          return usage('--overlap-hours must be a number of hours, e.g. 24');
-        const saved = await keys.approve(actor, name, values.reason ?? '', hours);
-        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
-        return 0;
-      }
-      case 'revoke-key': {
-        if (!name) return usage('revoke-key needs the key id (see adapters keys)');
-        const saved = await keys.revoke(actor, name, values.reason ?? '');
-        say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
-        return 0;
-      }
-      case 'resign': {
-        if (!name) return usage('resign needs the adapter name');
-        const file = values['key-file'] ?? signingKeyPath(config.dataDir, name);
-        if (!fs.existsSync(file)) return usage(`resign: no key file at ${file} (see --key-file)`);
-        const signer = recordSigner(await loadOrCreateSigningKey(file));
-        const key = (await keys.list(name)).find((each) => each.keyId === signer.keyId);
-        const refusal = key ? keyRefusal(key) : `key ${signer.keyId} is not registered for ${name}`;
-        if (refusal !== undefined) {
-          process.stderr.write(`spean: ${refusal}: consumers would refuse what it signs\n`);
-          return 2;
-        }
-        const deadLetters = new DeadLetterRepository(db);
-        const report = await new UnsignedRecords(
-          name,
-          signer,
-          new AdapterRecordRepository(db, name),
-          new OutboxRepository(db, name),
-          deadLetters,
-          new DeadLetterService(deadLetters, new Metrics('spean-cli')),
-        ).resign(actor.clientId);
-        say(
-          `signed with key ${signer.keyId}: ${report.outbox} waiting in the outbox, ${report.replayed} refused record(s) replayed`,
-        );
-        if (report.leftRefused > 0)
-          say(
-            `${report.leftRefused} refused record(s) claiming ${name} are not what it published (or were superseded): left refused`,
-          );
-        return 0;
-      }
-      case 'approve':
-      case 'reject':
-      case 'suspend': {
-        if (!name) return usage(`${sub} needs the adapter name`);
-        const decide = {
-          approve: registry.approve,
-          reject: registry.reject,
-          suspend: registry.suspend,
-        }[sub].bind(registry);
-        const saved = await decide(actor, name, values.reason ?? '');
-        say(`adapter ${saved.name} is ${saved.state}`);
-        return 0;
-      }
-      default:
-        return usage(
-          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key or revoke-key`,
-        );
-    }
+    if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub))
+      return usage(
+        `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key, revoke-key or resign`,
+      );
+    return await SUBCOMMANDS[sub]!(run);
   } catch (error) {
     if (!(error instanceof AdapterRegistryException || error instanceof AccessDeniedException))
       throw error;
@@ -201,6 +106,148 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
   } finally {
     await audit.close();
   }
+}
+
+/** One parsed `spean adapters …` command, with the services it acts through. */
+interface Invocation {
+  values: ReturnType<typeof parse>['values'];
+  sub: string;
+  /** The first argument after the subcommand: an adapter name or a key id. */
+  name: string | undefined;
+  actor: AdapterActor;
+  config: CommonConfig;
+  db: Database;
+  audit: AuditLog;
+  registry: AdapterRegistryService;
+  keys: AdapterKeyService;
+}
+
+const SUBCOMMANDS: Record<string, (run: Invocation) => Promise<number>> = {
+  list: ({ registry, db, config }) => list(registry, db, config),
+  register,
+  'approve-built-in': approveBuiltIn,
+  keys: listKeys,
+  'approve-key': approveKey,
+  'revoke-key': revokeKey,
+  resign,
+  approve: decide,
+  reject: decide,
+  suspend: decide,
+};
+
+async function register({
+  values,
+  name,
+  actor,
+  config,
+  db,
+  audit,
+  registry,
+}: Invocation): Promise<number> {
+  if (!name) return usage('register needs the adapter name');
+  if (!values.agency || !values.title)
+    return usage('register needs --agency <id> and --title "<ministry system>"');
+  const publishes = recordTypes(values.publishes, '--publishes');
+  const consumes = recordTypes(values.consumes, '--consumes');
+  if (typeof publishes === 'string') return usage(publishes);
+  if (typeof consumes === 'string') return usage(consumes);
+  // Record types are checked against the registry; on a fresh database no app has seeded it yet.
+  await new SchemaRegistryService(db, { environment: config.environment, audit }).bootstrap();
+  const saved = await registry.register(actor, {
+    name,
+    agencyId: values.agency,
+    title: values.title,
+    publishes,
+    consumes,
+  });
+  say(`adapter ${saved.name} is ${saved.state}`);
+  if (saved.state === 'pending') say(`a steward decides: adapters approve|reject ${name}`);
+  return 0;
+}
+
+async function approveBuiltIn({ values, actor, config, db, audit }: Invocation): Promise<number> {
+  const done = await registerBuiltInAdapters(db, audit, Object.values(ADAPTERS), {
+    environment: config.environment,
+    actor,
+    reason: values.reason ?? 'built-in adapter, approved by the operator',
+  });
+  say(
+    done.changed.length > 0
+      ? `registered and approved: ${done.changed.join(', ')}`
+      : 'every built-in adapter was already approved',
+  );
+  if (done.leftAlone.length > 0)
+    say(`left as a steward decided (suspended or rejected): ${done.leftAlone.join(', ')}`);
+  return 0;
+}
+
+async function listKeys({ name, keys }: Invocation): Promise<number> {
+  const found = await keys.list(name);
+  if (found.length === 0) say(name ? `adapter ${name} has no keys` : 'no adapter keys');
+  else console.table(found.map(keyRow));
+  return 0;
+}
+
+async function approveKey({ values, name, actor, keys }: Invocation): Promise<number> {
+  if (!name) return usage('approve-key needs the key id (see adapters keys)');
+  const overlap = values['overlap-hours'];
+  const hours = overlap === undefined ? undefined : Number(overlap);
+  if (hours !== undefined && !/^\d+(\.\d+)?$/.test(overlap!))
+    return usage('--overlap-hours must be a number of hours, e.g. 24');
+  const saved = await keys.approve(actor, name, values.reason ?? '', hours);
+  say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+  return 0;
+}
+
+async function revokeKey({ values, name, actor, keys }: Invocation): Promise<number> {
+  if (!name) return usage('revoke-key needs the key id (see adapters keys)');
+  const saved = await keys.revoke(actor, name, values.reason ?? '');
+  say(`key ${saved.keyId} of adapter ${saved.adapter} is ${saved.state}`);
+  return 0;
+}
+
+/** Signs, with the adapter's approved key, what it published before it signed its records. */
+async function resign({ values, name, actor, config, db, keys }: Invocation): Promise<number> {
+  if (!name) return usage('resign needs the adapter name');
+  const file = values['key-file'] ?? signingKeyPath(config.dataDir, name);
+  if (!fs.existsSync(file)) return usage(`resign: no key file at ${file} (see --key-file)`);
+  const signer = recordSigner(await loadOrCreateSigningKey(file));
+  const key = (await keys.list(name)).find((each) => each.keyId === signer.keyId);
+  const refusal = key ? keyRefusal(key) : `key ${signer.keyId} is not registered for ${name}`;
+  if (refusal !== undefined) {
+    process.stderr.write(`spean: ${refusal}: consumers would refuse what it signs\n`);
+    return 2;
+  }
+  const deadLetters = new DeadLetterRepository(db);
+  const report = await new UnsignedRecords(
+    name,
+    signer,
+    new AdapterRecordRepository(db, name),
+    new OutboxRepository(db, name),
+    deadLetters,
+    new DeadLetterService(deadLetters, new Metrics('spean-cli')),
+  ).resign(actor.clientId);
+  say(
+    `signed with key ${signer.keyId}: ${report.outbox} waiting in the outbox, ${report.replayed} refused record(s) replayed`,
+  );
+  if (report.leftRefused > 0)
+    say(
+      `${report.leftRefused} refused record(s) claiming ${name} are not what it published (or were superseded): left refused`,
+    );
+  return 0;
+}
+
+/** A steward's decision: approve, reject or suspend. */
+async function decide({ sub, values, name, actor, registry }: Invocation): Promise<number> {
+  if (!name) return usage(`${sub} needs the adapter name`);
+  const decision = {
+    approve: registry.approve,
+    reject: registry.reject,
+    suspend: registry.suspend,
+  }[sub as 'approve' | 'reject' | 'suspend'].bind(registry);
+  const saved = await decision(actor, name, values.reason ?? '');
+  say(`adapter ${saved.name} is ${saved.state}`);
+  return 0;
 }
 
 async function list(

@@ -67,100 +67,37 @@ export async function clientCommand(
 ): Promise<number> {
   const out = context.out ?? process.stdout;
   const err = context.err ?? process.stderr;
-  const say = (line: string): void => void out.write(`${line}\n`);
   const usage = (problem: string): number => {
     err.write(`${problem}\n\n${CLIENT_HELP}`);
     return 2;
   };
   const [sub, ...rest] = args;
-  let parsed: ReturnType<typeof parse>;
+  let parsed: Parsed;
   try {
     parsed = parse(rest);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
-  const service = new ClientAdministrationService(
-    context.db,
-    context.audit,
-    context.nationalIds ?? getNationalIdScheme(),
-    context.settings,
-  );
-  const actor: CredentialActor = { kind: 'operator', name: cliActor(values.as).clientId };
+  const run: Invocation = {
+    ...parsed,
+    service: new ClientAdministrationService(
+      context.db,
+      context.audit,
+      context.nationalIds ?? getNationalIdScheme(),
+      context.settings,
+    ),
+    actor: { kind: 'operator', name: cliActor(parsed.values.as).clientId },
+    out,
+    err,
+    say: (line) => void out.write(`${line}\n`),
+    usage,
+  };
+  const subcommand =
+    sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (!subcommand)
+    return usage(`unknown client command "${sub ?? ''}": use create, list, rotate or revoke`);
   try {
-    switch (sub) {
-      case 'create': {
-        if (!values.role) return usage('client create needs --role');
-        if (!values.name) return usage('client create needs --name');
-        const created = await service.create(actor, {
-          role: values.role,
-          name: values.name,
-          agencyId: values.agency,
-          agencyName: values['agency-name'],
-          adapter: values.adapter,
-          nationalId: values['national-id'],
-          reason: values.reason,
-        });
-        say(
-          JSON.stringify(
-            { clientId: created.clientId, clientSecret: created.clientSecret },
-            null,
-            2,
-          ),
-        );
-        say('The secret is shown only now: hand it to the client over a secure channel.');
-        return 0;
-      }
-      case 'list': {
-        const rows = await service.list(actor, values.agency);
-        if (rows.length === 0) say('(none)');
-        else new Console({ stdout: out, stderr: err }).table(rows.map(tableRow));
-        return 0;
-      }
-      case 'rotate': {
-        const clientId = positionals[0];
-        if (!clientId) return usage('client rotate needs the client id');
-        let overlapHours: number | undefined;
-        if (values['overlap-hours'] !== undefined) {
-          overlapHours = Number(values['overlap-hours']);
-          if (values['overlap-hours'].trim() === '' || !Number.isInteger(overlapHours))
-            return usage(
-              `--overlap-hours must be a whole number from 0 to ${MAX_SECRET_OVERLAP_HOURS}`,
-            );
-        }
-        const rotated = await service.rotate(actor, clientId, {
-          overlapHours,
-          reason: values.reason,
-        });
-        say(
-          JSON.stringify(
-            { clientId: rotated.clientId, clientSecret: rotated.clientSecret },
-            null,
-            2,
-          ),
-        );
-        say(
-          rotated.previousSecretValidUntil
-            ? `The previous secret keeps working until ${rotated.previousSecretValidUntil.toISOString()}.`
-            : 'The previous secret no longer works.',
-        );
-        say('The new secret is shown only now: hand it to the client over a secure channel.');
-        return 0;
-      }
-      case 'revoke': {
-        const clientId = positionals[0];
-        if (!clientId) return usage('client revoke needs the client id');
-        if (!values.reason) return usage('client revoke needs --reason');
-        const revoked = await service.revoke(actor, clientId, values.reason);
-        say(
-          `revoked ${revoked.clientId} at ${revoked.revokedAt?.toISOString()}: it gets no new tokens, ` +
-            'and its unexpired ones are refused within seconds',
-        );
-        return 0;
-      }
-      default:
-        return usage(`unknown client command "${sub ?? ''}": use create, list, rotate or revoke`);
-    }
+    return await subcommand(run);
   } catch (error) {
     if (error instanceof ClientException) {
       const option = error.field ? OPTIONS[error.field] : undefined;
@@ -173,6 +110,90 @@ export async function clientCommand(
     }
     throw error;
   }
+}
+
+type Parsed = ReturnType<typeof parse>;
+
+/** One parsed `spean client …` command, with the service and the operator it acts as. */
+interface Invocation extends Parsed {
+  service: ClientAdministrationService;
+  actor: CredentialActor;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  say(line: string): void;
+  /** Writes the problem and the help; returns the exit code 2. */
+  usage(problem: string): number;
+}
+
+const SUBCOMMANDS: Record<string, (run: Invocation) => Promise<number>> = {
+  create,
+  list,
+  rotate,
+  revoke,
+};
+
+async function create({ service, actor, values, say, usage }: Invocation): Promise<number> {
+  if (!values.role) return usage('client create needs --role');
+  if (!values.name) return usage('client create needs --name');
+  const created = await service.create(actor, {
+    role: values.role,
+    name: values.name,
+    agencyId: values.agency,
+    agencyName: values['agency-name'],
+    adapter: values.adapter,
+    nationalId: values['national-id'],
+    reason: values.reason,
+  });
+  say(JSON.stringify({ clientId: created.clientId, clientSecret: created.clientSecret }, null, 2));
+  say('The secret is shown only now: hand it to the client over a secure channel.');
+  return 0;
+}
+
+async function list({ service, actor, values, say, out, err }: Invocation): Promise<number> {
+  const rows = await service.list(actor, values.agency);
+  if (rows.length === 0) say('(none)');
+  else new Console({ stdout: out, stderr: err }).table(rows.map(tableRow));
+  return 0;
+}
+
+async function rotate(run: Invocation): Promise<number> {
+  const { service, actor, values, positionals, say, usage } = run;
+  const clientId = positionals[0];
+  if (!clientId) return usage('client rotate needs the client id');
+  let overlapHours: number | undefined;
+  if (values['overlap-hours'] !== undefined) {
+    overlapHours = Number(values['overlap-hours']);
+    if (values['overlap-hours'].trim() === '' || !Number.isInteger(overlapHours))
+      return usage(`--overlap-hours must be a whole number from 0 to ${MAX_SECRET_OVERLAP_HOURS}`);
+  }
+  const rotated = await service.rotate(actor, clientId, { overlapHours, reason: values.reason });
+  say(JSON.stringify({ clientId: rotated.clientId, clientSecret: rotated.clientSecret }, null, 2));
+  say(
+    rotated.previousSecretValidUntil
+      ? `The previous secret keeps working until ${rotated.previousSecretValidUntil.toISOString()}.`
+      : 'The previous secret no longer works.',
+  );
+  say('The new secret is shown only now: hand it to the client over a secure channel.');
+  return 0;
+}
+
+async function revoke({
+  service,
+  actor,
+  values,
+  positionals,
+  say,
+  usage,
+}: Invocation): Promise<number> {
+  const clientId = positionals[0];
+  if (!clientId) return usage('client revoke needs the client id');
+  if (!values.reason) return usage('client revoke needs --reason');
+  const revoked = await service.revoke(actor, clientId, values.reason);
+  say(
+    `revoked ${revoked.clientId} at ${revoked.revokedAt?.toISOString()}: it gets no new tokens, ` +
+      'and its unexpired ones are refused within seconds',
+  );
+  return 0;
 }
 
 /** The CLI option behind each input field a service error may name. */

@@ -28,14 +28,14 @@ export const DEAD_LETTERS_HELP = `  dead-letters list             Messages a con
 
 export async function deadLettersCommand(args: string[], db: Database): Promise<number> {
   const [sub, ...rest] = args;
-  let values: ReturnType<typeof parse>['values'];
+  let values: Values;
   try {
     ({ values } = parse(rest));
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
   const service = new DeadLetterService(new DeadLetterRepository(db));
-  const filter = {
+  const filter: Filter = {
     group: values.group,
     recordType: values['record-type'],
     code: values.code,
@@ -58,34 +58,8 @@ export async function deadLettersCommand(args: string[], db: Database): Promise<
         else console.table(counts);
         return 0;
       }
-      case 'replay': {
-        const ids = values.id;
-        const filtered = Object.values(filter).some((value) => value !== undefined);
-        if (values.all && (ids || filtered))
-          return usage('--all replays every open letter: give it alone');
-        if (!values.all && !ids && !filtered)
-          return usage('replay needs --all, --id <n> or a filter (--group ...)');
-        const result = await service.requestReplay({
-          ...filter,
-          ids,
-          all: values.all,
-          actor: `cli:${userInfo().username}`,
-          reason: values.reason ?? '',
-        });
-        if (result.requested === 0) {
-          say('no open dead letters match: nothing to replay');
-          return 0;
-        }
-        say(
-          `replay requested for ${result.requested} dead letter(s): ` +
-            result.groups.map((group) => `${group.group} ${group.requested}`).join(', '),
-        );
-        say(
-          "each group's running consumer replays them within seconds (a stopped one when it starts); " +
-            'follow with `dead-letters list --status resolved` and `dead-letters list`',
-        );
-        return 0;
-      }
+      case 'replay':
+        return await replay(service, values, filter);
       default:
         return usage(`unknown dead-letters command "${sub ?? ''}": use list, counts or replay`);
     }
@@ -94,6 +68,39 @@ export async function deadLettersCommand(args: string[], db: Database): Promise<
     process.stderr.write(`spean: ${error.message}\n`);
     return 2;
   }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+type Filter = Pick<Values, 'group' | 'code' | 'source'> & { recordType: string | undefined };
+
+/** Marks letters for replay: all of them, some by id, or those the filters match. */
+async function replay(service: DeadLetterService, values: Values, filter: Filter): Promise<number> {
+  const ids = values.id;
+  const filtered = Object.values(filter).some((value) => value !== undefined);
+  if (values.all && (ids || filtered))
+    return usage('--all replays every open letter: give it alone');
+  if (!values.all && !ids && !filtered)
+    return usage('replay needs --all, --id <n> or a filter (--group ...)');
+  const result = await service.requestReplay({
+    ...filter,
+    ids,
+    all: values.all,
+    actor: `cli:${userInfo().username}`,
+    reason: values.reason ?? '',
+  });
+  if (result.requested === 0) {
+    say('no open dead letters match: nothing to replay');
+    return 0;
+  }
+  say(
+    `replay requested for ${result.requested} dead letter(s): ` +
+      result.groups.map((group) => `${group.group} ${group.requested}`).join(', '),
+  );
+  say(
+    "each group's running consumer replays them within seconds (a stopped one when it starts); " +
+      'follow with `dead-letters list --status resolved` and `dead-letters list`',
+  );
+  return 0;
 }
 
 function parse(args: string[]) {

@@ -45,74 +45,23 @@ export async function schemasCommand(
   const registry = new SchemaRegistryService(db, { environment, audit });
   // On a fresh database no app may have seeded the registry from schemas/ yet.
   await registry.bootstrap();
-  const actor = values.as ?? `cli:${os.userInfo().username}`;
   const [sub, type, third] = positionals;
-  const reason = values.reason ?? '';
+  const run: Invocation = {
+    registry,
+    actor: values.as ?? `cli:${os.userInfo().username}`,
+    sub: sub ?? '',
+    type,
+    third,
+    reason: values.reason ?? '',
+    recordType: values['record-type'],
+    mode: values.mode as CompatibilityMode | undefined,
+  };
   try {
-    switch (sub) {
-      case 'list': {
-        const rows = await registry.list(values['record-type']);
-        console.table(
-          rows.map((row) => ({
-            recordType: row.recordType,
-            version: row.version,
-            state: row.state,
-            proposedBy: row.proposedBy,
-            decidedBy: row.decidedBy ?? '',
-            decidedAt: row.decidedAt?.toISOString() ?? '',
-          })),
-        );
-        return 0;
-      }
-      case 'show':
-        process.stdout.write(
-          `${JSON.stringify((await registry.get(need(type), Number(third))).schema, null, 2)}\n`,
-        );
-        return 0;
-      case 'check': {
-        const report = await registry.check(
-          need(type),
-          readJson(third),
-          values.mode as CompatibilityMode | undefined,
-        );
-        say(
-          report.compatible
-            ? `compatible: would become ${report.recordType} version ${report.version} (${report.mode}, checked against ${report.checkedAgainst.join(', ') || 'nothing'})`
-            : `NOT compatible under ${report.mode}:`,
-        );
-        printIncompatibilities(report.incompatibilities);
-        return report.compatible ? 0 : 3;
-      }
-      case 'propose': {
-        const proposed = await registry.propose(actor, need(type), readJson(third), reason);
-        say(
-          `proposed ${proposed.recordType} version ${proposed.version}; a steward approves or rejects it`,
-        );
-        return 0;
-      }
-      case 'approve':
-      case 'reject':
-      case 'deprecate':
-      case 'retire': {
-        const moved = await registry[sub](actor, need(type), Number(third), reason);
-        say(`${moved.recordType} version ${moved.version} is now ${moved.state}`);
-        return 0;
-      }
-      case 'compatibility':
-        say(
-          `${need(type)}: ${await registry.setCompatibility(actor, need(type), need(third), reason)}`,
-        );
-        return 0;
-      case 'history':
-        console.table(await registry.repository.changes(need(type)));
-        return 0;
-      case 'lineage':
-        console.table(await registry.repository.lineage(values['record-type']));
-        return 0;
-      default:
-        process.stderr.write(`unknown schemas command "${sub ?? ''}"\n\n${SCHEMAS_HELP}`);
-        return 2;
+    if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub)) {
+      process.stderr.write(`unknown schemas command "${sub ?? ''}"\n\n${SCHEMAS_HELP}`);
+      return 2;
     }
+    return await SUBCOMMANDS[sub]!(run);
   } catch (error) {
     if (!(error instanceof SchemaRegistryException)) throw error;
     process.stderr.write(`spean: ${error.message}\n`);
@@ -121,6 +70,89 @@ export async function schemasCommand(
   } finally {
     await audit.close();
   }
+}
+
+/** One parsed `spean schemas …` command: `<sub> <type> <third>` and the options. */
+interface Invocation {
+  registry: SchemaRegistryService;
+  actor: string;
+  sub: string;
+  type: string | undefined;
+  /** A version, a schema file or a compatibility mode, by subcommand. */
+  third: string | undefined;
+  reason: string;
+  recordType: string | undefined;
+  mode: CompatibilityMode | undefined;
+}
+
+const SUBCOMMANDS: Record<string, (run: Invocation) => Promise<number>> = {
+  list,
+  show: async ({ registry, type, third }) => {
+    const { schema } = await registry.get(need(type), Number(third));
+    process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    return 0;
+  },
+  check,
+  propose: async ({ registry, actor, type, third, reason }) => {
+    const proposed = await registry.propose(actor, need(type), readJson(third), reason);
+    say(
+      `proposed ${proposed.recordType} version ${proposed.version}; a steward approves or rejects it`,
+    );
+    return 0;
+  },
+  approve: move,
+  reject: move,
+  deprecate: move,
+  retire: move,
+  compatibility: async ({ registry, actor, type, third, reason }) => {
+    say(
+      `${need(type)}: ${await registry.setCompatibility(actor, need(type), need(third), reason)}`,
+    );
+    return 0;
+  },
+  history: async ({ registry, type }) => {
+    console.table(await registry.repository.changes(need(type)));
+    return 0;
+  },
+  lineage: async ({ registry, recordType }) => {
+    console.table(await registry.repository.lineage(recordType));
+    return 0;
+  },
+};
+
+async function list({ registry, recordType }: Invocation): Promise<number> {
+  const rows = await registry.list(recordType);
+  console.table(
+    rows.map((row) => ({
+      recordType: row.recordType,
+      version: row.version,
+      state: row.state,
+      proposedBy: row.proposedBy,
+      decidedBy: row.decidedBy ?? '',
+      decidedAt: row.decidedAt?.toISOString() ?? '',
+    })),
+  );
+  return 0;
+}
+
+/** Dry run: exit 0 when the schema would be accepted as the next version, 3 when not. */
+async function check({ registry, type, third, mode }: Invocation): Promise<number> {
+  const report = await registry.check(need(type), readJson(third), mode);
+  say(
+    report.compatible
+      ? `compatible: would become ${report.recordType} version ${report.version} (${report.mode}, checked against ${report.checkedAgainst.join(', ') || 'nothing'})`
+      : `NOT compatible under ${report.mode}:`,
+  );
+  printIncompatibilities(report.incompatibilities);
+  return report.compatible ? 0 : 3;
+}
+
+/** A steward moves a version on: approve, reject, deprecate or retire. */
+async function move({ registry, actor, sub, type, third, reason }: Invocation): Promise<number> {
+  const step = sub as 'approve' | 'reject' | 'deprecate' | 'retire';
+  const moved = await registry[step](actor, need(type), Number(third), reason);
+  say(`${moved.recordType} version ${moved.version} is now ${moved.state}`);
+  return 0;
 }
 
 function printIncompatibilities(list: readonly Incompatibility[]): void {

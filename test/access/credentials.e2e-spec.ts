@@ -9,7 +9,7 @@ import os from 'node:os';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verhoeffCheckDigit } from '#spean/contracts';
-import { clientCommand } from '../../tools/client-command.js';
+import { CLIENT_HELP, clientCommand } from '../../tools/client-command.js';
 import { startStack, type Credentials, type SpeanStack } from '../support/spean-stack.js';
 
 const CITIZEN = '4016698706';
@@ -547,6 +547,16 @@ describe('credentials', () => {
         [secret.clientId],
       );
       expect(row).toEqual({ revoked_by: 'desk-officer-7', revoke_reason: 'card reported stolen' });
+    });
+
+    it('answers an unknown command with the help, whatever its name', async () => {
+      for (const sub of ['frobnicate', 'constructor', 'toString', '__proto__']) {
+        const answer = await cli([sub]);
+        expect(answer).toMatchObject({ code: 2, out: '' });
+        expect(answer.err).toContain(`unknown client command "${sub}"`);
+        expect(answer.err).toContain(CLIENT_HELP);
+      }
+      expect((await cli([])).err).toContain('unknown client command ""');
     });
 
     it('does not make a change whose audit entry cannot be written', async () => {

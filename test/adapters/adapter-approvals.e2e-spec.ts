@@ -3,6 +3,8 @@
 // change nobody announced (a lost notification) within the cache's age limit;
 // listeners hear of both. And the built-in adapters' registration.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import {
   AdapterApprovals,
   AdapterRegistryRepository,
@@ -91,6 +93,29 @@ describe('adapter approvals cache', () => {
       reason: 'adapter cadastre is suspended: quiet',
     });
     await until(() => heard > 0, 2_000);
+  });
+});
+
+describe('adapter approvals in a Nest application', () => {
+  it('stop following the registry when the application that provides them shuts down', async () => {
+    // Provided as the adapter module provides them: started by a factory, nothing else holding them.
+    let provided: AdapterApprovals | undefined;
+    @Module({
+      providers: [
+        {
+          provide: 'APPROVALS',
+          useFactory: async () => (provided = await approvals(60_000)),
+        },
+      ],
+    })
+    class ApprovalsModule {}
+    const app = await NestFactory.createApplicationContext(ApprovalsModule, { logger: false });
+    let heard = 0;
+    provided!.onChange('cadastre', () => heard++);
+    await app.close();
+    await registry.approve(steward, 'cadastre', 'after shutdown');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(heard).toBe(0);
   });
 });
 

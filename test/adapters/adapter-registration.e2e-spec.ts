@@ -18,7 +18,7 @@ import { EnvReader } from '#spean/config';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
-import { adaptersCommand } from '../../tools/adapters-command.js';
+import { ADAPTERS_HELP, adaptersCommand } from '../../tools/adapters-command.js';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { startStack, type Credentials, type SpeanStack } from '../support/spean-stack.js';
 
@@ -569,6 +569,20 @@ describe('adapter registration', () => {
     // An integrator cannot lift it by registering again.
     const again = await stack.graphql(integrator, GRAPHQL.register, { input: FLEET_INPUT });
     expect(again.errors![0]!.message).toContain('suspended');
+  });
+
+  it('the CLI answers an unknown command with its help, whatever its name', async () => {
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      for (const sub of ['frobnicate', 'constructor', 'hasOwnProperty']) {
+        err.mockClear();
+        expect(await adaptersCommand([sub], stack.db.database)).toBe(2);
+        expect(err.mock.calls.join('')).toContain(`unknown adapters command "${sub}"`);
+        expect(err.mock.calls.join('')).toContain(ADAPTERS_HELP);
+      }
+    } finally {
+      err.mockRestore();
+    }
   });
 
   it('the CLI lists the directory and records decisions as the operator', async () => {

@@ -65,6 +65,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('copies into the image only files the repository has', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap(([, list]) =>
+      list!.split(/\s+/),
+    );
+    expect(sources).toContain('package.json');
+    expect(sources.filter((source) => !fs.existsSync(path.join(root, source)))).toEqual([]);
+  });
+
   it('starts the image with the gateway V8 flags by default', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     const cmd = /^CMD (.+)$/m.exec(dockerfile)?.[1];

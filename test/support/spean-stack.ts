@@ -1,7 +1,7 @@
 // The whole system in one test process: a fresh database, a bus (embedded or
 // Kafka), the gateway and the interior adapter on ephemeral ports, and one
 // client of each kind. The apps are assembled by the same functions their
-// main.ts files use.
+// main.ts files use, on the same platform (libs/platform).
 import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -14,14 +14,16 @@ import {
   RemoteKeySet,
   generateSigningKeyPem,
   signingKeyFromPem,
+  type SigningKey,
 } from '#spean/access';
 import { createAdapterApp, readAdapterConfig, type AdapterDefinition } from '#spean/adapter-sdk';
 import { AuditLog, auditKeyFromPem, type AuditKey } from '#spean/audit';
-import { createEventBus, type EventBus } from '#spean/bus';
+import type { EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
 import { getNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
-import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
+import { assemblePlatform, type Platform } from '#spean/platform';
+import type { OpenedSchemaRegistry } from '#spean/schema-registry';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 import { readGatewayConfig } from '../../apps/gateway/src/config/gateway.config.js';
 import { GRANTABLE_SECTIONS } from '../../apps/gateway/src/gateway.tokens.js';
@@ -112,63 +114,140 @@ async function assemble(
   db: TestDatabase,
   cleanup: Array<() => Promise<void>>,
 ): Promise<SpeanStack> {
+  const auditKey = auditKeyFromPem(generateSigningKeyPem());
+  const audit = new AuditLog(db.database, { signer: auditKey.signer });
+  cleanup.push(() => audit.close());
+  // One platform per process in production; here each app gets its own registry
+  // and bus on the one database and audit log, as each process would.
+  const platformFor = async (name: string): Promise<Platform> => {
+    const platform = await assemblePlatform(db.database, audit, {
+      name,
+      environment: 'test',
+      // Test files share one broker: a namespace per file keeps their topics and groups apart.
+      bus:
+        transport === 'kafka'
+          ? { kafkaBrokers: kafkaBrokers(), partitions: 4, namespace: db.name }
+          : { kafkaBrokers: [], partitions: 4 },
+      logger: QUIET,
+    });
+    cleanup.push(() => platform.close());
+    return platform;
+  };
+  const gatewayPlatform = await platformFor(`gateway-${db.name}`);
+  const signingKey = signingKeyFromPem(generateSigningKeyPem());
+  const gateway = await startGateway(gatewayPlatform, signingKey, cleanup);
+  const gatewayUrl = urlOf(gateway);
+  const { signingKeys, adapterUrls } = await startAdapters(
+    db,
+    audit,
+    gatewayUrl,
+    platformFor,
+    cleanup,
+  );
+  const credentials = new ClientCredentialsService(
+    new ClientRepository(db.database),
+    () => signingKey,
+    900,
+  );
+  const clients = await registerClients(credentials);
+  const accessControl = await grantEverything(gateway);
+  const tokens = new Map<string, string>();
+  const adapters = Object.fromEntries(
+    (Object.keys(ADAPTERS) as AdapterName[]).map((name) => [
+      name,
+      { url: adapterUrls[name], credentials: clients.adapters[name] },
+    ]),
+  ) as Record<AdapterName, RunningAdapter>;
+
+  const stack: SpeanStack = {
+    gatewayUrl,
+    schemas: gatewayPlatform.schemas,
+    audit,
+    auditKey,
+    accessControl,
+    adapterUrl: adapterUrls.interior,
+    adapters,
+    signingKeys,
+    db,
+    bus: gatewayPlatform.bus,
+    agency: clients.agency,
+    adapter: clients.adapters.interior,
+    steward: clients.steward,
+    integrator: clients.integrator,
+    auditor: clients.auditor,
+    citizen: (nationalId) =>
+      credentials.register({
+        agencyId: 'citizens',
+        agencyName: 'Citizens',
+        name: 'Citizen',
+        role: 'citizen',
+        nationalId,
+      }),
+    token: (client) => fetchAccessToken(gatewayUrl, client),
+    graphql: (token, query, variables = {}) => postGraphql(gatewayUrl, token, query, variables),
+    publish: (token, body, adapter = 'interior') => postRecords(adapterUrls[adapter], token, body),
+    async publishAs(adapter, body) {
+      let token = tokens.get(adapter);
+      if (!token) tokens.set(adapter, (token = await stack.token(clients.adapters[adapter])));
+      return stack.publish(token, body, adapter);
+    },
+    async close() {
+      // Apps first, then their buses and registries, the database last.
+      for (const close of cleanup.reverse()) await close();
+    },
+  };
+  return stack;
+}
+
+const QUIET = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (m: string) => console.error(m),
+};
+
+async function startGateway(
+  platform: Platform,
+  signingKey: SigningKey,
+  cleanup: Array<() => Promise<void>>,
+): Promise<INestApplication> {
   // Suites drive the gateway harder than one client may in production; the limits have their own suite.
   const env = new EnvReader({
     LOG_LEVEL: 'warn',
     DATA_DIR: '/nonexistent-test-data-dir',
     GRAPHQL_RATE_LIMIT_PER_SECOND: '0',
   });
-  const gatewayConfig = readGatewayConfig(env);
-  const logger = {
-    log: () => undefined,
-    warn: () => undefined,
-    error: (m: string) => console.error(m),
-  };
-  const busFor = async (clientId: string): Promise<EventBus> => {
-    const brokers = transport === 'kafka' ? kafkaBrokers() : [];
-    // Test files share one broker: a namespace per file keeps their topics and groups apart.
-    return createEventBus({
-      kafkaBrokers: brokers,
-      partitions: 4,
-      clientId,
-      database: db.database,
-      logger,
-      namespace: transport === 'kafka' ? db.name : undefined,
-    });
-  };
-
-  const auditKey = auditKeyFromPem(generateSigningKeyPem());
-  const audit = new AuditLog(db.database, { signer: auditKey.signer });
-  cleanup.push(() => audit.close());
-  // One registry per process in production; here each app gets its own, as each process would.
-  const schemasFor = async (): Promise<OpenedSchemaRegistry> => {
-    const opened = await openSchemaRegistry(db.database, { environment: 'test', audit });
-    cleanup.push(() => opened.close());
-    return opened;
-  };
-  const gatewaySchemas = await schemasFor();
-  const signingKey = signingKeyFromPem(generateSigningKeyPem());
-  const gatewayBus = await busFor(`gateway-${db.name}`);
-  cleanup.push(() => gatewayBus.close());
   const gateway = await createGatewayApp({
-    config: gatewayConfig,
-    database: db.database,
-    bus: gatewayBus,
+    config: readGatewayConfig(env),
+    database: platform.database,
+    bus: platform.bus,
     metrics: new Metrics('gateway'),
     signingKey,
-    validator: gatewaySchemas.validator,
+    validator: platform.schemas.validator,
     nationalIds: getNationalIdScheme(),
-    schemaRegistry: gatewaySchemas.registry,
-    lineage: gatewaySchemas.lineage,
-    audit,
+    schemaRegistry: platform.schemas.registry,
+    lineage: platform.schemas.lineage,
+    audit: platform.audit,
     pseudonyms: new Pseudonymizer(randomBytes(32)),
   });
   cleanup.push(() => gateway.close());
   await gateway.listen(0, '127.0.0.1');
-  const gatewayUrl = urlOf(gateway);
+  return gateway;
+}
 
-  // Adapters publish and consume only what they are approved for, and sign with
-  // approved keys; the built-in ones are and do, from the start.
+/**
+ * Adapters publish and consume only what they are approved for, and sign with
+ * approved keys; the built-in ones are and do, from the start.
+ */
+async function startAdapters(
+  db: TestDatabase,
+  audit: AuditLog,
+  gatewayUrl: string,
+  platformFor: (name: string) => Promise<Platform>,
+  cleanup: Array<() => Promise<void>>,
+): Promise<{
+  signingKeys: Record<AdapterName, KeyObject>;
+  adapterUrls: Record<AdapterName, string>;
+}> {
   const signingKeys = Object.fromEntries(
     Object.keys(ADAPTERS).map((name) => [name, generateKeyPairSync('ed25519').privateKey]),
   ) as Record<AdapterName, KeyObject>;
@@ -182,21 +261,18 @@ async function assemble(
   for (const [name, definition] of Object.entries(ADAPTERS) as Array<
     [AdapterName, AdapterDefinition]
   >) {
-    const adapterBus = await busFor(`${name}-${db.name}`);
-    cleanup.push(() => adapterBus.close());
+    const platform = await platformFor(`${name}-${db.name}`);
     const adapter = await createAdapterApp(
       {
         definition,
         config: readAdapterConfig(definition, new EnvReader({ LOG_LEVEL: 'warn' })),
-        database: db.database,
-        bus: adapterBus,
+        database: platform.database,
+        bus: platform.bus,
         metrics: new Metrics(name),
-        audit,
+        audit: platform.audit,
         signingKey: signingKeys[name],
-        ...(await (async () => {
-          const schemas = await schemasFor();
-          return { validator: schemas.validator, lineage: schemas.lineage };
-        })()),
+        validator: platform.schemas.validator,
+        lineage: platform.schemas.lineage,
       },
       new RemoteKeySet(`${gatewayUrl}/.well-known/jwks.json`).resolve,
     );
@@ -204,12 +280,16 @@ async function assemble(
     await adapter.listen(0, '127.0.0.1');
     adapterUrls[name] = urlOf(adapter);
   }
+  return { signingKeys, adapterUrls };
+}
 
-  const credentials = new ClientCredentialsService(
-    new ClientRepository(db.database),
-    () => signingKey,
-    900,
-  );
+async function registerClients(credentials: ClientCredentialsService): Promise<{
+  agency: Credentials;
+  integrator: Credentials;
+  steward: Credentials;
+  auditor: Credentials;
+  adapters: Record<AdapterName, Credentials>;
+}> {
   const agency = await credentials.register({
     agencyId: 'mef',
     agencyName: 'Ministry of Economy and Finance',
@@ -222,9 +302,9 @@ async function assemble(
     name: 'Vehicle register IT team',
     role: 'integrator',
   });
-  const adapterClients = {} as Record<AdapterName, Credentials>;
+  const adapters = {} as Record<AdapterName, Credentials>;
   for (const name of Object.keys(ADAPTERS) as AdapterName[]) {
-    adapterClients[name] = await credentials.register({
+    adapters[name] = await credentials.register({
       agencyId: name,
       agencyName: ADAPTERS[name].title,
       name: `${name} adapter`,
@@ -232,13 +312,6 @@ async function assemble(
       adapter: name,
     });
   }
-  const adapters = Object.fromEntries(
-    (Object.keys(ADAPTERS) as AdapterName[]).map((name) => [
-      name,
-      { url: adapterUrls[name], credentials: adapterClients[name] },
-    ]),
-  ) as Record<AdapterName, RunningAdapter>;
-  const tokens = new Map<string, string>();
   const steward = await credentials.register({
     agencyId: 'interop-office',
     agencyName: 'Interoperability Office',
@@ -251,8 +324,14 @@ async function assemble(
     name: 'Audit office',
     role: 'auditor',
   });
-  // Deny by default: the stack's agency is granted every section, the id itself
-  // and verification, for every demo purpose; tests of narrower grants make their own.
+  return { agency, integrator, steward, auditor, adapters };
+}
+
+/**
+ * Deny by default: the stack's agency is granted every section, the id itself
+ * and verification, for every demo purpose; tests of narrower grants make their own.
+ */
+async function grantEverything(gateway: INestApplication): Promise<AccessControlService> {
   const accessControl = gateway.get(AccessControlService);
   const grantableSections = gateway.get<symbol, GrantableSections>(GRANTABLE_SECTIONS);
   await registerPurposes(accessControl);
@@ -262,59 +341,34 @@ async function assemble(
     DEMO_PURPOSES.map(({ code }) => ({ purpose: code, sections: [...grantableSections.keys()] })),
     'test stack: everything for every purpose',
   );
+  return accessControl;
+}
 
-  const stack: SpeanStack = {
-    gatewayUrl,
-    schemas: gatewaySchemas,
-    audit,
-    auditKey,
-    accessControl,
-    adapterUrl: adapterUrls.interior,
-    adapters,
-    signingKeys,
-    db,
-    bus: gatewayBus,
-    agency,
-    adapter: adapterClients.interior,
-    steward,
-    integrator,
-    auditor,
-    citizen: (nationalId) =>
-      credentials.register({
-        agencyId: 'citizens',
-        agencyName: 'Citizens',
-        name: 'Citizen',
-        role: 'citizen',
-        nationalId,
-      }),
-    token: (client) => fetchAccessToken(gatewayUrl, client),
-    async graphql(token, query, variables = {}) {
-      const response = await fetch(`${gatewayUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
-    async publish(token, body, adapter = 'interior') {
-      const response = await fetch(`${adapterUrls[adapter]}/v1/records`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    },
-    async publishAs(adapter, body) {
-      let token = tokens.get(adapter);
-      if (!token) tokens.set(adapter, (token = await stack.token(adapterClients[adapter])));
-      return stack.publish(token, body, adapter);
-    },
-    async close() {
-      // Apps first, then their buses and registries, the database last.
-      for (const close of cleanup.reverse()) await close();
-    },
-  };
-  return stack;
+async function postGraphql<T>(
+  gatewayUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphqlResponse<T>> {
+  const response = await fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+async function postRecords(
+  adapterUrl: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${adapterUrl}/v1/records`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 function urlOf(app: INestApplication): string {

@@ -68,6 +68,11 @@ export class AdapterApprovals {
     await this.listener.close();
   }
 
+  /** Stopped with the Nest application that provides it. */
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   async mayPublish(
     adapter: string,
     recordType: string,

@@ -14,7 +14,6 @@ import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from './adapter-definition.js';
 import type { AdapterConfig } from './adapter.config.js';
 import { ADAPTER_APPROVALS, ApprovalGuard } from './approval/approval-guard.js';
-import { AdapterApprovalsStopper } from './approval/adapter-approvals.stopper.js';
 import { ImportService } from './import/import.service.js';
 import { ImportsController } from './import/imports.controller.js';
 import { IntakeService } from './intake/intake.service.js';
@@ -69,7 +68,7 @@ export class AdapterModule {
         { provide: ADAPTER_DATABASE, useValue: deps.database },
         { provide: ADAPTER_LINEAGE, useValue: deps.lineage },
         {
-          // What a steward approved the adapter for; followed as it changes.
+          // What a steward approved the adapter for; followed as it changes, until shutdown.
           provide: ADAPTER_APPROVALS,
           useFactory: async () => {
             const approvals = new AdapterApprovals(deps.database, {
@@ -85,7 +84,6 @@ export class AdapterModule {
           useFactory: (approvals: AdapterApprovals) =>
             new ApprovalGuard(deps.definition, approvals, deps.audit),
         },
-        AdapterApprovalsStopper,
         {
           // Proposing again a key the registry knows changes nothing, so every start proposes.
           provide: RECORD_SIGNER,

@@ -1,12 +1,11 @@
-// The whole life of an adapter process: configuration, database, bus, HTTP.
-// An adapter's main.ts is one call to this with its definition.
+// The whole life of an adapter process: configuration, the platform (database,
+// audit log, schema registry, bus), HTTP. An adapter's main.ts is one call to
+// this with its definition.
 import { Logger } from '@nestjs/common';
 import { RemoteKeySet } from '#spean/access';
-import { AuditLog } from '#spean/audit';
-import { busSettings, createEventBus, topicFor } from '#spean/bus';
+import { topicFor } from '#spean/bus';
 import { Metrics, serveUntilStopped } from '#spean/observability';
-import { openDatabase } from '#spean/persistence';
-import { openSchemaRegistry } from '#spean/schema-registry';
+import { openPlatform } from '#spean/platform';
 import type { AdapterDefinition } from './adapter-definition.js';
 import { createAdapterApp } from './adapter.app.js';
 import { readAdapterConfig } from './adapter.config.js';
@@ -15,20 +14,9 @@ import { loadOrCreateSigningKey } from './publishing/signing-key.js';
 export async function runAdapter(definition: AdapterDefinition): Promise<void> {
   const logger = new Logger(definition.name);
   const config = readAdapterConfig(definition);
-  const { database, close } = await openDatabase(config, `spean-${definition.name}`);
   // Adapters append without a signer; the gateway seals the chain with signed checkpoints.
-  const audit = new AuditLog(database);
-  const schemas = await openSchemaRegistry(database, {
-    environment: config.environment,
-    audit,
-    log: logger,
-  });
-  const bus = await createEventBus({
-    ...busSettings(config),
-    clientId: `spean-${definition.name}`,
-    database,
-    logger,
-  });
+  const platform = await openPlatform(config, { name: `spean-${definition.name}`, logger });
+  const { database, audit, schemas, bus } = platform;
   await bus.ensureTopics(definition.publishes.map(topicFor));
   const signingKey = await loadOrCreateSigningKey(config.signingKeyFile);
   const keys = new RemoteKeySet(new URL('/.well-known/jwks.json', config.gatewayUrl).toString());
@@ -46,12 +34,7 @@ export async function runAdapter(definition: AdapterDefinition): Promise<void> {
     },
     keys.resolve,
   );
-  await serveUntilStopped(app, config, [
-    () => bus.close(),
-    () => audit.close(),
-    () => schemas.close(),
-    close,
-  ]);
+  await serveUntilStopped(app, config, [() => platform.close()]);
   logger.log(
     `${definition.title} adapter listening on http://${config.host}:${config.port} (${bus.transport} bus)`,
   );

@@ -116,22 +116,135 @@ export function findLocations(
   keyword: string,
   reached: Set<unknown>,
 ): NationalIdLocation[] {
-  const found = new Map<string, NationalIdLocation>();
-  const onPath = new Set<unknown>();
+  const root = documents.get(rootId);
+  if (!root) throw new Error(`no schema ${rootId}`);
+  const finder = new LocationFinder(documents, keyword, reached);
+  finder.walk({ schema: root, documentId: rootId, pointer: '' }, [], undefined);
+  return finder.locations();
+}
 
-  function add(steps: readonly Step[], description: string | undefined): void {
+/** One walk of findLocations: what it found, and the schemas on the path it is on. */
+class LocationFinder {
+  private readonly found = new Map<string, NationalIdLocation>();
+  private readonly onPath = new Set<unknown>();
+
+  constructor(
+    private readonly documents: SchemaDocuments,
+    private readonly keyword: string,
+    private readonly reached: Set<unknown>,
+  ) {}
+
+  locations(): NationalIdLocation[] {
+    return [...this.found.values()];
+  }
+
+  walk(node: Node, steps: readonly Step[], description: string | undefined): void {
+    const schema = node.schema;
+    if (typeof schema !== 'object' || schema === null) return;
+    if (this.onPath.has(schema)) {
+      // A schema that contains itself nests without end, and so would its ids' places.
+      if (!annotated(schema, this.keyword).next().done) {
+        throw new Error(
+          `${node.documentId}#${node.pointer}: ${this.keyword} inside a recursive schema has no fixed place`,
+        );
+      }
+      return;
+    }
+    const fields = schema as Record<string, unknown>;
+    this.onPath.add(schema);
+    this.mark(fields, steps, description);
+    if (typeof fields.$ref === 'string') {
+      this.walk(this.resolve(node, fields.$ref), steps, description);
+    }
+    this.walkParts(node, fields, steps, description);
+    this.walkInPlace(node, fields, steps, description);
+    this.onPath.delete(schema);
+  }
+
+  /** The keyword here: `true` marks the value itself, a string a pointer within it. */
+  private mark(
+    fields: Record<string, unknown>,
+    steps: readonly Step[],
+    description: string | undefined,
+  ): void {
+    const mark = fields[this.keyword];
+    if (mark === true) {
+      this.reached.add(fields);
+      this.add(steps, description);
+    } else if (typeof mark === 'string') {
+      this.reached.add(fields);
+      const more = pointerSegments(mark).map((key): Step => ({ kind: 'key', key }));
+      this.add([...steps, ...more], description);
+    }
+  }
+
+  /** properties, items, prefixItems and contains: each a step into the value. */
+  private walkParts(
+    node: Node,
+    fields: Record<string, unknown>,
+    steps: readonly Step[],
+    description: string | undefined,
+  ): void {
+    for (const name of Object.keys((fields.properties as object | undefined) ?? {})) {
+      const step: Step = { kind: 'key', key: name };
+      this.walk(this.child(node, 'properties', name), [...steps, step], description);
+    }
+    if (typeof fields.items === 'object') {
+      this.walk(this.child(node, 'items'), [...steps, { kind: 'each' }], description);
+    }
+    if (Array.isArray(fields.prefixItems)) {
+      fields.prefixItems.forEach((_item, i) => {
+        const step: Step = { kind: 'key', key: String(i) };
+        this.walk(this.child(node, 'prefixItems', String(i)), [...steps, step], description);
+      });
+    }
+    if (typeof fields.contains === 'object' && fields.contains !== null) {
+      const contains = this.child(node, 'contains');
+      const where = this.documents.matcher(contains.documentId, contains.pointer);
+      const text = (fields.contains as { description?: unknown }).description;
+      this.walk(
+        contains,
+        [...steps, { kind: 'each', where }],
+        typeof text === 'string' ? text : undefined,
+      );
+    }
+  }
+
+  /** The in-place applicators: more of what the value itself must be, no step taken. */
+  private walkInPlace(
+    node: Node,
+    fields: Record<string, unknown>,
+    steps: readonly Step[],
+    description: string | undefined,
+  ): void {
+    for (const applicator of IN_PLACE) {
+      const branches = fields[applicator];
+      if (!Array.isArray(branches)) continue;
+      branches.forEach((_branch, i) =>
+        this.walk(this.child(node, applicator, String(i)), steps, description),
+      );
+    }
+    for (const applicator of IN_PLACE_SINGLE) {
+      if (applicator in fields) this.walk(this.child(node, applicator), steps, description);
+    }
+    for (const name of Object.keys((fields.dependentSchemas as object | undefined) ?? {})) {
+      this.walk(this.child(node, 'dependentSchemas', name), steps, description);
+    }
+  }
+
+  private add(steps: readonly Step[], description: string | undefined): void {
     const location = locationOf(steps, description);
     // The same subschema reached twice (a $def used in two places) names one location.
     const key = `${location.pointer}\u0000${description ?? ''}`;
-    if (!found.has(key)) found.set(key, location);
+    if (!this.found.has(key)) this.found.set(key, location);
   }
 
-  function resolve(node: Node, ref: string): Node {
+  private resolve(node: Node, ref: string): Node {
     const url = new URL(ref, node.documentId);
     const fragment = url.hash.slice(1);
     url.hash = '';
     const documentId = url.href;
-    const document = documents.get(documentId);
+    const document = this.documents.get(documentId);
     if (!document) throw new Error(`${node.documentId}#${node.pointer}: no schema ${documentId}`);
     let schema: unknown = document;
     for (const segment of pointerSegments(fragment)) {
@@ -143,7 +256,7 @@ export function findLocations(
     return { schema, documentId, pointer: fragment };
   }
 
-  function child(node: Node, ...path: string[]): Node {
+  private child(node: Node, ...path: string[]): Node {
     let schema = node.schema;
     for (const segment of path) schema = (schema as Record<string, unknown>)[segment];
     return {
@@ -152,79 +265,6 @@ export function findLocations(
       pointer: `${node.pointer}/${path.map(escapeJsonPointer).join('/')}`,
     };
   }
-
-  function walk(node: Node, steps: readonly Step[], description: string | undefined): void {
-    const schema = node.schema;
-    if (typeof schema !== 'object' || schema === null) return;
-    if (onPath.has(schema)) {
-      // A schema that contains itself nests without end, and so would its ids' places.
-      if (!annotated(schema, keyword).next().done) {
-        throw new Error(
-          `${node.documentId}#${node.pointer}: ${keyword} inside a recursive schema has no fixed place`,
-        );
-      }
-      return;
-    }
-    const fields = schema as Record<string, unknown>;
-    onPath.add(schema);
-
-    const mark = fields[keyword];
-    if (mark === true) {
-      reached.add(schema);
-      add(steps, description);
-    } else if (typeof mark === 'string') {
-      reached.add(schema);
-      const more = pointerSegments(mark).map((key): Step => ({ kind: 'key', key }));
-      add([...steps, ...more], description);
-    }
-
-    if (typeof fields.$ref === 'string') walk(resolve(node, fields.$ref), steps, description);
-    for (const name of Object.keys((fields.properties as object | undefined) ?? {})) {
-      walk(child(node, 'properties', name), [...steps, { kind: 'key', key: name }], description);
-    }
-    if (typeof fields.items === 'object') {
-      walk(child(node, 'items'), [...steps, { kind: 'each' }], description);
-    }
-    if (Array.isArray(fields.prefixItems)) {
-      fields.prefixItems.forEach((_item, i) => {
-        walk(
-          child(node, 'prefixItems', String(i)),
-          [...steps, { kind: 'key', key: String(i) }],
-          description,
-        );
-      });
-    }
-    if (typeof fields.contains === 'object' && fields.contains !== null) {
-      const contains = child(node, 'contains');
-      const where = documents.matcher(contains.documentId, contains.pointer);
-      const text = (fields.contains as { description?: unknown }).description;
-      walk(
-        contains,
-        [...steps, { kind: 'each', where }],
-        typeof text === 'string' ? text : undefined,
-      );
-    }
-    for (const applicator of IN_PLACE) {
-      const branches = fields[applicator];
-      if (!Array.isArray(branches)) continue;
-      branches.forEach((_branch, i) =>
-        walk(child(node, applicator, String(i)), steps, description),
-      );
-    }
-    for (const applicator of IN_PLACE_SINGLE) {
-      if (applicator in fields) walk(child(node, applicator), steps, description);
-    }
-    for (const name of Object.keys((fields.dependentSchemas as object | undefined) ?? {})) {
-      walk(child(node, 'dependentSchemas', name), steps, description);
-    }
-
-    onPath.delete(schema);
-  }
-
-  const root = documents.get(rootId);
-  if (!root) throw new Error(`no schema ${rootId}`);
-  walk({ schema: root, documentId: rootId, pointer: '' }, [], undefined);
-  return [...found.values()];
 }
 
 /** Every subschema of `schema` that carries `keyword`, with its JSON pointer. */

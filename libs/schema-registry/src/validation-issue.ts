@@ -92,11 +92,29 @@ function pathOf(error: ErrorObject, prefix: string): string {
   return `${prefix}${error.instancePath}`;
 }
 
+/** Keywords whose message is the limit the schema sets, after "<field> must". */
+const LIMITS: Readonly<Record<string, (limit: string) => string>> = {
+  minLength: (limit) => `be at least ${limit} characters long`,
+  maxLength: (limit) => `be at most ${limit} characters long`,
+  minimum: (limit) => `be at least ${limit}`,
+  maximum: (limit) => `be at most ${limit}`,
+  exclusiveMinimum: (limit) => `be greater than ${limit}`,
+  exclusiveMaximum: (limit) => `be less than ${limit}`,
+  formatMinimum: (limit) => `not be before ${limit}`,
+  formatExclusiveMinimum: (limit) => `be after ${limit}`,
+  formatMaximum: (limit) => `not be after ${limit}`,
+  formatExclusiveMaximum: (limit) => `be before ${limit}`,
+  minItems: (limit) => `have at least ${limit} items`,
+  maxItems: (limit) => `have at most ${limit} items`,
+};
+
 // Built from the schema and the error's parameters only: `error.data` is the
 // offending value and is never read.
 function messageOf(error: ErrorObject, path: string): string {
   const at = fieldLabel(path);
   const { params } = error;
+  const limit = Object.hasOwn(LIMITS, error.keyword) ? LIMITS[error.keyword] : undefined;
+  if (limit) return `${at} must ${limit(String(params.limit))}`;
   switch (error.keyword) {
     case 'required':
       return `${at} is required${reasonOf(error)}`;
@@ -123,18 +141,6 @@ function messageOf(error: ErrorObject, path: string): string {
       return `${at} must be one of: ${listOf(params.allowedValues as unknown[])}`;
     case 'const':
       return `${at} must be ${listOf([params.allowedValue])}${condition(error)}`;
-    case 'minLength':
-      return `${at} must be at least ${params.limit} characters long`;
-    case 'maxLength':
-      return `${at} must be at most ${params.limit} characters long`;
-    case 'minimum':
-      return `${at} must be at least ${params.limit}`;
-    case 'maximum':
-      return `${at} must be at most ${params.limit}`;
-    case 'exclusiveMinimum':
-      return `${at} must be greater than ${params.limit}`;
-    case 'exclusiveMaximum':
-      return `${at} must be less than ${params.limit}`;
     case 'minProperties': {
       const names = propertyNames(error);
       return params.limit === 1 && names
@@ -145,18 +151,6 @@ function messageOf(error: ErrorObject, path: string): string {
       return params.limit === 0
         ? `${at} must be empty`
         : `${at} must have at most ${params.limit} properties`;
-    case 'formatMinimum':
-      return `${at} must not be before ${String(params.limit)}`;
-    case 'formatExclusiveMinimum':
-      return `${at} must be after ${String(params.limit)}`;
-    case 'formatMaximum':
-      return `${at} must not be after ${String(params.limit)}`;
-    case 'formatExclusiveMaximum':
-      return `${at} must be before ${String(params.limit)}`;
-    case 'minItems':
-      return `${at} must have at least ${params.limit} items`;
-    case 'maxItems':
-      return `${at} must have at most ${params.limit} items`;
     case 'uniqueItems':
       return `${at} must not contain the same item twice`;
     case 'not': {
