@@ -19,7 +19,7 @@ import {
 import { GATEWAY_NODE_FLAGS } from '../../apps/gateway/src/gateway.node-flags.js';
 import { fetchAccessToken } from '../../tools/access-token.js';
 import { ADAPTERS } from '../../tools/adapters.js';
-import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { builtInSigningKeys, registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
 import { credentialsFile, prepareDemoAccess } from '../../tools/demo-data.js';
 import { Supervisor } from '../../tools/supervisor.js';
 import { fixtureAbout, newNationalId } from '../support/full-citizen.js';
@@ -62,8 +62,10 @@ describe('a PostgreSQL restart under running apps', () => {
     const database = new Database({ url: postgres.url('app'), applicationName: 'pg-restart-spec' });
     const audit = new AuditLog(database);
     try {
+      // As npm start does: the adapters' signing keys, made in the data directory they run with.
       await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
         environment: 'test',
+        signingKeys: await builtInSigningKeys(dataDir, Object.values(ADAPTERS)),
       });
       await prepareDemoAccess(
         database,
