@@ -7,10 +7,7 @@ import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import {
-  SECTION_NAMES,
-  grantableSections,
-} from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { SECTION_NAMES, grantableSections } from '#spean/access';
 import { CitizenService } from '../../apps/gateway/src/citizen/citizen.service.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
 import { VerificationLockRepository } from '../../apps/gateway/src/verification-lock/verification-lock.repository.js';

@@ -14,6 +14,11 @@ import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 
+// The gateway's public surface for tools and tests that start it: the token of
+// the grantable sections it serves, and the error codes a client may see.
+export { GRANTABLE_SECTIONS } from './gateway.tokens.js';
+export { CLIENT_ERROR_CODES } from './hardening/graphql-hardening.js';
+
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
     logger: new SpeanLogger('gateway', {

@@ -9,7 +9,7 @@ import {
   type Grant,
   type Purpose,
 } from '#spean/access';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { GRANTABLE_SECTIONS } from '../gateway.tokens.js';
 import { Inject } from '@nestjs/common';
 import { AccessControlGraphqlFilter } from './access-control-graphql.filter.js';

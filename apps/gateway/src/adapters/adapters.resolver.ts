@@ -15,7 +15,7 @@ import {
   type AdapterKey,
 } from '#spean/adapter-registry';
 import type { RefusedRecordCount } from '#spean/dead-letters';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { AdapterRegistryGraphqlFilter } from './adapter-registry-graphql.filter.js';
 import {
   AdapterKeyModel,

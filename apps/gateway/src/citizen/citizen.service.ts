@@ -17,7 +17,7 @@ import {
   VERIFICATION_CLAIMS,
   VERIFICATION_GRANT,
   type VerificationClaim,
-} from './citizen.sections.js';
+} from '#spean/access';
 import { narrowTo, type Selection } from './granted-fields.js';
 import { checkReference } from './reference.js';
 import { partiesIn } from './related-parties.js';

@@ -13,7 +13,7 @@ import {
 } from '#spean/schema-registry';
 import { Inject } from '@nestjs/common';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { SCHEMA_REGISTRY } from '../gateway.tokens.js';
 import {
   CompatibilityReportModel,

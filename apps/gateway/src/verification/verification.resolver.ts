@@ -3,7 +3,7 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { CitizenService } from '../citizen/citizen.service.js';
 import { CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import { refuse } from '../citizen/granted-fields.js';
