@@ -9,6 +9,7 @@ import {
   type Grant,
   type Purpose,
 } from '#spean/access';
+import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { GRANTABLE_SECTIONS } from '../gateway.tokens.js';
 import { Inject } from '@nestjs/common';
@@ -22,7 +23,7 @@ import {
 } from './access-control.models.js';
 
 @Resolver()
-@UseFilters(AccessControlGraphqlFilter)
+@UseFilters(AccessDeniedGraphqlFilter, AccessControlGraphqlFilter)
 export class AccessControlResolver {
   constructor(
     private readonly accessControl: AccessControlService,

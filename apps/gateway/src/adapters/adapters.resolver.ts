@@ -15,6 +15,7 @@ import {
   type AdapterKey,
 } from '#spean/adapter-registry';
 import type { RefusedRecordCount } from '#spean/dead-letters';
+import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AdapterRegistryGraphqlFilter } from './adapter-registry-graphql.filter.js';
 import {
@@ -29,7 +30,7 @@ const REGISTRARS = ['integrator', 'steward'] as const;
 const DECIDERS = ['steward'] as const;
 
 @Resolver(() => AdapterModel)
-@UseFilters(AdapterRegistryGraphqlFilter)
+@UseFilters(AccessDeniedGraphqlFilter, AdapterRegistryGraphqlFilter)
 export class AdaptersResolver {
   constructor(
     private readonly registry: AdapterRegistryService,
