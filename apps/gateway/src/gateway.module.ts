@@ -31,7 +31,6 @@ import type {
 import { TokenController } from './auth/token.controller.js';
 import { TokenService } from './auth/token.service.js';
 import { AccessControlResolver } from './access-control/access-control.resolver.js';
-import { AccessPolicyStopper } from './access-control/access-policy.stopper.js';
 import { AccessLogRepository } from './access-log/access-log.repository.js';
 import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AccessLogService } from './access-log/access-log.service.js';
@@ -223,7 +222,6 @@ export class GatewayModule {
           provide: RevokedClients,
           useFactory: () => RevokedClients.start(deps.database, { log: new Logger('revocations') }),
         },
-        AccessPolicyStopper,
         CitizenResolver,
         VerificationResolver,
         AccessLogResolver,
