@@ -42,7 +42,9 @@ import { VerificationLockResolver } from './verification-lock/verification-lock.
 import { VerificationLockService } from './verification-lock/verification-lock.service.js';
 import { CitizenResolver } from './citizen/citizen.resolver.js';
 import type { GatewayContext } from './common/gateway-context.js';
+import { CitizenAccess } from './citizen/citizen-access.js';
 import { CitizenService } from './citizen/citizen.service.js';
+import { VerificationService } from './verification/verification.service.js';
 import { ClientsResolver } from './clients/clients.resolver.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { argumentTextPlugin } from './hardening/argument-text.plugin.js';
@@ -176,35 +178,38 @@ export class GatewayModule {
           useFactory: () => new VerificationLockRepository(deps.database, deps.config.verification),
         },
         {
+          provide: CitizenAccess,
+          inject: [AccessPolicy],
+          useFactory: (policy: AccessPolicy) =>
+            new CitizenAccess(policy, deps.audit, deps.pseudonyms, deps.nationalIds, deps.metrics),
+        },
+        {
           provide: CitizenService,
-          inject: [ReadModelRepository, AccessPolicy, VerificationLockRepository],
+          inject: [ReadModelRepository, CitizenAccess],
+          useFactory: (records: ReadModelRepository, access: CitizenAccess) =>
+            new CitizenService(records, access, deps.pseudonyms, deps.metrics),
+        },
+        {
+          provide: VerificationService,
+          inject: [ReadModelRepository, CitizenAccess, VerificationLockRepository],
           useFactory: (
             records: ReadModelRepository,
-            policy: AccessPolicy,
+            access: CitizenAccess,
             locks: VerificationLockRepository,
-          ) =>
-            new CitizenService(
-              records,
-              policy,
-              deps.audit,
-              deps.pseudonyms,
-              deps.nationalIds,
-              deps.metrics,
-              locks,
-            ),
+          ) => new VerificationService(records, access, deps.metrics, locks),
         },
         {
           provide: VerificationLockService,
-          inject: [VerificationLockRepository, CitizenService],
-          useFactory: (locks: VerificationLockRepository, citizens: CitizenService) =>
-            new VerificationLockService(locks, deps.audit, (id) => citizens.checkNationalId(id)),
+          inject: [VerificationLockRepository, CitizenAccess],
+          useFactory: (locks: VerificationLockRepository, access: CitizenAccess) =>
+            new VerificationLockService(locks, deps.audit, (id) => access.checkNationalId(id)),
         },
         VerificationLockResolver,
         {
           provide: AccessLogService,
-          inject: [CitizenService],
-          useFactory: (citizens: CitizenService) =>
-            new AccessLogService(new AccessLogRepository(deps.database), citizens, deps.audit),
+          inject: [CitizenAccess],
+          useFactory: (access: CitizenAccess) =>
+            new AccessLogService(new AccessLogRepository(deps.database), access, deps.audit),
         },
         {
           provide: ClientAdministrationService,
