@@ -64,29 +64,44 @@ export class CitizenService {
     );
     // Decided here, once: what is refused is not read, and the audit entry and
     // the answer are both written from this decision.
-    const refused = new Map<string, SectionRefusal>();
-    const allowed: CitizenSection[] = [];
-    for (const section of CITIZEN_SECTIONS) {
-      const selected = requested.get(section.name);
-      if (!selected) continue;
-      const access = sections.get(section.name);
-      if (!access) {
-        refused.set(section.name, { reason: 'section' });
-        continue;
-      }
-      if (access !== 'all') {
-        const withheld = [...selected.keys()]
-          .filter((field) => !access.has(field) && field !== '__typename')
-          .sort();
-        if (withheld.length > 0) {
-          refused.set(section.name, { reason: 'fields', withheld, granted: [...access].sort() });
-          continue;
-        }
-      }
-      allowed.push(section);
-    }
+    const { allowed, refused } = decide(requested, sections);
     const disclosed = sections.has(NATIONAL_ID_GRANT);
 
+    const { view, related, known } = await this.read(
+      principal,
+      nationalId,
+      allowed,
+      requested,
+      sections,
+      disclosed,
+    );
+    await this.audit(principal, nationalId, purpose, reference, {
+      allowed,
+      refused,
+      requested,
+      sections,
+      related,
+      known,
+      disclosed,
+    });
+    this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
+    if (!known) return null;
+    return {
+      nationalId: this.access.shownId(principal, nationalId, disclosed),
+      sections: view,
+      refused,
+    };
+  }
+
+  /** The allowed sections in one read, shaped for this agency, and the other citizens they name. */
+  private async read(
+    principal: Principal,
+    nationalId: string,
+    allowed: readonly CitizenSection[],
+    requested: SectionSelection,
+    sections: ReadonlyMap<string, SectionAccess>,
+    disclosed: boolean,
+  ): Promise<{ view: Map<string, unknown>; related: Map<string, string[]>; known: boolean }> {
     const stored = await this.records.sectionsOf(
       nationalId,
       allowed.map((section) => section.recordType),
@@ -116,6 +131,26 @@ export class CitizenService {
     // Only on the not-found path: a citizen with nothing in the sections read may still exist.
     const known = stored.length > 0 || (await this.records.isKnown(nationalId));
 
+    return { view, related, known };
+  }
+
+  /** The lookup's audit entry and one for each related party, written from what leaves. */
+  private async audit(
+    principal: Principal,
+    nationalId: string,
+    purpose: string,
+    reference: string | null,
+    lookup: {
+      allowed: readonly CitizenSection[];
+      refused: ReadonlyMap<string, SectionRefusal>;
+      requested: SectionSelection;
+      sections: ReadonlyMap<string, SectionAccess>;
+      related: ReadonlyMap<string, string[]>;
+      known: boolean;
+      disclosed: boolean;
+    },
+  ): Promise<void> {
+    const { allowed, refused, requested, sections, related, known, disclosed } = lookup;
     // Of a section narrowed to fields, the fields that left: those selected (all within the grant).
     const fieldsReturned: Record<string, string[]> = {};
     for (const section of allowed) {
@@ -152,13 +187,6 @@ export class CitizenService {
     );
     // Queued together, so they commit in one batch of the audit log.
     await Promise.all([lookupEntry, ...relatedEntries]);
-    this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
-    if (!known) return null;
-    return {
-      nationalId: this.access.shownId(principal, nationalId, disclosed),
-      sections: view,
-      refused,
-    };
   }
 
   /** Narrowed to the granted fields; national ids replaced by the agency's pseudonyms when asked. */
@@ -180,4 +208,33 @@ export class CitizenService {
     }
     return copy;
   }
+}
+
+/** Of the sections asked for, those the grants open and those refused, and why. */
+function decide(
+  requested: SectionSelection,
+  sections: ReadonlyMap<string, SectionAccess>,
+): { allowed: CitizenSection[]; refused: Map<string, SectionRefusal> } {
+  const refused = new Map<string, SectionRefusal>();
+  const allowed: CitizenSection[] = [];
+  for (const section of CITIZEN_SECTIONS) {
+    const selected = requested.get(section.name);
+    if (!selected) continue;
+    const access = sections.get(section.name);
+    if (!access) {
+      refused.set(section.name, { reason: 'section' });
+      continue;
+    }
+    if (access !== 'all') {
+      const withheld = [...selected.keys()]
+        .filter((field) => !access.has(field) && field !== '__typename')
+        .sort();
+      if (withheld.length > 0) {
+        refused.set(section.name, { reason: 'fields', withheld, granted: [...access].sort() });
+        continue;
+      }
+    }
+    allowed.push(section);
+  }
+  return { allowed, refused };
 }
