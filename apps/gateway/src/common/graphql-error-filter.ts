@@ -5,6 +5,7 @@
 import { Catch, type Type } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import type { CodedException } from '#spean/contracts';
 
 export const GATEWAY_ERROR_CODES = [
   'BAD_USER_INPUT',
@@ -44,7 +45,7 @@ export function graphqlErrorFilter<E extends Error>(
  * (the type makes the table complete) and the answer carries the domain code
  * as `reason`, with whatever `details` adds (the field, the rule).
  */
-export function codedGraphqlErrorFilter<C extends string, E extends Error & { readonly code: C }>(
+export function codedGraphqlErrorFilter<C extends string, E extends CodedException<C>>(
   exception: abstract new (...args: never[]) => E,
   codes: Readonly<Record<C, GatewayErrorCode>>,
   details: (exception: E) => Record<string, unknown> = () => ({}),
