@@ -20,7 +20,7 @@ import {
   GrantModel,
   PurposeInput,
   PurposeModel,
-} from './access-control.models.js';
+} from './models/access-control.model.js';
 
 @Resolver()
 @UseFilters(AccessDeniedGraphqlFilter, AccessControlGraphqlFilter)

@@ -6,7 +6,7 @@ import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
 import type { AccessLogRepository } from './access-log.repository.js';
-import type { AccessLogEntryModel, AccessLogPageModel } from './access-log.models.js';
+import type { AccessLogEntryModel, AccessLogPageModel } from './models/access-log.model.js';
 
 const MAX_PAGE = 100;
 

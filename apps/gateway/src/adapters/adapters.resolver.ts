@@ -23,7 +23,7 @@ import {
   AdapterModel,
   RefusedRecordsModel,
   RegisterAdapterInput,
-} from './adapter.models.js';
+} from './models/adapter.model.js';
 
 const READERS = ['steward', 'integrator', 'auditor'] as const;
 const REGISTRARS = ['integrator', 'steward'] as const;

@@ -21,7 +21,7 @@ import {
   RecordTypeSchemasModel,
   SchemaChangeModel,
   SchemaVersionModel,
-} from './schema.models.js';
+} from './models/schema.model.js';
 import { SchemaRegistryGraphqlFilter } from './schema-registry-graphql.filter.js';
 
 const READERS = ['steward', 'integrator'] as const;

@@ -5,7 +5,7 @@ import { requireRole } from '#spean/access';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { ReadModelRepository, type Orphan } from '../read-model/read-model.repository.js';
-import { OrphanModel } from './orphan.model.js';
+import { OrphanModel } from './models/orphan.model.js';
 
 @Resolver(() => OrphanModel)
 @UseFilters(AccessDeniedGraphqlFilter)

@@ -6,7 +6,7 @@ import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import type { VerificationLock } from './verification-lock.repository.js';
 import { VerificationLockService } from './verification-lock.service.js';
-import { VerificationLockModel } from './verification-lock.model.js';
+import { VerificationLockModel } from './models/verification-lock.model.js';
 
 @Resolver(() => VerificationLockModel)
 @UseFilters(CitizenGraphqlFilter, AccessDeniedGraphqlFilter)

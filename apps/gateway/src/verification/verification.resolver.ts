@@ -6,7 +6,7 @@ import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import { refuse } from '../citizen/granted-fields.js';
-import { CitizenClaimsInput, VerificationModel } from './verification.models.js';
+import { CitizenClaimsInput, VerificationModel } from './models/verification.model.js';
 import { VerificationService } from './verification.service.js';
 
 @Resolver(() => VerificationModel)
