@@ -42,4 +42,48 @@ export default tseslint.config(
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The gateway's internals are its own. Code outside apps/gateway reaches it
+    // only through its public entry points: gateway.app (the app factory),
+    // gateway.process (the process a bench or supervisor runs), config/gateway.config
+    // (the settings the factory takes) and gateway.node-flags (the V8 flags it
+    // starts with). Anything shared lives in a library (e.g. the sections
+    // catalogue in #spean/access).
+    files: ['tools/**', 'bench/**', 'test/**', 'libs/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                'apps/gateway/src/(?!(gateway\\.app|gateway\\.process|gateway\\.node-flags|config/gateway\\.config)\\.[jt]s$)',
+              message:
+                'Import the gateway only through its public entry points (gateway.app, gateway.process, config/gateway.config, gateway.node-flags); move shared code to a library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Medium specs build one gateway service from its parts on a real database,
+    // with no HTTP stack: reaching inside is their point.
+    files: ['test/**/*.medium.e2e-spec.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Still reaching into the gateway: the read model and the verification
+    // lock serve the CLI and their own repository tests and have not moved to a
+    // library yet. Shrink this list; never grow it.
+    files: [
+      'tools/spean.ts',
+      'tools/verification-command.ts',
+      'bench/baselines/postgres-bulk-load.ts',
+      'test/citizen/one-read-per-lookup.e2e-spec.ts',
+      'test/citizen/verification-lock-repository.e2e-spec.ts',
+      'test/read-model/read-model-repository.e2e-spec.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -12,7 +12,7 @@ import {
 import { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
-import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.js';
+import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.

@@ -14,7 +14,7 @@ import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { demoCitizens } from '#spean/population';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
-import { grantableSections } from '../apps/gateway/src/citizen/citizen.sections.js';
+import { grantableSections } from '#spean/access';
 import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { DEMO_GRANTS, grantSections, registerPurposes } from './demo-access.js';

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { topicFor } from '#spean/bus';
-import { CITIZEN_SECTIONS } from '../apps/gateway/src/citizen/citizen.sections.js';
-import { READ_MODEL_GROUP } from '../apps/gateway/src/read-model/read-model.service.js';
+import { CITIZEN_SECTIONS } from '#spean/access';
+import { READ_MODEL_GROUP } from '../apps/gateway/src/gateway.app.js';
 import { ADAPTERS } from './adapters.js';
 import {
   KAFKA_ACL_TABLE_FILE,

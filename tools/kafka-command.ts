@@ -1,7 +1,7 @@
 // `spean kafka acls`: the Kafka ACLs of every adapter and the gateway, derived
 // from their definitions (tools/kafka-acls.ts), as the table kept in
 // docker/kafka-acls.txt or as kafka-acls.sh commands for an operator's cluster.
-import { CITIZEN_SECTIONS } from '../apps/gateway/src/citizen/citizen.sections.js';
+import { CITIZEN_SECTIONS } from '#spean/access';
 import { ADAPTERS } from './adapters.js';
 import { kafkaAclCommands, kafkaAclTable, kafkaAcls } from './kafka-acls.js';
 

@@ -16,7 +16,7 @@ import * as prettier from 'prettier';
 import { EnvReader } from '#spean/config';
 import { Metrics } from '#spean/observability';
 import { readGatewayConfig } from '../apps/gateway/src/config/gateway.config.js';
-import { GatewayModule, type GatewayDependencies } from '../apps/gateway/src/gateway.module.js';
+import { GatewayModule, type GatewayDependencies } from '../apps/gateway/src/gateway.app.js';
 
 /** Where the reference goes, relative to the repository root. */
 export const SCHEMA_FILE = 'docs/schema.graphql';

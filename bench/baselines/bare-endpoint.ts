@@ -7,15 +7,13 @@
 //   GET /citizens/<national id>  → { nationalId, records: [...] }
 //   GET /health                  → 200
 import http from 'node:http';
+import { CITIZEN_SECTIONS } from '#spean/access';
 import { Database } from '#spean/persistence';
 import { fromDist } from '../harness/dist.ts';
 
 const { ReadModelRepository } = await fromDist<
   typeof import('../../apps/gateway/src/read-model/read-model.repository.ts')
 >('apps/gateway/src/read-model/read-model.repository.js');
-const { CITIZEN_SECTIONS } = await fromDist<
-  typeof import('../../apps/gateway/src/citizen/citizen.sections.ts')
->('apps/gateway/src/citizen/citizen.sections.js');
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database');

@@ -12,7 +12,12 @@ import path from 'node:path';
 import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AccessControlService, ClientCredentialsService, ClientRepository } from '#spean/access';
+import {
+  AccessControlService,
+  ClientCredentialsService,
+  ClientRepository,
+  grantableSections,
+} from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import {
   Database,
@@ -395,9 +400,6 @@ async function registerBenchAgency(
   const database = new Database({ url: appUrl, applicationName: 'spean-bench' });
   const audit = new AuditLog(database);
   try {
-    const { grantableSections } = await fromDist<
-      typeof import('../../apps/gateway/src/citizen/citizen.sections.ts')
-    >('apps/gateway/src/citizen/citizen.sections.js');
     const { registerPurposes, grantSections } =
       await fromDist<typeof import('../../tools/demo-access.ts')>('tools/demo-access.js');
     // Tokens are issued by the gateway under test, not here.

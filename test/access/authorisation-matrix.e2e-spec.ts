@@ -6,11 +6,7 @@
 // look citizens up. Every attempt is in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientCredentialsService, ClientRepository, ROLES, type Role } from '#spean/access';
-import {
-  CITIZEN_SECTIONS,
-  NATIONAL_ID_GRANT,
-  VERIFICATION_GRANT,
-} from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { CITIZEN_SECTIONS, NATIONAL_ID_GRANT, VERIFICATION_GRANT } from '#spean/access';
 import { DEMO_PURPOSES, SYSTEM_ACTOR } from '../../tools/demo-access.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type Credentials, type SpeanStack } from '../support/spean-stack.js';

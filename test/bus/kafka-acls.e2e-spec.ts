@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { topicFor } from '../../libs/bus/src/topics.js';
 import { KafkaEventBus, type KafkaSasl } from '../../libs/bus/src/kafka/index.js';
-import { CITIZEN_SECTIONS } from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { CITIZEN_SECTIONS } from '#spean/access';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { kafkaAcls, kafkaUsers } from '../../tools/kafka-acls.js';
 import { startKafka, type RunningKafka } from '../../tools/kafka-local.ts';

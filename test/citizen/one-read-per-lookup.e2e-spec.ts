@@ -7,13 +7,10 @@ import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import {
-  SECTION_NAMES,
-  grantableSections,
-} from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { SECTION_NAMES, grantableSections } from '#spean/access';
+import { CitizenAccess } from '../../apps/gateway/src/citizen/citizen-access.js';
 import { CitizenService } from '../../apps/gateway/src/citizen/citizen.service.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
-import { VerificationLockRepository } from '../../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantSections, registerPurposes } from '../../tools/demo-access.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -75,18 +72,13 @@ describe('a lookup reads the read model once', () => {
       [{ purpose: 'business-registration', sections: [...SECTION_NAMES, 'nationalId'] }],
       'test',
     );
+    const pseudonyms = new Pseudonymizer(Buffer.alloc(32, 7));
+    const metrics = new Metrics('test');
     service = new CitizenService(
       records,
-      policy,
-      audit,
-      new Pseudonymizer(Buffer.alloc(32, 7)),
-      getNationalIdScheme(),
-      new Metrics('test'),
-      new VerificationLockRepository(db.database, {
-        failuresPerAgency: 3,
-        failuresPerCitizen: 10,
-        windowHours: 24,
-      }),
+      new CitizenAccess(policy, audit, pseudonyms, getNationalIdScheme(), metrics),
+      pseudonyms,
+      metrics,
     );
   });
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { AccessControlService, ClientRepository } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import { EnvReader } from '#spean/config';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
-import { grantableSections } from '../../apps/gateway/src/citizen/citizen.sections.js';
+import { grantableSections } from '#spean/access';
 import { credentialsFile, prepareDemoAccess } from '../../tools/demo-data.js';
 import { readStartConfig } from '../../tools/start.config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { GraphQLInputType } from 'graphql';
 import { getNamedType, getNullableType, isInputObjectType, isListType } from 'graphql';
-import { CLIENT_ERROR_CODES } from '../../apps/gateway/src/hardening/graphql-hardening.js';
+import { CLIENT_ERROR_CODES } from '../../apps/gateway/src/gateway.app.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
 import { introspect, operationFor, stringTargets, type StringTarget } from './graphql-targets.js';
 

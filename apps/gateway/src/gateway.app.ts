@@ -14,6 +14,15 @@ import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 
+// The gateway's public surface for tools and tests that start it: the token of
+// the grantable sections it serves, and the error codes a client may see.
+export { GRANTABLE_SECTIONS } from './gateway.tokens.js';
+export { CLIENT_ERROR_CODES } from './hardening/graphql-hardening.js';
+// The module itself, for tools that build the schema without serving it (tools/print-schema.ts).
+export { GatewayModule, type GatewayDependencies } from './gateway.module.js';
+// The read model's consumer group, which the Kafka ACLs name.
+export { READ_MODEL_GROUP } from './read-model/read-model.service.js';
+
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
     logger: new SpeanLogger('gateway', {

@@ -31,18 +31,20 @@ import type {
 import { TokenController } from './auth/token.controller.js';
 import { TokenService } from './auth/token.service.js';
 import { AccessControlResolver } from './access-control/access-control.resolver.js';
-import { AccessPolicyStopper } from './access-control/access-policy.stopper.js';
 import { AccessLogRepository } from './access-log/access-log.repository.js';
 import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
-import { grantableSections } from './citizen/citizen.sections.js';
+import { grantableSections } from '#spean/access';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
 import { VerificationLockResolver } from './verification-lock/verification-lock.resolver.js';
 import { VerificationLockService } from './verification-lock/verification-lock.service.js';
-import { CitizenResolver, type GatewayContext } from './citizen/citizen.resolver.js';
+import { CitizenResolver } from './citizen/citizen.resolver.js';
+import type { GatewayContext } from './common/gateway-context.js';
+import { CitizenAccess } from './citizen/citizen-access.js';
 import { CitizenService } from './citizen/citizen.service.js';
+import { VerificationService } from './verification/verification.service.js';
 import { ClientsResolver } from './clients/clients.resolver.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { argumentTextPlugin } from './hardening/argument-text.plugin.js';
@@ -176,35 +178,38 @@ export class GatewayModule {
           useFactory: () => new VerificationLockRepository(deps.database, deps.config.verification),
         },
         {
+          provide: CitizenAccess,
+          inject: [AccessPolicy],
+          useFactory: (policy: AccessPolicy) =>
+            new CitizenAccess(policy, deps.audit, deps.pseudonyms, deps.nationalIds, deps.metrics),
+        },
+        {
           provide: CitizenService,
-          inject: [ReadModelRepository, AccessPolicy, VerificationLockRepository],
+          inject: [ReadModelRepository, CitizenAccess],
+          useFactory: (records: ReadModelRepository, access: CitizenAccess) =>
+            new CitizenService(records, access, deps.pseudonyms, deps.metrics),
+        },
+        {
+          provide: VerificationService,
+          inject: [ReadModelRepository, CitizenAccess, VerificationLockRepository],
           useFactory: (
             records: ReadModelRepository,
-            policy: AccessPolicy,
+            access: CitizenAccess,
             locks: VerificationLockRepository,
-          ) =>
-            new CitizenService(
-              records,
-              policy,
-              deps.audit,
-              deps.pseudonyms,
-              deps.nationalIds,
-              deps.metrics,
-              locks,
-            ),
+          ) => new VerificationService(records, access, deps.metrics, locks),
         },
         {
           provide: VerificationLockService,
-          inject: [VerificationLockRepository, CitizenService],
-          useFactory: (locks: VerificationLockRepository, citizens: CitizenService) =>
-            new VerificationLockService(locks, deps.audit, (id) => citizens.checkNationalId(id)),
+          inject: [VerificationLockRepository, CitizenAccess],
+          useFactory: (locks: VerificationLockRepository, access: CitizenAccess) =>
+            new VerificationLockService(locks, deps.audit, (id) => access.checkNationalId(id)),
         },
         VerificationLockResolver,
         {
           provide: AccessLogService,
-          inject: [CitizenService],
-          useFactory: (citizens: CitizenService) =>
-            new AccessLogService(new AccessLogRepository(deps.database), citizens, deps.audit),
+          inject: [CitizenAccess],
+          useFactory: (access: CitizenAccess) =>
+            new AccessLogService(new AccessLogRepository(deps.database), access, deps.audit),
         },
         {
           provide: ClientAdministrationService,
@@ -222,7 +227,6 @@ export class GatewayModule {
           provide: RevokedClients,
           useFactory: () => RevokedClients.start(deps.database, { log: new Logger('revocations') }),
         },
-        AccessPolicyStopper,
         CitizenResolver,
         VerificationResolver,
         AccessLogResolver,

@@ -1,19 +1,20 @@
 // Errors of purposes and grants, by code; transports map them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND; CLI: a message and exit status 2).
+import { CodedException } from '#spean/contracts';
+
 export enum AccessControlExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
 }
 
-export class AccessControlException extends Error {
+export class AccessControlException extends CodedException<AccessControlExceptionCode> {
   constructor(
-    readonly code: AccessControlExceptionCode,
+    code: AccessControlExceptionCode,
     message: string,
     /** The input field at fault, when there is one. */
     readonly field?: string,
   ) {
-    super(message);
-    this.name = 'AccessControlException';
+    super(code, message);
   }
 }

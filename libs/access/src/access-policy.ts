@@ -62,6 +62,11 @@ export class AccessPolicy {
     await this.listener.close();
   }
 
+  /** Nest's shutdown hook: an application providing the policy stops it as it closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   /**
    * Reads purposes and grants again. A reload asked for while one runs starts
    * after it, so a change committed before the call is always seen.

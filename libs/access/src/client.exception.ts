@@ -2,6 +2,8 @@
 // BAD_USER_INPUT, NOT_FOUND, CONFLICT; CLI: the message and exit status 3).
 // Messages name the field and the rule, never the value: a citizen's national
 // id may be the value.
+import { CodedException } from '#spean/contracts';
+
 export enum ClientExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
   NOT_FOUND = 'NOT_FOUND',
@@ -9,16 +11,15 @@ export enum ClientExceptionCode {
   CONFLICT = 'CONFLICT',
 }
 
-export class ClientException extends Error {
+export class ClientException extends CodedException<ClientExceptionCode> {
   constructor(
-    readonly code: ClientExceptionCode,
+    code: ClientExceptionCode,
     message: string,
     /** The input field at fault, when there is one. */
     readonly field?: string,
     /** The rule it broke, e.g. "required", "pattern", "check-digit". */
     readonly rule?: string,
   ) {
-    super(message);
-    this.name = 'ClientException';
+    super(code, message);
   }
 }

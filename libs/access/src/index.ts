@@ -18,3 +18,4 @@ export * from './access-policy.js';
 export * from './access-control.service.js';
 export * from './token-verifier.js';
 export * from './citizen-subjects.js';
+export * from './citizen-sections.js';

@@ -1,6 +1,8 @@
 // Errors of adapter registration, by code; transports map them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND; CLI: a message and exit status 2). Role refusals
 // are AccessDeniedException from #spean/access (FORBIDDEN, HTTP 403).
+import { CodedException } from '#spean/contracts';
+
 export enum AdapterRegistryExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
   NOT_FOUND = 'NOT_FOUND',
@@ -10,14 +12,13 @@ export enum AdapterRegistryExceptionCode {
   CONFLICT = 'CONFLICT',
 }
 
-export class AdapterRegistryException extends Error {
+export class AdapterRegistryException extends CodedException<AdapterRegistryExceptionCode> {
   constructor(
-    readonly code: AdapterRegistryExceptionCode,
+    code: AdapterRegistryExceptionCode,
     message: string,
     /** The input field at fault, when there is one. */
     readonly field?: string,
   ) {
-    super(message);
-    this.name = 'AdapterRegistryException';
+    super(code, message);
   }
 }

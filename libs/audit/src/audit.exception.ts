@@ -1,5 +1,7 @@
 // Errors of the audit domain, by code. An append that fails must fail the
 // action it audits: nothing leaves unaudited.
+import { CodedException } from '#spean/contracts';
+
 export enum AuditExceptionCode {
   /** The entry cannot be stored as given (unknown kind, empty actor, text PostgreSQL refuses …). */
   INVALID_ENTRY = 'INVALID_ENTRY',
@@ -9,13 +11,8 @@ export enum AuditExceptionCode {
   CLOSED = 'CLOSED',
 }
 
-export class AuditException extends Error {
-  constructor(
-    readonly code: AuditExceptionCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'AuditException';
+export class AuditException extends CodedException<AuditExceptionCode> {
+  constructor(code: AuditExceptionCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }

@@ -1,6 +1,8 @@
 // Errors of the dead-letter domain, by code. Transports map the codes (GraphQL:
 // apps/gateway/src/dead-letters/dead-letter-graphql.filter.ts; the CLI prints
 // the message); domain code never imports GraphQL.
+import { CodedException } from '#spean/contracts';
+
 export enum DeadLetterExceptionCode {
   /** A replay named neither ids nor a filter: replaying everything must be asked for explicitly. */
   REPLAY_NEEDS_SELECTION = 'REPLAY_NEEDS_SELECTION',
@@ -8,13 +10,12 @@ export enum DeadLetterExceptionCode {
   INVALID_ID = 'INVALID_ID',
 }
 
-export class DeadLetterException extends Error {
+export class DeadLetterException extends CodedException<DeadLetterExceptionCode> {
   constructor(
-    readonly code: DeadLetterExceptionCode,
+    code: DeadLetterExceptionCode,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
-    this.name = 'DeadLetterException';
+    super(code, message);
   }
 }

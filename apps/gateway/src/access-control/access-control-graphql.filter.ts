@@ -1,26 +1,13 @@
-// Maps purpose and grant errors (and role refusals) to GraphQL errors.
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
-import {
-  AccessControlException,
-  AccessControlExceptionCode,
-  AccessDeniedException,
-} from '#spean/access';
+// Maps purpose and grant errors to GraphQL errors (role refusals: AccessDeniedGraphqlFilter).
+import { AccessControlException, AccessControlExceptionCode } from '#spean/access';
+import { codedGraphqlErrorFilter } from '../common/graphql-error-filter.js';
 
-@Catch(AccessControlException, AccessDeniedException)
-export class AccessControlGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: AccessControlException | AccessDeniedException): GraphQLError {
-    if (exception instanceof AccessDeniedException)
-      return new GraphQLError(exception.message, { extensions: { code: 'FORBIDDEN' } });
-    const code =
-      exception.code === AccessControlExceptionCode.NOT_FOUND ? 'NOT_FOUND' : 'BAD_USER_INPUT';
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code,
-        reason: exception.code,
-        ...(exception.field ? { field: exception.field } : {}),
-      },
-    });
-  }
-}
+export const AccessControlGraphqlFilter = codedGraphqlErrorFilter(
+  AccessControlException,
+  {
+    [AccessControlExceptionCode.INVALID_INPUT]: 'BAD_USER_INPUT',
+    [AccessControlExceptionCode.NOT_FOUND]: 'NOT_FOUND',
+    [AccessControlExceptionCode.CONFLICT]: 'BAD_USER_INPUT',
+  },
+  (exception) => (exception.field ? { field: exception.field } : {}),
+);

@@ -9,7 +9,8 @@ import {
   type Grant,
   type Purpose,
 } from '#spean/access';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { GRANTABLE_SECTIONS } from '../gateway.tokens.js';
 import { Inject } from '@nestjs/common';
 import { AccessControlGraphqlFilter } from './access-control-graphql.filter.js';
@@ -19,10 +20,10 @@ import {
   GrantModel,
   PurposeInput,
   PurposeModel,
-} from './access-control.models.js';
+} from './models/access-control.model.js';
 
 @Resolver()
-@UseFilters(AccessControlGraphqlFilter)
+@UseFilters(AccessDeniedGraphqlFilter, AccessControlGraphqlFilter)
 export class AccessControlResolver {
   constructor(
     private readonly accessControl: AccessControlService,

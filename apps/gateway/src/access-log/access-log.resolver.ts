@@ -1,8 +1,8 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
-import { AccessLogPageModel } from './access-log.models.js';
+import type { GatewayContext } from '../common/gateway-context.js';
+import { AccessLogPageModel } from './models/access-log.model.js';
 import { AccessLogService } from './access-log.service.js';
 
 @Resolver(() => AccessLogPageModel)

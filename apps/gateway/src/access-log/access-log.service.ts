@@ -4,16 +4,16 @@
 import type { Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
-import type { CitizenService } from '../citizen/citizen.service.js';
+import type { CitizenAccess } from '../citizen/citizen-access.js';
 import type { AccessLogRepository } from './access-log.repository.js';
-import type { AccessLogEntryModel, AccessLogPageModel } from './access-log.models.js';
+import type { AccessLogEntryModel, AccessLogPageModel } from './models/access-log.model.js';
 
 const MAX_PAGE = 100;
 
 export class AccessLogService {
   constructor(
     private readonly entries: AccessLogRepository,
-    private readonly citizens: CitizenService,
+    private readonly citizens: CitizenAccess,
     private readonly audit: AuditLog,
   ) {}
 

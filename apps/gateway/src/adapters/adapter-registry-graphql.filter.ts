@@ -1,32 +1,14 @@
-// Maps adapter registry errors (and role refusals) to GraphQL errors.
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
-import { AccessDeniedException } from '#spean/access';
+// Maps adapter registry errors to GraphQL errors (role refusals: AccessDeniedGraphqlFilter).
 import { AdapterRegistryException, AdapterRegistryExceptionCode } from '#spean/adapter-registry';
+import { codedGraphqlErrorFilter } from '../common/graphql-error-filter.js';
 
-@Catch(AdapterRegistryException, AccessDeniedException)
-export class AdapterRegistryGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: AdapterRegistryException | AccessDeniedException): GraphQLError {
-    if (exception instanceof AccessDeniedException)
-      return new GraphQLError(exception.message, { extensions: { code: 'FORBIDDEN' } });
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code: graphqlCode(exception.code),
-        reason: exception.code,
-        ...(exception.field ? { field: exception.field } : {}),
-      },
-    });
-  }
-}
-
-function graphqlCode(code: AdapterRegistryExceptionCode): string {
-  switch (code) {
-    case AdapterRegistryExceptionCode.NOT_FOUND:
-      return 'NOT_FOUND';
-    case AdapterRegistryExceptionCode.INVALID_INPUT:
-    case AdapterRegistryExceptionCode.WRONG_STATE:
-    case AdapterRegistryExceptionCode.CONFLICT:
-      return 'BAD_USER_INPUT';
-  }
-}
+export const AdapterRegistryGraphqlFilter = codedGraphqlErrorFilter(
+  AdapterRegistryException,
+  {
+    [AdapterRegistryExceptionCode.NOT_FOUND]: 'NOT_FOUND',
+    [AdapterRegistryExceptionCode.INVALID_INPUT]: 'BAD_USER_INPUT',
+    [AdapterRegistryExceptionCode.WRONG_STATE]: 'BAD_USER_INPUT',
+    [AdapterRegistryExceptionCode.CONFLICT]: 'BAD_USER_INPUT',
+  },
+  (exception) => (exception.field ? { field: exception.field } : {}),
+);

@@ -15,21 +15,22 @@ import {
   type AdapterKey,
 } from '#spean/adapter-registry';
 import type { RefusedRecordCount } from '#spean/dead-letters';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { AdapterRegistryGraphqlFilter } from './adapter-registry-graphql.filter.js';
 import {
   AdapterKeyModel,
   AdapterModel,
   RefusedRecordsModel,
   RegisterAdapterInput,
-} from './adapter.models.js';
+} from './models/adapter.model.js';
 
 const READERS = ['steward', 'integrator', 'auditor'] as const;
 const REGISTRARS = ['integrator', 'steward'] as const;
 const DECIDERS = ['steward'] as const;
 
 @Resolver(() => AdapterModel)
-@UseFilters(AdapterRegistryGraphqlFilter)
+@UseFilters(AccessDeniedGraphqlFilter, AdapterRegistryGraphqlFilter)
 export class AdaptersResolver {
   constructor(
     private readonly registry: AdapterRegistryService,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EnvReader } from '#spean/config';
-import { readGatewayLimits } from '../hardening/gateway-limits.config.js';
+import { readGatewayLimits } from '../config/gateway-limits.config.js';
 import { TokenFailureLimiter } from './token-failure-limiter.js';
 
 const limits = (env: Record<string, string>) =>

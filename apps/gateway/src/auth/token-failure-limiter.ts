@@ -8,7 +8,7 @@
 // hopeless anyway; the counts tell a misconfigured or hostile caller to stop,
 // and mark its requests as the ones to serve last (see SecretCheckGate), so a
 // flood of wrong secrets for one client does not delay the others.
-import type { GatewayLimits } from '../hardening/gateway-limits.config.js';
+import type { GatewayLimits } from '../config/gateway-limits.config.js';
 import { sourceAddressKey } from '../hardening/source-address.js';
 import { TokenBucketLimiter } from '../hardening/token-bucket.js';
 

@@ -5,7 +5,7 @@
 // spean_limit_refusals_total{limit}, never labelled by client or address.
 import type { ClientCredentialsService, IssuedToken } from '#spean/access';
 import type { Metrics } from '#spean/observability';
-import type { GatewayLimits } from '../hardening/gateway-limits.config.js';
+import type { GatewayLimits } from '../config/gateway-limits.config.js';
 import { GATE_FULL, SecretCheckGate } from './secret-check-gate.js';
 import { TokenFailureLimiter, type FailureRefusal } from './token-failure-limiter.js';
 import type { TokenCredentials } from './token-request.js';

@@ -1,34 +1,18 @@
 // Maps citizen-domain error codes to GraphQL errors with standard codes.
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { codedGraphqlErrorFilter } from '../common/graphql-error-filter.js';
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 
-@Catch(CitizenException)
-export class CitizenGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: CitizenException): GraphQLError {
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code: graphqlCode(exception.code),
-        reason: exception.code,
-        ...exception.details,
-      },
-    });
-  }
-}
-
-function graphqlCode(code: CitizenExceptionCode): string {
-  switch (code) {
-    case CitizenExceptionCode.INVALID_NATIONAL_ID:
-    case CitizenExceptionCode.INVALID_PURPOSE:
-    case CitizenExceptionCode.INVALID_INPUT:
-      return 'BAD_USER_INPUT';
-    case CitizenExceptionCode.NOT_PERMITTED:
-    case CitizenExceptionCode.NO_GRANT_FOR_PURPOSE:
-    case CitizenExceptionCode.SECTION_DENIED:
-    case CitizenExceptionCode.FIELD_DENIED:
-      return 'FORBIDDEN';
-    case CitizenExceptionCode.VERIFICATION_LOCKED:
-      return 'VERIFICATION_LOCKED';
-  }
-}
+export const CitizenGraphqlFilter = codedGraphqlErrorFilter(
+  CitizenException,
+  {
+    [CitizenExceptionCode.INVALID_NATIONAL_ID]: 'BAD_USER_INPUT',
+    [CitizenExceptionCode.INVALID_PURPOSE]: 'BAD_USER_INPUT',
+    [CitizenExceptionCode.INVALID_INPUT]: 'BAD_USER_INPUT',
+    [CitizenExceptionCode.NOT_PERMITTED]: 'FORBIDDEN',
+    [CitizenExceptionCode.NO_GRANT_FOR_PURPOSE]: 'FORBIDDEN',
+    [CitizenExceptionCode.SECTION_DENIED]: 'FORBIDDEN',
+    [CitizenExceptionCode.FIELD_DENIED]: 'FORBIDDEN',
+    [CitizenExceptionCode.VERIFICATION_LOCKED]: 'VERIFICATION_LOCKED',
+  },
+  (exception) => ({ ...exception.details }),
+);

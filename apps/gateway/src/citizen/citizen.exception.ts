@@ -1,5 +1,7 @@
 // Errors of the citizen domain, by code. Transports map the codes (see
 // citizen-graphql.filter.ts for GraphQL); domain code never imports GraphQL.
+import { CodedException } from '#spean/contracts';
+
 export enum CitizenExceptionCode {
   INVALID_NATIONAL_ID = 'INVALID_NATIONAL_ID',
   INVALID_PURPOSE = 'INVALID_PURPOSE',
@@ -12,13 +14,12 @@ export enum CitizenExceptionCode {
   VERIFICATION_LOCKED = 'VERIFICATION_LOCKED',
 }
 
-export class CitizenException extends Error {
+export class CitizenException extends CodedException<CitizenExceptionCode> {
   constructor(
-    readonly code: CitizenExceptionCode,
+    code: CitizenExceptionCode,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
-    this.name = 'CitizenException';
+    super(code, message);
   }
 }

@@ -5,17 +5,13 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Principal } from '#spean/access';
 import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
-import { SECTION_NAMES } from './citizen.sections.js';
+import { SECTION_NAMES } from '#spean/access';
 import { CitizenService, type CitizenView } from './citizen.service.js';
 import { refuse, selectionOf } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
-
-export interface GatewayContext {
-  principal: Principal;
-}
+import type { GatewayContext } from '../common/gateway-context.js';
 
 @Resolver(() => CitizenModel)
 @UseFilters(CitizenGraphqlFilter)

@@ -3,6 +3,7 @@
 // refusal, the field is a getter that throws; the GraphQLError lands on that
 // field's path as FORBIDDEN. Withheld values were removed before this point,
 // so nothing withheld can leave even through a bug here.
+import type { GatewayErrorCode } from '../common/graphql-error-filter.js';
 import {
   GraphQLError,
   type FieldNode,
@@ -20,7 +21,9 @@ export function refuse(
   Object.defineProperty(target, field, {
     enumerable: true,
     get() {
-      throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...extensions } });
+      throw new GraphQLError(message, {
+        extensions: { code: 'FORBIDDEN' satisfies GatewayErrorCode, ...extensions },
+      });
     },
   });
 }

@@ -1,30 +1,16 @@
 // Maps client-credential error codes to GraphQL errors with standard codes.
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
 import { ClientException, ClientExceptionCode } from '#spean/access';
+import { codedGraphqlErrorFilter } from '../common/graphql-error-filter.js';
 
-@Catch(ClientException)
-export class ClientGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: ClientException): GraphQLError {
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code: graphqlCode(exception.code),
-        reason: exception.code,
-        ...(exception.field ? { field: exception.field } : {}),
-        ...(exception.rule ? { rule: exception.rule } : {}),
-      },
-    });
-  }
-}
-
-function graphqlCode(code: ClientExceptionCode): string {
-  switch (code) {
-    case ClientExceptionCode.INVALID_INPUT:
-      return 'BAD_USER_INPUT';
-    case ClientExceptionCode.NOT_FOUND:
-      return 'NOT_FOUND';
-    case ClientExceptionCode.CONFLICT:
-      return 'CONFLICT';
-  }
-}
+export const ClientGraphqlFilter = codedGraphqlErrorFilter(
+  ClientException,
+  {
+    [ClientExceptionCode.INVALID_INPUT]: 'BAD_USER_INPUT',
+    [ClientExceptionCode.NOT_FOUND]: 'NOT_FOUND',
+    [ClientExceptionCode.CONFLICT]: 'CONFLICT',
+  },
+  (exception) => ({
+    ...(exception.field ? { field: exception.field } : {}),
+    ...(exception.rule ? { rule: exception.rule } : {}),
+  }),
+);

@@ -11,7 +11,7 @@ import {
   type CredentialActor,
   type IssuedSecret,
 } from '#spean/access';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { ClientGraphqlFilter } from './client-graphql.filter.js';
 import { NewClientInput } from './dto/new-client.input.js';

@@ -1,11 +1,7 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+// A caller whose role does not allow the task: FORBIDDEN.
 import { AccessDeniedException } from '#spean/access';
+import { graphqlErrorFilter } from './graphql-error-filter.js';
 
-@Catch(AccessDeniedException)
-export class AccessDeniedGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: AccessDeniedException): GraphQLError {
-    return new GraphQLError(exception.message, { extensions: { code: 'FORBIDDEN' } });
-  }
-}
+export const AccessDeniedGraphqlFilter = graphqlErrorFilter(AccessDeniedException, () => ({
+  code: 'FORBIDDEN',
+}));

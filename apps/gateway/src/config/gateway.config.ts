@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { readCredentialSettings, type CredentialSettings } from '#spean/access';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
-import { readGatewayLimits, type GatewayLimits } from '../hardening/gateway-limits.config.js';
+import { readGatewayLimits, type GatewayLimits } from './gateway-limits.config.js';
 import {
   readVerificationLimits,
   type VerificationLimits,

@@ -4,7 +4,7 @@ import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '#spean/access';
 import { DeadLetterService, type DeadLetterSummary } from '#spean/dead-letters';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { DeadLetterGraphqlFilter } from './dead-letter-graphql.filter.js';
 import { DeadLetterModel } from './models/dead-letter.model.js';

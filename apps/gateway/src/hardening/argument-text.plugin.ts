@@ -10,6 +10,7 @@
 // comes near it) is refused as well (max-depth): the check must not be
 // where a deeply nested body overflows the stack.
 // Everything else (Khmer, bidi marks, long strings) is the resolvers' to judge.
+import type { GatewayErrorCode } from '../common/graphql-error-filter.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
@@ -143,7 +144,7 @@ export function textProblemError(problem: TextProblem): GraphQLError {
   const where = problem.variable ? ` (variable ${problem.variable})` : '';
   return new GraphQLError(`Argument ${problem.argument}${where} ${RULE_TEXT[problem.rule]}`, {
     extensions: {
-      code: 'BAD_USER_INPUT',
+      code: 'BAD_USER_INPUT' satisfies GatewayErrorCode,
       argument: problem.argument,
       ...(problem.variable ? { variable: problem.variable } : {}),
       rule: problem.rule,

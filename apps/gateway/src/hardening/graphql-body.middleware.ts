@@ -8,7 +8,7 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Metrics } from '#spean/observability';
-import type { GatewayLimits } from './gateway-limits.config.js';
+import type { GatewayLimits } from '../config/gateway-limits.config.js';
 import type { Middleware } from './rate-limit.middleware.js';
 
 const GRAPHQL_REQUEST = Symbol('spean.graphqlRequest');

@@ -17,21 +17,17 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Metrics } from '#spean/observability';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import { GATEWAY_ERROR_CODES } from '../common/graphql-error-filter.js';
 import { graphqlLimitRules } from './graphql-limit.rules.js';
 
 /**
- * Codes an answer may carry as they are: ours (set by the *-graphql.filter.ts
- * files and the resolvers) and Apollo's own for a request it refused. A new
- * code a filter gives must be added here, or it is answered as an internal error.
+ * Codes an answer may carry as they are: the gateway's own (the one list the
+ * GraphQL error filters draw from, see common/graphql-error-filter.ts) and
+ * Apollo's own for a request it refused. Anything else is answered as an
+ * internal error.
  */
-export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  // verifyCitizen past the wrong-claim limit (see verification-lock/).
-  'VERIFICATION_LOCKED',
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set<string>([
+  ...GATEWAY_ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

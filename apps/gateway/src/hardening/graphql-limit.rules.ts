@@ -4,7 +4,7 @@
 // extensions.limit names the limit, `maximum` its value and `actual` the
 // operation's measure. Messages never quote the document (it may hold ids).
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import type { GatewayLimits } from './gateway-limits.config.js';
+import type { GatewayLimits } from '../config/gateway-limits.config.js';
 import { OperationMeasurer } from './operation-measurer.js';
 
 export type LimitName = 'depth' | 'aliases' | 'cost';

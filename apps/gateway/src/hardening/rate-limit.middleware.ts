@@ -7,7 +7,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '#spean/access';
 import type { Metrics } from '#spean/observability';
-import type { GatewayLimits } from './gateway-limits.config.js';
+import type { GatewayLimits } from '../config/gateway-limits.config.js';
 import { TokenBucketLimiter } from './token-bucket.js';
 
 export type Middleware = (request: Request, response: Response, next: NextFunction) => void;

@@ -17,7 +17,7 @@ import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { DATABASE } from '../gateway.tokens.js';
 import { READ_MODEL_GROUP, ReadModelService } from './read-model.service.js';
-import { CITIZEN_SECTIONS } from '../citizen/citizen.sections.js';
+import { CITIZEN_SECTIONS } from '#spean/access';
 
 @Injectable()
 export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -1,20 +1,19 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+// Maps schema registry error codes to GraphQL errors with standard codes.
 import { SchemaRegistryException, SchemaRegistryExceptionCode } from '#spean/schema-registry';
+import { codedGraphqlErrorFilter } from '../common/graphql-error-filter.js';
 
-@Catch(SchemaRegistryException)
-export class SchemaRegistryGraphqlFilter implements GqlExceptionFilter {
-  catch(exception: SchemaRegistryException): GraphQLError {
-    return new GraphQLError(exception.message, {
-      extensions: {
-        code:
-          exception.code === SchemaRegistryExceptionCode.NOT_FOUND ? 'NOT_FOUND' : 'BAD_USER_INPUT',
-        reason: exception.code,
-        ...(exception.incompatibilities.length > 0
-          ? { incompatibilities: exception.incompatibilities }
-          : {}),
-      },
-    });
-  }
-}
+export const SchemaRegistryGraphqlFilter = codedGraphqlErrorFilter(
+  SchemaRegistryException,
+  {
+    [SchemaRegistryExceptionCode.INVALID_SCHEMA]: 'BAD_USER_INPUT',
+    [SchemaRegistryExceptionCode.INCOMPATIBLE]: 'BAD_USER_INPUT',
+    [SchemaRegistryExceptionCode.NOT_FOUND]: 'NOT_FOUND',
+    [SchemaRegistryExceptionCode.WRONG_STATE]: 'BAD_USER_INPUT',
+    [SchemaRegistryExceptionCode.IMMUTABLE]: 'BAD_USER_INPUT',
+    [SchemaRegistryExceptionCode.INVALID_INPUT]: 'BAD_USER_INPUT',
+  },
+  (exception) =>
+    exception.incompatibilities.length > 0
+      ? { incompatibilities: exception.incompatibilities }
+      : {},
+);

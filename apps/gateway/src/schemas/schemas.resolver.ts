@@ -13,7 +13,7 @@ import {
 } from '#spean/schema-registry';
 import { Inject } from '@nestjs/common';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { SCHEMA_REGISTRY } from '../gateway.tokens.js';
 import {
   CompatibilityReportModel,
@@ -21,7 +21,7 @@ import {
   RecordTypeSchemasModel,
   SchemaChangeModel,
   SchemaVersionModel,
-} from './schema.models.js';
+} from './models/schema.model.js';
 import { SchemaRegistryGraphqlFilter } from './schema-registry-graphql.filter.js';
 
 const READERS = ['steward', 'integrator'] as const;

@@ -3,9 +3,9 @@ import { UseFilters } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '#spean/access';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { ReadModelRepository, type Orphan } from '../read-model/read-model.repository.js';
-import { OrphanModel } from './orphan.model.js';
+import { OrphanModel } from './models/orphan.model.js';
 
 @Resolver(() => OrphanModel)
 @UseFilters(AccessDeniedGraphqlFilter)

@@ -3,10 +3,10 @@ import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import type { VerificationLock } from './verification-lock.repository.js';
 import { VerificationLockService } from './verification-lock.service.js';
-import { VerificationLockModel } from './verification-lock.model.js';
+import { VerificationLockModel } from './models/verification-lock.model.js';
 
 @Resolver(() => VerificationLockModel)
 @UseFilters(CitizenGraphqlFilter, AccessDeniedGraphqlFilter)

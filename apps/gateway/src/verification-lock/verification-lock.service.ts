@@ -1,6 +1,6 @@
 // Stewards' side of the verification locks: see which citizens' claims are
 // refused to whom, and lift a lock with a stated reason (audited). The counting
-// itself happens in CitizenService.verify, through the repository.
+// itself happens in VerificationService.verify, through the repository.
 import { requireRole, type Actor, type Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';

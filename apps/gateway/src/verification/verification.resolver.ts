@@ -3,16 +3,16 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
-import type { GatewayContext } from '../citizen/citizen.resolver.js';
-import { CitizenService } from '../citizen/citizen.service.js';
+import type { GatewayContext } from '../common/gateway-context.js';
 import { CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import { refuse } from '../citizen/granted-fields.js';
-import { CitizenClaimsInput, VerificationModel } from './verification.models.js';
+import { CitizenClaimsInput, VerificationModel } from './models/verification.model.js';
+import { VerificationService } from './verification.service.js';
 
 @Resolver(() => VerificationModel)
 @UseFilters(CitizenGraphqlFilter)
 export class VerificationResolver {
-  constructor(private readonly citizens: CitizenService) {}
+  constructor(private readonly verifications: VerificationService) {}
 
   @Query(() => VerificationModel, {
     description:
@@ -33,7 +33,7 @@ export class VerificationResolver {
     })
     reference?: string,
   ): Promise<Record<string, unknown>> {
-    const verification = await this.citizens.verify(
+    const verification = await this.verifications.verify(
       context.principal,
       nationalId,
       purpose,

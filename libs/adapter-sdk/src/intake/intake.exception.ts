@@ -1,4 +1,5 @@
 // Errors of the intake, by code; the HTTP filter maps each to a status.
+import { CodedException } from '#spean/contracts';
 import type { ValidationIssue } from '#spean/schema-registry';
 
 export enum IntakeExceptionCode {
@@ -29,13 +30,12 @@ export interface ShapeIssue {
   message: string;
 }
 
-export class IntakeException extends Error {
+export class IntakeException extends CodedException<IntakeExceptionCode> {
   constructor(
-    readonly code: IntakeExceptionCode,
+    code: IntakeExceptionCode,
     message: string,
     readonly issues: ReadonlyArray<RecordIssue | ShapeIssue> = [],
   ) {
-    super(message);
-    this.name = 'IntakeException';
+    super(code, message);
   }
 }

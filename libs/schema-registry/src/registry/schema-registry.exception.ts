@@ -1,5 +1,6 @@
 // Errors of the schema registry, by code; each transport maps them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND, FORBIDDEN; CLI: a message and exit status).
+import { CodedException } from '#spean/contracts';
 import type { Incompatibility } from '../compatibility/index.js';
 
 export enum SchemaRegistryExceptionCode {
@@ -11,13 +12,12 @@ export enum SchemaRegistryExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
 }
 
-export class SchemaRegistryException extends Error {
+export class SchemaRegistryException extends CodedException<SchemaRegistryExceptionCode> {
   constructor(
-    readonly code: SchemaRegistryExceptionCode,
+    code: SchemaRegistryExceptionCode,
     message: string,
     readonly incompatibilities: Incompatibility[] = [],
   ) {
-    super(message);
-    this.name = 'SchemaRegistryException';
+    super(code, message);
   }
 }

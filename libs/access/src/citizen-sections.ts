@@ -1,7 +1,7 @@
 // The sections of a citizen's record the gateway serves, and the canonical
 // record type behind each. One list drives the subscriptions, the single
 // batched read per lookup, and the grants.
-import type { GrantableSections } from '#spean/access';
+import type { GrantableSections } from './access-control.service.js';
 import type { SchemaCatalog } from '#spean/schema-registry';
 
 export interface CitizenSection {

@@ -1,0 +1,124 @@
+// The checks every request about a citizen passes (a valid national id, an
+// agency client, a registered purpose, a grant that serves the request), and
+// the audit entry each leaves. Shared by the lookup, verification, the access
+// log and the verification locks.
+import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
+import type { AuditLog, JsonValue } from '#spean/audit';
+import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
+import type { Metrics } from '#spean/observability';
+import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
+import { checkReference } from './reference.js';
+
+export type CitizenRequestKind = 'lookup' | 'verification';
+
+export interface Authorised {
+  nationalId: string;
+  purpose: string;
+  reference: string | null;
+  sections: ReadonlyMap<string, SectionAccess>;
+}
+
+export class CitizenAccess {
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditLog,
+    private readonly pseudonyms: Pseudonymizer,
+    private readonly nationalIds: NationalIdScheme,
+    private readonly metrics: Metrics,
+  ) {}
+
+  checkNationalId(input: string): string {
+    const { id, check } = checkTypedNationalId(this.nationalIds, input);
+    if (!check.valid) {
+      this.metrics.lookups.inc({ outcome: 'invalid_id' });
+      throw new CitizenException(
+        CitizenExceptionCode.INVALID_NATIONAL_ID,
+        `nationalId ${check.message}`,
+        { field: 'nationalId', rule: check.rule },
+      );
+    }
+    return id;
+  }
+
+  /**
+   * The checks every request about a citizen passes, in order: a valid id, an
+   * agency client, a registered purpose, and at least one grant for that
+   * purpose that serves this kind of request. Refusals after the id
+   * is known are audited, so the citizen sees attempts too.
+   */
+  async authorise(
+    kind: CitizenRequestKind,
+    principal: Principal,
+    nationalIdInput: string,
+    purposeInput: string,
+    referenceInput: string | null | undefined,
+    serves: (granted: ReadonlyMap<string, SectionAccess>) => boolean,
+  ): Promise<Authorised> {
+    const nationalId = this.checkNationalId(nationalIdInput);
+    const purpose = purposeInput.normalize('NFC').trim();
+    const reference = checkReference(referenceInput);
+    const decision = this.policy.decide(principal.agencyId, purpose);
+    const refuse = async (
+      code: CitizenExceptionCode,
+      reason: string,
+      message: string,
+    ): Promise<never> => {
+      // Free text that names no registered purpose is not kept.
+      await this.record(kind, principal, nationalId, decision.purposeRegistered ? purpose : null, {
+        outcome: 'refused',
+        reason,
+        ...(reference ? { reference } : {}),
+      });
+      this.metrics.lookups.inc({ outcome: 'refused' });
+      throw new CitizenException(code, message, {
+        ...(code === CitizenExceptionCode.NOT_PERMITTED ? {} : { field: 'purpose' }),
+      });
+    };
+    if (principal.role !== 'agency') {
+      return refuse(
+        CitizenExceptionCode.NOT_PERMITTED,
+        'role-may-not-look-up',
+        `a ${principal.role} client may not ${kind === 'lookup' ? 'look citizens up' : 'verify claims'}; only agency clients may`,
+      );
+    }
+    if (!decision.purposeRegistered) {
+      return refuse(
+        CitizenExceptionCode.INVALID_PURPOSE,
+        'unregistered-purpose',
+        'purpose must be the code of a registered legal purpose (see the purposes query), e.g. business-registration',
+      );
+    }
+    if (!serves(decision.sections)) {
+      return refuse(
+        CitizenExceptionCode.NO_GRANT_FOR_PURPOSE,
+        'no-grant-for-purpose',
+        kind === 'lookup'
+          ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
+          : `your agency holds no grant to verify claims for the purpose ${purpose}`,
+      );
+    }
+    return { nationalId, purpose, reference, sections: decision.sections };
+  }
+
+  async record(
+    kind: 'lookup' | 'verification' | 'related-party-disclosure',
+    principal: Principal,
+    subjectId: string,
+    purpose: string | null,
+    details: { [key: string]: JsonValue },
+  ): Promise<void> {
+    await this.audit.append({
+      kind,
+      actorClient: principal.clientId,
+      actorAgency: principal.agencyId,
+      subjectId,
+      purpose,
+      details,
+    });
+  }
+
+  /** The national id as this agency may see it: itself when granted, else the agency's pseudonym. */
+  shownId(principal: Principal, nationalId: string, disclosed: boolean): string {
+    return disclosed ? nationalId : this.pseudonyms.pseudonym(principal.agencyId, nationalId);
+  }
+}
