@@ -490,7 +490,9 @@ describe('a generated corpus of hostile input: always 4xx with path and rule, no
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...required),
-          refusedEverywhere,
+          // White space inside a typed national id is a separator the scheme removes
+          // (libs/contracts/src/national-id/national-id-scheme.ts), not a character kept.
+          refusedEverywhere.filter((char) => !/\s/u.test(char)),
           fc.nat(),
           async (column, char, position) => {
             const row = goodRow();
