@@ -5,20 +5,15 @@
 // restarts apps from dist/ after every kill: it must not overlap another
 // suite's build. It therefore takes the same lock on dist/ as the quick-bench
 // suites (test/support/quick-bench.ts) — a directory named after this
-// checkout — for the whole of the run.
+// checkout (test/support/dist-lock.ts) — for the whole of the run.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChaosResults } from '../../tools/chaos/chaos-report.js';
+import { lockDist } from '../support/dist-lock.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const lockDir = path.join(
-  os.tmpdir(),
-  `spean-quick-bench-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
-);
-
 export interface ChaosRun {
   exitCode: number | null;
   /** Everything it printed, for failure messages. */
@@ -47,41 +42,5 @@ export async function runQuickChaos(args: readonly string[]): Promise<ChaosRun> 
   } finally {
     fs.rmSync(resultsDir, { recursive: true, force: true });
     release();
-  }
-}
-
-/** Waits for, then takes, the lock on dist/ for this checkout; returns its release. */
-async function lockDist(): Promise<() => void> {
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      return () => fs.rmSync(lockDir, { recursive: true, force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (holderIsGone()) fs.rmSync(lockDir, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-/** True when the process that took the lock has ended without releasing it. */
-function holderIsGone(): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-  } catch {
-    // Taken a moment ago and its pid not yet written — or its taker died in between.
-    try {
-      return Date.now() - fs.statSync(lockDir).mtimeMs > 10_000;
-    } catch {
-      return false; // released meanwhile
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

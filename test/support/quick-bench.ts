@@ -7,13 +7,13 @@
 // dist/ while the other's build has it truncated. Runs therefore take turns,
 // holding a lock for the whole of the run.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { TargetCheck } from '../../bench/harness/report.js';
 import type { Measurement } from '../../bench/harness/scenario.js';
+import { lockDist } from './dist-lock.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -34,48 +34,6 @@ export interface QuickBench {
   /** Throws with the end of its output unless it exited 0. */
   assertCompleted(): void;
   remove(): void;
-}
-
-const lockDir = path.join(
-  os.tmpdir(),
-  `spean-quick-bench-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
-);
-
-/** Waits for, then takes, the lock on dist/ for this repository; returns its release. */
-async function lockDist(): Promise<() => void> {
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      return () => fs.rmSync(lockDir, { recursive: true, force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (holderIsGone()) fs.rmSync(lockDir, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-/** True when the process that took the lock has ended without releasing it. */
-function holderIsGone(): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-  } catch {
-    // Taken a moment ago and its pid not yet written — or its taker died in
-    // between, which only the lock's age tells.
-    try {
-      return Date.now() - fs.statSync(lockDir).mtimeMs > 10_000;
-    } catch {
-      return false; // released meanwhile
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 export async function runQuickBench(only: string): Promise<QuickBench> {
