@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lockDist } from '../support/dist-lock.js';
 import { AuditLog } from '#spean/audit';
 import {
   Database,
@@ -49,7 +50,10 @@ describe('a PostgreSQL restart under running apps', () => {
     output: (app, line) => output.push(`[${app}] ${line}`),
   });
 
+  // The build and the apps run from it hold dist/ until the end (test/support/dist-lock.ts).
+  let releaseDist: (() => void) | undefined;
   beforeAll(async () => {
+    releaseDist = await lockDist();
     execFileSync(
       process.execPath,
       [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
@@ -111,6 +115,7 @@ describe('a PostgreSQL restart under running apps', () => {
     await supervisor.stop();
     await postgres?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    releaseDist?.();
   }, 60_000);
 
   it('applies a record published after PostgreSQL is back, and no app died', async () => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lockDist } from '../support/dist-lock.js';
 import { GATEWAY_NODE_FLAGS } from '../../apps/gateway/src/gateway.node-flags.js';
 import { Supervisor } from '../../tools/supervisor.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -26,7 +27,10 @@ describe('npm start supervising the gateway', () => {
     say: (line) => said.push(line),
   });
 
+  // The build and the apps run from it hold dist/ until the end (test/support/dist-lock.ts).
+  let releaseDist: (() => void) | undefined;
   beforeAll(async () => {
+    releaseDist = await lockDist();
     execFileSync(
       process.execPath,
       [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
@@ -57,6 +61,7 @@ describe('npm start supervising the gateway', () => {
     await supervisor.stop();
     await db?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    releaseDist?.();
   });
 
   it('starts the gateway again after kill -9, and /health answers again', async () => {
