@@ -153,7 +153,15 @@ export class KafkaEventBus implements EventBus {
       handler,
       logger: this.options.logger,
     });
-    await subscription.start();
+    try {
+      await subscription.start();
+    } catch (error) {
+      // Named by the broker's reason (e.g. GROUP_AUTHORIZATION_FAILED), as a refused publish is.
+      throw new Error(
+        `subscribing group ${options.group} to ${options.topics.join(', ')} failed: ${explain(error)}`,
+        { cause: error },
+      );
+    }
     this.subscriptions.add(subscription);
     const close = subscription.close.bind(subscription);
     return {
