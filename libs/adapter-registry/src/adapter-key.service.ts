@@ -6,7 +6,7 @@
 // a key at once. Every change is written with its audit entry in one
 // transaction and announced, so consumers apply it within moments.
 import { AccessDeniedException } from '#spean/access';
-import type { AuditLog, JsonValue } from '#spean/audit';
+import type { AuditLog } from '#spean/audit';
 import { keyIdOf, publicKeyFromPem, publicKeyPem } from '#spean/contracts';
 import type { Database } from '#spean/persistence';
 import type { AdapterKey } from './adapter-key.js';
@@ -16,6 +16,7 @@ import {
   AdapterRegistryExceptionCode as Code,
 } from './adapter-registry.exception.js';
 import { AdapterRegistryRepository } from './adapter-registry.repository.js';
+import { allow, appendRegistryEntry, invalid, requiredText } from './registry-rules.js';
 import type { AdapterActor } from './adapter-registry.service.js';
 
 const NAME = /^[a-z][a-z0-9-]{1,62}$/;
@@ -86,7 +87,7 @@ export class AdapterKeyService {
         publicKey: publicKeyPem(publicKey),
         proposedBy: actor.clientId,
       }))!;
-      await this.append(actor, { action: 'key-proposed', adapter, keyId });
+      await appendRegistryEntry(this.audit, actor, { action: 'key-proposed', adapter, keyId });
       await keys.notify(adapter);
       return saved;
     });
@@ -103,7 +104,7 @@ export class AdapterKeyService {
     overlapHours: number = DEFAULT_OVERLAP_HOURS,
   ): Promise<AdapterKey> {
     allow(actor, DECIDERS, 'approving an adapter key');
-    const why = text(reason);
+    const why = requiredText(reason, 'reason', 500);
     if (!Number.isFinite(overlapHours) || overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
       invalid(
         'overlapHours',
@@ -126,7 +127,7 @@ export class AdapterKeyService {
       });
       const until = new Date(Date.now() + overlapHours * 3_600_000);
       const ended = await keys.endOthers(key.adapter, keyId, until);
-      await this.append(actor, {
+      await appendRegistryEntry(this.audit, actor, {
         action: 'key-approved',
         adapter: key.adapter,
         keyId,
@@ -142,7 +143,7 @@ export class AdapterKeyService {
   /** Revokes a key: from this moment it verifies nothing, whatever its state was. */
   async revoke(actor: AdapterActor, keyId: string, reason: string): Promise<AdapterKey> {
     allow(actor, DECIDERS, 'revoking an adapter key');
-    const why = text(reason);
+    const why = requiredText(reason, 'reason', 500);
     return this.database.transaction(async (tx) => {
       const keys = new AdapterKeyRepository(tx);
       const key = await this.found(keys, keyId);
@@ -152,7 +153,7 @@ export class AdapterKeyService {
         decidedBy: actor.clientId,
         reason: why,
       });
-      await this.append(actor, {
+      await appendRegistryEntry(this.audit, actor, {
         action: 'key-revoked',
         adapter: key.adapter,
         keyId,
@@ -175,39 +176,6 @@ export class AdapterKeyService {
     }
     return key;
   }
-
-  private async append(actor: AdapterActor, details: { [key: string]: JsonValue }): Promise<void> {
-    await this.audit.append({
-      kind: 'adapter-registration',
-      actorClient: actor.clientId,
-      actorAgency: actor.agencyId,
-      details,
-    });
-  }
-}
-
-function allow(
-  actor: AdapterActor,
-  roles: ReadonlyArray<AdapterActor['role']>,
-  task: string,
-): void {
-  if (!roles.includes(actor.role)) {
-    const clients = roles.filter((role) => role !== 'operator' && role !== 'system');
-    throw new AccessDeniedException(
-      `${task} is for ${clients.join(' or ')} clients; this client is a ${actor.role}`,
-    );
-  }
-}
-
-function text(value: string | undefined): string {
-  const trimmed = (value ?? '').normalize('NFC').trim();
-  if (trimmed.length === 0 || trimmed.length > 500)
-    invalid('reason', 'reason is required, at most 500 characters');
-  return trimmed;
-}
-
-function invalid(field: string, message: string): never {
-  throw new AdapterRegistryException(Code.INVALID_INPUT, message, field);
 }
 
 function wrongState(key: AdapterKey, rule: string): never {

@@ -6,7 +6,7 @@
 // only once its entry is in the log — and announced on ADAPTER_CHANNEL, so
 // running adapters apply it within moments, without a restart.
 import { AccessDeniedException, type Role } from '#spean/access';
-import type { AuditLog, JsonValue } from '#spean/audit';
+import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { SchemaRegistryRepository } from '#spean/schema-registry';
 import {
@@ -28,6 +28,7 @@ import {
   AdapterRegistryExceptionCode as Code,
 } from './adapter-registry.exception.js';
 import { AdapterRegistryRepository } from './adapter-registry.repository.js';
+import { allow, appendRegistryEntry, invalid, requiredText } from './registry-rules.js';
 
 /**
  * Who makes a change: a client (by its role), an operator at the server's CLI,
@@ -88,7 +89,7 @@ export class AdapterRegistryService {
         'name must be 2 to 63 lower-case letters, digits and dashes, starting with a letter, e.g. transport',
       );
     }
-    const title = text(input.title, 'title', 200);
+    const title = requiredText(input.title, 'title', 200);
     const agencyId = (input.agencyId ?? actor.agencyId).trim();
     if (actor.role === 'integrator' && agencyId !== actor.agencyId) {
       throw new AccessDeniedException(
@@ -135,7 +136,7 @@ export class AdapterRegistryService {
         consumes: change.consumes,
         registeredBy: actor.clientId,
       });
-      await this.append(actor, {
+      await appendRegistryEntry(this.audit, actor, {
         action: existing ? 're-registered' : 'registered',
         adapter: name,
         agency: agencyId,
@@ -194,7 +195,7 @@ export class AdapterRegistryService {
     apply: (registration: AdapterRegistration) => RegistrationChange & { changeOnly?: boolean },
   ): Promise<AdapterRegistration> {
     allow(actor, DECIDERS, `an adapter's ${action === 'approved' ? 'approval' : action}`);
-    const why = text(reason, 'reason', 500);
+    const why = requiredText(reason, 'reason', 500);
     return this.database.transaction(async (tx) => {
       const repository = new AdapterRegistryRepository(tx);
       const registration = await repository.get(name, true);
@@ -207,7 +208,7 @@ export class AdapterRegistryService {
         decidedBy: actor.clientId,
         reason: why,
       });
-      await this.append(actor, {
+      await appendRegistryEntry(this.audit, actor, {
         action: change.changeOnly ? 'change-rejected' : action,
         adapter: name,
         agency: registration.agencyId,
@@ -217,15 +218,6 @@ export class AdapterRegistryService {
       });
       await repository.notify(name);
       return saved;
-    });
-  }
-
-  private async append(actor: AdapterActor, details: { [key: string]: JsonValue }): Promise<void> {
-    await this.audit.append({
-      kind: 'adapter-registration',
-      actorClient: actor.clientId,
-      actorAgency: actor.agencyId,
-      details,
     });
   }
 
@@ -292,30 +284,6 @@ function entriesOf(change: Pick<RegistrationChange, 'publishes' | 'consumes'>): 
       ...change.consumes.filter((e) => !e.approved).map((e) => `consume ${describeRecordType(e)}`),
     ],
   };
-}
-
-function allow(
-  actor: AdapterActor,
-  roles: ReadonlyArray<AdapterActor['role']>,
-  task: string,
-): void {
-  if (!roles.includes(actor.role)) {
-    const clients = roles.filter((role) => role !== 'operator' && role !== 'system');
-    throw new AccessDeniedException(
-      `${task} is for ${clients.join(' or ')} clients; this client is a ${actor.role}`,
-    );
-  }
-}
-
-function text(value: string | undefined, field: string, max: number): string {
-  const trimmed = (value ?? '').normalize('NFC').trim();
-  if (trimmed.length === 0 || trimmed.length > max)
-    invalid(field, `${field} is required, at most ${max} characters`);
-  return trimmed;
-}
-
-function invalid(field: string, message: string): never {
-  throw new AdapterRegistryException(Code.INVALID_INPUT, message, field);
 }
 
 function notFound(name: string): never {
