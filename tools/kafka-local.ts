@@ -979,23 +979,9 @@ async function main(): Promise<void> {
   console.log(`Kafka ready on ${kafka.brokers}`);
   describeSecurity(security, say);
 
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping the broker`);
-    kafka.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`kafka-local: stopping failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const stopping = stopOnSignal('the broker', () => kafka.stop(), say);
   const code = await kafka.exited;
-  if (!stopping) {
+  if (!stopping()) {
     console.error(
       `kafka-local: the broker exited unexpectedly (exit ${code}); see ${kafka.logDir}/server.log`,
     );
@@ -1033,20 +1019,29 @@ async function runCluster(
   describeSecurity(security, say);
   for (const node of cluster.nodes)
     say(`node ${node.nodeId}: ${HOST}:${node.port}, pid ${node.pid}`);
-  let stopping = false;
+  const stopping = stopOnSignal('the cluster', () => cluster.stop(), say);
   for (const node of cluster.nodes) {
     void node.exited.then((code) => {
-      if (!stopping)
+      if (!stopping())
         say(
           `node ${node.nodeId} (pid ${node.pid}) exited (${code ?? 'killed'}); the others carry on`,
         );
     });
   }
+}
+
+/** Ctrl-C or SIGTERM stops `what` and exits; the answer says whether a stop has begun. */
+function stopOnSignal(
+  what: string,
+  stop: () => Promise<void>,
+  say: (line: string) => void,
+): () => boolean {
+  let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping the cluster`);
-    cluster.stop().then(
+    say(`${signal}: stopping ${what}`);
+    stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(`kafka-local: stopping failed: ${String(error)}`);
@@ -1056,6 +1051,7 @@ async function runCluster(
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return () => stopping;
 }
 
 // Not a top-level await: jest loads this file through require(), which
