@@ -32,11 +32,16 @@ export interface Refusal {
 }
 
 export class ApprovalGuard {
+  /** The record types the adapter's definition declares. */
+  private readonly declared: ReadonlySet<string>;
+
   constructor(
     private readonly definition: AdapterDefinition,
     private readonly approvals: AdapterApprovals,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.declared = new Set(definition.publishes);
+  }
 
   /**
    * Refuses (403, after auditing) records of a record type the adapter's
@@ -90,9 +95,8 @@ export class ApprovalGuard {
         : [{ recordType: null, schemaVersion: null, reason: refused }];
     }
     const refusals: Refusal[] = [];
-    const declared = new Set(this.definition.publishes);
     for (const { recordType, schemaVersion, index } of asked.values()) {
-      if (!declared.has(recordType)) {
+      if (!this.declared.has(recordType)) {
         refusals.push({
           recordType,
           schemaVersion: schemaVersion ?? null,
