@@ -36,8 +36,6 @@ export interface KafkaAclOptions {
 
 /** The Kafka user of the gateway; each adapter's user is named after the adapter. */
 export const GATEWAY_KAFKA_USER = 'gateway';
-/** The super user that creates users and ACLs. */
-export const ADMIN_KAFKA_USER = 'admin';
 
 // Kept in step with libs/bus/src/topics.ts (this file cannot import it under plain Node);
 // tools/kafka-acls.spec.ts checks they agree.

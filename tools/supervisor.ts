@@ -34,7 +34,6 @@ interface Supervised {
   child: ChildProcess | null;
   crashes: number[];
   restartTimer: NodeJS.Timeout | null;
-  gaveUp: boolean;
   /** Starts counted, for status lines and tests. */
   starts: number;
 }
@@ -52,7 +51,6 @@ export class Supervisor {
       child: null,
       crashes: [],
       restartTimer: null,
-      gaveUp: false,
       starts: 0,
     };
     this.apps.set(app.name, entry);
@@ -133,7 +131,6 @@ export class Supervisor {
     entry.crashes.push(now);
     const seconds = Math.round(windowMs / 1000);
     if (entry.crashes.length >= maxRestarts) {
-      entry.gaveUp = true;
       const reason =
         `${name} crashed ${entry.crashes.length} times within ${seconds} s (last: ${how}); ` +
         'not restarting it again — see its log lines above';

@@ -35,7 +35,6 @@ export {
   keyIdOf,
   publicKeyFromPem,
   publicKeyPem,
-  rawPublicKey,
   recordSigner,
   signatureHolds,
   signedHeaders,

@@ -61,7 +61,8 @@ export class VerificationService {
     claims: CitizenClaims,
     referenceInput?: string | null,
   ): Promise<VerificationView> {
-    return this.turns.run(nationalIdInput.replace(/[\s-]/g, ''), () =>
+    // Turns are keyed by the id as the scheme reads it, so two spellings of one id share them.
+    return this.turns.run(this.access.checkNationalId(nationalIdInput), () =>
       this.verifyInTurn(principal, nationalIdInput, purposeInput, claims, referenceInput),
     );
   }

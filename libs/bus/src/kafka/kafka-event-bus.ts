@@ -56,7 +56,6 @@ export class KafkaEventBus implements EventBus {
   private readonly partitions: number;
   private producer: Producer<string, Buffer, string, string>;
   private readonly admin: Admin;
-  /** Reads dead-letter topics by offset; it never joins its group. */
   private readonly subscriptions = new Set<KafkaSubscription>();
   private closed: Promise<void> | null = null;
 
