@@ -3,8 +3,8 @@
 // so a restart signs with the same key and the key a steward approved stays
 // valid. The file is the adapter's alone; only its public half leaves it.
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadOrCreateKeyFile } from '#spean/config';
 
 /** The default place of an adapter's key under the data directory. */
 export function signingKeyPath(dataDir: string, adapter: string): string {
@@ -12,30 +12,15 @@ export function signingKeyPath(dataDir: string, adapter: string): string {
 }
 
 export async function loadOrCreateSigningKey(file: string): Promise<KeyObject> {
-  let pem: string | undefined;
-  try {
-    pem = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  if (pem === undefined) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      // 'wx': two processes starting at once do not overwrite each other's key.
-      await writeFile(file, pem, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      pem = await readFile(file, 'utf8');
-    }
-    await chmod(file, 0o600);
-  }
-  const key = createPrivateKey(pem);
+  const key = createPrivateKey(
+    loadOrCreateKeyFile(file, () =>
+      generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    ),
+  );
   if (key.asymmetricKeyType !== 'ed25519') {
     throw new Error(
       `the adapter signing key in ${file} must be Ed25519, not ${key.asymmetricKeyType}`,
     );
   }
-  return key;
+  return Promise.resolve(key);
 }
