@@ -257,6 +257,16 @@ describe('locks', () => {
         Date.parse(listed.data!.verificationLocks[0]!.lockedUntil as string) - Date.now(),
       ).toBeGreaterThan(23 * 3600_000);
     }
+    // Each reading of the citizen's locks is in the audit log, by whoever read them.
+    const readings = await stack.db.database.query<{ actor_client: string; details: unknown }>(
+      `SELECT actor_client, details FROM audit_entry
+       WHERE subject_id = $1 AND kind = 'verification-lock-read' ORDER BY seq`,
+      [nationalId],
+    );
+    expect(readings).toEqual([
+      { actor_client: stack.steward.clientId, details: { locks: 1 } },
+      { actor_client: stack.auditor.clientId, details: { locks: 1 } },
+    ]);
     for (const token of [deskToken, citizenToken, integratorToken, adapterToken]) {
       const listed = await stack.graphql<{ verificationLocks: unknown }>(token, LOCKS, {
         id: nationalId,

@@ -16,6 +16,8 @@ export const AUDIT_KINDS = [
   'schema-change',
   /** A steward lifted the verification locks on a citizen's claims (verification-lock/ in the gateway). */
   'verification-lock-lift',
+  /** A steward or auditor read the verification locks on a citizen's claims. */
+  'verification-lock-read',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

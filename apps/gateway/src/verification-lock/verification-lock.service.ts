@@ -19,10 +19,28 @@ export class VerificationLockService {
     private readonly checkNationalId: (input: string) => string,
   ) {}
 
-  /** Locks in force, newest first (stewards and auditors). */
-  list(principal: Principal, nationalIdInput?: string | null): Promise<VerificationLock[]> {
+  /**
+   * Locks in force, newest first (stewards and auditors). Each citizen whose
+   * locks the answer shows gets an audit entry before it leaves: who tried
+   * their claims, and which, is about them.
+   */
+  async list(principal: Principal, nationalIdInput?: string | null): Promise<VerificationLock[]> {
     requireRole(principal, ['steward', 'auditor'], 'the list of verification locks');
-    return this.listFor(nationalIdInput);
+    const locks = await this.listFor(nationalIdInput);
+    const shown = new Map<string, number>();
+    for (const lock of locks) shown.set(lock.nationalId, (shown.get(lock.nationalId) ?? 0) + 1);
+    await Promise.all(
+      [...shown].map(([subjectId, count]) =>
+        this.audit.append({
+          kind: 'verification-lock-read',
+          actorClient: principal.clientId,
+          actorAgency: principal.agencyId,
+          subjectId,
+          details: { locks: count },
+        }),
+      ),
+    );
+    return locks;
   }
 
   /** Lifts every lock on the citizen's claims and clears their counters (stewards). */
