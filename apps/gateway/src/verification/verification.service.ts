@@ -54,7 +54,7 @@ export class VerificationService {
    * verifications of one citizen take turns in this process, in the order
    * asked, so the claims of one request count one by one.
    */
-  verify(
+  async verify(
     principal: Principal,
     nationalIdInput: string,
     purposeInput: string,
@@ -62,7 +62,7 @@ export class VerificationService {
     referenceInput?: string | null,
   ): Promise<VerificationView> {
     // Turns are keyed by the id as the scheme reads it, so two spellings of one id share them.
-    return this.turns.run(this.access.checkNationalId(nationalIdInput), () =>
+    return await this.turns.run(this.access.checkNationalId(nationalIdInput), () =>
       this.verifyInTurn(principal, nationalIdInput, purposeInput, claims, referenceInput),
     );
   }
