@@ -10,7 +10,7 @@ import { createPublicKey, generateKeyPairSync, randomInt, randomUUID } from 'nod
 import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Principal } from '#spean/access';
 import {
   AdapterRecordRepository,
@@ -366,5 +366,127 @@ describe('one path to publish, by mode (medium: the approved transport adapter)'
 
     const none = await app.get(Publishing).publish(principal, [good], 'each', { select: () => [] });
     expect(none).toMatchObject({ published: [], eventIds: [], skipped: 1, issues: [] });
+  });
+
+  describe('one version of a record has one content', () => {
+    /** Messages for a record, on the bus or still waiting in the outbox. */
+    const sent = async (recordId: string): Promise<string[]> => {
+      const rows = await db.database.query<{ event_id: string }>(
+        `SELECT headers->>'event-id' AS event_id FROM bus_message WHERE convert_from(value, 'UTF8')::jsonb->>'recordId' = $1
+         UNION ALL
+         SELECT headers->>'event-id' FROM adapter_outbox WHERE convert_from(value, 'UTF8')::jsonb->>'recordId' = $1`,
+        [recordId],
+      );
+      return rows.map((row) => row.event_id);
+    };
+
+    it('refuses at intake the same version with other content (409, /version), keeping the first', async () => {
+      const first: Record<string, unknown> = {
+        ...vehicle(newPlate(), newOwner()),
+        eventId: randomUUID(),
+      };
+      const other = {
+        ...first,
+        eventId: randomUUID(),
+        payload: { ...(first.payload as object), colour: 'red' },
+      };
+      const intake = app.get(IntakeService);
+      await intake.accept(principal, { kind: 'json', value: first });
+      const retry = intake.accept(principal, {
+        kind: 'json',
+        value: [vehicle(newPlate(), newOwner()), other],
+      });
+      await expect(retry).rejects.toMatchObject({
+        code: IntakeExceptionCode.VERSION_CONFLICT,
+        issues: [expect.objectContaining({ index: 1, path: '/version', rule: 'version-taken' })],
+      });
+      await expect(sent(first.recordId as string)).resolves.toEqual([first.eventId]);
+      const [stored] = await db.database.query<{ event_id: string }>(
+        `SELECT event_id::text FROM adapter_record WHERE record_id = $1`,
+        [first.recordId],
+      );
+      expect(stored!.event_id).toBe(first.eventId);
+    });
+
+    it('answers a resend of a kept version (same event id, or same content) with the kept event id, sending nothing twice', async () => {
+      const first: Record<string, unknown> = {
+        ...vehicle(newPlate(), newOwner()),
+        eventId: randomUUID(),
+      };
+      const intake = app.get(IntakeService);
+      await intake.accept(principal, { kind: 'json', value: first });
+      await expect(intake.accept(principal, { kind: 'json', value: first })).resolves.toMatchObject(
+        {
+          eventIds: [first.eventId],
+        },
+      );
+      const { eventId: _dropped, ...sameContent } = first;
+      await expect(
+        intake.accept(principal, { kind: 'json', value: sameContent }),
+      ).resolves.toMatchObject({ eventIds: [first.eventId] });
+      await expect(sent(first.recordId as string)).resolves.toEqual([first.eventId]);
+    });
+
+    it("'each' returns a version taken with other content as the row's issue and publishes the rest", async () => {
+      const first = vehicle(newPlate(), newOwner());
+      await app.get(Publishing).publish(principal, [first], 'each');
+      const good = vehicle(newPlate(), newOwner());
+      const other = { ...first, payload: { ...(first.payload as object), colour: 'red' } };
+      const outcome = await app.get(Publishing).publish(principal, [other, good], 'each');
+      expect(outcome.published.map((each) => each.record.recordId)).toEqual([good.recordId]);
+      expect(outcome.issues).toEqual([
+        expect.objectContaining({ index: 0, path: '/version', rule: 'version-taken' }),
+      ]);
+      await expect(sent(first.recordId as string)).resolves.toHaveLength(1);
+    });
+
+    it('runs a reaction again when its output lost the race to a record kept meanwhile', async () => {
+      const owner = newOwner();
+      const plate = newPlate();
+      const seeded = vehicle(plate, owner);
+      const store = new AdapterRecordRepository(db.database, 'transport');
+      const keep = (version: number, colour: string) =>
+        store.save([
+          {
+            recordType: 'vehicle-registration',
+            recordId: plate,
+            subjectId: owner,
+            relatedSubjects: [],
+            version,
+            schemaVersion: 1,
+            deleted: false,
+            payload: { ...(seeded.payload as object), colour },
+            eventId: randomUUID(),
+            occurredAt: '2026-12-01T10:00:00+07:00',
+          },
+        ]);
+      await keep(1, 'white');
+      const consumer = app.get(ReactionConsumer);
+      // The reaction reads version 1; before it publishes version 2, the ministry keeps its own version 2.
+      const original = store.bySubject.bind(store);
+      let raced = false;
+      const spy = jest
+        .spyOn(AdapterRecordRepository.prototype, 'bySubject')
+        .mockImplementation(async function (this: AdapterRecordRepository, ...args) {
+          const found = await original.apply(this, args);
+          if (!raced && args[0] === 'vehicle-registration' && args[1] === owner) {
+            raced = true;
+            await keep(2, 'red');
+          }
+          return found as never;
+        });
+      try {
+        const outcome = await consumer.handle([deathOf(owner)]);
+        expect(outcome.deadLetters).toEqual([]);
+      } finally {
+        spy.mockRestore();
+      }
+      const [kept] = await db.database.query<{ version: number; payload: Record<string, unknown> }>(
+        `SELECT version::int AS version, payload FROM adapter_record WHERE record_id = $1`,
+        [plate],
+      );
+      // The second run saw version 2 and marked the owner deceased on top of it.
+      expect(kept).toMatchObject({ version: 3, payload: { colour: 'red', ownerDeceased: true } });
+    });
   });
 });

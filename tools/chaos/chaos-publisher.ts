@@ -42,6 +42,12 @@ export interface PublisherStats {
   /** Requests never acknowledged when the publisher stopped (not counted as acknowledged). */
   abandoned: number;
   retryReasons: Record<string, number>;
+  /**
+   * Records refused as VERSION_CONFLICT (409): a reaction kept that version
+   * of the record first (a birth's person record). Never acknowledged; the
+   * rest of their request is sent again.
+   */
+  conflicts: number;
 }
 
 interface OutgoingRecord {
@@ -77,7 +83,13 @@ const ISSUING_COMMUNE = { code: '081102', khmer: 'សង្កាត់តាខ
 export class ChaosPublisher {
   readonly acks: Ack[] = [];
   readonly deaths: Death[] = [];
-  readonly stats: PublisherStats = { requests: 0, retries: 0, abandoned: 0, retryReasons: {} };
+  readonly stats: PublisherStats = {
+    requests: 0,
+    retries: 0,
+    abandoned: 0,
+    retryReasons: {},
+    conflicts: 0,
+  };
   /** Acks from now on are attributed to this window. */
   window = 'start';
   /** Set when an adapter refused the records themselves: the run cannot go on. */
@@ -228,9 +240,9 @@ export class ChaosPublisher {
   /** Sends until acknowledged (or, once stopping, until the grace period ends). */
   private async send(request: Request): Promise<void> {
     this.stats.requests++;
-    const body = JSON.stringify(request.records);
     for (let attempt = 1; ; attempt++) {
-      const reason = await this.attempt(request, body);
+      if (request.records.length === 0) return;
+      const reason = await this.attempt(request, JSON.stringify(request.records));
       if (reason === undefined) return;
       this.stats.retries++;
       this.stats.retryReasons[reason] = (this.stats.retryReasons[reason] ?? 0) + 1;
@@ -269,6 +281,10 @@ export class ChaosPublisher {
       );
       return undefined;
     }
+    if (response.status === 409) {
+      this.dropConflicts(request, text);
+      return 'HTTP 409 (version kept by a reaction)';
+    }
     if (response.status === 401) this.tokens.delete(request.adapter);
     if (response.status === 400 || response.status === 403 || response.status === 422)
       // A refusal of the records themselves is a bug in the publisher, not a fault to ride out.
@@ -276,6 +292,21 @@ export class ChaosPublisher {
         `${request.adapter} refused a request: ${response.status} ${text.slice(0, 500)}`,
       );
     return `HTTP ${response.status}`;
+  }
+
+  /** Leaves out of the request the records the adapter refused as versions it keeps already. */
+  private dropConflicts(request: Request, text: string): void {
+    const { issues } = JSON.parse(text) as { issues: Array<{ index: number; rule: string }> };
+    const taken = new Set(
+      issues.filter((issue) => issue.rule === 'version-taken').map((issue) => issue.index),
+    );
+    if (taken.size === 0)
+      throw new Error(
+        `${request.adapter} answered 409 without a version-taken issue: ${text.slice(0, 500)}`,
+      );
+    for (const index of taken) this.settled(request.records[index]!);
+    this.stats.conflicts += taken.size;
+    request.records = request.records.filter((_, index) => !taken.has(index));
   }
 
   private acknowledged(
@@ -306,7 +337,13 @@ export class ChaosPublisher {
       progress.living.add(record.subjectId);
     if (record.recordType === 'vehicle-registration' || record.recordType === 'taxpayer')
       progress.owners.add(record.subjectId);
-    if (--progress.remaining === 0)
+    this.settled(record);
+  }
+
+  /** A record of a batch is answered for good: once all are, its living owners may die. */
+  private settled(record: OutgoingRecord): void {
+    const progress = this.batchOf.get(record);
+    if (progress && --progress.remaining === 0)
       for (const owner of progress.owners)
         if (progress.living.has(owner)) this.candidates.push(owner);
   }

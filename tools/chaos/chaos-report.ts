@@ -143,7 +143,8 @@ export function renderTable(results: ChaosResults): string {
     if (bus.verdict)
       notes.push(
         `${bus.bus}: ${bus.deaths} deaths acknowledged and their consequences checked; ` +
-          `${bus.publisher.retries} resends of ${bus.publisher.requests} requests`,
+          `${bus.publisher.retries} resends of ${bus.publisher.requests} requests; ` +
+          `${bus.publisher.conflicts} records refused as versions a reaction kept first`,
       );
     const crashes = Object.entries(bus.unplannedExits).filter(([, n]) => n > 0);
     if (crashes.length > 0)

@@ -99,6 +99,8 @@ function statusOf(code: IntakeExceptionCode): number {
       return 403;
     case IntakeExceptionCode.INVALID_RECORDS:
       return 422;
+    case IntakeExceptionCode.VERSION_CONFLICT:
+      return 409;
   }
 }
 
@@ -115,6 +117,7 @@ function wholeRequestRule(code: IntakeExceptionCode): string | undefined {
       return 'required-columns';
     case IntakeExceptionCode.MALFORMED_CHUNK:
     case IntakeExceptionCode.INVALID_RECORDS:
+    case IntakeExceptionCode.VERSION_CONFLICT:
     case IntakeExceptionCode.NO_CSV_IMPORT:
     case IntakeExceptionCode.NOT_AN_ADAPTER:
     case IntakeExceptionCode.RECORD_TYPE_NOT_PUBLISHED:

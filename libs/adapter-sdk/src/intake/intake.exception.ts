@@ -14,6 +14,8 @@ export enum IntakeExceptionCode {
   /** The adapter's registration does not (yet) allow it: not approved, pending, suspended. */
   NOT_APPROVED = 'NOT_APPROVED',
   INVALID_RECORDS = 'INVALID_RECORDS',
+  /** A record names a version already kept with other content: publish a newer version. */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
   NO_CSV_IMPORT = 'NO_CSV_IMPORT',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
 }

@@ -9,6 +9,8 @@
 //      invalid and publishes nothing; 'each' publishes the valid ones and
 //      returns the issues of the others.
 //   4. Sign, keep and publish atomically (record-publisher.ts: the outbox).
+//      A version kept already with other content is a conflict: refused
+//      whole (409 VERSION_CONFLICT) or, in 'each' mode, that record's issue.
 // Callers only turn the outcome or the exception into their own answer.
 import type { ApprovalGuard, RefusedActor } from '../approval/approval-guard.js';
 import {
@@ -29,6 +31,11 @@ export interface PublishOptions {
    * their versions): CSV import skips what is unchanged. All of them unless told.
    */
   select?: (ready: PreparedRecord[]) => Promise<PreparedRecord[]> | PreparedRecord[];
+  /**
+   * A record not newer than the kept one is a conflict (VERSION_CONFLICT):
+   * for reactions, which compute their records from what they read.
+   */
+  newestOnly?: boolean;
 }
 
 export interface PublishOutcome {
@@ -37,7 +44,7 @@ export interface PublishOutcome {
   eventIds: string[];
   /** Valid records that select() left out. */
   skipped: number;
-  /** The problems of the invalid records (always empty in 'all-or-nothing' mode). */
+  /** The problems of the invalid records and version conflicts (always empty in 'all-or-nothing' mode). */
   issues: RecordIssue[];
 }
 
@@ -64,8 +71,16 @@ export class Publishing {
       );
     }
     const chosen = options.select ? await options.select(ready) : ready;
-    const eventIds = await this.publisher.publish(chosen);
-    return { published: chosen, eventIds, skipped: ready.length - chosen.length, issues };
+    const { published, eventIds, conflicts } = await this.publisher.publish(chosen, {
+      conflicts: mode === 'each' ? 'leave' : 'refuse',
+      newestOnly: options.newestOnly === true,
+    });
+    return {
+      published,
+      eventIds,
+      skipped: ready.length - chosen.length,
+      issues: [...issues, ...conflicts].sort((a, b) => a.index - b.index),
+    };
   }
 
   /** The adapter acting on its own behalf (a reaction), as its refusals are audited. */

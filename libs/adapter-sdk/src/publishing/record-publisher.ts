@@ -44,8 +44,16 @@ import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
-import type { RecordIssue } from '../intake/intake.exception.js';
-import type { AdapterRecordRepository, RecordToStore } from '../store/adapter-record.repository.js';
+import {
+  IntakeException,
+  IntakeExceptionCode,
+  type RecordIssue,
+} from '../intake/intake.exception.js';
+import type {
+  AdapterRecordRepository,
+  KeptVerdict,
+  RecordToStore,
+} from '../store/adapter-record.repository.js';
 import { OUTBOX_DEFAULTS, type OutboxSettings } from './outbox-relay.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
 
@@ -70,6 +78,21 @@ export interface PublisherOutbox {
   /** Told when messages were left for it, so it sends them now rather than at its next poll. */
   relay?: { nudge(): void };
   settings?: Partial<Pick<OutboxSettings, 'leaseMs' | 'fastPathWaitMs'>>;
+}
+
+/** How publish() treats a version already kept (see publish). */
+export interface PublishRules {
+  conflicts?: 'refuse' | 'leave';
+  newestOnly?: boolean;
+}
+
+export interface PublishedRecords {
+  /** The records kept (or found kept already), in input order. */
+  published: PreparedRecord[];
+  /** Their event ids: for a resend, the one kept. */
+  eventIds: string[];
+  /** Records whose version is kept with other content (with 'leave'). */
+  conflicts: RecordIssue[];
 }
 
 export class RecordPublisher {
@@ -117,34 +140,71 @@ export class RecordPublisher {
 
   /**
    * Keeps the records and their messages in one transaction, then sends the
-   * messages; resolves once they are kept (see the header), with their event ids.
+   * messages; resolves once they are kept (see the header).
+   *
+   * One version of a record has one content. A record whose version is kept
+   * already — a resend, with its event id or its content — is answered with
+   * the kept event id and sent nothing twice. One whose version is kept with
+   * other content is a conflict: with `conflicts: 'refuse'` nothing is kept
+   * and VERSION_CONFLICT is thrown; with 'leave' the others are kept and the
+   * conflicts returned. With `newestOnly`, a record older than the kept one is
+   * a conflict too (a reaction computed it from what it read, which is stale);
+   * otherwise it is published as before, and consumers skip it by version.
    */
-  async publish(prepared: readonly PreparedRecord[]): Promise<string[]> {
-    if (prepared.length === 0) return [];
+  async publish(
+    prepared: readonly PreparedRecord[],
+    { conflicts = 'refuse', newestOnly = false }: PublishRules = {},
+  ): Promise<PublishedRecords> {
+    if (prepared.length === 0) return { published: [], eventIds: [], conflicts: [] };
     const { database, outbox } = this.delivery;
-    const { leased, waiting } = await database.transaction(async (tx) => {
-      await this.store.save(prepared.map(toStored), tx);
-      return outbox.add(
-        tx,
-        prepared.map((each) => toMessage(each, this.signer)),
-        this.leaseMs,
-      );
+    const { verdicts, leased, waiting } = await database.transaction(async (tx) => {
+      const verdicts = await this.store.save(prepared.map(toStored), tx);
+      const found = conflictsOf(prepared, verdicts, newestOnly);
+      if (found.length > 0 && conflicts === 'refuse') {
+        throw new IntakeException(
+          IntakeExceptionCode.VERSION_CONFLICT,
+          `${found.length} of ${prepared.length} record(s) name a version already kept with other content; nothing was published`,
+          found,
+        );
+      }
+      const sending = prepared.filter((_, i) => sends(verdicts[i]!));
+      return {
+        verdicts,
+        ...(await outbox.add(
+          tx,
+          sending.map((each) => toMessage(each, this.signer)),
+          this.leaseMs,
+        )),
+      };
     });
     if (waiting > 0) this.delivery.relay?.nudge();
     await this.sendNow(leased);
+    const result: PublishedRecords = {
+      published: [],
+      eventIds: [],
+      conflicts: conflictsOf(prepared, verdicts, newestOnly),
+    };
+    prepared.forEach((each, i) => {
+      const verdict = verdicts[i]!;
+      if (isConflict(verdict, newestOnly)) return;
+      result.published.push(each);
+      result.eventIds.push(verdict.kept === 'same' ? verdict.eventId : each.record.eventId);
+      if (sends(verdict)) this.observe(each);
+    });
+    return result;
+  }
+
+  private observe({ record, deprecated }: PreparedRecord): void {
     const source = this.definition.name;
-    for (const { record, deprecated } of prepared) {
-      this.metrics.recordsPublished.inc({ source, record_type: record.recordType });
-      this.lineage?.observe(source, 'publishes', record.recordType, record.schemaVersion);
-      if (deprecated) {
-        this.metrics.deprecatedPublished.inc({
-          source,
-          record_type: record.recordType,
-          schema_version: String(record.schemaVersion),
-        });
-      }
+    this.metrics.recordsPublished.inc({ source, record_type: record.recordType });
+    this.lineage?.observe(source, 'publishes', record.recordType, record.schemaVersion);
+    if (deprecated) {
+      this.metrics.deprecatedPublished.inc({
+        source,
+        record_type: record.recordType,
+        schema_version: String(record.schemaVersion),
+      });
     }
-    return prepared.map(({ record }) => record.eventId);
   }
 
   /**
@@ -201,6 +261,35 @@ export class RecordPublisher {
     }
     return record;
   }
+}
+
+/** Written, or older than what is kept: on its way to the bus. A resend is not sent again. */
+function sends(verdict: KeptVerdict): boolean {
+  return verdict.kept === 'written' || verdict.kept === 'older';
+}
+
+function isConflict(verdict: KeptVerdict, newestOnly: boolean): boolean {
+  return verdict.kept === 'conflict' || (newestOnly && verdict.kept === 'older');
+}
+
+function conflictsOf(
+  prepared: readonly PreparedRecord[],
+  verdicts: readonly KeptVerdict[],
+  newestOnly: boolean,
+): RecordIssue[] {
+  return prepared.flatMap(({ index, record }, i) => {
+    const verdict = verdicts[i]!;
+    if (!isConflict(verdict, newestOnly)) return [];
+    const stored = 'storedVersion' in verdict ? verdict.storedVersion : record.version;
+    return [
+      {
+        index,
+        path: '/version',
+        rule: 'version-taken',
+        message: `version ${record.version} of ${record.recordType} ${record.recordId} is not newer than the kept version ${stored}, which has other content; publish version ${stored + 1}`,
+      },
+    ];
+  });
 }
 
 function describe(error: unknown): string {

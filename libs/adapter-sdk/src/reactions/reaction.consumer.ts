@@ -224,23 +224,57 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     );
     const reaction = this.reactions.get(record.recordType);
     if (!reaction || record.op !== 'upsert') return undefined;
-    const outputs = await reaction.react(record, { store: this.store });
-    try {
-      await this.publishing.publish(await this.publishing.selfActor(), outputs, 'all-or-nothing');
-    } catch (error) {
-      if (!(error instanceof IntakeException)) throw error;
-      return error.code === IntakeExceptionCode.INVALID_RECORDS
-        ? {
-            code: 'reaction-invalid',
-            reason: `the ${this.definition.name} reaction to ${record.recordType} produced invalid records: ${error.issues
-              .map((issue) => `record ${'index' in issue ? issue.index : '?'} ${issue.message}`)
-              .join('; ')}`,
-          }
-        : {
-            code: 'adapter-not-approved',
-            reason: `the ${this.definition.name} reaction to ${record.recordType} would publish what the adapter may not: ${error.message}`,
-          };
+    // A reaction computes its records from what it reads of the store; if another
+    // record of the same version was kept meanwhile (the ministry's own, or
+    // another reaction's), what it read is stale: it runs again on what is kept now.
+    for (let attempt = 1; ; attempt++) {
+      const outputs = await reaction.react(record, { store: this.store });
+      try {
+        await this.publishing.publish(
+          await this.publishing.selfActor(),
+          outputs,
+          'all-or-nothing',
+          {
+            newestOnly: true,
+          },
+        );
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof IntakeException)) throw error;
+        if (error.code === IntakeExceptionCode.VERSION_CONFLICT && attempt < REACTION_ATTEMPTS)
+          continue;
+        return refusalOf(this.definition.name, record.recordType, error);
+      }
     }
-    return undefined;
+  }
+}
+
+/** Runs of one reaction to one record whose outputs met a newer kept version, before it is a dead letter. */
+const REACTION_ATTEMPTS = 5;
+
+function refusalOf(
+  adapter: string,
+  recordType: string,
+  error: IntakeException,
+): { code: string; reason: string } {
+  const issues = error.issues
+    .map((issue) => `record ${'index' in issue ? issue.index : '?'} ${issue.message}`)
+    .join('; ');
+  switch (error.code) {
+    case IntakeExceptionCode.INVALID_RECORDS:
+      return {
+        code: 'reaction-invalid',
+        reason: `the ${adapter} reaction to ${recordType} produced invalid records: ${issues}`,
+      };
+    case IntakeExceptionCode.VERSION_CONFLICT:
+      return {
+        code: 'reaction-conflict',
+        reason: `the ${adapter} reaction to ${recordType} kept meeting newer versions of its records (${REACTION_ATTEMPTS} runs): ${issues}`,
+      };
+    default:
+      return {
+        code: 'adapter-not-approved',
+        reason: `the ${adapter} reaction to ${recordType} would publish what the adapter may not: ${error.message}`,
+      };
   }
 }

@@ -28,6 +28,21 @@ export interface RecordToStore {
   occurredAt: string;
 }
 
+/**
+ * What became of a record given to save():
+ * - `written`: it is the newest version now;
+ * - `older`: a newer version is kept (this one is still published, and
+ *   consumers, which apply by version, skip it);
+ * - `same`: this version is kept already, with this event id or this content
+ *   (a resend): nothing changes, and `eventId` is the one kept;
+ * - `conflict`: this version is kept already with other content.
+ */
+export type KeptVerdict =
+  | { kept: 'written' }
+  | { kept: 'older'; storedVersion: number }
+  | { kept: 'same'; eventId: string }
+  | { kept: 'conflict'; storedVersion: number };
+
 const COLUMNS = `record_type AS "recordType", record_id AS "recordId", subject_id AS "subjectId",
   related_subjects AS "relatedSubjects", version::float8 AS version, schema_version AS "schemaVersion",
   payload, occurred_at AS "occurredAt"`;
@@ -41,11 +56,12 @@ export class AdapterRecordRepository {
   /**
    * Keeps each record only if its version is newer than the stored one; in
    * `tx` when given, so the publisher keeps it in one step with its outbox row.
+   * Says, for each record (in order), what became of it: see KeptVerdict.
    */
-  async save(records: RecordToStore[], tx: Queryable = this.db): Promise<void> {
-    if (records.length === 0) return;
+  async save(records: RecordToStore[], tx: Queryable = this.db): Promise<KeptVerdict[]> {
+    if (records.length === 0) return [];
     const rows = newestVersions(records);
-    await tx.query(
+    const written = await tx.query<{ recordType: string; recordId: string; eventId: string }>(
       `INSERT INTO adapter_record (adapter, record_type, record_id, subject_id, related_subjects, version,
          schema_version, deleted, payload, event_id, occurred_at)
        SELECT $1, t, i, s, r::text[], v, sv, d, p, e, o
@@ -56,7 +72,8 @@ export class AdapterRecordRepository {
          version = EXCLUDED.version, schema_version = EXCLUDED.schema_version, deleted = EXCLUDED.deleted,
          payload = EXCLUDED.payload, event_id = EXCLUDED.event_id, occurred_at = EXCLUDED.occurred_at,
          stored_at = now()
-       WHERE adapter_record.version < EXCLUDED.version`,
+       WHERE adapter_record.version < EXCLUDED.version
+       RETURNING record_type AS "recordType", record_id AS "recordId", event_id::text AS "eventId"`,
       [
         this.adapter,
         rows.map((r) => r.recordType),
@@ -67,11 +84,70 @@ export class AdapterRecordRepository {
         rows.map((r) => r.version),
         rows.map((r) => r.schemaVersion),
         rows.map((r) => r.deleted),
-        jsonLines(rows.map((r) => (r.deleted ? null : JSON.stringify(r.payload)))),
+        jsonLines(rows.map(payloadText)),
         rows.map((r) => r.eventId),
         rows.map((r) => r.occurredAt),
       ],
     );
+    const verdicts: Array<KeptVerdict | undefined> = records.map((record) =>
+      written.some(
+        (w) =>
+          w.recordType === record.recordType &&
+          w.recordId === record.recordId &&
+          w.eventId === record.eventId,
+      )
+        ? { kept: 'written' }
+        : undefined,
+    );
+    const others = records.flatMap((record, index) => (verdicts[index] ? [] : [index]));
+    if (others.length > 0) {
+      for (const [index, verdict] of (await this.compare(records, others, tx)).entries())
+        verdicts[others[index]!] = verdict;
+    }
+    return verdicts as KeptVerdict[];
+  }
+
+  /**
+   * What is kept of records that were not written: read after the write, so a
+   * record another transaction kept first (and committed) is seen.
+   */
+  private async compare(
+    records: readonly RecordToStore[],
+    indexes: readonly number[],
+    tx: Queryable,
+  ): Promise<KeptVerdict[]> {
+    const asked = indexes.map((index) => records[index]!);
+    const stored = await tx.query<{
+      n: number;
+      version: number;
+      eventId: string;
+      same: boolean;
+    }>(
+      `SELECT x.n::int AS n, a.version::float8 AS version, a.event_id::text AS "eventId",
+              (a.subject_id = x.s AND a.schema_version = x.sv AND a.deleted = x.d
+               AND a.payload IS NOT DISTINCT FROM x.p) AS same
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], ${jsonLinesParam(7)})
+            WITH ORDINALITY AS x(t, i, s, sv, d, p, n)
+       JOIN adapter_record a ON a.adapter = $1 AND a.record_type = x.t AND a.record_id = x.i`,
+      [
+        this.adapter,
+        asked.map((r) => r.recordType),
+        asked.map((r) => r.recordId),
+        asked.map((r) => r.subjectId),
+        asked.map((r) => r.schemaVersion),
+        asked.map((r) => r.deleted),
+        jsonLines(asked.map(payloadText)),
+      ],
+    );
+    const byPosition = new Map(stored.map((row) => [row.n - 1, row]));
+    return asked.map((record, position): KeptVerdict => {
+      const row = byPosition.get(position);
+      // Unreachable unless the row was deleted meanwhile; keep the record's own answer.
+      if (!row) return { kept: 'written' };
+      if (row.version > record.version) return { kept: 'older', storedVersion: row.version };
+      if (row.eventId === record.eventId || row.same) return { kept: 'same', eventId: row.eventId };
+      return { kept: 'conflict', storedVersion: row.version };
+    });
   }
 
   async get<P extends object>(
@@ -145,6 +221,10 @@ export class AdapterRecordRepository {
       [this.adapter, recordType, nationalId],
     );
   }
+}
+
+function payloadText(record: RecordToStore): string | null {
+  return record.deleted ? null : JSON.stringify(record.payload);
 }
 
 /** A PostgreSQL text[] literal of `values`, each quoted. */
