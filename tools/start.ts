@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     postgres = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPostgresPort,
+      // Stopped last, after the apps, not by the terminal's Ctrl-C with them.
+      ownProcessGroup: true,
     });
     appUrl = postgres.url('app');
     migratorUrl = postgres.url('migrator');

@@ -92,6 +92,15 @@ describe('Supervisor', () => {
     expect(gaveUp).toEqual([]);
   });
 
+  it('runs each app in a process group of its own, so a Ctrl-C at the terminal reaches only the launcher', async () => {
+    const s = supervise();
+    s.start(app('grouped', stayUp));
+    await waitFor(() => s.pid('grouped') !== undefined);
+    const pid = s.pid('grouped')!;
+    expect(processGroupOf(pid)).toBe(pid);
+    expect(processGroupOf(pid)).not.toBe(processGroupOf(process.pid));
+  });
+
   it('restarts nothing once stopped, and stops what runs', async () => {
     const s = supervise();
     s.start(app('calm', stayUp));
@@ -104,6 +113,12 @@ describe('Supervisor', () => {
     expect(said).toEqual([]);
   });
 });
+
+/** The process group of a process, from /proc (field 5 of its stat line). */
+function processGroupOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
 
 function isAlive(pid: number): boolean {
   try {

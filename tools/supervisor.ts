@@ -2,6 +2,10 @@
 // `kill -9`) is started again after a short backoff, and only a crash loop —
 // maxRestarts crashes within windowMs — makes the supervisor give up on it and
 // say why. Every line an app prints is passed on with its name in front.
+// Each app runs in its own process group: a Ctrl-C at the terminal signals
+// the whole foreground group at once, and the launcher must be the only one
+// to hear it, so that it stops the apps first (the gateway seals the audit
+// log on its way out) and the database after them.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface SupervisedApp {
@@ -98,6 +102,7 @@ export class Supervisor {
       cwd: app.cwd,
       env: app.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     entry.child = child;
     entry.starts++;

@@ -15,6 +15,13 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Trade durability for speed (tests only). */
   unsafeFast?: boolean;
+  /**
+   * Run the server in its own process group, so a Ctrl-C at the terminal
+   * (SIGINT to the whole foreground group) reaches only the launcher, which
+   * stops the apps first and the server last (npm start). Left running if
+   * the launcher is killed outright; the next start adopts it.
+   */
+  ownProcessGroup?: boolean;
   log?: (line: string) => void;
 }
 
@@ -26,6 +33,8 @@ export interface EmbeddedPostgresCredentials {
 
 export interface RunningPostgres {
   port: number;
+  /** The server's process id, when this process started it. */
+  pid: number | undefined;
   credentials: EmbeddedPostgresCredentials;
   /** Connection URL for a database on this server as the given role. */
   url(role: keyof EmbeddedPostgresCredentials, database?: string): string;
@@ -82,6 +91,7 @@ export async function startEmbeddedPostgres(
   };
   return {
     port: options.port,
+    pid: child?.pid,
     credentials,
     url,
     stop: () => (child ? stopChild(child) : Promise.resolve()),
@@ -290,7 +300,11 @@ function launch(
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
 
   return new Promise((resolve, reject) => {
-    const child = spawn(binaries.postgres, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(binaries.postgres, args, {
+      ...runAs,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: options.ownProcessGroup === true,
+    });
     let output = '';
     let ready = false;
     child.stderr!.on('data', (chunk: Buffer) => {
