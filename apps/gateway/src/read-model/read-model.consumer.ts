@@ -25,6 +25,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   private subscription?: Subscription;
   private keys?: AdapterKeys;
   private approvals?: AdapterApprovals;
+  private verifying = true;
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -49,13 +50,27 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
         group: READ_MODEL_GROUP,
         topics,
         maxBatchSize: 1000,
-        admit: (message) => verifier.verify(message, READ_MODEL_GROUP),
+        ...(this.verifying
+          ? { admit: (message) => verifier.verify(message, READ_MODEL_GROUP) }
+          : {}),
       },
       (batch) => this.service.applyBatch(batch),
     );
     this.logger.log(
       `read model consuming ${topics.length} topics over the ${this.bus.transport} bus`,
     );
+  }
+
+  /**
+   * BENCH ONLY (bench/gateway-without-verification.ts): applies records
+   * without verifying them, so the benchmark can measure what verification
+   * costs ingest. No setting, variable or argument of the gateway reaches it;
+   * it must be called before the consumer starts, and never outside the bench.
+   */
+  skipVerificationForBench(): void {
+    if (this.subscription) throw new Error('verification can only be skipped before consuming');
+    this.verifying = false;
+    this.logger.warn('BENCH: records are applied WITHOUT verifying their signatures');
   }
 
   async onApplicationShutdown(): Promise<void> {
