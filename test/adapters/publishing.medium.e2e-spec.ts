@@ -26,7 +26,7 @@ import {
 import { AuditLog } from '#spean/audit';
 import { createEventBus, topicFor, type ConsumedMessage, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
-import { VerhoeffNationalIdScheme } from '#spean/contracts';
+import { recordSigner, signedHeaders, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
@@ -37,6 +37,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const ids = new VerhoeffNationalIdScheme();
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const signingKey = generateKeyPairSync('ed25519').privateKey;
+/** Interior's approved key, which signs the deaths the reactions consume. */
+const interiorKey = generateKeyPairSync('ed25519').privateKey;
 const principal: Principal = {
   clientId: 'transport-test',
   agencyId: 'mpwt',
@@ -104,13 +106,9 @@ const deathFixture = JSON.parse(
     'utf8',
   ),
 ) as Record<string, unknown>;
-/** A death as the reaction consumer receives it (its signature was checked before handle). */
-const deathOf = (owner: string): ConsumedMessage => ({
-  topic: topicFor('civil-event'),
-  partition: 0,
-  offset: '0',
-  key: owner,
-  value: Buffer.from(
+/** A death as the reaction consumer receives it: signed by interior, whose key is approved. */
+const deathOf = (owner: string): ConsumedMessage => {
+  const value = Buffer.from(
     JSON.stringify({
       recordType: 'civil-event',
       schemaVersion: 1,
@@ -123,10 +121,21 @@ const deathOf = (owner: string): ConsumedMessage => ({
       occurredAt: '2026-12-01T10:00:00+07:00',
       payload: { ...deathFixture, subject: { nationalId: owner } },
     }),
-  ),
-  headers: { 'record-type': 'civil-event', 'schema-version': '1', source: 'interior' },
-  timestamp: new Date(),
-});
+  );
+  return {
+    topic: topicFor('civil-event'),
+    partition: 0,
+    offset: '0',
+    key: owner,
+    value,
+    headers: signedHeaders(recordSigner(interiorKey), value, {
+      'record-type': 'civil-event',
+      'schema-version': '1',
+      source: 'interior',
+    }),
+    timestamp: new Date(),
+  };
+};
 const newOwner = (): string => ids.fromSerial(randomInt(0, ids.capacity));
 const newPlate = (): string =>
   `2C${String.fromCharCode(65 + randomInt(0, 26))}-${randomInt(1000, 9999)}`;
@@ -150,7 +159,10 @@ describe('one path to publish (medium: real services, database and embedded bus)
     audit = new AuditLog(db.database);
     await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
       environment: 'test',
-      signingKeys: { transport: createPublicKey(signingKey) },
+      signingKeys: {
+        transport: createPublicKey(signingKey),
+        interior: createPublicKey(interiorKey),
+      },
     });
     schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
     bus = await createEventBus({
@@ -306,7 +318,10 @@ describe('one path to publish, by mode (medium: the approved transport adapter)'
     audit = new AuditLog(db.database);
     await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
       environment: 'test',
-      signingKeys: { transport: createPublicKey(signingKey) },
+      signingKeys: {
+        transport: createPublicKey(signingKey),
+        interior: createPublicKey(interiorKey),
+      },
     });
     schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
     bus = await createEventBus({

@@ -6,7 +6,7 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   AdapterKeyService,
   AdapterRegistryRepository,
@@ -279,6 +279,19 @@ describe('applying records', () => {
     await expect(sectionIds(first, ['land-title'], ['land-title'])).resolves.toEqual([
       '17100603-1001 subject',
     ]);
+  });
+
+  it('parses each record once: the signature is checked on the bytes, the claims on the decoded record', async () => {
+    const message = signed(car('2AC-3001', citizen(), 1));
+    const text = message.value.toString('utf8');
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      await bus.publish([message]);
+      await storedAt('vehicle-registration', '2AC-3001', 1);
+      expect(parse.mock.calls.filter(([input]) => input === text)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('records what it consumes in the lineage', async () => {

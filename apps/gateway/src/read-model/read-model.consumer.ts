@@ -1,8 +1,9 @@
 // Subscribes the read model to every canonical topic the gateway serves. Its
 // dead letters go to the dead-letter store too, where stewards replay them.
 // Only what an approved adapter signed is applied: every message is verified
-// first (signature, key of the record's source, source approved for it), and
-// one that fails is a dead letter with the refusal's code.
+// around its one decode (signature on the bytes first; then the key is the
+// record's source's, and the source approved for it), and one that fails is a
+// dead letter with the refusal's code.
 import {
   Inject,
   Injectable,
@@ -10,7 +11,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { AdapterApprovals, AdapterKeys, RecordVerifier } from '#spean/adapter-registry';
+import {
+  AdapterApprovals,
+  AdapterKeys,
+  RecordVerifier,
+  type CheckedDecoder,
+} from '#spean/adapter-registry';
 import { EVENT_BUS, topicFor, type EventBus, type Subscription } from '#spean/bus';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
@@ -44,17 +50,11 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
     const verifier = new RecordVerifier(this.keys, this.approvals, (labels) =>
       this.metrics.recordsRefused.inc(labels),
     );
+    const decoder = this.verifying ? verifier.decoderFor(READ_MODEL_GROUP) : decodeUnverified;
     this.subscription = await subscribeWithDeadLetters(
       { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
-      {
-        group: READ_MODEL_GROUP,
-        topics,
-        maxBatchSize: 1000,
-        ...(this.verifying
-          ? { admit: (message) => verifier.verify(message, READ_MODEL_GROUP) }
-          : {}),
-      },
-      (batch) => this.service.applyBatch(batch),
+      { group: READ_MODEL_GROUP, topics, maxBatchSize: 1000 },
+      (batch) => this.service.applyBatch(batch, decoder),
     );
     this.logger.log(
       `read model consuming ${topics.length} topics over the ${this.bus.transport} bus`,
@@ -78,3 +78,6 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
     await Promise.all([this.keys?.stop(), this.approvals?.stop()]);
   }
 }
+
+/** Only for skipVerificationForBench: decodes, and checks nothing else. */
+const decodeUnverified: CheckedDecoder = (message, decode) => Promise.resolve(decode(message));
