@@ -23,6 +23,7 @@ import {
   readAdapterConfig,
   type AdapterDefinition,
 } from '#spean/adapter-sdk';
+import { ADAPTER_CHANNEL } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
 import { createEventBus, topicFor, type ConsumedMessage, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
@@ -32,6 +33,7 @@ import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-reg
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { listeningOn } from '../support/listening.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -196,6 +198,10 @@ describe('one path to publish (medium: real services, database and embedded bus)
     await schemas?.close();
     await audit?.close();
     await db?.drop();
+  });
+
+  it('hears the registry on one LISTEN connection, for its approvals and its reactions’ keys', async () => {
+    await expect(listeningOn(db.database, ADAPTER_CHANNEL)).resolves.toBe(1);
   });
 
   it('refuses at intake a record type the adapter does not declare, and audits the refusal', async () => {

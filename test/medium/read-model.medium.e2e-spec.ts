@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
+  ADAPTER_CHANNEL,
   AdapterKeyService,
   AdapterRegistryRepository,
   AdapterRegistryService,
@@ -22,6 +23,7 @@ import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-reg
 import { ReadModelConsumer } from '../../apps/gateway/src/read-model/read-model.consumer.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
 import { ReadModelService } from '../../apps/gateway/src/read-model/read-model.service.js';
+import { listeningOn } from '../support/listening.js';
 import { signedMessage } from '../support/signed-message.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -292,6 +294,10 @@ describe('applying records', () => {
     } finally {
       parse.mockRestore();
     }
+  });
+
+  it('hears the registry (approvals and keys) on one LISTEN connection', async () => {
+    await expect(listeningOn(test.database, ADAPTER_CHANNEL)).resolves.toBe(1);
   });
 
   it('records what it consumes in the lineage', async () => {

@@ -44,9 +44,11 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const topics = [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
     await this.bus.ensureTopics(topics);
-    this.keys = new AdapterKeys(this.db, { log: this.logger });
+    // One LISTEN on the registry's channel: the key set hears it through the approvals.
     this.approvals = new AdapterApprovals(this.db, { log: this.logger });
-    await Promise.all([this.keys.start(), this.approvals.start()]);
+    this.keys = new AdapterKeys(this.db, this.approvals, { log: this.logger });
+    await this.approvals.start();
+    await this.keys.start();
     const verifier = new RecordVerifier(this.keys, this.approvals, (labels) =>
       this.metrics.recordsRefused.inc(labels),
     );

@@ -112,7 +112,8 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (this.reactions.size === 0) return;
     await this.bus.ensureTopics([...this.reactions.keys()].map(topicFor));
-    this.keys = new AdapterKeys(this.db, { log: this.logger });
+    // Key changes are heard on the approvals' LISTEN: one connection per process.
+    this.keys = new AdapterKeys(this.db, this.approvals, { log: this.logger });
     await this.keys.start();
     this.decoder = new RecordVerifier(this.keys, this.approvals, (labels) =>
       this.metrics.recordsRefused.inc(labels),
