@@ -1,7 +1,7 @@
 // Everything the bench measures runs in its own child process — the gateway
-// as `npm start` runs it (dist/), the bench-only gateway without audit, the
-// baselines, the adapters — so its resident memory and CPU can be read from
-// /proc and no load generator shares its thread.
+// as `npm start` runs it (dist/), the bench-only gateways without audit and
+// without record verification, the baselines, the adapters — so its resident
+// memory and CPU can be read from /proc and no load generator shares its thread.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,7 +13,12 @@ export const ADAPTER_NAMES = ['interior', 'transport', 'land', 'commerce', 'tax'
 export type AdapterKind = (typeof ADAPTER_NAMES)[number];
 
 export type ServerKind =
-  'gateway' | 'gateway-without-audit' | 'bare-endpoint' | 'postgraphile' | AdapterKind;
+  | 'gateway'
+  | 'gateway-without-audit'
+  | 'gateway-without-verification'
+  | 'bare-endpoint'
+  | 'postgraphile'
+  | AdapterKind;
 
 export interface RunningServer {
   kind: ServerKind;
@@ -46,6 +51,8 @@ function entryOf(kind: ServerKind): string {
       return distPath('apps/gateway/src/main.js');
     case 'gateway-without-audit':
       return path.join(REPOSITORY_ROOT, 'bench', 'gateway-without-audit.ts');
+    case 'gateway-without-verification':
+      return path.join(REPOSITORY_ROOT, 'bench', 'gateway-without-verification.ts');
     case 'bare-endpoint':
       return path.join(REPOSITORY_ROOT, 'bench', 'baselines', 'bare-endpoint.ts');
     case 'postgraphile':

@@ -43,6 +43,8 @@ export interface SystemOptions {
   kafka?: { broker: KafkaBroker; namespace: string };
   /** Write V8 CPU profiles of every process here when they stop. */
   cpuProfileDir?: string;
+  /** Which gateway: as `npm start` runs it (the default), or the bench-only one that verifies nothing. */
+  gateway?: 'gateway' | 'gateway-without-verification';
 }
 
 /** Tokens outlive the longest run (TOKEN_TTL_SECONDS; the default 15 minutes could expire mid-ingest). */
@@ -79,7 +81,7 @@ export async function startSystem(
     fs.rmSync(keysDir, { recursive: true, force: true });
   };
   try {
-    const gateway = await context.start('gateway', database, {
+    const gateway = await context.start(options.gateway ?? 'gateway', database, {
       env,
       ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
     });

@@ -8,6 +8,7 @@ import { memoryScenario } from './memory.scenario.ts';
 import { propagationScenario } from './propagation.scenario.ts';
 import { scaleScenario } from './scale.scenario.ts';
 import { signingScenario } from './signing.scenario.ts';
+import { verificationScenario } from './verification.scenario.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   lookupScenario,
@@ -16,4 +17,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ingestScenario,
   propagationScenario,
   signingScenario,
+  verificationScenario,
 ];

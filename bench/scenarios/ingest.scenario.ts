@@ -106,8 +106,6 @@ async function ingestThrough(
       ...(broker ? { kafka: { broker, namespace: context.kafka.namespace('ingest') } } : {}),
       ...(profileDir ? { cpuProfileDir: profileDir } : {}),
     });
-    const { seedPopulation } =
-      await fromDist<typeof import('../../tools/seed.ts')>('tools/seed.js');
     const processes: SampledProcess[] = system.processes().map((server) => ({
       name: server.kind,
       rssBytes: server.rssBytes,
@@ -118,35 +116,14 @@ async function ingestThrough(
     const sampler = new ProcessSampler(processes, () => context.postgresCpuSeconds());
     context.log(`ingest: ${shortCount(citizens)} citizens through the adapters, ${bus} bus …`);
     const profileSkipMs = performance.now() - spawned;
-    const startedAt = Date.now();
-    const started = performance.now();
-    sampler.start();
-    const sent = await seedPopulation({
-      citizens,
-      seed: SEED,
-      adapters: system.endpoints,
-      concurrency: INTAKE_CONCURRENCY,
-      batchSize: INTAKE_BATCH,
-    });
-    const intakeSeconds = (performance.now() - started) / 1000;
-    context.log(
-      `  intake done: ${sent.records.toLocaleString('en')} records accepted in ${intakeSeconds.toFixed(1)} s; waiting for the read model …`,
-    );
-    const complete = await waitForReadModel(system.database.appUrl, sent.records, {
-      intervalMs: 250,
-      stallMs: 60_000,
+    const { records, seconds, intakeSeconds } = await sendAndApply(context, system, citizens, {
+      onStart: () => sampler.start(),
     });
     const sample = sampler.stop();
-    const seconds = Math.max((complete.lastAppliedAt - startedAt) / 1000, intakeSeconds);
-    const rate = sent.records / seconds;
-    context.log(
-      `  read model complete after ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} records/s end to end, ` +
-        `${Math.round(sent.records / intakeSeconds).toLocaleString('en')} records/s at intake`,
-    );
     const rows = ingestRows({
       subject,
       citizens,
-      records: sent.records,
+      records,
       seconds,
       intakeSeconds,
       sample,
@@ -166,6 +143,53 @@ async function ingestThrough(
   } finally {
     await system?.stop();
   }
+}
+
+export interface IngestRun {
+  /** Records accepted at intake, all of them applied in the read model. */
+  records: number;
+  /** First POST to the last record applied in the read model. */
+  seconds: number;
+  /** First POST to the last 202. */
+  intakeSeconds: number;
+}
+
+/**
+ * Sends `citizens` synthetic citizens through the system's adapters' intake
+ * (as ministry systems do) and waits until the gateway's read model holds
+ * every record: the end-to-end ingest every ingest row measures.
+ */
+export async function sendAndApply(
+  context: BenchContext,
+  system: RunningSystem,
+  citizens: number,
+  hooks: { onStart?: () => void } = {},
+): Promise<IngestRun> {
+  const { seedPopulation } = await fromDist<typeof import('../../tools/seed.ts')>('tools/seed.js');
+  const startedAt = Date.now();
+  const started = performance.now();
+  hooks.onStart?.();
+  const sent = await seedPopulation({
+    citizens,
+    seed: SEED,
+    adapters: system.endpoints,
+    concurrency: INTAKE_CONCURRENCY,
+    batchSize: INTAKE_BATCH,
+  });
+  const intakeSeconds = (performance.now() - started) / 1000;
+  context.log(
+    `  intake done: ${sent.records.toLocaleString('en')} records accepted in ${intakeSeconds.toFixed(1)} s; waiting for the read model …`,
+  );
+  const complete = await waitForReadModel(system.database.appUrl, sent.records, {
+    intervalMs: 250,
+    stallMs: 60_000,
+  });
+  const seconds = Math.max((complete.lastAppliedAt - startedAt) / 1000, intakeSeconds);
+  context.log(
+    `  read model complete after ${seconds.toFixed(1)} s: ${Math.round(sent.records / seconds).toLocaleString('en')} records/s end to end, ` +
+      `${Math.round(sent.records / intakeSeconds).toLocaleString('en')} records/s at intake`,
+  );
+  return { records: sent.records, seconds, intakeSeconds };
 }
 
 function ingestRows(input: {

@@ -7,7 +7,7 @@ import { createPublicKey, generateKeyPairSync, randomInt, randomUUID } from 'nod
 import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Principal } from '#spean/access';
 import {
   createAdapterApp,
@@ -467,6 +467,25 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         expect(refusing.failures).toBe(0);
         await expect(eventually(depth, (value) => value === 0)).resolves.toBe(0);
         expect((await metrics.outboxRelayed.get()).values[0]?.value).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    });
+
+    it('counts the outbox only when it relayed something or when the metrics are scraped, not every idle round', async () => {
+      const outbox = new OutboxRepository(db.database, 'transport');
+      const counted = jest.spyOn(outbox, 'depth');
+      const metrics = new Metrics('transport-idle');
+      const relay = new OutboxRelay(outbox, bus, metrics, 'transport', { pollIntervalMs: 20 });
+      relay.start();
+      try {
+        // Ten idle rounds and more: nothing relayed, nothing to count.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(counted).not.toHaveBeenCalled();
+        await expect(metrics.registry.metrics()).resolves.toMatch(
+          /spean_outbox_depth\{source="transport",app="transport-idle"\} 0/,
+        );
+        expect(counted).toHaveBeenCalledTimes(1);
       } finally {
         await relay.stop();
       }

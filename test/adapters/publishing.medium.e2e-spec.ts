@@ -23,20 +23,24 @@ import {
   readAdapterConfig,
   type AdapterDefinition,
 } from '#spean/adapter-sdk';
+import { ADAPTER_CHANNEL } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
 import { createEventBus, topicFor, type ConsumedMessage, type EventBus } from '#spean/bus';
 import { EnvReader } from '#spean/config';
-import { VerhoeffNationalIdScheme } from '#spean/contracts';
+import { recordSigner, signedHeaders, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { listeningOn } from '../support/listening.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const signingKey = generateKeyPairSync('ed25519').privateKey;
+/** Interior's approved key, which signs the deaths the reactions consume. */
+const interiorKey = generateKeyPairSync('ed25519').privateKey;
 const principal: Principal = {
   clientId: 'transport-test',
   agencyId: 'mpwt',
@@ -104,13 +108,9 @@ const deathFixture = JSON.parse(
     'utf8',
   ),
 ) as Record<string, unknown>;
-/** A death as the reaction consumer receives it (its signature was checked before handle). */
-const deathOf = (owner: string): ConsumedMessage => ({
-  topic: topicFor('civil-event'),
-  partition: 0,
-  offset: '0',
-  key: owner,
-  value: Buffer.from(
+/** A death as the reaction consumer receives it: signed by interior, whose key is approved. */
+const deathOf = (owner: string): ConsumedMessage => {
+  const value = Buffer.from(
     JSON.stringify({
       recordType: 'civil-event',
       schemaVersion: 1,
@@ -123,10 +123,21 @@ const deathOf = (owner: string): ConsumedMessage => ({
       occurredAt: '2026-12-01T10:00:00+07:00',
       payload: { ...deathFixture, subject: { nationalId: owner } },
     }),
-  ),
-  headers: { 'record-type': 'civil-event', 'schema-version': '1', source: 'interior' },
-  timestamp: new Date(),
-});
+  );
+  return {
+    topic: topicFor('civil-event'),
+    partition: 0,
+    offset: '0',
+    key: owner,
+    value,
+    headers: signedHeaders(recordSigner(interiorKey), value, {
+      'record-type': 'civil-event',
+      'schema-version': '1',
+      source: 'interior',
+    }),
+    timestamp: new Date(),
+  };
+};
 const newOwner = (): string => ids.fromSerial(randomInt(0, ids.capacity));
 const newPlate = (): string =>
   `2C${String.fromCharCode(65 + randomInt(0, 26))}-${randomInt(1000, 9999)}`;
@@ -150,7 +161,10 @@ describe('one path to publish (medium: real services, database and embedded bus)
     audit = new AuditLog(db.database);
     await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
       environment: 'test',
-      signingKeys: { transport: createPublicKey(signingKey) },
+      signingKeys: {
+        transport: createPublicKey(signingKey),
+        interior: createPublicKey(interiorKey),
+      },
     });
     schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
     bus = await createEventBus({
@@ -184,6 +198,10 @@ describe('one path to publish (medium: real services, database and embedded bus)
     await schemas?.close();
     await audit?.close();
     await db?.drop();
+  });
+
+  it('hears the registry on one LISTEN connection, for its approvals and its reactions’ keys', async () => {
+    await expect(listeningOn(db.database, ADAPTER_CHANNEL)).resolves.toBe(1);
   });
 
   it('refuses at intake a record type the adapter does not declare, and audits the refusal', async () => {
@@ -306,7 +324,10 @@ describe('one path to publish, by mode (medium: the approved transport adapter)'
     audit = new AuditLog(db.database);
     await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
       environment: 'test',
-      signingKeys: { transport: createPublicKey(signingKey) },
+      signingKeys: {
+        transport: createPublicKey(signingKey),
+        interior: createPublicKey(interiorKey),
+      },
     });
     schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
     bus = await createEventBus({

@@ -399,7 +399,7 @@ describe('signing keys', () => {
   };
 
   it('verifies with a key only once approved; a rotation ends the old key after its overlap; a revocation at once', async () => {
-    const known = new AdapterKeys(test.database, { maxAgeMs: 60_000, missReloadMs: 0 });
+    const known = new AdapterKeys(test.database, approvals, { maxAgeMs: 60_000, missReloadMs: 0 });
     await known.start();
     try {
       const first = pemOf();

@@ -6,8 +6,9 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
+  ADAPTER_CHANNEL,
   AdapterKeyService,
   AdapterRegistryRepository,
   AdapterRegistryService,
@@ -22,6 +23,7 @@ import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-reg
 import { ReadModelConsumer } from '../../apps/gateway/src/read-model/read-model.consumer.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
 import { ReadModelService } from '../../apps/gateway/src/read-model/read-model.service.js';
+import { listeningOn } from '../support/listening.js';
 import { signedMessage } from '../support/signed-message.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -279,6 +281,23 @@ describe('applying records', () => {
     await expect(sectionIds(first, ['land-title'], ['land-title'])).resolves.toEqual([
       '17100603-1001 subject',
     ]);
+  });
+
+  it('parses each record once: the signature is checked on the bytes, the claims on the decoded record', async () => {
+    const message = signed(car('2AC-3001', citizen(), 1));
+    const text = message.value.toString('utf8');
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      await bus.publish([message]);
+      await storedAt('vehicle-registration', '2AC-3001', 1);
+      expect(parse.mock.calls.filter(([input]) => input === text)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('hears the registry (approvals and keys) on one LISTEN connection', async () => {
+    await expect(listeningOn(test.database, ADAPTER_CHANNEL)).resolves.toBe(1);
   });
 
   it('records what it consumes in the lineage', async () => {

@@ -6,6 +6,7 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  AdapterApprovals,
   AdapterKeyService,
   AdapterKeys,
   AdapterRegistryException,
@@ -25,12 +26,15 @@ const newPem = (): string => publicKeyPem(generateKeyPairSync('ed25519').publicK
 let test: TestDatabase;
 let audit: AuditLog;
 let keys: AdapterKeyService;
-const opened: AdapterKeys[] = [];
+const opened: Array<AdapterKeys | AdapterApprovals> = [];
 
+/** A key set as a process has it: hearing announcements on its approvals' one LISTEN. */
 async function keySet(maxAgeMs: number): Promise<AdapterKeys> {
-  const set = new AdapterKeys(test.database, { maxAgeMs });
+  const approvals = new AdapterApprovals(test.database, { maxAgeMs });
+  await approvals.start();
+  const set = new AdapterKeys(test.database, approvals, { maxAgeMs });
   await set.start();
-  opened.push(set);
+  opened.push(set, approvals);
   return set;
 }
 

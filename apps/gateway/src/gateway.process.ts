@@ -1,7 +1,8 @@
 // The gateway process: configuration, the platform (database, audit log,
 // schema registry, bus), keys, HTTP — until SIGTERM/SIGINT. main.ts runs it;
 // the benchmark's "audit off" gateway opens the same platform and hands the
-// app its own audit log through the same dependencies.
+// app its own audit log through the same dependencies, and its "verification
+// off" gateway sets its read model's consumer before the app starts.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
@@ -52,12 +53,17 @@ export async function openGatewayPlatform(): Promise<GatewayPlatform> {
   return { config, platform, dependencies };
 }
 
-/** Serves the app built from these dependencies until stopped, then closes the platform. */
+/**
+ * Serves the app built from these dependencies until stopped, then closes the
+ * platform. `prepare` sees the app before it starts (the bench's variants).
+ */
 export async function serveGateway(
   { config, platform }: GatewayPlatform,
   dependencies: GatewayDependencies,
+  prepare?: (app: INestApplication) => void,
 ): Promise<INestApplication> {
   const app = await createGatewayApp(dependencies);
+  prepare?.(app);
   await serveUntilStopped(app, config, [() => platform.close()]);
   return app;
 }

@@ -4,7 +4,9 @@
 // ADAPTER_CHANNEL, as the schema registry's watcher does), so an approval or a
 // suspension takes effect within moments, without restarting the adapter. A
 // cached answer is also never older than maxAgeMs: a lost notification, or a
-// broken listening connection, costs at most that long.
+// broken listening connection, costs at most that long. Its LISTEN is the
+// process's one ear on the channel: the adapter key set hears announced key
+// changes through it too (onAnnounced).
 import { ChannelListener, type Database } from '#spean/persistence';
 import { mayConsume, mayPublish } from './adapter-permissions.js';
 import {
@@ -26,6 +28,7 @@ interface Cached {
 }
 
 type ChangeListener = () => void;
+type AnnouncementListener = (adapter: string) => void;
 
 export class AdapterApprovals {
   private readonly repository: AdapterRegistryRepository;
@@ -37,6 +40,7 @@ export class AdapterApprovals {
   private readonly listeners = new Map<string, Set<ChangeListener>>();
   /** What listeners last saw of their adapter, to tell them only of real changes. */
   private readonly seen = new Map<string, string>();
+  private readonly announcements = new Set<AnnouncementListener>();
   private readonly listener: ChannelListener;
   private timer?: NodeJS.Timeout;
 
@@ -65,6 +69,7 @@ export class AdapterApprovals {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.listeners.clear();
+    this.announcements.clear();
     await this.listener.close();
   }
 
@@ -115,10 +120,21 @@ export class AdapterApprovals {
     return () => set.delete(listener);
   }
 
+  /**
+   * Calls back, with the adapter's name, on every change the registry
+   * announces on the channel (registrations and signing keys), as soon as it
+   * is heard; returns the unsubscriber.
+   */
+  onAnnounced(listener: AnnouncementListener): () => void {
+    this.announcements.add(listener);
+    return () => this.announcements.delete(listener);
+  }
+
   private changed(adapter: string): void {
     this.generation.set(adapter, (this.generation.get(adapter) ?? 0) + 1);
     this.cache.delete(adapter);
     this.loading.delete(adapter);
+    for (const listener of this.announcements) listener(adapter);
     void this.check(adapter, true);
   }
 

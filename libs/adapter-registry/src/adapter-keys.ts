@@ -1,15 +1,16 @@
 // Every adapter signing key, held in memory for the verifier: the table is
 // small (a few keys per adapter) and read on every record, so it is loaded
-// whole and loaded again when the registry announces a change (LISTEN on
-// ADAPTER_CHANNEL), at least every maxAgeMs (a lost notification costs at most
-// that), and when asked about a key it does not know (at most once per
-// missReloadMs, so a flood of forged key ids costs no flood of queries).
+// whole and loaded again when the registry announces a change (heard on
+// ADAPTER_CHANNEL by the process's AdapterApprovals, whose one LISTEN serves
+// both), at least every maxAgeMs (a lost notification costs at most that),
+// and when asked about a key it does not know (at most once per missReloadMs,
+// so a flood of forged key ids costs no flood of queries).
 import type { KeyObject } from 'node:crypto';
 import { publicKeyFromPem } from '#spean/contracts';
-import { ChannelListener, type Database } from '#spean/persistence';
+import type { Database } from '#spean/persistence';
+import type { AdapterApprovals } from './adapter-approvals.js';
 import type { AdapterKey } from './adapter-key.js';
 import { AdapterKeyRepository } from './adapter-key.repository.js';
-import { ADAPTER_CHANNEL } from './adapter-registration.js';
 
 export interface KnownKey {
   key: AdapterKey;
@@ -24,7 +25,6 @@ export interface AdapterKeysOptions {
 
 export class AdapterKeys {
   private readonly repository: AdapterKeyRepository;
-  private readonly listener: ChannelListener;
   private readonly maxAgeMs: number;
   private readonly missReloadMs: number;
   private known = new Map<string, KnownKey>();
@@ -33,33 +33,31 @@ export class AdapterKeys {
   /** Bumped on every announcement, so a load begun before one is done again after it. */
   private generation = 0;
   private timer?: NodeJS.Timeout;
+  private unhook?: () => void;
 
+  /** `announcements`: the process's AdapterApprovals, started (it listens; this only hooks in). */
   constructor(
     database: Database,
+    private readonly announcements: Pick<AdapterApprovals, 'onAnnounced'>,
     private readonly options: AdapterKeysOptions = {},
   ) {
     this.repository = new AdapterKeyRepository(database);
     this.maxAgeMs = options.maxAgeMs ?? 5_000;
     this.missReloadMs = options.missReloadMs ?? 250;
-    this.listener = new ChannelListener(database, ADAPTER_CHANNEL, () => this.changed(), {
-      name: 'adapter keys',
-      log: options.log,
-    });
   }
 
   async start(): Promise<void> {
-    await this.listener.connect();
+    // Hooked in before the first load, so no change announced meanwhile is missed.
+    this.unhook = this.announcements.onAnnounced(() => this.changed());
     await this.reload();
-    this.timer = setInterval(() => {
-      if (!this.listener.connected) void this.listener.connect();
-      void this.reload().catch(() => undefined);
-    }, this.maxAgeMs);
+    this.timer = setInterval(() => void this.reload().catch(() => undefined), this.maxAgeMs);
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.listener.close();
+    this.unhook?.();
+    return Promise.resolve();
   }
 
   /** The key under this id, as last loaded; reloads first when it is unknown or stale. */

@@ -5,7 +5,7 @@ import { keyIdOf, publicKeyPem, recordSigner, signedHeaders } from '#spean/contr
 import type { AdapterKey, AdapterKeyState } from './adapter-key.js';
 import type { KnownKey } from './adapter-keys.js';
 import type { Permission } from './adapter-registration.js';
-import { RecordVerifier } from './record-verifier.js';
+import { RecordVerifier, type RecordClaims, type Undecoded } from './record-verifier.js';
 
 const interior = generateKeyPairSync('ed25519').privateKey;
 const transport = generateKeyPairSync('ed25519').privateKey;
@@ -75,18 +75,36 @@ function message(value: Buffer, headers: Record<string, string> = {}): ConsumedM
 const signed = (privateKey: KeyObject, value: Buffer): ConsumedMessage =>
   message(value, signedHeaders(recordSigner(privateKey), value));
 
+/** The consumer's one decode, here a bare JSON.parse; counts its calls. */
+let decodes = 0;
+function parsed(message: ConsumedMessage): { ok: true; record: RecordClaims } | Undecoded {
+  decodes++;
+  try {
+    return { ok: true, record: JSON.parse(message.value.toString('utf8')) as RecordClaims };
+  } catch {
+    return { ok: false, code: 'not-json', reason: 'the message is not valid JSON' };
+  }
+}
+
+/** Undefined when the record may be applied; otherwise why not. */
+async function verify(
+  verifier: RecordVerifier,
+  each: ConsumedMessage,
+): Promise<Undecoded | undefined> {
+  const decoded = await verifier.decoderFor('gateway')(each, parsed);
+  return decoded.ok ? undefined : decoded;
+}
+
 describe('RecordVerifier', () => {
   it('admits a record its source signed with an approved key', async () => {
     const { verifier, counted } = verifierWith([known('interior', interior)]);
-    await expect(verifier.verify(signed(interior, record('interior')), 'gateway')).resolves.toBe(
-      undefined,
-    );
+    await expect(verify(verifier, signed(interior, record('interior')))).resolves.toBe(undefined);
     expect(counted).toEqual([]);
   });
 
   it('refuses an unsigned record, naming where it was read, and counts it', async () => {
     const { verifier, counted } = verifierWith([known('interior', interior)]);
-    const refusal = await verifier.verify(message(record('interior')), 'gateway');
+    const refusal = await verify(verifier, message(record('interior')));
     expect(refusal?.code).toBe('unsigned');
     expect(refusal?.reason).toContain('spean.person partition 2 offset 17');
     expect(counted).toEqual(['gateway:unsigned']);
@@ -101,7 +119,7 @@ describe('RecordVerifier', () => {
       { 'key-id': headers['key-id']! },
     ];
     for (const only of halves) {
-      await expect(verifier.verify(message(value, only), 'gateway')).resolves.toMatchObject({
+      await expect(verify(verifier, message(value, only))).resolves.toMatchObject({
         code: 'unsigned',
       });
     }
@@ -109,9 +127,9 @@ describe('RecordVerifier', () => {
 
   it('refuses a key nobody registered as unknown-key', async () => {
     const { verifier } = verifierWith([known('interior', interior)]);
-    await expect(
-      verifier.verify(signed(stranger, record('interior')), 'gateway'),
-    ).resolves.toMatchObject({ code: 'unknown-key' });
+    await expect(verify(verifier, signed(stranger, record('interior')))).resolves.toMatchObject({
+      code: 'unknown-key',
+    });
   });
 
   it('refuses a forged signature and one over altered bytes as bad-signature', async () => {
@@ -125,7 +143,7 @@ describe('RecordVerifier', () => {
     const altered = message(record('interior', { recordId: 'P-2' }), real);
     const garbage = message(value, { 'key-id': real['key-id']!, signature: 'not base64 at all!' });
     for (const each of [forged, altered, garbage]) {
-      await expect(verifier.verify(each, 'gateway')).resolves.toMatchObject({
+      await expect(verify(verifier, each)).resolves.toMatchObject({
         code: 'bad-signature',
       });
     }
@@ -133,7 +151,7 @@ describe('RecordVerifier', () => {
 
   it("refuses a real signature by another adapter's key as unknown-key (the key is not the source's)", async () => {
     const { verifier } = verifierWith([known('interior', interior), known('transport', transport)]);
-    const refusal = await verifier.verify(signed(transport, record('interior')), 'gateway');
+    const refusal = await verify(verifier, signed(transport, record('interior')));
     expect(refusal?.code).toBe('unknown-key');
     expect(refusal?.reason).toContain('of adapter transport');
   });
@@ -145,16 +163,14 @@ describe('RecordVerifier', () => {
       known('interior', interior, 'approved', new Date(Date.now() - 1000)),
     ]) {
       const { verifier } = verifierWith([entry]);
-      await expect(
-        verifier.verify(signed(interior, record('interior')), 'gateway'),
-      ).resolves.toMatchObject({ code: 'unknown-key' });
+      await expect(verify(verifier, signed(interior, record('interior')))).resolves.toMatchObject({
+        code: 'unknown-key',
+      });
     }
     const { verifier } = verifierWith([
       known('interior', interior, 'approved', new Date(Date.now() + 60_000)),
     ]);
-    await expect(
-      verifier.verify(signed(interior, record('interior')), 'gateway'),
-    ).resolves.toBeUndefined();
+    await expect(verify(verifier, signed(interior, record('interior')))).resolves.toBeUndefined();
   });
 
   it('refuses a record its source is not approved to publish as source-not-approved', async () => {
@@ -162,15 +178,26 @@ describe('RecordVerifier', () => {
       [known('interior', interior)],
       (source, type, version) => !(type === 'person' && version === 1),
     );
-    await expect(
-      verifier.verify(signed(interior, record('interior')), 'gateway'),
-    ).resolves.toMatchObject({ code: 'source-not-approved' });
+    await expect(verify(verifier, signed(interior, record('interior')))).resolves.toMatchObject({
+      code: 'source-not-approved',
+    });
   });
 
-  it("lets its source's signed bytes that are no record through, for the schema check to refuse", async () => {
-    const { verifier } = verifierWith([known('interior', interior)]);
+  it("leaves its source's signed bytes that are no record to the decoder, whose refusal is not the verifier's", async () => {
+    const { verifier, counted } = verifierWith([known('interior', interior)]);
     await expect(
-      verifier.verify(signed(interior, Buffer.from('{"not": json')), 'gateway'),
-    ).resolves.toBeUndefined();
+      verify(verifier, signed(interior, Buffer.from('{"not": json'))),
+    ).resolves.toMatchObject({ code: 'not-json' });
+    expect(counted).toEqual([]);
+  });
+
+  it('decodes a message once, and only after its signature holds', async () => {
+    const { verifier } = verifierWith([known('interior', interior)]);
+    decodes = 0;
+    await verify(verifier, signed(interior, record('interior')));
+    expect(decodes).toBe(1);
+    await verify(verifier, message(record('interior')));
+    await verify(verifier, signed(stranger, record('interior')));
+    expect(decodes).toBe(1);
   });
 });

@@ -1,13 +1,17 @@
 // The one check every consumer makes before it applies a record from the log
 // (the gateway's read model and every adapter's reactions, on either bus, live
-// and on replay): the record carries a signature (`unsigned`), made by a key
-// the registry knows (`unknown-key`), over exactly these bytes
-// (`bad-signature`); the key is an approved, unexpired, unrevoked key of the
-// adapter the record names as its source (`unknown-key`); and that source is
-// approved to publish this record type and schema version now
+// and on replay), in two steps around the consumer's one decode of the value.
+// On the raw bytes and headers, before anything is parsed: the record carries
+// a signature (`unsigned`), made by a key the registry knows (`unknown-key`),
+// over exactly these bytes (`bad-signature`), and the key is approved,
+// unexpired and unrevoked (`unknown-key`). On the decoded record: the key is
+// one of the adapter it names as its source (`unknown-key`), and that source
+// is approved to publish this record type and schema version now
 // (`source-not-approved`). Source, record type and schema version are read
-// from the signed value, never from the unsigned headers. A refusal names the
-// topic, partition and offset, never a value from the payload.
+// from the signed value, never from the unsigned headers; a value that does
+// not decode is refused by the decoder (the schema check says what is wrong).
+// A refusal names the topic, partition and offset, never a value from the
+// payload.
 import type { ConsumedMessage } from '#spean/bus';
 import {
   KEY_ID_HEADER,
@@ -17,7 +21,7 @@ import {
 } from '#spean/contracts';
 import type { AdapterApprovals } from './adapter-approvals.js';
 import { keyRefusal } from './adapter-key.js';
-import type { AdapterKeys } from './adapter-keys.js';
+import type { AdapterKeys, KnownKey } from './adapter-keys.js';
 
 export interface Refusal {
   code: RefusalCode;
@@ -27,6 +31,32 @@ export interface Refusal {
 /** Counts refusals by their code and the consumer group that refused. */
 export type RefusalCounter = (labels: { reason: RefusalCode; group: string }) => void;
 
+/** What a decoded record claims of itself, and the verifier checks. */
+export interface RecordClaims {
+  source: string;
+  recordType: string;
+  schemaVersion: number;
+}
+
+/** A message that did not decode, or was refused: a dead letter with this code. */
+export interface Undecoded {
+  ok: false;
+  code: string;
+  reason: string;
+}
+
+type Decoding = { ok: true; record: RecordClaims } | Undecoded;
+
+/**
+ * How a consumer decodes each message it consumes: `decode` (parsing and
+ * validating the value) is called at most once, and its record is returned
+ * only if it may be applied.
+ */
+export type CheckedDecoder = <D extends Decoding>(
+  message: ConsumedMessage,
+  decode: (message: ConsumedMessage) => D,
+) => Promise<D | Undecoded>;
+
 export class RecordVerifier {
   constructor(
     private readonly keys: Pick<AdapterKeys, 'find'>,
@@ -34,15 +64,24 @@ export class RecordVerifier {
     private readonly counted: RefusalCounter = () => undefined,
   ) {}
 
-  /** Undefined when the record may be applied; otherwise why not. */
-  async verify(message: ConsumedMessage, group: string): Promise<Refusal | undefined> {
-    const refusal = await this.check(message);
-    if (refusal) this.counted({ reason: refusal.code, group });
-    return refusal;
+  /** A consumer group's decoder: the signature on the bytes, one decode, then the claims. */
+  decoderFor(group: string): CheckedDecoder {
+    return async <D extends Decoding>(
+      message: ConsumedMessage,
+      decode: (message: ConsumedMessage) => D,
+    ): Promise<D | Undecoded> => {
+      const signer = await this.checkSignature(message);
+      if ('code' in signer) return this.refused(signer, group);
+      const decoded: Decoding = decode(message);
+      if (!decoded.ok) return decoded;
+      const refusal = await this.checkClaims(message, signer, decoded.record);
+      return refusal ? this.refused(refusal, group) : (decoded as D);
+    };
   }
 
-  private async check(message: ConsumedMessage): Promise<Refusal | undefined> {
-    const where = `${message.topic} partition ${message.partition} offset ${message.offset}`;
+  /** The key that signed exactly these bytes, approved now; or why not. Parses nothing. */
+  async checkSignature(message: ConsumedMessage): Promise<KnownKey | Refusal> {
+    const where = whereOf(message);
     const signature = header(message, SIGNATURE_HEADER);
     const keyId = header(message, KEY_ID_HEADER);
     if (signature === undefined || keyId === undefined) {
@@ -68,16 +107,21 @@ export class RecordVerifier {
     if (expired !== undefined) {
       return { code: 'unknown-key', reason: `the record at ${where} is signed with ${expired}` };
     }
-    const claims = claimsOf(message.value);
-    if (claims.source !== undefined && claims.source !== known.key.adapter) {
+    return known;
+  }
+
+  /** Whether the decoded record's source owns the key that signed it, and may publish it now. */
+  async checkClaims(
+    message: ConsumedMessage,
+    signer: KnownKey,
+    claims: RecordClaims,
+  ): Promise<Refusal | undefined> {
+    const where = whereOf(message);
+    if (claims.source !== signer.key.adapter) {
       return {
         code: 'unknown-key',
-        reason: `the record at ${where} names source ${printable(claims.source)}, but is signed with key ${keyId} of adapter ${known.key.adapter}`,
+        reason: `the record at ${where} names source ${printable(claims.source)}, but is signed with key ${signer.key.keyId} of adapter ${signer.key.adapter}`,
       };
-    }
-    if (claims.source === undefined || claims.recordType === undefined) {
-      // Its source's own bytes, but not a readable record: the schema check says what is wrong.
-      return undefined;
     }
     const permission = await this.approvals.mayPublish(
       claims.source,
@@ -92,35 +136,20 @@ export class RecordVerifier {
     }
     return undefined;
   }
+
+  private refused(refusal: Refusal, group: string): Undecoded {
+    this.counted({ reason: refusal.code, group });
+    return { ok: false, ...refusal };
+  }
+}
+
+function whereOf(message: ConsumedMessage): string {
+  return `${message.topic} partition ${message.partition} offset ${message.offset}`;
 }
 
 function header(message: ConsumedMessage, name: string): string | undefined {
   const value: unknown = message.headers?.[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-/** What the signed value says of itself; each field only if it has the right type. */
-function claimsOf(value: Buffer): {
-  source?: string;
-  recordType?: string;
-  schemaVersion?: number;
-} {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value.toString('utf8'));
-  } catch {
-    return {};
-  }
-  if (typeof parsed !== 'object' || parsed === null) return {};
-  const { source, recordType, schemaVersion } = parsed as Record<string, unknown>;
-  return {
-    source: typeof source === 'string' ? source : undefined,
-    recordType: typeof recordType === 'string' ? recordType : undefined,
-    schemaVersion:
-      typeof schemaVersion === 'number' && Number.isInteger(schemaVersion)
-        ? schemaVersion
-        : undefined,
-  };
 }
 
 /** Names from a refused message are untrusted: shown short and printable only. */

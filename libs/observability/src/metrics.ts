@@ -21,6 +21,8 @@ export class Metrics {
   /** Messages the outbox relay sent (those the publisher could not send itself). */
   readonly outboxRelayed: Counter<'source'>;
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
+  /** How to count each source's outbox, asked on every scrape. */
+  private readonly outboxCounts = new Map<string, () => Promise<number>>();
   /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
   private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
 
@@ -93,6 +95,7 @@ export class Metrics {
       help: 'Records an adapter has kept and not yet seen acknowledged by the bus (its outbox)',
       labelNames: ['source'],
       registers: [this.registry],
+      collect: () => this.collectOutboxDepth(),
     });
     this.outboxRelayed = new Counter({
       name: 'spean_outbox_relayed_total',
@@ -108,6 +111,26 @@ export class Metrics {
    */
   observeOpenDeadLetters(count: () => Promise<OpenDeadLetterCount[]>): void {
     this.countOpenDeadLetters = count;
+  }
+
+  /**
+   * Fills spean_outbox_depth for this source on every scrape; between scrapes
+   * the relay sets it only when it changed the outbox itself.
+   */
+  observeOutboxDepth(source: string, count: () => Promise<number>): void {
+    this.outboxCounts.set(source, count);
+  }
+
+  private async collectOutboxDepth(): Promise<void> {
+    await Promise.all(
+      [...this.outboxCounts].map(async ([source, count]) => {
+        try {
+          this.outboxDepth.set({ source }, await count());
+        } catch {
+          // A scrape must not fail while the database is away; the last value stands.
+        }
+      }),
+    );
   }
 
   private async collectOpenDeadLetters(): Promise<void> {

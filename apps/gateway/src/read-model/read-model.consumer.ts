@@ -1,8 +1,9 @@
 // Subscribes the read model to every canonical topic the gateway serves. Its
 // dead letters go to the dead-letter store too, where stewards replay them.
 // Only what an approved adapter signed is applied: every message is verified
-// first (signature, key of the record's source, source approved for it), and
-// one that fails is a dead letter with the refusal's code.
+// around its one decode (signature on the bytes first; then the key is the
+// record's source's, and the source approved for it), and one that fails is a
+// dead letter with the refusal's code.
 import {
   Inject,
   Injectable,
@@ -10,7 +11,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { AdapterApprovals, AdapterKeys, RecordVerifier } from '#spean/adapter-registry';
+import {
+  AdapterApprovals,
+  AdapterKeys,
+  RecordVerifier,
+  type CheckedDecoder,
+} from '#spean/adapter-registry';
 import { EVENT_BUS, topicFor, type EventBus, type Subscription } from '#spean/bus';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
@@ -25,6 +31,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   private subscription?: Subscription;
   private keys?: AdapterKeys;
   private approvals?: AdapterApprovals;
+  private verifying = true;
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -37,25 +44,35 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const topics = [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
     await this.bus.ensureTopics(topics);
-    this.keys = new AdapterKeys(this.db, { log: this.logger });
+    // One LISTEN on the registry's channel: the key set hears it through the approvals.
     this.approvals = new AdapterApprovals(this.db, { log: this.logger });
-    await Promise.all([this.keys.start(), this.approvals.start()]);
+    this.keys = new AdapterKeys(this.db, this.approvals, { log: this.logger });
+    await this.approvals.start();
+    await this.keys.start();
     const verifier = new RecordVerifier(this.keys, this.approvals, (labels) =>
       this.metrics.recordsRefused.inc(labels),
     );
+    const decoder = this.verifying ? verifier.decoderFor(READ_MODEL_GROUP) : decodeUnverified;
     this.subscription = await subscribeWithDeadLetters(
       { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
-      {
-        group: READ_MODEL_GROUP,
-        topics,
-        maxBatchSize: 1000,
-        admit: (message) => verifier.verify(message, READ_MODEL_GROUP),
-      },
-      (batch) => this.service.applyBatch(batch),
+      { group: READ_MODEL_GROUP, topics, maxBatchSize: 1000 },
+      (batch) => this.service.applyBatch(batch, decoder),
     );
     this.logger.log(
       `read model consuming ${topics.length} topics over the ${this.bus.transport} bus`,
     );
+  }
+
+  /**
+   * BENCH ONLY (bench/gateway-without-verification.ts): applies records
+   * without verifying them, so the benchmark can measure what verification
+   * costs ingest. No setting, variable or argument of the gateway reaches it;
+   * it must be called before the consumer starts, and never outside the bench.
+   */
+  skipVerificationForBench(): void {
+    if (this.subscription) throw new Error('verification can only be skipped before consuming');
+    this.verifying = false;
+    this.logger.warn('BENCH: records are applied WITHOUT verifying their signatures');
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -63,3 +80,6 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
     await Promise.all([this.keys?.stop(), this.approvals?.stop()]);
   }
 }
+
+/** Only for skipVerificationForBench: decodes, and checks nothing else. */
+const decodeUnverified: CheckedDecoder = (message, decode) => Promise.resolve(decode(message));

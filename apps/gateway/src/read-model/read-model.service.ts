@@ -1,7 +1,11 @@
 // Keeps the read model current: every canonical record from the bus is
+// decoded once, through the consumer's checked decoder (its signature checked
+// on the bytes before, its source's claims after: record-verifier.ts),
 // validated again (the gateway trusts no publisher blindly) and applied when
 // its version is newer. A record that can never apply goes to the dead letters
 // with its reason; a database fault is thrown so the bus delivers it again.
+import type { CheckedDecoder } from '#spean/adapter-registry';
+import type { PublishedRecord } from '#spean/contracts';
 import type { BatchOutcome, ConsumedMessage, DeadLetterVerdict } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
 import {
@@ -21,24 +25,22 @@ export class ReadModelService {
     private readonly lineage?: LineageRecorder,
   ) {}
 
-  async applyBatch(messages: ConsumedMessage[]): Promise<BatchOutcome> {
+  async applyBatch(messages: ConsumedMessage[], decoder: CheckedDecoder): Promise<BatchOutcome> {
     const deadLetters: DeadLetterVerdict[] = [];
     const records: ReadRecord[] = [];
     for (const message of messages) {
-      const verdict = this.decode(message);
-      if ('code' in verdict)
-        deadLetters.push({ message, reason: verdict.reason, code: verdict.code });
-      else records.push(verdict);
+      const decoded = await decoder(message, (each) =>
+        decodeCanonicalMessage(each.value, each.key, this.validator),
+      );
+      if (!decoded.ok) deadLetters.push({ message, reason: decoded.reason, code: decoded.code });
+      else records.push(this.readRecord(decoded.record, decoded.relatedSubjects));
     }
     const changed = await this.repository.apply(records);
     this.count(records, deadLetters, changed);
     return { deadLetters };
   }
 
-  private decode(message: ConsumedMessage): ReadRecord | { code: string; reason: string } {
-    const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
-    if (!decoded.ok) return decoded;
-    const { record, relatedSubjects } = decoded;
+  private readRecord(record: PublishedRecord, relatedSubjects: string[]): ReadRecord {
     this.lineage?.observe(READ_MODEL_GROUP, 'consumes', record.recordType, record.schemaVersion);
     return {
       recordType: record.recordType,

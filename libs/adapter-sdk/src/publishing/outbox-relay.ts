@@ -7,7 +7,9 @@
 // and the relay tries again after a back-off that doubles up to a bound. A
 // crash after the bus acknowledged and before the delete sends a message
 // twice; consumers apply records by version, so a duplicate is harmless — a
-// loss is what this prevents.
+// loss is what this prevents. The outbox is counted (spean_outbox_depth) on
+// every metrics scrape and after a round that sent something, never by an
+// idle round.
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventBus } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
@@ -51,6 +53,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly logger: Pick<Logger, 'warn'> = new Logger(`${source}-outbox`),
   ) {
     this.settings = { ...OUTBOX_DEFAULTS, ...settings };
+    // Counted on every scrape; an idle relay does not count it every poll.
+    metrics.observeOutboxDepth(source, () => outbox.depth());
   }
 
   onApplicationBootstrap(): void {
@@ -103,8 +107,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       await this.outbox.remove(ids);
       this.metrics.outboxRelayed.inc({ source: this.source }, entries.length);
+      // What it sent is gone: the gauge follows at once, not only at the next scrape.
+      this.metrics.outboxDepth.set({ source: this.source }, await this.outbox.depth());
     }
-    this.metrics.outboxDepth.set({ source: this.source }, await this.outbox.depth());
     return entries.length;
   }
 

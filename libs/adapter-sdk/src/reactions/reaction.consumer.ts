@@ -19,7 +19,8 @@
 // already kept and returns nothing new: no second, different version.
 //
 // A reaction trusts only what an approved adapter signed: every message is
-// verified before it is read (record-verifier.ts in the registry), live and on
+// verified around its one decode (record-verifier.ts in the registry: the
+// signature on the bytes before, the source's claims after), live and on
 // replay, and one that fails is a dead letter with the refusal's code.
 import {
   Inject,
@@ -39,7 +40,12 @@ import {
   type EventBus,
   type Subscription,
 } from '#spean/bus';
-import { AdapterKeys, RecordVerifier, type AdapterApprovals } from '#spean/adapter-registry';
+import {
+  AdapterKeys,
+  RecordVerifier,
+  type AdapterApprovals,
+  type CheckedDecoder,
+} from '#spean/adapter-registry';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
@@ -82,7 +88,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   private retry?: NodeJS.Timeout;
   private stopped = false;
   private keys?: AdapterKeys;
-  private verifier?: RecordVerifier;
+  private decoder?: CheckedDecoder;
 
   constructor(
     @Inject(ADAPTER_DEFINITION) private readonly definition: AdapterDefinition,
@@ -106,11 +112,12 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (this.reactions.size === 0) return;
     await this.bus.ensureTopics([...this.reactions.keys()].map(topicFor));
-    this.keys = new AdapterKeys(this.db, { log: this.logger });
+    // Key changes are heard on the approvals' LISTEN: one connection per process.
+    this.keys = new AdapterKeys(this.db, this.approvals, { log: this.logger });
     await this.keys.start();
-    this.verifier = new RecordVerifier(this.keys, this.approvals, (labels) =>
+    this.decoder = new RecordVerifier(this.keys, this.approvals, (labels) =>
       this.metrics.recordsRefused.inc(labels),
-    );
+    ).decoderFor(this.definition.name);
     // Watch first, so no approval between the first look and the watch is missed.
     this.unwatch = this.approval.onChange(() => void this.reconcile().catch(() => undefined));
     // A failure at start-up stops the start, as a failed subscription always did.
@@ -175,12 +182,7 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     if (allowed.length > 0 && !this.stopped) {
       this.subscription = await subscribeWithDeadLetters(
         { bus: this.bus, service: this.deadLetters, db: this.db, logger: this.logger },
-        {
-          group: this.definition.name,
-          topics: allowed.map(topicFor),
-          maxBatchSize: 200,
-          admit: (message) => this.verifier!.verify(message, this.definition.name),
-        },
+        { group: this.definition.name, topics: allowed.map(topicFor), maxBatchSize: 200 },
         (batch) => this.handle(batch),
       );
       this.subscribed = allowed;
@@ -213,7 +215,10 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     // Between a withdrawal and the resubscription a record may still arrive.
     const consumable = await this.approval.mayConsume(recordTypeOf(message.topic));
     if (!consumable.allowed) throw new NotApprovedToConsume(consumable.reason);
-    const decoded = decodeCanonicalMessage(message.value, message.key, this.validator);
+    if (!this.decoder) throw new Error('the reactions consume nothing before they start');
+    const decoded = await this.decoder(message, (each) =>
+      decodeCanonicalMessage(each.value, each.key, this.validator),
+    );
     if (!decoded.ok) return decoded;
     const { record } = decoded;
     this.lineage?.observe(
