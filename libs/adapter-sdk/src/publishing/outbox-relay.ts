@@ -13,7 +13,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventBus } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
-import type { OutboxRepository } from './outbox.repository.js';
+import { deliver, type OutboxRepository } from './outbox.repository.js';
 
 export interface OutboxSettings {
   /** How long a publisher holds the messages it just kept, to send them itself. */
@@ -98,14 +98,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     const entries = await this.outbox.claim(this.settings.batchSize, this.settings.leaseMs);
     if (entries.length > 0) {
-      const ids = entries.map((entry) => entry.id);
-      try {
-        await this.bus.publish(entries.map((entry) => entry.message));
-      } catch (error) {
-        await this.outbox.release(ids).catch(() => undefined);
-        throw error;
-      }
-      await this.outbox.remove(ids);
+      await deliver(this.bus, this.outbox, entries);
       this.metrics.outboxRelayed.inc({ source: this.source }, entries.length);
       // What it sent is gone: the gauge follows at once, not only at the next scrape.
       this.metrics.outboxDepth.set({ source: this.source }, await this.outbox.depth());

@@ -1,7 +1,7 @@
 // SQL of an adapter's outbox (the table's meaning is in its migration): what
 // the adapter has kept and promised to the bus, until the bus acknowledges it.
 // Every statement takes a whole batch (arrays, one round trip), like the store.
-import type { OutgoingMessage } from '#spean/bus';
+import type { EventBus, OutgoingMessage } from '#spean/bus';
 import type { Database, Queryable } from '#spean/persistence';
 
 export interface OutboxEntry {
@@ -151,4 +151,26 @@ export class OutboxRepository {
 
 function compareIds(a: string, b: string): number {
   return a.length === b.length ? (a < b ? -1 : a > b ? 1 : 0) : a.length - b.length;
+}
+
+/**
+ * Sends leased outbox rows and forgets them once the bus acknowledges; if the
+ * bus refuses, gives their lease back (for the relay) and throws. The one
+ * delivery of both the publisher's fast path and the relay. If forgetting
+ * fails the rows stay and are sent again when their lease lapses: a
+ * duplicate, which consumers absorb by version, never a loss.
+ */
+export async function deliver(
+  bus: EventBus,
+  outbox: OutboxRepository,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  const ids = entries.map((entry) => entry.id);
+  try {
+    await bus.publish(entries.map((entry) => entry.message));
+  } catch (error) {
+    await outbox.release(ids).catch(() => undefined);
+    throw error;
+  }
+  await outbox.remove(ids);
 }

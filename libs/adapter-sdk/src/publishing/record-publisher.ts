@@ -55,7 +55,7 @@ import type {
   RecordToStore,
 } from '../store/adapter-record.repository.js';
 import { OUTBOX_DEFAULTS, type OutboxSettings } from './outbox-relay.js';
-import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import { deliver, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 
 export interface PreparedRecord {
   index: number;
@@ -215,25 +215,13 @@ export class RecordPublisher {
   private async sendNow(leased: OutboxEntry[]): Promise<void> {
     if (leased.length === 0) return;
     const { outbox, relay } = this.delivery;
-    const ids = leased.map((entry) => entry.id);
-    const sending = (async () => {
-      try {
-        await this.bus.publish(leased.map((entry) => entry.message));
-      } catch (error) {
-        this.logger.warn(
-          `the bus refused ${leased.length} kept record(s); the outbox relay will send them: ${describe(error)}`,
-        );
-        await outbox.release(ids).catch(() => undefined);
-        relay?.nudge();
-        return;
-      }
-      // If this fails the rows stay, and the relay sends them again once their lease lapses: a duplicate, not a loss.
-      await outbox
-        .remove(ids)
-        .catch((error: unknown) =>
-          this.logger.warn(`forgetting sent outbox rows failed: ${describe(error)}`),
-        );
-    })();
+    const sending = deliver(this.bus, outbox, leased).catch((error: unknown) => {
+      // Refused (the rows are the relay's again), or sent but not forgotten (sent again later).
+      this.logger.warn(
+        `sending ${leased.length} kept record(s) did not finish; the outbox relay will see to them: ${describe(error)}`,
+      );
+      relay?.nudge();
+    });
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       sending,
