@@ -1,0 +1,15 @@
+// The queries a console needs beside the lookups: each lives in its own
+// feature module; this one only gathers them for the gateway.
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { GatewayDependencies } from '../gateway.module.js';
+import { SchemaDiffModule } from '../schema-diff/schema-diff.module.js';
+
+@Module({})
+export class ConsoleQueriesModule {
+  static register(deps: GatewayDependencies): DynamicModule {
+    return {
+      module: ConsoleQueriesModule,
+      imports: [SchemaDiffModule.register(deps)],
+    };
+  }
+}
