@@ -9,6 +9,7 @@
 //      invalid and publishes nothing; 'each' publishes the valid ones and
 //      returns the issues of the others.
 //   4. Sign, keep and publish atomically (record-publisher.ts: the outbox).
+// check() is steps 1 and 2 alone: the dry run.
 // Callers only turn the outcome or the exception into their own answer.
 import type { ApprovalGuard, RefusedActor } from '../approval/approval-guard.js';
 import {
@@ -16,7 +17,7 @@ import {
   IntakeExceptionCode,
   type RecordIssue,
 } from '../intake/intake.exception.js';
-import type { PreparedRecord, RecordPublisher } from './record-publisher.js';
+import type { Preparation, PreparedRecord, RecordPublisher } from './record-publisher.js';
 
 /** 'all-or-nothing': one invalid record refuses them all; 'each': the valid ones are published. */
 export type PublishMode = 'all-or-nothing' | 'each';
@@ -53,8 +54,7 @@ export class Publishing {
     mode: PublishMode,
     options: PublishOptions = {},
   ): Promise<PublishOutcome> {
-    await this.approval.checkPublish(actor, inputs, options.name);
-    const { ready, issues } = this.publisher.prepare(inputs);
+    const { ready, issues } = await this.check(actor, inputs, options);
     if (mode === 'all-or-nothing' && issues.length > 0) {
       const invalid = new Set(issues.map((issue) => issue.index)).size;
       throw new IntakeException(
@@ -66,6 +66,19 @@ export class Publishing {
     const chosen = options.select ? await options.select(ready) : ready;
     const eventIds = await this.publisher.publish(chosen);
     return { published: chosen, eventIds, skipped: ready.length - chosen.length, issues };
+  }
+
+  /**
+   * Steps 1 and 2 alone: what the adapter may publish, and each record's
+   * problems. Publishes and keeps nothing: the dry run of an intake or import.
+   */
+  async check(
+    actor: RefusedActor,
+    inputs: readonly unknown[],
+    options: Pick<PublishOptions, 'name'> = {},
+  ): Promise<Preparation> {
+    await this.approval.checkPublish(actor, inputs, options.name);
+    return this.publisher.prepare(inputs);
   }
 
   /** The adapter acting on its own behalf (a reaction), as its refusals are audited. */
