@@ -2,6 +2,7 @@
 // feature module; this one only gathers them for the gateway.
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { GatewayDependencies } from '../gateway.module.js';
+import { IntakeDryRunModule } from '../intake-dry-run/intake-dry-run.module.js';
 import { SchemaDiffModule } from '../schema-diff/schema-diff.module.js';
 
 @Module({})
@@ -9,7 +10,7 @@ export class ConsoleQueriesModule {
   static register(deps: GatewayDependencies): DynamicModule {
     return {
       module: ConsoleQueriesModule,
-      imports: [SchemaDiffModule.register(deps)],
+      imports: [SchemaDiffModule.register(deps), IntakeDryRunModule.register(deps)],
     };
   }
 }
