@@ -4,12 +4,12 @@ import { UseFilters } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
-import { IntakeDryRunGraphqlFilter } from './intake-dry-run-graphql.filter.js';
+import { ConsoleQueryGraphqlFilter } from '../console-queries/console-query-graphql.filter.js';
 import { IntakeDryRunService } from './intake-dry-run.service.js';
 import { IntakeDryRunModel } from './models/intake-dry-run.model.js';
 
 @Resolver()
-@UseFilters(AccessDeniedGraphqlFilter, IntakeDryRunGraphqlFilter)
+@UseFilters(AccessDeniedGraphqlFilter, ConsoleQueryGraphqlFilter)
 export class IntakeDryRunResolver {
   constructor(private readonly dryRuns: IntakeDryRunService) {}
 

@@ -9,7 +9,10 @@ import { mayPublish, type AdapterRegistryService } from '#spean/adapter-registry
 import { prepareRecords, type RecordIssue } from '#spean/adapter-sdk';
 import type { AuditLog } from '#spean/audit';
 import type { RecordValidator, SchemaRegistryService } from '#spean/schema-registry';
-import { IntakeDryRunException, IntakeDryRunExceptionCode } from './intake-dry-run.exception.js';
+import {
+  ConsoleQueryException,
+  ConsoleQueryExceptionCode,
+} from '../console-queries/console-query.exception.js';
 
 export const DRY_RUN_ROLES: readonly Role[] = ['integrator', 'adapter'];
 /** A console's dry run answers in one response; bigger batches belong to the adapter's own /dry-run. */
@@ -95,7 +98,7 @@ export class IntakeDryRunService {
     const permission = mayPublish(registration, adapter, recordType, version);
     if (permission.allowed) return;
     await this.record(principal, recordType, version, { outcome: 'refused' });
-    throw new IntakeDryRunException(IntakeDryRunExceptionCode.NOT_APPROVED, permission.reason);
+    throw new ConsoleQueryException(ConsoleQueryExceptionCode.NOT_APPROVED, permission.reason);
   }
 
   private async checkVersion(recordType: string, version: number): Promise<void> {
@@ -128,7 +131,7 @@ export class IntakeDryRunService {
 }
 
 function invalid(argument: string, message: string): never {
-  throw new IntakeDryRunException(IntakeDryRunExceptionCode.INVALID_ARGUMENT, message, argument);
+  throw new ConsoleQueryException(ConsoleQueryExceptionCode.INVALID_ARGUMENT, message, argument);
 }
 
 /** `records` as JSON text: one canonical record or an array of them. */
