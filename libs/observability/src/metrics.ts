@@ -20,7 +20,13 @@ export class Metrics {
   readonly outboxDepth: Gauge<'source'>;
   /** Messages the outbox relay sent (those the publisher could not send itself). */
   readonly outboxRelayed: Counter<'source'>;
+  /** Per consumer group: messages behind, and the age of the oldest of them. */
+  readonly consumerLagMessages: Gauge<'group'>;
+  readonly consumerLagSeconds: Gauge<'group'>;
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
+  private readConsumerLag?: () => Promise<ConsumerLagReading[]>;
+  /** One reading per scrape, shared by the two lag gauges (prom-client collects them at once). */
+  private consumerLagReading?: Promise<void>;
   /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
   private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
 
@@ -94,6 +100,20 @@ export class Metrics {
       labelNames: ['source'],
       registers: [this.registry],
     });
+    this.consumerLagMessages = new Gauge({
+      name: 'spean_consumer_lag_messages',
+      help: 'Messages a consumer group (an adapter’s reactions, the gateway’s read model) has not committed yet',
+      labelNames: ['group'],
+      registers: [this.registry],
+      collect: () => this.collectConsumerLag(),
+    });
+    this.consumerLagSeconds = new Gauge({
+      name: 'spean_consumer_lag_seconds',
+      help: 'How long the oldest message a consumer group has not committed has waited, in seconds (0 when none)',
+      labelNames: ['group'],
+      registers: [this.registry],
+      collect: () => this.collectConsumerLag(),
+    });
     this.outboxRelayed = new Counter({
       name: 'spean_outbox_relayed_total',
       help: 'Records the outbox relay published because the publisher could not (bus refused, or a crash)',
@@ -108,6 +128,34 @@ export class Metrics {
    */
   observeOpenDeadLetters(count: () => Promise<OpenDeadLetterCount[]>): void {
     this.countOpenDeadLetters = count;
+  }
+
+  /** Fills the consumer lag gauges on every scrape; only the gateway does. */
+  observeConsumerLag(read: () => Promise<ConsumerLagReading[]>): void {
+    this.readConsumerLag = read;
+  }
+
+  private collectConsumerLag(): Promise<void> {
+    this.consumerLagReading ??= this.setConsumerLag().finally(() => {
+      this.consumerLagReading = undefined;
+    });
+    return this.consumerLagReading;
+  }
+
+  private async setConsumerLag(): Promise<void> {
+    if (!this.readConsumerLag) return;
+    let readings: ConsumerLagReading[];
+    try {
+      readings = await this.readConsumerLag();
+    } catch {
+      // A scrape must not fail while the bus is away; the last values stand.
+      return;
+    }
+    for (const { group, messages, seconds } of readings) {
+      if (messages === null || seconds === null) continue;
+      this.consumerLagMessages.set({ group }, messages);
+      this.consumerLagSeconds.set({ group }, seconds);
+    }
   }
 
   private async collectOpenDeadLetters(): Promise<void> {
@@ -135,4 +183,11 @@ export interface OpenDeadLetterCount {
   group: string;
   code: string;
   count: number;
+}
+
+/** One consumer group's lag; null where the bus could not tell this time. */
+export interface ConsumerLagReading {
+  group: string;
+  messages: number | null;
+  seconds: number | null;
 }

@@ -11,13 +11,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { AdapterApprovals, AdapterKeys, RecordVerifier } from '#spean/adapter-registry';
-import { EVENT_BUS, topicFor, type EventBus, type Subscription } from '#spean/bus';
+import { EVENT_BUS, type EventBus, type Subscription } from '#spean/bus';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { DATABASE } from '../gateway.tokens.js';
-import { READ_MODEL_GROUP, ReadModelService } from './read-model.service.js';
-import { CITIZEN_SECTIONS } from '#spean/access';
+import { READ_MODEL_GROUP, ReadModelService, readModelTopics } from './read-model.service.js';
 
 @Injectable()
 export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,7 +34,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const topics = [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
+    const topics = readModelTopics();
     await this.bus.ensureTopics(topics);
     this.keys = new AdapterKeys(this.db, { log: this.logger });
     this.approvals = new AdapterApprovals(this.db, { log: this.logger });

@@ -2,7 +2,13 @@
 // validated again (the gateway trusts no publisher blindly) and applied when
 // its version is newer. A record that can never apply goes to the dead letters
 // with its reason; a database fault is thrown so the bus delivers it again.
-import type { BatchOutcome, ConsumedMessage, DeadLetterVerdict } from '#spean/bus';
+import { CITIZEN_SECTIONS } from '#spean/access';
+import {
+  topicFor,
+  type BatchOutcome,
+  type ConsumedMessage,
+  type DeadLetterVerdict,
+} from '#spean/bus';
 import type { Metrics } from '#spean/observability';
 import {
   decodeCanonicalMessage,
@@ -12,6 +18,11 @@ import {
 import type { ReadModelRepository, ReadRecord } from './read-model.repository.js';
 
 export const READ_MODEL_GROUP = 'gateway';
+
+/** The topics the read model consumes: one per record type a citizen section shows. */
+export function readModelTopics(): string[] {
+  return [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
+}
 
 export class ReadModelService {
   constructor(
