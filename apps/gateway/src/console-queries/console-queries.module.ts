@@ -3,6 +3,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConsumerLagModule } from '../consumer-lag/consumer-lag.module.js';
 import type { GatewayDependencies } from '../gateway.module.js';
+import { GrantUsageModule } from '../grant-usage/grant-usage.module.js';
 import { IntakeDryRunModule } from '../intake-dry-run/intake-dry-run.module.js';
 import { SchemaDiffModule } from '../schema-diff/schema-diff.module.js';
 
@@ -15,6 +16,7 @@ export class ConsoleQueriesModule {
         SchemaDiffModule.register(deps),
         IntakeDryRunModule.register(deps),
         ConsumerLagModule.register(deps),
+        GrantUsageModule.register(deps),
       ],
     };
   }
