@@ -20,9 +20,21 @@ export class Metrics {
   readonly outboxDepth: Gauge<'source'>;
   /** Messages the outbox relay sent (those the publisher could not send itself). */
   readonly outboxRelayed: Counter<'source'>;
-  /** Per consumer group: messages behind, and the age of the oldest of them. */
-  readonly consumerLagMessages: Gauge<'group'>;
-  readonly consumerLagSeconds: Gauge<'group'>;
+  /** Per consumer group: messages behind, and the age of the oldest of them (see observeConsumerLag). */
+  readonly consumerLagMessages = new Gauge({
+    name: 'spean_consumer_lag_messages',
+    help: 'Messages a consumer group (an adapter’s reactions, the gateway’s read model) has not committed yet',
+    labelNames: ['group'] as const,
+    registers: [this.registry],
+    collect: () => this.collectConsumerLag(),
+  });
+  readonly consumerLagSeconds = new Gauge({
+    name: 'spean_consumer_lag_seconds',
+    help: 'How long the oldest message a consumer group has not committed has waited, in seconds (0 when none)',
+    labelNames: ['group'] as const,
+    registers: [this.registry],
+    collect: () => this.collectConsumerLag(),
+  });
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
   private readConsumerLag?: () => Promise<ConsumerLagReading[]>;
   /** One reading per scrape, shared by the two lag gauges (prom-client collects them at once). */
@@ -99,20 +111,6 @@ export class Metrics {
       help: 'Records an adapter has kept and not yet seen acknowledged by the bus (its outbox)',
       labelNames: ['source'],
       registers: [this.registry],
-    });
-    this.consumerLagMessages = new Gauge({
-      name: 'spean_consumer_lag_messages',
-      help: 'Messages a consumer group (an adapter’s reactions, the gateway’s read model) has not committed yet',
-      labelNames: ['group'],
-      registers: [this.registry],
-      collect: () => this.collectConsumerLag(),
-    });
-    this.consumerLagSeconds = new Gauge({
-      name: 'spean_consumer_lag_seconds',
-      help: 'How long the oldest message a consumer group has not committed has waited, in seconds (0 when none)',
-      labelNames: ['group'],
-      registers: [this.registry],
-      collect: () => this.collectConsumerLag(),
     });
     this.outboxRelayed = new Counter({
       name: 'spean_outbox_relayed_total',

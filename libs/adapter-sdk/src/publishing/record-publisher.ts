@@ -38,7 +38,7 @@
 // verifies (see record-signature.ts in the contracts for what is signed).
 import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
-import { signedHeaders, type PublishedRecord, type RecordSigner } from '#spean/contracts';
+import { signedHeaders, type RecordSigner } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
