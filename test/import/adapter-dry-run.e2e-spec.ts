@@ -3,20 +3,14 @@
 // the real import and intake, row by row, and nothing is published or kept.
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADAPTERS } from '../../tools/adapters.js';
 import { newNationalId } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
 
-const COLUMNS = [
-  'plate_number',
-  'vin',
-  'make',
-  'model',
-  'year',
-  'category',
-  'owner_national_id',
-  'registration_date',
-  'status',
-];
+/** The transport export's required columns, in the mapping's order. */
+const COLUMNS = ADAPTERS.transport
+  .csv!.columns.filter((column) => column.required)
+  .map((column) => column.name);
 
 let stack: SpeanStack;
 let token: string;
