@@ -86,6 +86,7 @@ class FaultyBus implements EventBus {
     return this.inner.subscribe(options, handler);
   }
   lag: EventBus['lag'] = (group, topics) => this.inner.lag(group, topics);
+  consumerLag: EventBus['consumerLag'] = (group, topics) => this.inner.consumerLag(group, topics);
   resetOffsets: EventBus['resetOffsets'] = (group, topics, reset) =>
     this.inner.resetOffsets(group, topics, reset);
   isHealthy(): Promise<boolean> {

@@ -71,6 +71,7 @@ import {
   AdapterRegistryService,
 } from '#spean/adapter-registry';
 import { AdaptersResolver } from './adapters/adapters.resolver.js';
+import { ConsoleQueriesModule } from './console-queries/console-queries.module.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -98,6 +99,7 @@ export class GatewayModule {
           metrics: deps.metrics,
           checks: { database: () => deps.database.isHealthy(), bus: () => deps.bus.isHealthy() },
         }),
+        ConsoleQueriesModule.register(deps),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

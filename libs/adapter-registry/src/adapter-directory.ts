@@ -69,11 +69,7 @@ export class AdapterDirectory {
   }
 
   private async lag(registration: AdapterRegistration): Promise<number | null> {
-    const topics = [
-      ...new Set(
-        registration.consumes.filter((entry) => entry.approved).map((e) => topicFor(e.recordType)),
-      ),
-    ];
+    const topics = consumedTopics(registration);
     if (topics.length === 0) return 0;
     try {
       return await this.bus.lag(registration.name, topics);
@@ -82,6 +78,15 @@ export class AdapterDirectory {
       return null;
     }
   }
+}
+
+/** The topics an adapter's consumer group reads: those of the record types it is approved to consume. */
+export function consumedTopics(registration: AdapterRegistration): string[] {
+  return [
+    ...new Set(
+      registration.consumes.filter((entry) => entry.approved).map((e) => topicFor(e.recordType)),
+    ),
+  ];
 }
 
 function refusedClaiming(refused: RefusedRecordCount[], source: string): number {

@@ -16,3 +16,4 @@ export * from './import/import.service.js';
 export * from './approval/approval-guard.js';
 export * from './publishing/signing-key.js';
 export * from './publishing/unsigned-records.js';
+export * from './publishing/prepare-records.js';

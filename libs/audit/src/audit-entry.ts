@@ -18,6 +18,8 @@ export const AUDIT_KINDS = [
   'verification-lock-lift',
   /** A steward or auditor read the verification locks on a citizen's claims. */
   'verification-lock-read',
+  /** Records checked against a schema without being published (dryRunIntake), or the refusal to. */
+  'intake-dry-run',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

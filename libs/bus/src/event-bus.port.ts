@@ -69,6 +69,14 @@ export interface Subscription {
 
 export type OffsetReset = { to: 'earliest' } | { to: 'latest' };
 
+/** How far a consumer group is behind on some topics. */
+export interface ConsumerLag {
+  /** Messages published and not yet committed by the group. */
+  messages: number;
+  /** When the oldest of them was published (the log's timestamp); null when there is none. */
+  oldestUnconsumedAt: Date | null;
+}
+
 export interface EventBus {
   /** Which transport this is, for health and metrics. */
   readonly transport: 'kafka' | 'embedded';
@@ -85,6 +93,11 @@ export interface EventBus {
    * Topics that do not exist count 0.
    */
   lag(group: string, topics: string[]): Promise<number>;
+  /**
+   * lag() in messages, and when the oldest of those messages was published:
+   * how far behind the group is in time (null when it is not behind).
+   */
+  consumerLag(group: string, topics: string[]): Promise<ConsumerLag>;
   /** Moves a group's committed offsets; the group must have no live members. */
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void>;
   /** True while the transport can publish and consume. */

@@ -3,6 +3,7 @@
 // way out, so application code never sees it.
 import type {
   BatchHandler,
+  ConsumerLag,
   EventBus,
   OffsetReset,
   OutgoingMessage,
@@ -48,6 +49,10 @@ export class NamespacedEventBus implements EventBus {
 
   lag(group: string, topics: string[]): Promise<number> {
     return this.inner.lag(this.wrap(group), topics.map(this.wrap));
+  }
+
+  consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
+    return this.inner.consumerLag(this.wrap(group), topics.map(this.wrap));
   }
 
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {

@@ -20,9 +20,27 @@ export class Metrics {
   readonly outboxDepth: Gauge<'source'>;
   /** Messages the outbox relay sent (those the publisher could not send itself). */
   readonly outboxRelayed: Counter<'source'>;
+  /** Per consumer group: messages behind, and the age of the oldest of them (see observeConsumerLag). */
+  readonly consumerLagMessages = new Gauge({
+    name: 'spean_consumer_lag_messages',
+    help: 'Messages a consumer group (an adapter’s reactions, the gateway’s read model) has not committed yet',
+    labelNames: ['group'] as const,
+    registers: [this.registry],
+    collect: () => this.collectConsumerLag(),
+  });
+  readonly consumerLagSeconds = new Gauge({
+    name: 'spean_consumer_lag_seconds',
+    help: 'How long the oldest message a consumer group has not committed has waited, in seconds (0 when none)',
+    labelNames: ['group'] as const,
+    registers: [this.registry],
+    collect: () => this.collectConsumerLag(),
+  });
   private countOpenDeadLetters?: () => Promise<OpenDeadLetterCount[]>;
   /** How to count each source's outbox, asked on every scrape. */
   private readonly outboxCounts = new Map<string, () => Promise<number>>();
+  private readConsumerLag?: () => Promise<ConsumerLagReading[]>;
+  /** One reading per scrape, shared by the two lag gauges (prom-client collects them at once). */
+  private consumerLagReading?: Promise<void>;
   /** Series seen before, so a group whose letters were all resolved reads 0 rather than vanishing. */
   private readonly openDeadLetterSeries = new Map<string, { group: string; code: string }>();
 
@@ -133,6 +151,34 @@ export class Metrics {
     );
   }
 
+  /** Fills the consumer lag gauges on every scrape; only the gateway does. */
+  observeConsumerLag(read: () => Promise<ConsumerLagReading[]>): void {
+    this.readConsumerLag = read;
+  }
+
+  private collectConsumerLag(): Promise<void> {
+    this.consumerLagReading ??= this.setConsumerLag().finally(() => {
+      this.consumerLagReading = undefined;
+    });
+    return this.consumerLagReading;
+  }
+
+  private async setConsumerLag(): Promise<void> {
+    if (!this.readConsumerLag) return;
+    let readings: ConsumerLagReading[];
+    try {
+      readings = await this.readConsumerLag();
+    } catch {
+      // A scrape must not fail while the bus is away; the last values stand.
+      return;
+    }
+    for (const { group, messages, seconds } of readings) {
+      if (messages === null || seconds === null) continue;
+      this.consumerLagMessages.set({ group }, messages);
+      this.consumerLagSeconds.set({ group }, seconds);
+    }
+  }
+
   private async collectOpenDeadLetters(): Promise<void> {
     if (!this.countOpenDeadLetters) return;
     let counts: OpenDeadLetterCount[];
@@ -158,4 +204,11 @@ export interface OpenDeadLetterCount {
   group: string;
   code: string;
   count: number;
+}
+
+/** One consumer group's lag; null where the bus could not tell this time. */
+export interface ConsumerLagReading {
+  group: string;
+  messages: number | null;
+  seconds: number | null;
 }

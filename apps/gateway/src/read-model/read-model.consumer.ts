@@ -17,13 +17,12 @@ import {
   RecordVerifier,
   type CheckedDecoder,
 } from '#spean/adapter-registry';
-import { EVENT_BUS, topicFor, type EventBus, type Subscription } from '#spean/bus';
+import { EVENT_BUS, type EventBus, type Subscription } from '#spean/bus';
 import { DeadLetterService, subscribeWithDeadLetters } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { DATABASE } from '../gateway.tokens.js';
-import { READ_MODEL_GROUP, ReadModelService } from './read-model.service.js';
-import { CITIZEN_SECTIONS } from '#spean/access';
+import { READ_MODEL_GROUP, ReadModelService, readModelTopics } from './read-model.service.js';
 
 @Injectable()
 export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -42,7 +41,7 @@ export class ReadModelConsumer implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const topics = [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
+    const topics = readModelTopics();
     await this.bus.ensureTopics(topics);
     // One LISTEN on the registry's channel: the key set hears it through the approvals.
     this.approvals = new AdapterApprovals(this.db, { log: this.logger });

@@ -6,7 +6,13 @@
 // with its reason; a database fault is thrown so the bus delivers it again.
 import type { CheckedDecoder } from '#spean/adapter-registry';
 import type { PublishedRecord } from '#spean/contracts';
-import type { BatchOutcome, ConsumedMessage, DeadLetterVerdict } from '#spean/bus';
+import { CITIZEN_SECTIONS } from '#spean/access';
+import {
+  topicFor,
+  type BatchOutcome,
+  type ConsumedMessage,
+  type DeadLetterVerdict,
+} from '#spean/bus';
 import type { Metrics } from '#spean/observability';
 import {
   decodeCanonicalMessage,
@@ -16,6 +22,11 @@ import {
 import type { ReadModelRepository, ReadRecord } from './read-model.repository.js';
 
 export const READ_MODEL_GROUP = 'gateway';
+
+/** The topics the read model consumes: one per record type a citizen section shows. */
+export function readModelTopics(): string[] {
+  return [...new Set(CITIZEN_SECTIONS.map((section) => topicFor(section.recordType)))];
+}
 
 export class ReadModelService {
   constructor(

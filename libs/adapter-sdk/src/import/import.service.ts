@@ -12,6 +12,7 @@ import type { IntakeService } from '../intake/intake.service.js';
 import {
   IntakeException,
   IntakeExceptionCode,
+  type RecordIssue,
   type ShapeIssue,
 } from '../intake/intake.exception.js';
 import { jsonOf, type RequestBody } from '../intake/request-body.js';
@@ -45,6 +46,24 @@ export interface RejectedRow {
   issues: Array<{ column: string; rule: string } | { path: string; rule: string }>;
 }
 
+/** What an import would do with a chunk, without doing it. */
+export interface ImportDryRun {
+  /** Rows that would be accepted (published, or skipped as unchanged). */
+  valid: number;
+  rejected: RejectedRow[];
+}
+
+interface MappedRow {
+  row: number;
+  record: Record<string, unknown>;
+}
+
+interface ReadChunk {
+  mapping: CsvMapping;
+  mapped: MappedRow[];
+  rejected: RejectedRow[];
+}
+
 export class ImportService {
   constructor(
     private readonly definition: AdapterDefinition,
@@ -54,6 +73,40 @@ export class ImportService {
   ) {}
 
   async importChunk(principal: Principal, body: RequestBody): Promise<ImportResult> {
+    const { mapping, mapped, rejected } = await this.readChunk(principal, body);
+    // A record type the adapter may not publish refuses the whole chunk (403), not its rows.
+    const { published, skipped, issues } = await this.publishing.publish(
+      principal,
+      mapped.map((m) => m.record),
+      'each',
+      {
+        name: (index) => `row ${mapped[index]!.row}`,
+        select: (ready) => this.changed(mapping.recordType, ready),
+      },
+    );
+    return {
+      imported: published.length,
+      unchanged: skipped,
+      rejected: withRecordIssues(rejected, mapped, issues),
+    };
+  }
+
+  /**
+   * The import's checks alone, row by row, publishing and keeping nothing:
+   * how many rows would be accepted, and every problem of the others.
+   */
+  async dryRunChunk(principal: Principal, body: RequestBody): Promise<ImportDryRun> {
+    const { mapped, rejected } = await this.readChunk(principal, body);
+    const { ready, issues } = await this.publishing.check(
+      principal,
+      mapped.map((m) => m.record),
+      { name: (index) => `row ${mapped[index]!.row}` },
+    );
+    return { valid: ready.length, rejected: withRecordIssues(rejected, mapped, issues) };
+  }
+
+  /** Authorises, checks the chunk's shape and maps each row; rows that cannot be mapped are rejected. */
+  private async readChunk(principal: Principal, body: RequestBody): Promise<ReadChunk> {
     await this.intake.authorise(principal);
     const mapping = this.mapping();
     const chunk = jsonOf(
@@ -61,9 +114,8 @@ export class ImportService {
       'an import chunk {"columns": [...], "rows": [[...]], "firstRow": n}',
     );
     this.checkChunk(chunk, mapping);
-
-    const rejected: ImportResult['rejected'] = [];
-    const mapped: Array<{ row: number; record: Record<string, unknown> }> = [];
+    const rejected: RejectedRow[] = [];
+    const mapped: MappedRow[] = [];
     chunk.rows.forEach((cells, i) => {
       const row = chunk.firstRow + i;
       // Defined, not assigned: a column named __proto__ is a column like any other.
@@ -81,29 +133,7 @@ export class ImportService {
         });
       }
     });
-
-    // A record type the adapter may not publish refuses the whole chunk (403), not its rows.
-    const { published, skipped, issues } = await this.publishing.publish(
-      principal,
-      mapped.map((m) => m.record),
-      'each',
-      {
-        name: (index) => `row ${mapped[index]!.row}`,
-        select: (ready) => this.changed(mapping.recordType, ready),
-      },
-    );
-    const byRecord = new Map<number, typeof issues>();
-    for (const issue of issues)
-      byRecord.set(issue.index, [...(byRecord.get(issue.index) ?? []), issue]);
-    for (const [index, found] of byRecord) {
-      rejected.push({
-        row: mapped[index]!.row,
-        reason: found.map((issue) => issue.message).join('; '),
-        issues: found.map(({ path, rule }) => ({ path, rule })),
-      });
-    }
-    rejected.sort((a, b) => a.row - b.row);
-    return { imported: published.length, unchanged: skipped, rejected };
+    return { mapping, mapped, rejected };
   }
 
   /**
@@ -199,6 +229,26 @@ function chunkShapeIssues(chunk: unknown): ShapeIssue[] {
     });
   }
   return issues.slice(0, MAX_SHAPE_ISSUES);
+}
+
+/** The rows that could not be mapped, and those whose records are invalid, in file order. */
+function withRecordIssues(
+  rejected: readonly RejectedRow[],
+  mapped: readonly MappedRow[],
+  issues: readonly RecordIssue[],
+): RejectedRow[] {
+  const byRecord = new Map<number, RecordIssue[]>();
+  for (const issue of issues)
+    byRecord.set(issue.index, [...(byRecord.get(issue.index) ?? []), issue]);
+  const all = [...rejected];
+  for (const [index, found] of byRecord) {
+    all.push({
+      row: mapped[index]!.row,
+      reason: found.map((issue) => issue.message).join('; '),
+      issues: found.map(({ path, rule }) => ({ path, rule })),
+    });
+  }
+  return all.sort((a, b) => a.row - b.row);
 }
 
 /** JSON with keys sorted, so two equal payloads compare equal whatever their key order. */

@@ -11,7 +11,7 @@ import type { Principal } from '#spean/access';
 import type { AdapterDefinition } from '../adapter-definition.js';
 import type { ApprovalGuard } from '../approval/approval-guard.js';
 import type { Publishing } from '../publishing/publish.js';
-import { IntakeException, IntakeExceptionCode } from './intake.exception.js';
+import { IntakeException, IntakeExceptionCode, type RecordIssue } from './intake.exception.js';
 import { jsonOf, type RequestBody } from './request-body.js';
 
 export interface IntakeResult {
@@ -19,6 +19,14 @@ export interface IntakeResult {
   eventIds: string[];
   /** E.g. records written at a deprecated schema version: accepted, but move on. */
   warnings?: string[];
+}
+
+export interface IntakeDryRun {
+  /** Records that would be accepted. */
+  valid: number;
+  /** Records with at least one problem. */
+  invalid: number;
+  issues: RecordIssue[];
 }
 
 export class IntakeService {
@@ -30,18 +38,7 @@ export class IntakeService {
   ) {}
 
   async accept(principal: Principal, body: RequestBody): Promise<IntakeResult> {
-    await this.authorise(principal);
-    const json = jsonOf(body, 'a canonical record or an array of them');
-    const inputs = Array.isArray(json) ? json : [json];
-    if (inputs.length === 0) {
-      throw new IntakeException(IntakeExceptionCode.EMPTY_BATCH, 'the request holds no records');
-    }
-    if (inputs.length > this.maxRecords) {
-      throw new IntakeException(
-        IntakeExceptionCode.TOO_MANY_RECORDS,
-        `a request may carry at most ${this.maxRecords} records; split it`,
-      );
-    }
+    const inputs = await this.readRecords(principal, body);
     const { published, eventIds } = await this.publishing.publish(
       principal,
       inputs,
@@ -62,6 +59,32 @@ export class IntakeService {
         (what) => `${what} is deprecated: accepted until it is retired; move to the active version`,
       ),
     };
+  }
+
+  /**
+   * Every check of accept(), publishing and keeping nothing: how many records
+   * would be accepted, and each problem of the others with its index, path and rule.
+   */
+  async dryRun(principal: Principal, body: RequestBody): Promise<IntakeDryRun> {
+    const inputs = await this.readRecords(principal, body);
+    const { ready, issues } = await this.publishing.check(principal, inputs);
+    return { valid: ready.length, invalid: new Set(issues.map((i) => i.index)).size, issues };
+  }
+
+  private async readRecords(principal: Principal, body: RequestBody): Promise<unknown[]> {
+    await this.authorise(principal);
+    const json = jsonOf(body, 'a canonical record or an array of them');
+    const inputs = Array.isArray(json) ? json : [json];
+    if (inputs.length === 0) {
+      throw new IntakeException(IntakeExceptionCode.EMPTY_BATCH, 'the request holds no records');
+    }
+    if (inputs.length > this.maxRecords) {
+      throw new IntakeException(
+        IntakeExceptionCode.TOO_MANY_RECORDS,
+        `a request may carry at most ${this.maxRecords} records; split it`,
+      );
+    }
+    return inputs;
   }
 
   /** Refuses (403, after auditing) any client that is not one of this adapter's own. */

@@ -11,6 +11,7 @@
 //   4. Sign, keep and publish atomically (record-publisher.ts: the outbox).
 //      A version kept already with other content is a conflict: refused
 //      whole (409 VERSION_CONFLICT) or, in 'each' mode, that record's issue.
+// check() is steps 1 and 2 alone: the dry run.
 // Callers only turn the outcome or the exception into their own answer.
 import type { ApprovalGuard, RefusedActor } from '../approval/approval-guard.js';
 import {
@@ -18,7 +19,7 @@ import {
   IntakeExceptionCode,
   type RecordIssue,
 } from '../intake/intake.exception.js';
-import type { PreparedRecord, RecordPublisher } from './record-publisher.js';
+import type { Preparation, PreparedRecord, RecordPublisher } from './record-publisher.js';
 
 /** 'all-or-nothing': one invalid record refuses them all; 'each': the valid ones are published. */
 export type PublishMode = 'all-or-nothing' | 'each';
@@ -60,8 +61,7 @@ export class Publishing {
     mode: PublishMode,
     options: PublishOptions = {},
   ): Promise<PublishOutcome> {
-    await this.approval.checkPublish(actor, inputs, options.name);
-    const { ready, issues } = this.publisher.prepare(inputs);
+    const { ready, issues } = await this.check(actor, inputs, options);
     if (mode === 'all-or-nothing' && issues.length > 0) {
       const invalid = new Set(issues.map((issue) => issue.index)).size;
       throw new IntakeException(
@@ -81,6 +81,19 @@ export class Publishing {
       skipped: ready.length - chosen.length,
       issues: [...issues, ...conflicts].sort((a, b) => a.index - b.index),
     };
+  }
+
+  /**
+   * Steps 1 and 2 alone: what the adapter may publish, and each record's
+   * problems. Publishes and keeps nothing: the dry run of an intake or import.
+   */
+  async check(
+    actor: RefusedActor,
+    inputs: readonly unknown[],
+    options: Pick<PublishOptions, 'name'> = {},
+  ): Promise<Preparation> {
+    await this.approval.checkPublish(actor, inputs, options.name);
+    return this.publisher.prepare(inputs);
   }
 
   /** The adapter acting on its own behalf (a reaction), as its refusals are audited. */

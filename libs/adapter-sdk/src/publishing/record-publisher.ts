@@ -36,10 +36,9 @@
 // sends later (after a crash, in another process) carries the same signature,
 // and so does a dead letter replayed from it. Consumers apply only what
 // verifies (see record-signature.ts in the contracts for what is signed).
-import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
-import { signedHeaders, type PublishedRecord, type RecordSigner } from '#spean/contracts';
+import { signedHeaders, type RecordSigner } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
@@ -55,20 +54,10 @@ import type {
   RecordToStore,
 } from '../store/adapter-record.repository.js';
 import { OUTBOX_DEFAULTS, type OutboxSettings } from './outbox-relay.js';
+import { prepareRecords, type Preparation, type PreparedRecord } from './prepare-records.js';
 import { deliver, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 
-export interface PreparedRecord {
-  index: number;
-  record: PublishedRecord;
-  relatedSubjects: string[];
-  /** Its schema version is deprecated: accepted, and its publisher is warned. */
-  deprecated: boolean;
-}
-
-export interface Preparation {
-  ready: PreparedRecord[];
-  issues: RecordIssue[];
-}
+export type { Preparation, PreparedRecord } from './prepare-records.js';
 
 /** Where kept records wait for the bus, and who sends what the publisher could not. */
 export interface PublisherOutbox {
@@ -117,25 +106,7 @@ export class RecordPublisher {
 
   /** Validates each input on its own; valid ones come back ready, the rest as issues. */
   prepare(inputs: readonly unknown[]): Preparation {
-    const ready: PreparedRecord[] = [];
-    const issues: RecordIssue[] = [];
-    inputs.forEach((input, index) => {
-      const stamped = this.stamp(input, index, issues);
-      if (!stamped) return;
-      const result = this.validator.validate(stamped);
-      if (!result.ok) {
-        for (const issue of result.errors) issues.push({ index, ...issue });
-        return;
-      }
-      const record = result.record;
-      ready.push({
-        index,
-        record: { ...record, eventId: record.eventId ?? randomUUID() } as PublishedRecord,
-        relatedSubjects: result.relatedSubjects,
-        deprecated: result.deprecated === true,
-      });
-    });
-    return { ready, issues };
+    return prepareRecords(inputs, this.definition.name, this.validator);
   }
 
   /**
@@ -228,26 +199,6 @@ export class RecordPublisher {
       new Promise((resolve) => (timer = setTimeout(resolve, this.fastPathWaitMs))),
     ]);
     clearTimeout(timer);
-  }
-
-  /** The adapter is the source of what it publishes: fill it in, or refuse another name. */
-  private stamp(input: unknown, index: number, issues: RecordIssue[]): unknown {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      issues.push({ index, path: '', rule: 'type', message: 'each record must be a JSON object' });
-      return undefined;
-    }
-    const record = input as Record<string, unknown>;
-    if (record.source === undefined) return { ...record, source: this.definition.name };
-    if (record.source !== this.definition.name) {
-      issues.push({
-        index,
-        path: '/source',
-        rule: 'source',
-        message: `/source must be "${this.definition.name}", the adapter publishing it (or be left out)`,
-      });
-      return undefined;
-    }
-    return record;
   }
 }
 

@@ -1,6 +1,6 @@
 // SQL of the embedded bus. Every statement the transport runs is here.
 import type { Database } from '#spean/persistence';
-import type { ConsumedMessage, OutgoingMessage } from '../event-bus.port.js';
+import type { ConsumedMessage, ConsumerLag, OutgoingMessage } from '../event-bus.port.js';
 
 export interface StoredMessage {
   topic: string;
@@ -149,25 +149,34 @@ export class EmbeddedBusRepository {
 
   /**
    * Messages not yet committed by the group, summed over the topics'
-   * partitions. A partition the group has never committed in counts from its
-   * oldest kept message: retention may have deleted older ones, which no
-   * consumer will ever be handed.
+   * partitions, and the publish time of the oldest of them. A partition the
+   * group has never committed in counts from its oldest kept message:
+   * retention may have deleted older ones, which no consumer will ever be
+   * handed. The oldest is read by primary key, one row per partition behind.
    */
-  async lag(group: string, topics: string[]): Promise<number> {
-    const [row] = await this.db.query<{ lag: string }>(
-      `SELECT coalesce(sum(greatest(
-                p.next_offset - greatest(
+  async consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
+    const [row] = await this.db.query<{ messages: string; oldest: Date | null }>(
+      `WITH position AS (
+         SELECT p.topic, p.partition, p.next_offset,
+                greatest(
                   coalesce(g.committed_offset, -1) + 1,
                   coalesce((SELECT min(m."offset") FROM bus_message m
-                            WHERE m.topic = p.topic AND m.partition = p.partition), p.next_offset)),
-                0)), 0)::text AS lag
-       FROM bus_partition p
-       LEFT JOIN bus_group_offset g
-         ON g.group_id = $1 AND g.topic = p.topic AND g.partition = p.partition
-       WHERE p.topic = ANY($2::text[])`,
+                            WHERE m.topic = p.topic AND m.partition = p.partition), p.next_offset)
+                ) AS next_unconsumed
+         FROM bus_partition p
+         LEFT JOIN bus_group_offset g
+           ON g.group_id = $1 AND g.topic = p.topic AND g.partition = p.partition
+         WHERE p.topic = ANY($2::text[]))
+       SELECT coalesce(sum(greatest(next_offset - next_unconsumed, 0)), 0)::text AS messages,
+              min((SELECT m.published_at FROM bus_message m
+                    WHERE m.topic = q.topic AND m.partition = q.partition
+                      AND m."offset" >= q.next_unconsumed
+                    ORDER BY m."offset" LIMIT 1))
+                FILTER (WHERE q.next_unconsumed < q.next_offset) AS oldest
+       FROM position q`,
       [group, topics],
     );
-    return Number(row!.lag);
+    return { messages: Number(row!.messages), oldestUnconsumedAt: row!.oldest ?? null };
   }
 
   async resetOffsets(group: string, topics: string[], to: 'earliest' | 'latest'): Promise<void> {

@@ -11,6 +11,7 @@ import type pg from 'pg';
 import type { Database } from '#spean/persistence';
 import type {
   BatchHandler,
+  ConsumerLag,
   ConsumedMessage,
   EventBus,
   OffsetReset,
@@ -121,8 +122,12 @@ export class EmbeddedEventBus implements EventBus {
     return subscription;
   }
 
-  lag(group: string, topics: string[]): Promise<number> {
-    return this.repository.lag(group, topics);
+  async lag(group: string, topics: string[]): Promise<number> {
+    return (await this.repository.consumerLag(group, topics)).messages;
+  }
+
+  consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
+    return this.repository.consumerLag(group, topics);
   }
 
   resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {

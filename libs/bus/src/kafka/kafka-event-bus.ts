@@ -14,6 +14,7 @@ import {
 } from '@platformatic/kafka';
 import type {
   BatchHandler,
+  ConsumerLag,
   EventBus,
   OffsetReset,
   OutgoingMessage,
@@ -21,6 +22,7 @@ import type {
   Subscription,
 } from '../event-bus.port.js';
 import type { BusLogger } from './bus-logger.js';
+import { KafkaConsumerLag } from './kafka-consumer-lag.js';
 import { KafkaSubscription } from './kafka-subscription.js';
 import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
@@ -56,6 +58,7 @@ export class KafkaEventBus implements EventBus {
   private readonly partitions: number;
   private producer: Producer<string, Buffer, string, string>;
   private readonly admin: Admin;
+  private readonly lagReader: KafkaConsumerLag;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private closed: Promise<void> | null = null;
 
@@ -70,6 +73,7 @@ export class KafkaEventBus implements EventBus {
       bootstrapBrokers: options.brokers,
       ...saslOptions(options.sasl),
     });
+    this.lagReader = new KafkaConsumerLag(this.admin, options);
   }
 
   /**
@@ -171,52 +175,12 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
-  async lag(group: string, topics: string[]): Promise<number> {
-    const existing = new Set(await this.admin.listTopics());
-    const names = [...new Set(topics)].filter((topic) => existing.has(topic));
-    if (names.length === 0) return 0;
-    const metadata = await this.admin.metadata({ topics: names, forceUpdate: true });
-    const partitionsOf = (name: string): number[] =>
-      Array.from({ length: metadata.topics.get(name)!.partitionsCount }, (_, index) => index);
-    const offsets = async (timestamp: bigint): Promise<Map<string, bigint>> => {
-      const listed = await this.admin.listOffsets({
-        topics: names.map((name) => ({
-          name,
-          partitions: partitionsOf(name).map((partitionIndex) => ({ partitionIndex, timestamp })),
-        })),
-      });
-      return new Map(
-        listed.flatMap((topic) =>
-          topic.partitions.map((p) => [`${topic.name}/${p.partitionIndex}`, p.offset] as const),
-        ),
-      );
-    };
-    const [starts, ends, [committed]] = await Promise.all([
-      offsets(ListOffsetTimestamps.EARLIEST),
-      offsets(ListOffsetTimestamps.LATEST),
-      this.admin.listConsumerGroupOffsets({
-        groups: [
-          {
-            groupId: group,
-            topics: names.map((name) => ({ name, partitionIndexes: partitionsOf(name) })),
-          },
-        ],
-      }),
-    ]);
-    // Kafka commits the next offset to read; -1 means the group never committed there.
-    const next = new Map<string, bigint>();
-    for (const topic of committed?.topics ?? []) {
-      for (const p of topic.partitions)
-        next.set(`${topic.name}/${p.partitionIndex}`, p.committedOffset);
-    }
-    let lag = 0n;
-    for (const [partition, end] of ends) {
-      const start = starts.get(partition) ?? 0n;
-      const position = next.get(partition) ?? -1n;
-      const from = position < start ? start : position;
-      if (end > from) lag += end - from;
-    }
-    return Number(lag);
+  lag(group: string, topics: string[]): Promise<number> {
+    return this.lagReader.messages(group, topics);
+  }
+
+  consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
+    return this.lagReader.consumerLag(group, topics);
   }
 
   async resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
@@ -273,7 +237,8 @@ export class KafkaEventBus implements EventBus {
     // Subscriptions first: their last batch may still write dead letters.
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.subscriptions.clear();
-    await Promise.all([this.producer.close(), this.admin.close()]);
+    await Promise.all([this.producer.close(), this.lagReader.close()]);
+    await this.admin.close();
   }
 
   // ------------------------------------------------------------ internals

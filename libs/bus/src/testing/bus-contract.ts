@@ -203,6 +203,36 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       expect(await bus.lag(unique('g'), [topic])).toBe(10);
     });
 
+    it('tells when the oldest message a group has not committed was published', async () => {
+      const topic = unique('lag-age');
+      const group = unique('g');
+      await bus.ensureTopics([topic]);
+      expect(await bus.consumerLag(group, [topic])).toEqual({
+        messages: 0,
+        oldestUnconsumedAt: null,
+      });
+      // Whole milliseconds: Kafka keeps them, PostgreSQL microseconds.
+      const firstSent = Math.floor(Date.now());
+      await bus.publish(range(0, 4).map((seq) => message(topic, `k${seq}`, { seq })));
+      const firstKept = Date.now();
+      const behind = await bus.consumerLag(group, [topic]);
+      expect(behind.messages).toBe(4);
+      expect(behind.oldestUnconsumedAt!.getTime()).toBeGreaterThanOrEqual(firstSent - 1);
+      expect(behind.oldestUnconsumedAt!.getTime()).toBeLessThanOrEqual(firstKept);
+
+      const received = collector();
+      const subscription = await bus.subscribe({ group, topics: [topic] }, received.handler);
+      await waitFor(async () => (await bus.lag(group, [topic])) === 0);
+      await subscription.close();
+      expect((await bus.consumerLag(group, [topic])).oldestUnconsumedAt).toBeNull();
+
+      const laterSent = Math.floor(Date.now());
+      await bus.publish([message(topic, 'k9', { seq: 9 })]);
+      const later = await bus.consumerLag(group, [topic]);
+      expect(later.messages).toBe(1);
+      expect(later.oldestUnconsumedAt!.getTime()).toBeGreaterThanOrEqual(laterSent - 1);
+    });
+
     it('delivers a message published while the consumer waits, promptly', async () => {
       const topic = unique('live');
       await bus.ensureTopics([topic]);

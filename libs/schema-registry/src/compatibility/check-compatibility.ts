@@ -53,25 +53,38 @@ export function checkCompatibility(input: CompatibilityInput): CompatibilityResu
     .filter((previous, i, all) => i === 0 || all[i - 1]!.version !== previous.version);
   const targets = directions.length === 0 ? [] : isTransitive(mode) ? earlier : earlier.slice(-1);
 
-  const graph = new SchemaGraph(input.resolve);
-  const equivalence = new SchemaEquivalence(graph);
-  const oracle = new ValueOracle(graph);
-  const next = graph.side(candidate.schema, candidate.version, 'candidate');
-
-  const incompatibilities: Incompatibility[] = [];
-  for (const target of targets) {
-    const old = graph.side(target.schema, target.version, 'previous');
-    for (const direction of directions) {
-      incompatibilities.push(...differences(graph, equivalence, oracle, old, next, direction));
-    }
-  }
-  incompatibilities.sort(byPlace);
+  const incompatibilities = compareVersions(candidate, targets, directions, input.resolve);
   return {
     compatible: incompatibilities.length === 0,
     mode,
     checkedAgainst: targets.map((target) => target.version),
     incompatibilities,
   };
+}
+
+/**
+ * What breaks, in each direction asked, between `next` and each of `olds`,
+ * whatever their order in history: a diff of version 3 against version 1 is
+ * as meaningful as the gate for version 3 after version 1.
+ */
+export function compareVersions(
+  next: ComparedSchemaVersion,
+  olds: readonly ComparedSchemaVersion[],
+  directions: readonly CompatibilityDirection[],
+  resolve?: SchemaResolver,
+): Incompatibility[] {
+  const graph = new SchemaGraph(resolve);
+  const equivalence = new SchemaEquivalence(graph);
+  const oracle = new ValueOracle(graph);
+  const candidate = graph.side(next.schema, next.version, 'candidate');
+  const incompatibilities: Incompatibility[] = [];
+  for (const target of olds) {
+    const old = graph.side(target.schema, target.version, 'previous');
+    for (const direction of directions) {
+      incompatibilities.push(...differences(graph, equivalence, oracle, old, candidate, direction));
+    }
+  }
+  return incompatibilities.sort(byPlace);
 }
 
 function differences(

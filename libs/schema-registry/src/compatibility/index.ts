@@ -13,6 +13,7 @@ export {
 } from './compatibility-mode.js';
 export {
   checkCompatibility,
+  compareVersions,
   type CompatibilityInput,
   type ComparedSchemaVersion,
 } from './check-compatibility.js';
@@ -23,3 +24,10 @@ export {
   type IncompatibilityRule,
 } from './incompatibility.js';
 export type { SchemaResolver } from './schema-graph.js';
+export {
+  diffSchemas,
+  type ChangeImpact,
+  type SchemaDiff,
+  type SchemaDifference,
+  type SchemaDiffInput,
+} from './schema-diff.js';

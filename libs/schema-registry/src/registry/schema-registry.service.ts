@@ -15,10 +15,12 @@ import type { Database } from '#spean/persistence';
 import {
   checkCompatibility,
   COMPATIBILITY_MODES,
+  diffSchemas,
   DEFAULT_COMPATIBILITY_MODE,
   isCompatibilityMode,
   type CompatibilityMode,
   type CompatibilityResult,
+  type SchemaDiff,
 } from '../compatibility/index.js';
 import {
   ENVELOPE,
@@ -185,6 +187,35 @@ export class SchemaRegistryService {
       resolve: await this.resolver(),
     });
     return { ...result, recordType, version };
+  }
+
+  /**
+   * The change between any two registered versions (in either order), each
+   * difference judged by the same checker that gates a new version.
+   */
+  async diff(recordType: string, from: number, to: number): Promise<SchemaDiff> {
+    const versions = await this.repository.versions(recordType);
+    if (versions.length === 0) {
+      throw new SchemaRegistryException(
+        Code.INVALID_INPUT,
+        `recordType: ${JSON.stringify(recordType)} is not a registered record type`,
+      );
+    }
+    const pick = (argument: string, version: number): StoredSchemaVersion => {
+      const found = versions.find((row) => row.version === version);
+      if (found) return found;
+      throw new SchemaRegistryException(
+        Code.INVALID_INPUT,
+        `${argument}: ${recordType} has no version ${version} (it has ${versions.map((row) => row.version).join(', ')})`,
+      );
+    };
+    const [older, newer] = [pick('from', from), pick('to', to)];
+    return diffSchemas({
+      mode: await this.compatibilityMode(recordType),
+      from: { version: older.version, schema: older.schema },
+      to: { version: newer.version, schema: newer.schema },
+      resolve: await this.resolver(),
+    });
   }
 
   async propose(

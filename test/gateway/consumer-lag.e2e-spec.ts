@@ -1,0 +1,3 @@
+import { describeConsumerLag } from './consumer-lag.suite.js';
+
+describeConsumerLag('embedded');
