@@ -19,17 +19,16 @@ import {
 } from '#spean/adapter-sdk';
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
 import { ADAPTERS } from '../../tools/adapters.js';
+import { startAdapterMedium, type AdapterMedium } from '../support/adapter-medium.js';
 import {
-  deathOf,
+  deathMessage,
   IMPORT_HEADER as HEADER,
   importRow as row,
   newOwner,
   newPlate,
-  startAdapterMedium,
   storedVehicle,
   vehicle,
-  type AdapterMedium,
-} from '../support/adapter-medium.js';
+} from '../support/transport-fixtures.js';
 import type { TestDatabase } from '../support/test-database.js';
 
 const principal: Principal = {
@@ -113,7 +112,7 @@ describe('one path to publish (medium: real services, database and embedded bus)
     const plate = newPlate();
     await storedVehicle(db.database, plate, owner);
     const before = (await refusals()).length;
-    const outcome = await app.get(ReactionConsumer).handle([deathOf(owner)]);
+    const outcome = await app.get(ReactionConsumer).handle([deathMessage(owner)]);
     expect(outcome.deadLetters).toEqual([
       expect.objectContaining({
         code: 'adapter-not-approved',

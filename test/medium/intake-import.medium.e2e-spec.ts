@@ -15,15 +15,14 @@ import {
 } from '#spean/adapter-sdk';
 import { topicFor } from '#spean/bus';
 import { ADAPTERS } from '../../tools/adapters.js';
+import { startAdapterMedium, type AdapterMedium } from '../support/adapter-medium.js';
 import {
   IMPORT_HEADER,
   importRow,
   newOwner,
   newPlate,
-  startAdapterMedium,
   vehicle,
-  type AdapterMedium,
-} from '../support/adapter-medium.js';
+} from '../support/transport-fixtures.js';
 import type { TestDatabase } from '../support/test-database.js';
 
 const transport: Principal = {

@@ -14,14 +14,8 @@ import { topicFor, type ConsumedMessage } from '#spean/bus';
 import { ownerDeathReaction } from '../../apps/transport/src/owner-death.reaction.js';
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
 import { ADAPTERS } from '../../tools/adapters.js';
-import {
-  deathOf,
-  newOwner,
-  newPlate,
-  startAdapterMedium,
-  storedVehicle,
-  type AdapterMedium,
-} from '../support/adapter-medium.js';
+import { startAdapterMedium, type AdapterMedium } from '../support/adapter-medium.js';
+import { deathMessage, newOwner, newPlate, storedVehicle } from '../support/transport-fixtures.js';
 import type { TestDatabase } from '../support/test-database.js';
 
 const MARRIAGE = JSON.parse(
@@ -92,7 +86,7 @@ describe('the transport adapter’s reaction to a death', () => {
     await storedVehicle(db.database, car, owner);
     await storedVehicle(db.database, motorbike, owner);
     await storedVehicle(db.database, othersCar, newOwner());
-    const outcome = await app.get(ReactionConsumer).handle([deathOf(owner)]);
+    const outcome = await app.get(ReactionConsumer).handle([deathMessage(owner)]);
     expect(outcome).toEqual({ deadLetters: [] });
     for (const plate of [car, motorbike]) {
       await expect(stored(db, plate)).resolves.toEqual([
@@ -109,9 +103,9 @@ describe('the transport adapter’s reaction to a death', () => {
     const owner = newOwner();
     const plate = newPlate();
     await storedVehicle(db.database, plate, owner);
-    const death = deathOf(owner);
+    const death = deathMessage(owner);
     await app.get(ReactionConsumer).handle([death]);
-    const again = await app.get(ReactionConsumer).handle([death, deathOf(owner)]);
+    const again = await app.get(ReactionConsumer).handle([death, deathMessage(owner)]);
     expect(again).toEqual({ deadLetters: [] });
     await expect(stored(db, plate)).resolves.toEqual([
       { version: 2, ownerDeceased: true, ownerDeceasedOn: '2026-01-18' },
@@ -138,7 +132,7 @@ describe('the transport adapter’s reaction to a death', () => {
     const owner = newOwner();
     const plate = newPlate();
     await storedVehicle(db.database, plate, owner);
-    const message = changed(deathOf(owner), change);
+    const message = changed(deathMessage(owner), change);
     await expect(app.get(ReactionConsumer).handle([message])).resolves.toEqual({
       deadLetters: [],
     });
@@ -173,7 +167,7 @@ describe('the transport adapter’s reaction to a death', () => {
       const owner = newOwner();
       const plate = newPlate();
       await storedVehicle(db.database, plate, owner);
-      const message = spoil(deathOf(owner));
+      const message = spoil(deathMessage(owner));
       const outcome = await app.get(ReactionConsumer).handle([message]);
       expect(outcome.deadLetters).toEqual([{ message, code, reason: expect.any(String) }]);
       await expect(stored(db, plate)).resolves.toEqual([
@@ -216,7 +210,7 @@ describe('a reaction the registry does not allow, or that yields invalid records
     const owner = newOwner();
     const plate = newPlate();
     await storedVehicle(db.database, plate, owner);
-    const outcome = await app.get(ReactionConsumer).handle([deathOf(owner)]);
+    const outcome = await app.get(ReactionConsumer).handle([deathMessage(owner)]);
     expect(outcome.deadLetters).toEqual([
       expect.objectContaining({
         code: 'reaction-invalid',
@@ -248,7 +242,10 @@ describe('a reaction the registry does not allow, or that yields invalid records
         }) as unknown,
       },
     ]);
-    const person = changed(deathOf(newOwner()), (envelope) => (envelope.recordType = 'person'));
+    const person = changed(
+      deathMessage(newOwner()),
+      (envelope) => (envelope.recordType = 'person'),
+    );
     await expect(
       app.get(ReactionConsumer).handle([{ ...person, topic: topicFor('person') }]),
     ).rejects.toThrow(/not approved to consume person/);
