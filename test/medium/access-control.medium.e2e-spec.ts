@@ -8,12 +8,10 @@ import {
   AccessControlExceptionCode as Code,
   AccessControlService,
   AccessPolicy,
-  grantableSections,
   type SectionAccess,
 } from '#spean/access';
 import { AuditLog } from '#spean/audit';
-import { defaultSchemaCatalog } from '#spean/schema-registry';
-import { registerPurposes } from '../../tools/demo-access.js';
+import { startAccessControl } from '../support/access-control.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const steward = { clientId: 'steward-1', agencyId: 'interop' };
@@ -31,15 +29,7 @@ beforeAll(async () => {
     `INSERT INTO agency (id, name) VALUES ('welfare', 'Social Affairs'), ('police', 'National Police')`,
   );
   audit = new AuditLog(test.database);
-  policy = new AccessPolicy(test.database);
-  await policy.start();
-  service = new AccessControlService(
-    test.database,
-    audit,
-    grantableSections(defaultSchemaCatalog()),
-    () => policy.reload(),
-  );
-  await registerPurposes(service);
+  ({ policy, accessControl: service } = await startAccessControl(test.database, audit));
 });
 
 afterAll(async () => {

@@ -7,17 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  AccessControlService,
-  AccessPolicy,
-  grantableSections,
-  Pseudonymizer,
-  type Principal,
-} from '#spean/access';
+import { AccessControlService, AccessPolicy, Pseudonymizer, type Principal } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
-import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { CitizenAccess } from '../../apps/gateway/src/citizen/citizen-access.js';
 import { CitizenException } from '../../apps/gateway/src/citizen/citizen.exception.js';
 import {
@@ -30,7 +23,8 @@ import {
   ReadModelRepository,
   type ReadRecord,
 } from '../../apps/gateway/src/read-model/read-model.repository.js';
-import { registerPurposes, SYSTEM_ACTOR } from '../../tools/demo-access.js';
+import { SYSTEM_ACTOR } from '../../tools/demo-access.js';
+import { startAccessControl } from '../support/access-control.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -186,15 +180,7 @@ beforeAll(async () => {
        ('land', 'Land Management')`,
   );
   audit = new AuditLog(test.database);
-  policy = new AccessPolicy(test.database);
-  await policy.start();
-  accessControl = new AccessControlService(
-    test.database,
-    audit,
-    grantableSections(defaultSchemaCatalog()),
-    () => policy.reload(),
-  );
-  await registerPurposes(accessControl);
+  ({ policy, accessControl } = await startAccessControl(test.database, audit));
   // welfare, for social assistance: the person narrowed to name and alive, the whole address.
   await grant('welfare', 'social-assistance', 'person', ['name', 'alive']);
   await grant('welfare', 'social-assistance', 'address');
