@@ -12,6 +12,7 @@ import {
 } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import { startAccessControl } from '../support/access-control.js';
+import { auditEntriesSince, lastAuditSeq, type AuditEntryRow } from '../support/audit-entries.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const steward = { clientId: 'steward-1', agencyId: 'interop' };
@@ -49,20 +50,9 @@ function decided(agencyId: string, purpose: string, at?: Date): Record<string, u
 }
 
 /** The grant- and purpose-change audit entries written after `since` (a seq), oldest first. */
-async function changes(since: number): Promise<Array<Record<string, unknown>>> {
-  return test.database.query(
-    `SELECT kind, actor_client AS "actorClient", actor_agency AS "actorAgency", subject_id AS "subjectId", details
-       FROM audit_entry WHERE kind IN ('grant-change', 'purpose-change') AND seq > $1 ORDER BY seq`,
-    [since],
-  );
-}
-
-async function lastSeq(): Promise<number> {
-  const [row] = await test.database.query<{ seq: number }>(
-    `SELECT coalesce(max(seq), 0)::int AS seq FROM audit_entry`,
-  );
-  return row!.seq;
-}
+const changes = (since: number): Promise<AuditEntryRow[]> =>
+  auditEntriesSince(test.database, ['grant-change', 'purpose-change'], since);
+const lastSeq = (): Promise<number> => lastAuditSeq(test.database);
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, unknown>> {
   const error = await promise.then(
@@ -201,6 +191,7 @@ describe('validity, revocation and retirement', () => {
         actorClient: 'steward-1',
         actorAgency: 'interop',
         subjectId: null,
+        purpose: null,
         details: {
           action: 'revoked',
           grant: granted.id,
@@ -404,6 +395,7 @@ describe('the audit of changes', () => {
         actorClient: 'steward-1',
         actorAgency: 'interop',
         subjectId: null,
+        purpose: null,
         details: {
           action: 'registered',
           purpose: 'pension-claims',
@@ -416,6 +408,7 @@ describe('the audit of changes', () => {
         actorClient: 'steward-1',
         actorAgency: 'interop',
         subjectId: null,
+        purpose: null,
         details: {
           action: 'granted',
           grant: granted.id,

@@ -25,6 +25,7 @@ import {
 } from '../../apps/gateway/src/read-model/read-model.repository.js';
 import { SYSTEM_ACTOR } from '../../tools/demo-access.js';
 import { startAccessControl } from '../support/access-control.js';
+import { auditEntriesSince, lastAuditSeq, type AuditEntryRow } from '../support/audit-entries.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
@@ -120,31 +121,12 @@ async function grant(
   return created.id;
 }
 
-interface Entry {
-  kind: string;
-  actorClient: string;
-  actorAgency: string;
-  subjectId: string;
-  purpose: string | null;
-  details: Record<string, unknown>;
-}
+type Entry = AuditEntryRow;
 
 /** The lookup-side entries (lookup, disclosure) written after `since`, oldest first. */
-async function entriesSince(since: number): Promise<Entry[]> {
-  return test.database.query<Entry>(
-    `SELECT kind, actor_client AS "actorClient", actor_agency AS "actorAgency", subject_id AS "subjectId",
-            purpose, details
-       FROM audit_entry WHERE kind IN ('lookup', 'related-party-disclosure') AND seq > $1 ORDER BY seq`,
-    [since],
-  );
-}
-
-async function lastSeq(): Promise<number> {
-  const [row] = await test.database.query<{ seq: number }>(
-    `SELECT coalesce(max(seq), 0)::int AS seq FROM audit_entry`,
-  );
-  return row!.seq;
-}
+const entriesSince = (since: number): Promise<Entry[]> =>
+  auditEntriesSince(test.database, ['lookup', 'related-party-disclosure'], since);
+const lastSeq = (): Promise<number> => lastAuditSeq(test.database);
 
 /** Runs `act` and returns the audit entries it wrote. */
 async function audited(act: () => Promise<unknown>): Promise<Entry[]> {
