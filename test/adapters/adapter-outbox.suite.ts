@@ -3,9 +3,7 @@
 // into the real bus, embedded or Kafka (a publish that throws, or one that
 // never answers, as a process killed mid-publish would leave it); what the
 // adapter publishes is read back by an ordinary consumer group.
-import { createPublicKey, generateKeyPairSync, randomInt, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createPublicKey, generateKeyPairSync, randomInt } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Principal } from '#spean/access';
@@ -40,15 +38,17 @@ import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-reg
 import { ADAPTERS } from '../../tools/adapters.js';
 import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
 import { signedMessage } from '../support/signed-message.js';
+import {
+  DEATH_HEADERS,
+  deathOf,
+  IMPORT_HEADER as HEADER,
+  importRow as vehicleRow,
+  newPlate,
+  vehicle,
+} from '../support/transport-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const ids = new VerhoeffNationalIdScheme();
-const deathFixture = JSON.parse(
-  fs.readFileSync(
-    path.resolve(import.meta.dirname, '../../schemas/civil-event/ok/death-in-kandal.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 /** The transport adapter's signing key, approved like a built-in adapter's. */
@@ -109,58 +109,6 @@ async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-const HEADER = [
-  'plate_number',
-  'vin',
-  'make',
-  'model',
-  'year',
-  'category',
-  'colour',
-  'owner_national_id',
-  'owner_name',
-  'registration_date',
-  'inspection_due_date',
-  'status',
-];
-const vehicleRow = (plate: string, owner: string): string[] => [
-  plate,
-  'JTDKB20U093456789',
-  'Toyota',
-  'Prius',
-  '2009',
-  'car',
-  'silver',
-  owner,
-  'Sok Chantha',
-  '2019-03-02',
-  '2027-03-02',
-  'active',
-];
-const vehicle = (plate: string, owner: string, version = 1): Record<string, unknown> => ({
-  recordType: 'vehicle-registration',
-  schemaVersion: 1,
-  recordId: plate,
-  subjectId: owner,
-  version,
-  op: 'upsert',
-  occurredAt: '2026-12-01T10:00:00+07:00',
-  payload: {
-    plateNumber: plate,
-    vin: 'JTDKB20U093456789',
-    make: 'Toyota',
-    model: 'Prius',
-    year: 2009,
-    category: 'car',
-    owner: { nationalId: owner },
-    registrationDate: '2019-03-02',
-    status: 'active',
-    ownerDeceased: version > 1,
-  },
-});
-const newPlate = (): string =>
-  `2C${String.fromCharCode(65 + randomInt(0, 26))}-${randomInt(1000, 9999)}`;
 
 export function describeOutbox(transport: 'embedded' | 'kafka'): void {
   describe(`atomic store and publish (outbox), ${transport} bus`, () => {
@@ -297,21 +245,8 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const death: OutgoingMessage = signedMessage(interiorKey, {
         topic: topicFor('civil-event'),
         key: owner,
-        value: Buffer.from(
-          JSON.stringify({
-            recordType: 'civil-event',
-            schemaVersion: 1,
-            recordId: `CE-${randomUUID()}`,
-            subjectId: owner,
-            version: 1,
-            op: 'upsert',
-            source: 'interior',
-            eventId: randomUUID(),
-            occurredAt: '2026-12-01T10:00:00+07:00',
-            payload: { ...deathFixture, subject: { nationalId: owner } },
-          }),
-        ),
-        headers: { 'record-type': 'civil-event', 'schema-version': '1', source: 'interior' },
+        value: Buffer.from(JSON.stringify(deathOf(owner))),
+        headers: DEATH_HEADERS,
       });
       faulty.failures = 1;
       await bus.publish([death]);

@@ -6,41 +6,35 @@
 // transport adapter with a definition that no longer declares
 // vehicle-registration, though the registry still approves it: the case the
 // declared-type check exists for.
-import { createPublicKey, generateKeyPairSync, randomInt, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Principal } from '#spean/access';
 import {
   AdapterRecordRepository,
-  createAdapterApp,
   ImportService,
   IntakeException,
   IntakeExceptionCode,
   IntakeService,
   Publishing,
-  readAdapterConfig,
   type AdapterDefinition,
 } from '#spean/adapter-sdk';
 import { ADAPTER_CHANNEL } from '#spean/adapter-registry';
-import { AuditLog } from '#spean/audit';
-import { createEventBus, topicFor, type ConsumedMessage, type EventBus } from '#spean/bus';
-import { EnvReader } from '#spean/config';
-import { recordSigner, signedHeaders, VerhoeffNationalIdScheme } from '#spean/contracts';
-import { Metrics } from '#spean/observability';
-import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-registry';
 import { ReactionConsumer } from '../../libs/adapter-sdk/src/reactions/reaction.consumer.js';
 import { ADAPTERS } from '../../tools/adapters.js';
-import { registerBuiltInAdapters } from '../../tools/built-in-adapters.js';
+import { startAdapterMedium, type AdapterMedium } from '../support/adapter-medium.js';
+import {
+  deathMessage,
+  IMPORT_HEADER as HEADER,
+  importRow as row,
+  newOwner,
+  newPlate,
+  storedVehicle,
+  vehicle,
+} from '../support/transport-fixtures.js';
 import { listeningOn } from '../support/listening.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import type { TestDatabase } from '../support/test-database.js';
 
-const ids = new VerhoeffNationalIdScheme();
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-const signingKey = generateKeyPairSync('ed25519').privateKey;
-/** Interior's approved key, which signs the deaths the reactions consume. */
-const interiorKey = generateKeyPairSync('ed25519').privateKey;
 const principal: Principal = {
   clientId: 'transport-test',
   agencyId: 'mpwt',
@@ -53,100 +47,9 @@ const undeclared: AdapterDefinition = {
   publishes: ['land-title'],
 };
 
-const vehicle = (plate: string, owner: string): Record<string, unknown> => ({
-  recordType: 'vehicle-registration',
-  schemaVersion: 1,
-  recordId: plate,
-  subjectId: owner,
-  version: 1,
-  op: 'upsert',
-  occurredAt: '2026-12-01T10:00:00+07:00',
-  payload: {
-    plateNumber: plate,
-    vin: 'JTDKB20U093456789',
-    make: 'Toyota',
-    model: 'Prius',
-    year: 2009,
-    category: 'car',
-    owner: { nationalId: owner },
-    registrationDate: '2019-03-02',
-    status: 'active',
-    ownerDeceased: false,
-  },
-});
-const HEADER = [
-  'plate_number',
-  'vin',
-  'make',
-  'model',
-  'year',
-  'category',
-  'colour',
-  'owner_national_id',
-  'owner_name',
-  'registration_date',
-  'inspection_due_date',
-  'status',
-];
-const row = (plate: string, owner: string): string[] => [
-  plate,
-  'JTDKB20U093456789',
-  'Toyota',
-  'Prius',
-  '2009',
-  'car',
-  'silver',
-  owner,
-  'Sok Chantha',
-  '2019-03-02',
-  '2027-03-02',
-  'active',
-];
-const deathFixture = JSON.parse(
-  fs.readFileSync(
-    path.resolve(import.meta.dirname, '../../schemas/civil-event/ok/death-in-kandal.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>;
-/** A death as the reaction consumer receives it: signed by interior, whose key is approved. */
-const deathOf = (owner: string): ConsumedMessage => {
-  const value = Buffer.from(
-    JSON.stringify({
-      recordType: 'civil-event',
-      schemaVersion: 1,
-      recordId: `CE-${randomUUID()}`,
-      subjectId: owner,
-      version: 1,
-      op: 'upsert',
-      source: 'interior',
-      eventId: randomUUID(),
-      occurredAt: '2026-12-01T10:00:00+07:00',
-      payload: { ...deathFixture, subject: { nationalId: owner } },
-    }),
-  );
-  return {
-    topic: topicFor('civil-event'),
-    partition: 0,
-    offset: '0',
-    key: owner,
-    value,
-    headers: signedHeaders(recordSigner(interiorKey), value, {
-      'record-type': 'civil-event',
-      'schema-version': '1',
-      source: 'interior',
-    }),
-    timestamp: new Date(),
-  };
-};
-const newOwner = (): string => ids.fromSerial(randomInt(0, ids.capacity));
-const newPlate = (): string =>
-  `2C${String.fromCharCode(65 + randomInt(0, 26))}-${randomInt(1000, 9999)}`;
-
 describe('one path to publish (medium: real services, database and embedded bus)', () => {
+  let medium: AdapterMedium;
   let db: TestDatabase;
-  let audit: AuditLog;
-  let schemas: OpenedSchemaRegistry;
-  let bus: EventBus;
   let app: INestApplication;
 
   const refusals = () =>
@@ -157,47 +60,12 @@ describe('one path to publish (medium: real services, database and embedded bus)
     (await db.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM adapter_record`))[0]!.n;
 
   beforeAll(async () => {
-    db = await createTestDatabase('publishing_medium');
-    audit = new AuditLog(db.database);
-    await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
-      environment: 'test',
-      signingKeys: {
-        transport: createPublicKey(signingKey),
-        interior: createPublicKey(interiorKey),
-      },
-    });
-    schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
-    bus = await createEventBus({
-      kafkaBrokers: [],
-      partitions: 2,
-      clientId: `publishing-${db.name}`,
-      database: db.database,
-      logger: quiet,
-    });
-    await bus.ensureTopics([topicFor('vehicle-registration'), topicFor('civil-event')]);
-    app = await createAdapterApp(
-      {
-        definition: undeclared,
-        config: readAdapterConfig(undeclared, new EnvReader({ LOG_LEVEL: 'error' })),
-        database: db.database,
-        bus,
-        metrics: new Metrics('transport'),
-        validator: schemas.validator,
-        lineage: schemas.lineage,
-        audit,
-        signingKey,
-      },
-      async () => undefined,
-    );
-    await app.init();
+    medium = await startAdapterMedium('publishing_medium', undeclared);
+    ({ db, app } = medium);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await schemas?.close();
-    await audit?.close();
-    await db?.drop();
+    await medium?.close();
   });
 
   it('hears the registry on one LISTEN connection, for its approvals and its reactions’ keys', async () => {
@@ -250,23 +118,9 @@ describe('one path to publish (medium: real services, database and embedded bus)
   it('turns a reaction output the adapter does not declare into an audited refusal, checked before validation', async () => {
     const owner = newOwner();
     const plate = newPlate();
-    const seeded = vehicle(plate, owner);
-    await new AdapterRecordRepository(db.database, 'transport').save([
-      {
-        recordType: 'vehicle-registration',
-        recordId: plate,
-        subjectId: owner,
-        relatedSubjects: [],
-        version: 1,
-        schemaVersion: 1,
-        deleted: false,
-        payload: seeded.payload as Record<string, unknown>,
-        eventId: randomUUID(),
-        occurredAt: '2026-12-01T10:00:00+07:00',
-      },
-    ]);
+    await storedVehicle(db.database, plate, owner);
     const before = (await refusals()).length;
-    const outcome = await app.get(ReactionConsumer).handle([deathOf(owner)]);
+    const outcome = await app.get(ReactionConsumer).handle([deathMessage(owner)]);
     expect(outcome.deadLetters).toEqual([
       expect.objectContaining({
         code: 'adapter-not-approved',
@@ -306,10 +160,8 @@ describe('one path to publish (medium: real services, database and embedded bus)
 });
 
 describe('one path to publish, by mode (medium: the approved transport adapter)', () => {
+  let medium: AdapterMedium;
   let db: TestDatabase;
-  let audit: AuditLog;
-  let schemas: OpenedSchemaRegistry;
-  let bus: EventBus;
   let app: INestApplication;
   const kept = async (recordId: string): Promise<number[]> =>
     (
@@ -320,47 +172,12 @@ describe('one path to publish, by mode (medium: the approved transport adapter)'
     ).map((each) => each.version);
 
   beforeAll(async () => {
-    db = await createTestDatabase('publishing_modes');
-    audit = new AuditLog(db.database);
-    await registerBuiltInAdapters(db.database, audit, Object.values(ADAPTERS), {
-      environment: 'test',
-      signingKeys: {
-        transport: createPublicKey(signingKey),
-        interior: createPublicKey(interiorKey),
-      },
-    });
-    schemas = await openSchemaRegistry(db.database, { environment: 'test', audit });
-    bus = await createEventBus({
-      kafkaBrokers: [],
-      partitions: 2,
-      clientId: `publishing-${db.name}`,
-      database: db.database,
-      logger: quiet,
-    });
-    await bus.ensureTopics([topicFor('vehicle-registration'), topicFor('civil-event')]);
-    app = await createAdapterApp(
-      {
-        definition: ADAPTERS.transport,
-        config: readAdapterConfig(ADAPTERS.transport, new EnvReader({ LOG_LEVEL: 'error' })),
-        database: db.database,
-        bus,
-        metrics: new Metrics('transport'),
-        validator: schemas.validator,
-        lineage: schemas.lineage,
-        audit,
-        signingKey,
-      },
-      async () => undefined,
-    );
-    await app.init();
+    medium = await startAdapterMedium('publishing_modes', ADAPTERS.transport);
+    ({ db, app } = medium);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await schemas?.close();
-    await audit?.close();
-    await db?.drop();
+    await medium?.close();
   });
 
   it("'all-or-nothing' keeps nothing when one record is invalid, and names its path and rule", async () => {
@@ -497,7 +314,7 @@ describe('one path to publish, by mode (medium: the approved transport adapter)'
           return found as never;
         });
       try {
-        const outcome = await consumer.handle([deathOf(owner)]);
+        const outcome = await consumer.handle([deathMessage(owner)]);
         expect(outcome.deadLetters).toEqual([]);
       } finally {
         spy.mockRestore();

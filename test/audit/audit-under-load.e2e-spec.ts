@@ -16,7 +16,13 @@ let nationalId: string;
 beforeAll(async () => {
   stack = await startStack('embedded', 'audit_load');
   nationalId = newNationalId();
-  await publishFullCitizen(stack, nationalId);
+  // Only the sections the lookups below read.
+  await publishFullCitizen(stack, nationalId, [
+    'person',
+    'address',
+    'business-registration',
+    'taxpayer',
+  ]);
 }, 120_000);
 
 afterAll(async () => {

@@ -69,7 +69,8 @@ afterAll(async () => {
 
 async function citizenWithPerson(): Promise<{ nationalId: string; person: Person }> {
   const nationalId = newNationalId();
-  await publishFullCitizen(stack, nationalId);
+  // Claims are checked against the person record alone.
+  await publishFullCitizen(stack, nationalId, ['person']);
   const [row] = await stack.db.database.query<{ payload: Person }>(
     `SELECT payload FROM read_record WHERE record_type = 'person' AND subject_id = $1`,
     [nationalId],

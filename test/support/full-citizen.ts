@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
+import { CITIZEN_SECTIONS, type CitizenSection } from '#spean/access';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import type { AdapterName, SpeanStack } from './spean-stack.js';
@@ -37,9 +38,17 @@ export function fixtureAbout(recordType: string, name: string, nationalId: strin
   return JSON.parse(subject ? text.replaceAll(subject, nationalId) : text) as object;
 }
 
-/** Publishes the citizen everywhere and waits until the stack's own agency sees every section. */
-export async function publishFullCitizen(stack: SpeanStack, nationalId: string): Promise<void> {
-  for (const [adapter, recordType, name] of SECTIONS) {
+/**
+ * Publishes the citizen everywhere (or only the records of `recordTypes`) and
+ * waits until the stack's own agency sees each section published.
+ */
+export async function publishFullCitizen(
+  stack: SpeanStack,
+  nationalId: string,
+  recordTypes: readonly string[] = SECTIONS.map(([, recordType]) => recordType),
+): Promise<void> {
+  const published = SECTIONS.filter(([, recordType]) => recordTypes.includes(recordType));
+  for (const [adapter, recordType, name] of published) {
     const response = await stack.publishAs(adapter, {
       recordType,
       schemaVersion: 1,
@@ -64,14 +73,14 @@ export async function publishFullCitizen(stack: SpeanStack, nationalId: string):
       { id: nationalId },
     );
     const citizen = data?.citizen;
-    if (
-      citizen &&
-      ['person', 'address', 'taxpayer'].every((name) => citizen[name]) &&
-      ['vehicles', 'landTitles', 'businesses', 'lifeEvents'].every(
-        (name) => (citizen[name] as unknown[] | null)?.length,
-      )
-    )
-      return;
+    const seen = (section: CitizenSection): boolean =>
+      section.many
+        ? Boolean((citizen?.[section.name] as unknown[] | null)?.length)
+        : Boolean(citizen?.[section.name]);
+    const sections = CITIZEN_SECTIONS.filter((section) =>
+      published.some(([, recordType]) => recordType === section.recordType),
+    );
+    if (citizen && sections.every(seen)) return;
     if (performance.now() - started > 15_000)
       throw new Error(`the citizen did not appear in every section: ${JSON.stringify(citizen)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
