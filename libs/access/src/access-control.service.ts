@@ -11,7 +11,7 @@ import { ACCESS_CONTROL_CHANNEL } from './access-policy.js';
 import type { Principal } from './principal.js';
 
 /** Who makes a change: a client, or an operator at the CLI. */
-export type Actor = Pick<Principal, 'clientId' | 'agencyId'>;
+export type Actor = Pick<Principal, 'clientId' | 'agencyId' | 'person'>;
 
 /** The sections grants may name, with the fields a grant may narrow them to (null: no narrowing). */
 export type GrantableSections = ReadonlyMap<string, { fields: readonly string[] | null }>;
@@ -195,6 +195,7 @@ export class AccessControlService {
         kind,
         actorClient: actor.clientId,
         actorAgency: actor.agencyId,
+        actorPerson: actor.person ?? null,
         details,
       });
       await repository.notify(ACCESS_CONTROL_CHANNEL);

@@ -1,7 +1,7 @@
 // accessLog(nationalId): for the citizen, authenticated as that citizen, and
 // for auditors. An auditor's reading is itself audited, and the citizen sees
 // it; so is a refused attempt by anyone else.
-import type { Principal } from '#spean/access';
+import { auditActor, type Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
@@ -29,8 +29,7 @@ export class AccessLogService {
     const refuse = async (reason: string, message: string): Promise<never> => {
       await this.audit.append({
         kind: 'access-log-read',
-        actorClient: principal.clientId,
-        actorAgency: principal.agencyId,
+        ...auditActor(principal),
         subjectId: nationalId,
         details: { outcome: 'refused', reason },
       });
@@ -60,8 +59,7 @@ export class AccessLogService {
     if (principal.role === 'auditor') {
       await this.audit.append({
         kind: 'access-log-read',
-        actorClient: principal.clientId,
-        actorAgency: principal.agencyId,
+        ...auditActor(principal),
         subjectId: nationalId,
         details: { outcome: 'found' },
       });

@@ -2,7 +2,13 @@
 // agency client, a registered purpose, a grant that serves the request), and
 // the audit entry each leaves. Shared by the lookup, verification, the access
 // log and the verification locks.
-import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
+import {
+  auditActor,
+  type AccessPolicy,
+  type Principal,
+  type Pseudonymizer,
+  type SectionAccess,
+} from '#spean/access';
 import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
@@ -109,8 +115,7 @@ export class CitizenAccess {
   ): Promise<void> {
     await this.audit.append({
       kind,
-      actorClient: principal.clientId,
-      actorAgency: principal.agencyId,
+      ...auditActor(principal),
       subjectId,
       purpose,
       details,

@@ -13,6 +13,8 @@ import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter
 import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
 import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
+import { AddAuditActorPerson1763790000000 } from './1763790000000-add-audit-actor-person.js';
+import { CreatePersonSession1763790100000 } from './1763790100000-create-person-session.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -28,4 +30,6 @@ export const migrations = [
   CreateVerificationFailure1763782000000,
   CreateAdapterKey1763785000000,
   DropBusDeadLetter1763786000000,
+  AddAuditActorPerson1763790000000,
+  CreatePersonSession1763790100000,
 ];
