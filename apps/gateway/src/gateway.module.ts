@@ -71,6 +71,7 @@ import {
   AdapterRegistryService,
 } from '#spean/adapter-registry';
 import { AdaptersResolver } from './adapters/adapters.resolver.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -94,6 +95,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        SessionsModule.register(deps),
         ObservabilityModule.register({
           metrics: deps.metrics,
           checks: { database: () => deps.database.isHealthy(), bus: () => deps.bus.isHealthy() },

@@ -1,0 +1,19 @@
+// The HTTP status of each sign-in refusal, for the controller and the /graphql
+// session check alike.
+import { SignInExceptionCode } from './sign-in.exception.js';
+
+export function statusOf(code: SignInExceptionCode): number {
+  switch (code) {
+    case SignInExceptionCode.UNKNOWN_AUDIENCE:
+    case SignInExceptionCode.NO_SIGN_IN:
+      return 400;
+    case SignInExceptionCode.NO_SESSION:
+    case SignInExceptionCode.PROVIDER_REFUSED:
+      return 401;
+    case SignInExceptionCode.BAD_CLAIM:
+    case SignInExceptionCode.CSRF_TOKEN_MISSING:
+      return 403;
+    case SignInExceptionCode.PROVIDER_UNAVAILABLE:
+      return 502;
+  }
+}
