@@ -80,7 +80,10 @@ export function readSessionSettings(
     );
   const embeddedIssuer = `${publicUrl}${EMBEDDED_PROVIDER_PATH}`;
   const issuer = (audience: Audience): IssuerSettings | null =>
-    readIssuer(env, audience, embedded ? embeddedIssuer : undefined);
+    readIssuer(env, audience, {
+      embeddedIssuer: embedded ? embeddedIssuer : undefined,
+      production: context.environment === 'production',
+    });
   return {
     publicUrl,
     secureCookies: !isPlainLoopback(publicUrl),
@@ -108,7 +111,7 @@ export function readSessionSettings(
 function readIssuer(
   env: EnvReader,
   audience: Audience,
-  embeddedIssuer: string | undefined,
+  { embeddedIssuer, production }: { embeddedIssuer: string | undefined; production: boolean },
 ): IssuerSettings | null {
   const prefix = `OIDC_${audience === 'officer' ? 'OFFICERS' : 'CITIZENS'}_`;
   const configured = env.url(`${prefix}ISSUER`, ['http:', 'https:']);
@@ -124,6 +127,9 @@ function readIssuer(
     if (!clientId) env.problem(`${prefix}CLIENT_ID is required when ${prefix}ISSUER is set`);
     if (!clientSecret)
       env.problem(`${prefix}CLIENT_SECRET is required when ${prefix}ISSUER is set`);
+    // Tokens and the client secret cross this connection.
+    if (production && !isHttpsOrLoopback(configured))
+      env.problem(`${prefix}ISSUER must be https in production`);
     return {
       audience,
       issuer: configured.replace(/\/+$/, ''),
@@ -149,6 +155,10 @@ function claim(env: EnvReader, name: string, fallback: string): string {
   if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(value))
     env.problem(`${name} must be a claim name (letters, digits, _ . : -)`);
   return value;
+}
+
+function isHttpsOrLoopback(url: string): boolean {
+  return new URL(url).protocol === 'https:' || isPlainLoopback(url);
 }
 
 function isPlainLoopback(url: string): boolean {
