@@ -59,6 +59,7 @@ beforeAll(async () => {
       { clientId: 'not-a-person', clientSecret: 'x', role: 'agency' },
       person('dara', 'agency', 'Sok Dara', { agencyId: 'mef' }),
       person('vanna', 'auditor', 'Chan Vanna', { agencyId: 'naa' }),
+      person('mom', 'steward', 'Chea Sreymom', { agencyId: 'interop-office' }),
       person('citizen', 'citizen', 'Demo citizen', { nationalId }),
       person('stray', 'agency', 'Stray Officer', { agencyId: 'no-such-agency' }),
       person('boss', 'minister', 'Unknown Role', { agencyId: 'mef' }),
@@ -251,6 +252,34 @@ describe('signing in through the embedded provider', () => {
     );
     expect(looked.body.data?.citizen ?? null).toBeNull();
     expect(looked.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('names the person in every audit entry their session makes: changes and readings alike', async () => {
+    const audit = new AuditRepository(stack.db.database);
+    const since = (await audit.entriesAfter(0, 1_000_000)).length;
+    const steward = await signedIn(embedded, 'officer', 'mom');
+    const auditor = await signedIn(embedded, 'officer', 'vanna');
+    const calls: Array<[typeof steward, string]> = [
+      [
+        steward,
+        `mutation { registerPurpose(input: { code: "pension-claims", title: "Paying pensions", legalBasis: "Law on Social Security" }) { code } }`,
+      ],
+      [
+        steward,
+        `mutation { setCompatibility(recordType: "person", mode: "FULL", reason: "review") }`,
+      ],
+      [auditor, ACCESS_LOG],
+    ];
+    for (const [who, query] of calls) {
+      const done = await graphql(who.browser, embedded, query, { id: nationalId }, who.csrf);
+      expect(done.body.errors).toBeUndefined();
+    }
+    const made = (await audit.entriesAfter(since, 100)).filter((e) => e.actorAgency !== 'system');
+    expect(made.map((e) => [e.kind, e.actorPerson?.name])).toEqual([
+      ['purpose-change', 'Chea Sreymom'],
+      ['schema-change', 'Chea Sreymom'],
+      ['access-log-read', 'Chan Vanna'],
+    ]);
   });
 
   it('refuses GraphQL with the cookie but without the CSRF token, mutations included', async () => {
