@@ -73,7 +73,12 @@ beforeAll(async () => {
   const embeddedPort = await freePort();
   embedded = await startGateway(
     stack,
-    { PORT: String(embeddedPort), OIDC_EMBEDDED_ACCOUNTS_FILE: accounts, LOG_LEVEL: 'error' },
+    {
+      PORT: String(embeddedPort),
+      OIDC_EMBEDDED_PROVIDER: 'true',
+      OIDC_EMBEDDED_ACCOUNTS_FILE: accounts,
+      LOG_LEVEL: 'error',
+    },
     key,
     embeddedPort,
   );

@@ -16,6 +16,7 @@ import {
   EMBEDDED_PROVIDER_PATH,
   type Audience,
 } from './sessions.config.js';
+import { escapeHtml } from './html.js';
 
 export interface EmbeddedProviderOptions {
   issuer: string;
@@ -71,6 +72,21 @@ function configuration(options: EmbeddedProviderOptions): Record<string, unknown
     jwks: { keys: [{ ...jwk, kid: randomBytes(8).toString('hex'), use: 'sig', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
+    // Seconds. Sign-in is the only use of its tokens: the gateway reads them once, at the callback.
+    ttl: {
+      AccessToken: 300,
+      AuthorizationCode: 60,
+      IdToken: 300,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    renderError: (ctx: { type: string; body: string }, out: { error?: string }) => {
+      ctx.type = 'html';
+      ctx.body =
+        '<!doctype html><meta charset="utf-8"><title>Sign-in failed</title>' +
+        `<p>Sign-in failed (${escapeHtml(out.error ?? 'error')}). Start again.</p>`;
+    },
     features: { devInteractions: { enabled: false } },
     claims: {
       openid: ['sub'],

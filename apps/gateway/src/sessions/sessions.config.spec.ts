@@ -16,8 +16,10 @@ function problems(env: Record<string, string>): string[] {
 const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.internal/spean' };
 
 describe('sign-in settings', () => {
-  it('runs the embedded provider for both audiences by default outside production', () => {
-    const { sessions } = readGatewayConfig(new EnvReader({ PORT: '3999' }));
+  it('runs the embedded provider for both audiences by default in development', () => {
+    const { sessions } = readGatewayConfig(
+      new EnvReader({ NODE_ENV: 'development', PORT: '3999' }),
+    );
     expect(sessions).toMatchObject({
       publicUrl: 'http://127.0.0.1:3999',
       secureCookies: false,

@@ -72,7 +72,8 @@ export function readSessionSettings(
   const publicUrl = (
     env.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://${loopbackHost}:${context.port}`
   ).replace(/\/+$/, '');
-  const embedded = env.bool('OIDC_EMBEDDED_PROVIDER', context.environment !== 'production');
+  // On for development (npm start); tests ask for it where they use it.
+  const embedded = env.bool('OIDC_EMBEDDED_PROVIDER', context.environment === 'development');
   if (embedded && context.environment === 'production')
     env.problem(
       'OIDC_EMBEDDED_PROVIDER must not be true in production: the embedded provider signs in demo persons; ' +

@@ -17,6 +17,7 @@ import {
 import { statusOf } from './sign-in-http.js';
 import { SignInException, SignInExceptionCode } from './sign-in.exception.js';
 import { SignInService } from './sign-in.service.js';
+import { escapeHtml } from './html.js';
 
 /** Where a signed-in person lands. */
 const AFTER_SIGN_IN = '/console/';
@@ -124,8 +125,4 @@ export class SessionsController {
       else response.json({ error: error.code, message: error.message, ...error.details });
     }
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
