@@ -338,6 +338,18 @@ describe('signing in through the embedded provider', () => {
     const idle = await session(browser, embedded);
     expect(idle.status).toBe(401);
     expect(idle.body).toMatchObject({ error: 'NO_SESSION' });
+    // Idle sessions nobody uses again are deleted at the next sign-in.
+    await signedIn(embedded, 'officer', 'dara');
+    await stack.db
+      .owner()
+      .query(`UPDATE person_session SET last_seen_at = now() - interval '16 minutes'`);
+    await signedIn(embedded, 'officer', 'dara');
+    const [left] = await stack.db
+      .owner()
+      .query<{ n: string }>(
+        `SELECT count(*) AS n FROM person_session WHERE last_seen_at < now() - interval '15 minutes'`,
+      );
+    expect(Number(left!.n)).toBe(0);
   });
 
   it.each([

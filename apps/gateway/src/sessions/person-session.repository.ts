@@ -55,10 +55,20 @@ export class PersonSessionRepository {
       : null;
   }
 
-  async createSession(idHash: string, audience: Audience, principal: Principal): Promise<void> {
+  async createSession(
+    idHash: string,
+    audience: Audience,
+    principal: Principal,
+    idleMinutes: number,
+  ): Promise<void> {
     await this.db.query(
       `INSERT INTO person_session (id_hash, audience, principal) VALUES ($1, $2, $3)`,
       [idHash, audience, JSON.stringify(principal)],
+    );
+    // Sessions of persons who never came back go with the next sign-in.
+    await this.db.query(
+      `DELETE FROM person_session WHERE last_seen_at < now() - make_interval(mins => $1)`,
+      [idleMinutes],
     );
   }
 

@@ -112,7 +112,12 @@ export class SignInService {
       },
     );
     const sessionId = randomId();
-    await this.repository.createSession(hashOf(sessionId), pending.audience, principal);
+    await this.repository.createSession(
+      hashOf(sessionId),
+      pending.audience,
+      principal,
+      this.options.idleMinutes,
+    );
     return { sessionId, principal };
   }
 
