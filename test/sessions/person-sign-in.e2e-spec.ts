@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateSigningKeyPem, signingKeyFromPem } from '#spean/access';
 import { AuditRepository } from '#spean/audit';
+import { fetchAccessToken } from '../../tools/access-token.js';
 import { startGateway, type GatewayInstance } from '../gateway/gateway-instance.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
@@ -395,6 +396,54 @@ describe('signing in through the embedded provider', () => {
     });
     expect(login.status).toBe(400);
     expect(JSON.parse(login.body)).toMatchObject({ error: 'UNKNOWN_AUDIENCE' });
+  });
+});
+
+describe('a desk system naming the officer it asks for (X-Spean-Officer)', () => {
+  it('records the officer with statedBy client, and the citizen sees them', async () => {
+    // A token of this gateway (its signing key is its own).
+    const token = await fetchAccessToken(embedded.url, stack.agency);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${embedded.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify({ query: LOOKUP, variables: { id: nationalId } }),
+      });
+    const named = await post({ 'x-spean-officer': `4411;${encodeURIComponent('សុខ ដារា')}` });
+    expect(named.status).toBe(200);
+    const entries = await new AuditRepository(stack.db.database).entriesAfter(0, 100_000);
+    expect(entries.filter((e) => e.kind === 'lookup').at(-1)!.actorPerson).toEqual({
+      issuer: stack.agency.clientId,
+      subject: '4411',
+      name: 'សុខ ដារា',
+      statedBy: 'client',
+    });
+    const citizen = await signedIn(embedded, 'citizen', 'citizen');
+    const log = await graphql(
+      citizen.browser,
+      embedded,
+      ACCESS_LOG,
+      { id: nationalId },
+      citizen.csrf,
+    );
+    const latest = (log.body.data!.accessLog as { entries: Array<Record<string, unknown>> })
+      .entries[0];
+    expect(latest).toMatchObject({
+      kind: 'lookup',
+      agencyId: 'mef',
+      person: { name: 'សុខ ដារា', statedBy: 'client' },
+    });
+    const malformed = await post({ 'x-spean-officer': 'Sok Dara' });
+    expect(malformed.status).toBe(400);
+    await expect(malformed.json()).resolves.toMatchObject({
+      error: 'BAD_OFFICER_HEADER',
+      header: 'X-Spean-Officer',
+      rule: 'format',
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 import { sessionOrBearer } from './sessions/session-authentication.js';
+import { statedOfficerMiddleware } from './sessions/stated-officer.js';
 import { EMBEDDED_PROVIDER } from './sessions/sessions.module.js';
 import { EMBEDDED_PROVIDER_PATH } from './sessions/sessions.config.js';
 import { SignInService } from './sessions/sign-in.service.js';
@@ -61,6 +62,8 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
         new CitizenSubjects(deps.database),
       ),
     ),
+    // The officer a desk system says it asks for (X-Spean-Officer), if it says one.
+    statedOfficerMiddleware,
     // Then the client's rate limit; the body is read only after both.
     graphqlClientRateLimit(limits, deps.metrics),
     markGraphqlRequest,

@@ -6,6 +6,7 @@ export function statusOf(code: SignInExceptionCode): number {
   switch (code) {
     case SignInExceptionCode.UNKNOWN_AUDIENCE:
     case SignInExceptionCode.NO_SIGN_IN:
+    case SignInExceptionCode.BAD_OFFICER_HEADER:
       return 400;
     case SignInExceptionCode.NO_SESSION:
     case SignInExceptionCode.PROVIDER_REFUSED:

@@ -1,4 +1,5 @@
-// Why a person could not sign in, or a session was refused, by code. The HTTP
+// Why a person could not sign in, a session was refused, or a client's
+// statement of the officer it acts for was refused, by code. The HTTP
 // answers are in sessions.controller.ts and session-authentication.ts.
 import { CodedException } from '#spean/contracts';
 
@@ -17,6 +18,8 @@ export enum SignInExceptionCode {
   NO_SESSION = 'NO_SESSION',
   /** A state-changing call with the session cookie but without the session's CSRF token. */
   CSRF_TOKEN_MISSING = 'CSRF_TOKEN_MISSING',
+  /** X-Spean-Officer from a caller that may not send it, or not in its format. */
+  BAD_OFFICER_HEADER = 'BAD_OFFICER_HEADER',
 }
 
 export class SignInException extends CodedException<SignInExceptionCode> {
@@ -24,7 +27,7 @@ export class SignInException extends CodedException<SignInExceptionCode> {
     code: SignInExceptionCode,
     message: string,
     /** The claim concerned (its name in the mapping, never its value) and the rule it broke. */
-    readonly details: { claim?: string; rule?: string } = {},
+    readonly details: { claim?: string; header?: string; rule?: string } = {},
   ) {
     super(code, message);
   }
