@@ -447,6 +447,85 @@ describe('a desk system naming the officer it asks for (X-Spean-Officer)', () =>
   });
 });
 
+describe('a grant that requires the officer who asks', () => {
+  it('refuses a lookup naming no officer with OFFICER_REQUIRED, and serves one that names them', async () => {
+    const steward = await signedIn(embedded, 'officer', 'mom');
+    const granting = `mutation($until: DateTime!) {
+      registerPurpose(input: { code: "court-orders", title: "Court orders", legalBasis: "Code of Civil Procedure" }) { code }
+      grantAccess(input: { agencyId: "mef", section: "person", purpose: "court-orders", validUntil: $until,
+                           reason: "court liaison desk", requiresOfficer: true }) { requiresOfficer }
+    }`;
+    const granted = await graphql(
+      steward.browser,
+      embedded,
+      granting,
+      {
+        until: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      steward.csrf,
+    );
+    expect(granted.body.errors).toBeUndefined();
+    expect(granted.body.data?.grantAccess).toEqual({ requiresOfficer: true });
+
+    const token = await fetchAccessToken(embedded.url, stack.agency);
+    const lookup = (headers: Record<string, string>) =>
+      fetch(`${embedded.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify({
+          query: `query($id: ID!) { citizen(nationalId: $id, purpose: "court-orders") { person { alive } } }`,
+          variables: { id: nationalId },
+        }),
+      }).then(
+        async (response) =>
+          (await response.json()) as {
+            data?: { citizen: unknown };
+            errors?: Array<{ extensions: Record<string, unknown> }>;
+          },
+      );
+    const anonymous = await lookup({});
+    expect(anonymous.data?.citizen ?? null).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({
+      code: 'OFFICER_REQUIRED',
+      header: 'X-Spean-Officer',
+      rule: 'officer-required',
+    });
+    const named = await lookup({ 'x-spean-officer': '4411;Sok%20Dara' });
+    expect(named.errors).toBeUndefined();
+    expect(named.data?.citizen).toEqual({ person: { alive: true } });
+    const officer = await signedIn(embedded, 'officer', 'dara');
+    const signedInLookup = await graphql(
+      officer.browser,
+      embedded,
+      `
+        query ($id: ID!) {
+          citizen(nationalId: $id, purpose: "court-orders") {
+            person {
+              alive
+            }
+          }
+        }
+      `,
+      { id: nationalId },
+      officer.csrf,
+    );
+    expect(signedInLookup.body.errors).toBeUndefined();
+    // The refusal is audited, as every refused lookup is.
+    const entries = await new AuditRepository(stack.db.database).entriesAfter(0, 100_000);
+    expect(
+      entries.some(
+        (e) =>
+          e.purpose === 'court-orders' &&
+          (e.details as { reason?: string }).reason === 'officer-required',
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('signing in through a second provider with its own claim mapping', () => {
   it('maps display_name, ministry and position, and the officer looks up within the grants', async () => {
     const { browser, csrf, who } = await signedInWith(other, 'k.sophea', 'sophea-pw');

@@ -77,7 +77,11 @@ export class CitizenAccess {
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
       throw new CitizenException(code, message, {
-        ...(code === CitizenExceptionCode.NOT_PERMITTED ? {} : { field: 'purpose' }),
+        ...(code === CitizenExceptionCode.NOT_PERMITTED
+          ? {}
+          : code === CitizenExceptionCode.OFFICER_REQUIRED
+            ? { header: 'X-Spean-Officer', rule: 'officer-required' }
+            : { field: 'purpose' }),
       });
     };
     if (principal.role !== 'agency') {
@@ -101,6 +105,14 @@ export class CitizenAccess {
         kind === 'lookup'
           ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
           : `your agency holds no grant to verify claims for the purpose ${purpose}`,
+      );
+    }
+    if (decision.officerRequired && !principal.person) {
+      return refuse(
+        CitizenExceptionCode.OFFICER_REQUIRED,
+        'officer-required',
+        `your agency's grant for the purpose ${purpose} requires the officer who asks: ` +
+          'sign in as the officer, or send X-Spean-Officer: <staff id>;<name>',
       );
     }
     return { nationalId, purpose, reference, sections: decision.sections };

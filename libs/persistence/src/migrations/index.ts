@@ -15,6 +15,7 @@ import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-ke
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
 import { AddAuditActorPerson1763790000000 } from './1763790000000-add-audit-actor-person.js';
 import { CreatePersonSession1763790100000 } from './1763790100000-create-person-session.js';
+import { AddGrantRequiresOfficer1763790200000 } from './1763790200000-add-grant-requires-officer.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -32,4 +33,5 @@ export const migrations = [
   DropBusDeadLetter1763786000000,
   AddAuditActorPerson1763790000000,
   CreatePersonSession1763790100000,
+  AddGrantRequiresOfficer1763790200000,
 ];
