@@ -32,12 +32,18 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** An express-style handler for everything under /oidc. */
 export function embeddedProvider(options: EmbeddedProviderOptions): Handler {
-  const provider = new Provider(options.issuer, configuration(options));
-  provider.on('server_error', (_ctx, error) =>
-    options.log.error(`embedded OpenID provider: ${String(error)}`),
-  );
-  const serve = provider.callback();
+  // Made on first use: a gateway nobody signs in to spends nothing on it (its key, its timers).
+  let made: { provider: Provider; serve: Handler } | undefined;
+  const make = () => {
+    const provider = new Provider(options.issuer, configuration(options));
+    provider.on('server_error', (_ctx, error) =>
+      options.log.error(`embedded OpenID provider: ${String(error)}`),
+    );
+    return { provider, serve: provider.callback() };
+  };
   return (request, response) => {
+    made ??= make();
+    const { provider, serve } = made;
     const url = new URL(request.url ?? '/', 'http://local');
     const match = /^\/interaction\/([A-Za-z0-9_-]+)(\/login)?$/.exec(url.pathname);
     if (!match) {

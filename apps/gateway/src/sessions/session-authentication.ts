@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from '#spean/access';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './session-cookies.js';
-import { statusOf } from './sign-in-http.js';
+import { answerRefusal } from './sign-in-http.js';
 import { SignInException } from './sign-in.exception.js';
 import type { SignInService } from './sign-in.service.js';
 
@@ -37,9 +37,7 @@ export function sessionOrBearer(signIn: SignInService, bearer: Handler): Handler
           next(error);
           return;
         }
-        response.statusCode = statusOf(error.code);
-        response.setHeader('Content-Type', 'application/json');
-        response.end(JSON.stringify({ error: error.code, message: error.message }));
+        answerRefusal(response, error);
       },
     );
   };

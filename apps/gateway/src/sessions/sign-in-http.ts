@@ -1,6 +1,7 @@
 // The HTTP status of each sign-in refusal, for the controller and the /graphql
 // session check alike.
-import { SignInExceptionCode } from './sign-in.exception.js';
+import type { ServerResponse } from 'node:http';
+import { type SignInException, SignInExceptionCode } from './sign-in.exception.js';
 
 export function statusOf(code: SignInExceptionCode): number {
   switch (code) {
@@ -17,4 +18,11 @@ export function statusOf(code: SignInExceptionCode): number {
     case SignInExceptionCode.PROVIDER_UNAVAILABLE:
       return 502;
   }
+}
+
+/** A refusal as plain JSON, for middleware that answers before Nest does. */
+export function answerRefusal(response: ServerResponse, error: SignInException): void {
+  response.statusCode = statusOf(error.code);
+  response.setHeader('Content-Type', 'application/json');
+  response.end(JSON.stringify({ error: error.code, message: error.message, ...error.details }));
 }

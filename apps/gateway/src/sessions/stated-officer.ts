@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AuthenticatedRequest, Person } from '#spean/access';
 import { SignInException, SignInExceptionCode } from './sign-in.exception.js';
-import { statusOf } from './sign-in-http.js';
+import { answerRefusal } from './sign-in-http.js';
 
 export const OFFICER_HEADER = 'x-spean-officer';
 
@@ -61,8 +61,6 @@ export function statedOfficerMiddleware(
     next();
   } catch (error) {
     if (!(error instanceof SignInException)) throw error;
-    response.statusCode = statusOf(error.code);
-    response.setHeader('Content-Type', 'application/json');
-    response.end(JSON.stringify({ error: error.code, message: error.message, ...error.details }));
+    answerRefusal(response, error);
   }
 }
