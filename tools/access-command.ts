@@ -26,6 +26,7 @@ export const ACCESS_HELP = `  purposes list                 The registered legal
       --agency <id> --section <name> --purpose <code> --until <date> --reason <text>
       [--fields <a,b,…>]        Only these fields of the section (default: all of it).
       [--from <date>]           Start later than now.
+      [--requires-officer]      Lookups under it must name the officer who asks (signed in, or X-Spean-Officer).
   grants revoke <id> --reason <text>
                                 Revoke a grant at once.
       [--as <name>]             Record a change under this name (default cli:<login>).
@@ -132,6 +133,7 @@ async function grantsCommand({
         validFrom: values.from ? date(values.from, 'from') : undefined,
         validUntil: date(required(values.until, 'until'), 'until'),
         reason: required(values.reason, 'reason'),
+        requiresOfficer: values['requires-officer'],
       });
       say(`granted ${grant.id}`);
       print([row(grant)]);
@@ -161,6 +163,7 @@ function parse(args: string[]) {
       from: { type: 'string' },
       until: { type: 'string' },
       all: { type: 'boolean', default: false },
+      'requires-officer': { type: 'boolean', default: false },
       as: { type: 'string' },
     },
   });
@@ -189,6 +192,7 @@ function row(grant: Grant) {
     section: grant.section,
     fields: grant.fields?.join(',') ?? '(all)',
     purpose: grant.purpose,
+    officer: grant.requiresOfficer ? 'required' : '',
     from: grant.validFrom.toISOString(),
     until: grant.validUntil.toISOString(),
     by: grant.grantedBy,

@@ -2,6 +2,7 @@
 // ministry and role (their secrets written to <data dir>/demo-credentials.json),
 // the demo's purposes and grants, and a synthetic population seeded through
 // the adapters. Production gets none of it unless SEED_DEMO=true asks for it.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -94,7 +95,42 @@ export async function prepareDemoAccess(
     return;
   }
   await registerDemoClients(database, settings, say);
+  registerDemoPersons(settings, say);
   await registerDemoAccess(database, audit, say);
+}
+
+/**
+ * The persons the gateway's embedded OpenID provider signs in (the console's
+ * demo logins): one of each kind of officer and the first demo citizen. Added
+ * to demo-credentials.json once, with passwords made here.
+ */
+function demoPersons(count: number): Array<Record<string, string>> {
+  const persons: Array<Record<string, string>> = [
+    { username: 'desk.officer', role: 'agency', name: 'Sok Dara', agencyId: 'mef' },
+    { username: 'steward', role: 'steward', name: 'Chea Sreymom', agencyId: 'interop' },
+    { username: 'integrator', role: 'integrator', name: 'Lim Vuthy', agencyId: 'mpwt' },
+    { username: 'auditor', role: 'auditor', name: 'Chan Vanna', agencyId: 'naa' },
+    {
+      username: 'citizen',
+      role: 'citizen',
+      name: 'Demo citizen',
+      nationalId: demoCitizens(Math.max(count, 1)).nationalIds[0]!,
+    },
+  ];
+  return persons.map((person) => ({ ...person, password: randomBytes(12).toString('base64url') }));
+}
+
+function registerDemoPersons(settings: DemoSettings, say: (line: string) => void): void {
+  const file = credentialsFile(settings);
+  if (!fs.existsSync(file)) return;
+  const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ username?: string }>;
+  if (entries.some((entry) => entry.username !== undefined)) return;
+  const persons = demoPersons(settings.demoCitizens);
+  fs.writeFileSync(file, `${JSON.stringify([...entries, ...persons], null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  say(
+    `added ${persons.length} demo logins for the console (${persons.map((p) => p.username).join(', ')}) to ${file}`,
+  );
 }
 
 async function registerDemoClients(

@@ -104,7 +104,8 @@ async function main(): Promise<void> {
   );
   say(
     config.seedDemo
-      ? `demo client credentials: ${credentialsFile(config)}   (Ctrl-C stops everything)`
+      ? `demo client credentials and console logins: ${credentialsFile(config)} — persons sign in at ` +
+          `http://127.0.0.1:${gatewayPort}/auth/login?as=officer (or as=citizen)   (Ctrl-C stops everything)`
       : 'Ctrl-C stops everything',
   );
 }

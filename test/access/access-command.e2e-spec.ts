@@ -100,6 +100,29 @@ describe('spean grants', () => {
     expect((await run('grants', ['list', '--agency', 'mef'])).out).toBe('(none)\n');
   });
 
+  it('makes a grant that requires the officer who asks (--requires-officer)', async () => {
+    const granted = await run('grants', [
+      'add',
+      '--agency',
+      'mef',
+      '--section',
+      'address',
+      '--purpose',
+      'benefits',
+      '--until',
+      inAYear,
+      '--reason',
+      'statute',
+      '--requires-officer',
+    ]);
+    expect(granted).toMatchObject({ code: 0, err: '' });
+    expect(granted.tables[0]).toEqual([
+      expect.objectContaining({ section: 'address', officer: 'required' }),
+    ]);
+    const plain = await run('grants', ['list', '--agency', 'mef']);
+    expect(plain.tables[0]).toEqual([expect.objectContaining({ officer: 'required' })]);
+  });
+
   it('names a bad date, and answers an unknown command with the help', async () => {
     const bad = await run('grants', [
       'add',

@@ -1,5 +1,6 @@
 // `spean audit verify` on a real database: exit 0 and the counts when intact,
-// exit 4 and the seq when not.
+// exit 4 and the seq when not. The log mixes entries of systems acting alone
+// (spean-audit/1) and of signed-in persons (spean-audit/2).
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditLog } from '#spean/audit';
 import { auditCommand } from '../../tools/audit-command.js';
@@ -16,6 +17,15 @@ beforeAll(async () => {
         kind: 'verification',
         actorClient: 'desk',
         actorAgency: 'mef',
+        actorPerson:
+          i % 2 === 0
+            ? {
+                issuer: 'https://login.mef.gov.kh',
+                subject: `u${i}`,
+                name: 'Sok Dara',
+                statedBy: 'session',
+              }
+            : null,
         subjectId: String(i),
       }),
     ),
@@ -55,6 +65,17 @@ describe('audit verify', () => {
     try {
       expect(await auditCommand(['verify'], test.database)).toBe(4);
       expect(io.text().err).toContain('removed at seq 12');
+    } finally {
+      io.restore();
+    }
+  });
+
+  it('names an entry whose person was taken away, before the later gap, exit 4', async () => {
+    await test.owner().query(`UPDATE audit_entry SET actor_person = NULL WHERE seq = 7`);
+    const io = capture();
+    try {
+      expect(await auditCommand(['verify'], test.database)).toBe(4);
+      expect(io.text().err).toContain('altered at seq 7');
     } finally {
       io.restore();
     }

@@ -23,11 +23,22 @@ const signer: AuditSigner = {
 };
 const publicKey = keys.publicKey;
 
+// Every third entry is made by a signed-in person, so each log here mixes the
+// spean-audit/1 and /2 formats.
 function lookup(i: number): AuditEntryInput {
   return {
     kind: 'lookup',
     actorClient: `client-${i % 7}`,
     actorAgency: i % 2 ? 'mef' : 'gdt',
+    actorPerson:
+      i % 3 === 0
+        ? {
+            issuer: 'https://login.example',
+            subject: `officer-${i}`,
+            name: `Officer ${i}`,
+            statedBy: 'session',
+          }
+        : null,
     subjectId: String(100_000_000 + i),
     purpose: 'business-registration',
     details: { sectionsReturned: ['identity', 'address'], sectionsDenied: i % 3 ? [] : ['land'] },
@@ -266,6 +277,37 @@ describe('verifyAuditLog on a tampered log', () => {
     await expect(verdict()).resolves.toMatchObject({ ok: false, seq: 137, problem: 'altered' });
   });
 
+  it('names an entry whose person was changed, removed or added', async () => {
+    // 138 = 3 × 46: written with a person (seq is i + 1).
+    await sql(
+      `UPDATE audit_entry SET actor_person = jsonb_set(actor_person, '{name}', '"Someone else"') WHERE seq = 139`,
+    );
+    await expect(verdict()).resolves.toMatchObject({ ok: false, seq: 139, problem: 'altered' });
+    await reset();
+    const log = new AuditLog(test.database);
+    await Promise.all([0, 1, 2, 3].map((i) => log.append(lookup(i))));
+    await expect(verdict()).resolves.toMatchObject({ ok: true, entries: 4 });
+    await sql(`UPDATE audit_entry SET actor_person = NULL WHERE seq = 4`);
+    await expect(verdict()).resolves.toMatchObject({ ok: false, seq: 4, problem: 'altered' });
+    await sql(`UPDATE audit_entry SET actor_person = $1 WHERE seq = 2`, [
+      JSON.stringify({ issuer: 'x', subject: 'y', name: 'z', statedBy: 'client' }),
+    ]);
+    await expect(verdict()).resolves.toMatchObject({ ok: false, seq: 2, problem: 'altered' });
+  });
+
+  it('reads back the person it stored, and none where none acted', async () => {
+    const page = await new AuditRepository(test.database).entriesBetween(1, 2);
+    expect(page.map((entry) => entry.actorPerson)).toEqual([
+      {
+        issuer: 'https://login.example',
+        subject: 'officer-0',
+        name: 'Officer 0',
+        statedBy: 'session',
+      },
+      null,
+    ]);
+  });
+
   it('names a removed entry (a gap)', async () => {
     await sql(`DELETE FROM audit_entry WHERE seq = 137`);
     await expect(verdict()).resolves.toMatchObject({ ok: false, seq: 137, problem: 'removed' });
@@ -282,7 +324,8 @@ describe('verifyAuditLog on a tampered log', () => {
     await sql(
       `UPDATE audit_entry a
           SET at = b.at, kind = b.kind, actor_client = b.actor_client, actor_agency = b.actor_agency,
-              subject_id = b.subject_id, purpose = b.purpose, details = b.details
+              subject_id = b.subject_id, purpose = b.purpose, details = b.details,
+              actor_person = b.actor_person
          FROM audit_entry b
         WHERE (a.seq, b.seq) IN ((137, 142), (142, 137))`,
     );

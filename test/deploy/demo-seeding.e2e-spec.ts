@@ -73,6 +73,25 @@ describe('demo data at start', () => {
     expect((await seeded()).clients).toBeGreaterThan(0);
   });
 
+  it('adds the console’s demo logins (username, password, role) to the credentials file, once', async () => {
+    await start({});
+    await start({});
+    const entries = JSON.parse(fs.readFileSync(credentialsFile({ dataDir }), 'utf8')) as Array<
+      Record<string, string>
+    >;
+    const logins = entries.filter((entry) => entry.username !== undefined);
+    expect(logins.map(({ username, role, agencyId }) => ({ username, role, agencyId }))).toEqual([
+      { username: 'desk.officer', role: 'agency', agencyId: 'mef' },
+      { username: 'steward', role: 'steward', agencyId: 'interop' },
+      { username: 'integrator', role: 'integrator', agencyId: 'mpwt' },
+      { username: 'auditor', role: 'auditor', agencyId: 'naa' },
+      { username: 'citizen', role: 'citizen', agencyId: undefined },
+    ]);
+    for (const login of logins) expect(login.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(logins.at(-1)!.nationalId).toMatch(/^\d{10}$/);
+    expect(fs.statSync(credentialsFile({ dataDir })).mode & 0o777).toBe(0o600);
+  });
+
   it('names the setting when SEED_DEMO is not a yes or no', () => {
     const reader = new EnvReader({ SEED_DEMO: 'maybe' });
     readStartConfig(reader);

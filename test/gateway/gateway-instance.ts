@@ -31,6 +31,8 @@ export async function startGateway(
   stack: SpeanStack,
   env: Record<string, string>,
   signingKey: SigningKey,
+  /** A fixed port, for settings that must name it (PUBLIC_URL); any free one otherwise. */
+  port = 0,
 ): Promise<GatewayInstance> {
   const closers: Array<() => Promise<void>> = [];
   try {
@@ -61,15 +63,15 @@ export async function startGateway(
       pseudonyms: new Pseudonymizer(randomBytes(32)),
     });
     closers.push(() => app.close());
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
+    await app.listen(port, '127.0.0.1');
+    const { port: listening } = app.getHttpServer().address() as AddressInfo;
     const credentials = new ClientCredentialsService(
       new ClientRepository(stack.db.database),
       () => signingKey,
       900,
     );
     return {
-      url: `http://127.0.0.1:${port}`,
+      url: `http://127.0.0.1:${listening}`,
       app,
       register: (name) =>
         credentials.register({

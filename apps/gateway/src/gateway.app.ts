@@ -1,5 +1,6 @@
 // Assembles the gateway's Nest application; shared by main.ts and the tests.
 import { createPublicKey } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bearerAuthentication, CitizenSubjects, RevokedClients } from '#spean/access';
@@ -13,6 +14,11 @@ import {
 import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
+import { sessionOrBearer } from './sessions/session-authentication.js';
+import { statedOfficerMiddleware } from './sessions/stated-officer.js';
+import { EMBEDDED_PROVIDER } from './sessions/sessions.module.js';
+import { EMBEDDED_PROVIDER_PATH } from './sessions/sessions.config.js';
+import { SignInService } from './sessions/sign-in.service.js';
 
 // The gateway's public surface for tools and tests that start it: the token of
 // the grantable sections it serves, and the error codes a client may see.
@@ -22,6 +28,8 @@ export { CLIENT_ERROR_CODES } from './hardening/graphql-hardening.js';
 export { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 // The read model's consumer group, which the Kafka ACLs name.
 export { READ_MODEL_GROUP } from './read-model/read-model.service.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 export async function createGatewayApp(deps: GatewayDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(deps), {
@@ -36,18 +44,26 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   const { trustedProxies } = deps.config;
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   const { limits } = deps.config;
-  // Verified before Apollo sees the request: no token, no GraphQL.
+  // Demo mode: the OpenID provider persons sign in with (sessions/embedded-provider.ts).
+  const provider = app.get<symbol, Handler | null>(EMBEDDED_PROVIDER, { strict: false });
+  if (provider) app.use(EMBEDDED_PROVIDER_PATH, provider);
+  // Verified before Apollo sees the request: no token (or signed-in session), no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
   app.use(
     '/graphql',
-    bearerAuthentication(
-      async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
-      // A revoked client's tokens are refused within seconds, checked in memory.
-      app.get(RevokedClients),
-      // A citizen's token names its client only; the national id is resolved here.
-      new CitizenSubjects(deps.database),
+    sessionOrBearer(
+      app.get(SignInService),
+      bearerAuthentication(
+        async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
+        // A revoked client's tokens are refused within seconds, checked in memory.
+        app.get(RevokedClients),
+        // A citizen's token names its client only; the national id is resolved here.
+        new CitizenSubjects(deps.database),
+      ),
     ),
+    // The officer a desk system says it asks for (X-Spean-Officer), if it says one.
+    statedOfficerMiddleware,
     // Then the client's rate limit; the body is read only after both.
     graphqlClientRateLimit(limits, deps.metrics),
     markGraphqlRequest,

@@ -72,6 +72,7 @@ import {
 } from '#spean/adapter-registry';
 import { AdaptersResolver } from './adapters/adapters.resolver.js';
 import { ConsoleQueriesModule } from './console-queries/console-queries.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -95,6 +96,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        SessionsModule.register(deps),
         ObservabilityModule.register({
           metrics: deps.metrics,
           checks: { database: () => deps.database.isHealthy(), bus: () => deps.bus.isHealthy() },

@@ -19,6 +19,8 @@ export interface Grant {
   /** Null: the whole section. */
   fields: string[] | null;
   purpose: string;
+  /** Lookups under it must name the officer who asks (a signed-in person, or X-Spean-Officer). */
+  requiresOfficer: boolean;
   validFrom: Date;
   validUntil: Date;
   grantedBy: string;
@@ -37,6 +39,7 @@ interface GrantRow {
   section: string;
   fields: string[] | null;
   purpose: string;
+  requires_officer: boolean;
   valid_from: Date;
   valid_until: Date;
   granted_by: string;
@@ -48,7 +51,7 @@ interface GrantRow {
 }
 
 const GRANT_COLUMNS = `id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by,
-  reason, created_at, revoked_at, revoked_by, revoke_reason`;
+  reason, created_at, revoked_at, revoked_by, revoke_reason, requires_officer`;
 
 export class AccessControlRepository {
   constructor(private readonly db: Queryable) {}
@@ -100,8 +103,9 @@ export class AccessControlRepository {
 
   async insertGrant(grant: NewGrant): Promise<Grant> {
     const [row] = await this.db.query<GrantRow>(
-      `INSERT INTO access_grant (id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${GRANT_COLUMNS}`,
+      `INSERT INTO access_grant (id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by, reason,
+                                 requires_officer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${GRANT_COLUMNS}`,
       [
         grant.id,
         grant.agencyId,
@@ -112,6 +116,7 @@ export class AccessControlRepository {
         grant.validUntil,
         grant.grantedBy,
         grant.reason,
+        grant.requiresOfficer,
       ],
     );
     return toGrant(row!);
@@ -160,6 +165,7 @@ function toGrant(row: GrantRow): Grant {
     section: row.section,
     fields: row.fields,
     purpose: row.purpose,
+    requiresOfficer: row.requires_officer,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     grantedBy: row.granted_by,

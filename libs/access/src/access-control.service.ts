@@ -11,7 +11,7 @@ import { ACCESS_CONTROL_CHANNEL } from './access-policy.js';
 import type { Principal } from './principal.js';
 
 /** Who makes a change: a client, or an operator at the CLI. */
-export type Actor = Pick<Principal, 'clientId' | 'agencyId'>;
+export type Actor = Pick<Principal, 'clientId' | 'agencyId' | 'person'>;
 
 /** The sections grants may name, with the fields a grant may narrow them to (null: no narrowing). */
 export type GrantableSections = ReadonlyMap<string, { fields: readonly string[] | null }>;
@@ -27,6 +27,8 @@ export interface NewGrantInput {
   section: string;
   fields?: readonly string[] | null;
   purpose: string;
+  /** Lookups under the grant must name the officer who asks (default: they need not). */
+  requiresOfficer?: boolean | null;
   /** Default: now. */
   validFrom?: Date;
   validUntil: Date;
@@ -135,6 +137,7 @@ export class AccessControlService {
         section: input.section,
         fields,
         purpose: input.purpose,
+        requiresOfficer: input.requiresOfficer === true,
         validFrom,
         validUntil: input.validUntil,
         grantedBy: actor.clientId,
@@ -149,6 +152,7 @@ export class AccessControlService {
           section: created.section,
           fields: created.fields,
           purpose: created.purpose,
+          requiresOfficer: created.requiresOfficer,
           validFrom: created.validFrom.toISOString(),
           validUntil: created.validUntil.toISOString(),
           reason,
@@ -184,7 +188,7 @@ export class AccessControlService {
   private async change(
     apply: (repository: AccessControlRepository) => Promise<{
       kind: 'grant-change' | 'purpose-change';
-      details: Record<string, string | string[] | null>;
+      details: Record<string, string | string[] | boolean | null>;
     }>,
     actor: Actor,
   ): Promise<void> {
@@ -195,6 +199,7 @@ export class AccessControlService {
         kind,
         actorClient: actor.clientId,
         actorAgency: actor.agencyId,
+        actorPerson: actor.person ?? null,
         details,
       });
       await repository.notify(ACCESS_CONTROL_CHANNEL);

@@ -18,6 +18,8 @@ export interface AccessDecision {
   purposeRegistered: boolean;
   /** Sections this agency may see for this purpose now; empty when it holds no grant for it. */
   sections: ReadonlyMap<string, SectionAccess>;
+  /** A grant in force for this purpose requires the officer who asks to be named. */
+  officerRequired: boolean;
 }
 
 export class AccessPolicy {
@@ -92,10 +94,12 @@ export class AccessPolicy {
   decide(agencyId: string, purpose: string, at = new Date()): AccessDecision {
     const sections = new Map<string, SectionAccess>();
     const registered = this.purposes.has(purpose);
-    if (!registered) return { purposeRegistered: false, sections };
+    if (!registered) return { purposeRegistered: false, sections, officerRequired: false };
     const time = at.getTime();
+    let officerRequired = false;
     for (const grant of this.grants.get(agencyId)?.get(purpose) ?? []) {
       if (grant.validFrom.getTime() > time || grant.validUntil.getTime() <= time) continue;
+      officerRequired ||= grant.requiresOfficer;
       const held = sections.get(grant.section);
       if (held === 'all' || grant.fields === null) {
         sections.set(grant.section, 'all');
@@ -103,7 +107,7 @@ export class AccessPolicy {
         sections.set(grant.section, new Set([...(held ?? []), ...grant.fields]));
       }
     }
-    return { purposeRegistered: true, sections };
+    return { purposeRegistered: true, sections, officerRequired };
   }
 
   private async load(): Promise<void> {

@@ -245,10 +245,31 @@ describe('masking and audit actors', () => {
   });
 
   it('records an operator under the agency "operator"', () => {
-    expect(auditActorOf(operator)).toEqual({ actorClient: 'cli:ops', actorAgency: 'operator' });
+    expect(auditActorOf(operator)).toEqual({
+      actorClient: 'cli:ops',
+      actorAgency: 'operator',
+      actorPerson: null,
+    });
     expect(auditActorOf(client('steward', 'interop', 's1'))).toEqual({
       actorClient: 's1',
       actorAgency: 'interop',
+      actorPerson: null,
+    });
+  });
+
+  it('records the person a client acts for', () => {
+    const person = {
+      issuer: 'https://login.gov.kh',
+      subject: 'u1',
+      name: 'Chea Sreymom',
+      statedBy: 'session' as const,
+    };
+    const steward = client('steward', 'interop', 's1');
+    if (steward.kind !== 'client') throw new Error('a client actor');
+    expect(auditActorOf({ ...steward, principal: { ...steward.principal, person } })).toEqual({
+      actorClient: 's1',
+      actorAgency: 'interop',
+      actorPerson: person,
     });
   });
 });

@@ -15,7 +15,7 @@ import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import { AccessDeniedException } from './access-denied.exception.js';
 import { ClientException, ClientExceptionCode } from './client.exception.js';
 import { MAX_SECRET_OVERLAP_HOURS } from './credential-settings.js';
-import { ROLES, type Principal, type Role } from './principal.js';
+import { auditActor, ROLES, type Principal, type Role } from './principal.js';
 
 /** The one agency every citizen client belongs to. */
 export const CITIZEN_AGENCY = { id: 'citizens', name: 'Citizens' } as const;
@@ -56,10 +56,10 @@ const ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
 const MAX_TEXT = 200;
 const MAX_REASON = 500;
 
-export function auditActorOf(actor: CredentialActor): { actorClient: string; actorAgency: string } {
+export function auditActorOf(actor: CredentialActor): ReturnType<typeof auditActor> {
   return actor.kind === 'client'
-    ? { actorClient: actor.principal.clientId, actorAgency: actor.principal.agencyId }
-    : { actorClient: actor.name, actorAgency: OPERATOR_AGENCY };
+    ? auditActor(actor.principal)
+    : { actorClient: actor.name, actorAgency: OPERATOR_AGENCY, actorPerson: null };
 }
 
 export function validateNewClient(input: NewClientInput, scheme: NationalIdScheme): ValidNewClient {

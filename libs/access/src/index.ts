@@ -1,4 +1,5 @@
 export * from './principal.js';
+export * from './person.js';
 export * from './secret-hasher.js';
 export * from './access-token.js';
 export * from './remote-key-set.js';

@@ -5,7 +5,7 @@
 // written under a row lock together with its audit entry — the change commits
 // only once its entry is in the log — and announced on ADAPTER_CHANNEL, so
 // running adapters apply it within moments, without a restart.
-import { AccessDeniedException, type Role } from '#spean/access';
+import { AccessDeniedException, type Person, type Role } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { SchemaRegistryRepository } from '#spean/schema-registry';
@@ -38,6 +38,8 @@ export interface AdapterActor {
   clientId: string;
   agencyId: string;
   role: Role | 'operator' | 'system';
+  /** The person acting through the client, if one signed in. */
+  person?: Person;
 }
 
 const NAME = /^[a-z][a-z0-9-]{1,62}$/;

@@ -45,6 +45,7 @@ export async function appendRegistryEntry(
     kind: 'adapter-registration',
     actorClient: actor.clientId,
     actorAgency: actor.agencyId,
+    actorPerson: actor.person ?? null,
     details,
   });
 }

@@ -26,11 +26,29 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * The person who acted through the client, when one is known: signed in with
+ * OpenID Connect (statedBy 'session'), or named by the client system itself
+ * (statedBy 'client'). `Person` in #spean/access is this type; it is declared
+ * here because the audit library is below access in the library graph.
+ */
+export interface AuditPerson {
+  /** The OpenID Connect issuer that vouched for the person (or the client, when stated by one). */
+  issuer: string;
+  /** The issuer's stable id for the person (`sub`). */
+  subject: string;
+  /** The display name an auditor or the citizen reads. */
+  name: string;
+  statedBy: 'session' | 'client';
+}
+
 /** What a caller hands to AuditLog.append; the writer assigns seq, at and the hashes. */
 export interface AuditEntryInput {
   kind: AuditKind;
   actorClient: string;
   actorAgency: string;
+  /** The person acting through the client; null (or absent) when a system acted alone. */
+  actorPerson?: AuditPerson | null;
   /** The citizen concerned, if any. */
   subjectId?: string | null;
   purpose?: string | null;
@@ -45,6 +63,7 @@ export interface AuditEntry {
   kind: string;
   actorClient: string;
   actorAgency: string;
+  actorPerson: AuditPerson | null;
   subjectId: string | null;
   purpose: string | null;
   details: JsonValue;

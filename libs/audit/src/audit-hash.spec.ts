@@ -13,6 +13,7 @@ const entry = {
   kind: 'lookup',
   actorClient: 'mef-desk',
   actorAgency: 'mef',
+  actorPerson: null,
   subjectId: '010203040',
   purpose: 'business-registration',
   details: { sectionsReturned: ['identity', 'address'], sectionsDenied: [] },
@@ -84,5 +85,52 @@ describe('canonical serialisation', () => {
 
   it('signs seq:hash for checkpoints', () => {
     expect(checkpointMessage(1000, 'ab').toString('utf8')).toBe('1000:ab');
+  });
+});
+
+describe('entries with a person (spean-audit/2)', () => {
+  const person = {
+    issuer: 'https://login.mef.gov.kh',
+    subject: 'u-17',
+    name: 'Sok Dara',
+    statedBy: 'session' as const,
+  };
+  const withPerson = { ...entry, actorPerson: person };
+
+  it('appends the person, keys sorted, after the /1 fields under the /2 tag', () => {
+    expect(canonicalEntry(withPerson)).toBe(
+      '["spean-audit/2",1,"2026-11-22T03:00:00.000Z","lookup","mef-desk","mef","010203040",' +
+        '"business-registration",{"sectionsDenied":[],"sectionsReturned":["identity","address"]},' +
+        `"${GENESIS_HASH}",` +
+        '{"issuer":"https://login.mef.gov.kh","name":"Sok Dara","statedBy":"session","subject":"u-17"}]',
+    );
+  });
+
+  it('leaves an entry without a person in the /1 format, hash unchanged', () => {
+    expect(canonicalEntry(entry).startsWith('["spean-audit/1",')).toBe(true);
+    expect(hashEntry(entry)).toBe(
+      'dfee1d4bf29c294c007833a0c3ffd20b85b70e319af1d476b7a70c167e5362f1',
+    );
+  });
+
+  it('changes with every field of the person, and when the person is taken away', () => {
+    const base = hashEntry(withPerson);
+    const variants = [
+      { issuer: 'https://login.gdt.gov.kh' },
+      { subject: 'u-18' },
+      { name: 'Sok Dara ' },
+      { statedBy: 'client' as const },
+    ];
+    const hashes = variants.map((variant) =>
+      hashEntry({ ...withPerson, actorPerson: { ...person, ...variant } }),
+    );
+    for (const hash of hashes) expect(hash).not.toBe(base);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(hashEntry({ ...withPerson, actorPerson: null })).not.toBe(base);
+  });
+
+  it('ignores any field of the person the format does not name', () => {
+    const extra = { ...person, email: 'dara@mef.gov.kh' } as typeof person;
+    expect(hashEntry({ ...withPerson, actorPerson: extra })).toBe(hashEntry(withPerson));
   });
 });

@@ -1,13 +1,25 @@
 // The canonical serialisation an entry's hash is computed over. Changing it
 // breaks every existing chain: the version tag is part of the hashed text so
 // a future format can be told apart, never silently mixed.
+//
+// Two formats, chosen per entry, so one chain may hold both:
+// - spean-audit/1, for every entry with no person (a system acting alone):
+//   [tag, seq, at, kind, actorClient, actorAgency, subjectId, purpose, details, prevHash]
+//   This is exactly the text entries were hashed over before persons existed,
+//   so existing chains verify unchanged.
+// - spean-audit/2, for an entry with a person: the same fields, then the
+//   person as canonical JSON {issuer, name, statedBy, subject} appended last:
+//   [tag, seq, at, kind, actorClient, actorAgency, subjectId, purpose, details, prevHash, person]
+// The tag is hashed, so an entry cannot be passed off in the other format:
+// removing the person from a /2 entry changes the text it recomputes to.
 import { createHash } from 'node:crypto';
 import type { AuditEntry, JsonValue } from './audit-entry.js';
 
 /** The prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const FORMAT = 'spean-audit/1';
+const FORMAT_WITHOUT_PERSON = 'spean-audit/1';
+const FORMAT_WITH_PERSON = 'spean-audit/2';
 
 /**
  * JSON with object keys sorted (by UTF-16 code unit) at every depth, so the
@@ -39,8 +51,9 @@ export type HashedFields = Omit<AuditEntry, 'hash'>;
 
 /** The exact text hashed: a JSON array in a fixed field order (nulls kept, so "" and null differ). */
 export function canonicalEntry(entry: HashedFields): string {
-  return canonicalJson([
-    FORMAT,
+  const person = entry.actorPerson;
+  const fields: JsonValue[] = [
+    person ? FORMAT_WITH_PERSON : FORMAT_WITHOUT_PERSON,
     entry.seq,
     entry.at.toISOString(),
     entry.kind,
@@ -48,9 +61,17 @@ export function canonicalEntry(entry: HashedFields): string {
     entry.actorAgency,
     entry.subjectId,
     entry.purpose,
-    entry.details as JsonValue,
+    entry.details,
     entry.prevHash,
-  ]);
+  ];
+  if (person)
+    fields.push({
+      issuer: person.issuer,
+      subject: person.subject,
+      name: person.name,
+      statedBy: person.statedBy,
+    });
+  return canonicalJson(fields);
 }
 
 /** Hex SHA-256 of the canonical serialisation. */

@@ -9,6 +9,7 @@ import {
   AUDIT_KINDS,
   type AuditEntry,
   type AuditEntryInput,
+  type AuditPerson,
   type AuditSigner,
   type JsonValue,
 } from './audit-entry.js';
@@ -215,8 +216,29 @@ function normalise(input: AuditEntryInput): Fields {
     kind: input.kind,
     actorClient: required(input.actorClient, 'actorClient'),
     actorAgency: required(input.actorAgency, 'actorAgency'),
+    actorPerson: person(input.actorPerson, required),
     subjectId: optional(input.subjectId, 'subjectId'),
     purpose: optional(input.purpose, 'purpose'),
     details: json(details, 'details'),
+  };
+}
+
+/** Only the four named fields are kept: the hash covers exactly what is stored. */
+function person(
+  value: AuditPerson | null | undefined,
+  required: (value: unknown, field: string) => string,
+): AuditPerson | null {
+  if (value === undefined || value === null) return null;
+  const statedBy = value.statedBy;
+  if (statedBy !== 'session' && statedBy !== 'client')
+    throw new AuditException(
+      AuditExceptionCode.INVALID_ENTRY,
+      "actorPerson.statedBy must be 'session' or 'client'",
+    );
+  return {
+    issuer: required(value.issuer, 'actorPerson.issuer'),
+    subject: required(value.subject, 'actorPerson.subject'),
+    name: required(value.name, 'actorPerson.name'),
+    statedBy,
   };
 }

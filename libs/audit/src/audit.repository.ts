@@ -1,7 +1,7 @@
 // All SQL of the audit log. Entries are only ever inserted; verification reads
 // them in seq order, a page at a time, so it works on logs of any length.
 import type { Database, Queryable } from '#spean/persistence';
-import type { AuditCheckpoint, AuditEntry, JsonValue } from './audit-entry.js';
+import type { AuditCheckpoint, AuditEntry, AuditPerson, JsonValue } from './audit-entry.js';
 
 interface EntryRow {
   seq: string;
@@ -9,6 +9,7 @@ interface EntryRow {
   kind: string;
   actor_client: string;
   actor_agency: string;
+  actor_person: AuditPerson | null;
   subject_id: string | null;
   purpose: string | null;
   details: JsonValue;
@@ -29,7 +30,7 @@ interface CheckpointRow {
 // the head would not do: it does not exist while the log is empty.
 const CHAIN_LOCK = 5_863_242_011;
 
-const ENTRY_COLUMNS = `seq, at, kind, actor_client, actor_agency, subject_id, purpose, details, prev_hash, hash`;
+const ENTRY_COLUMNS = `seq, at, kind, actor_client, actor_agency, subject_id, purpose, details, prev_hash, hash, actor_person`;
 
 export class AuditRepository {
   constructor(private readonly db: Queryable) {}
@@ -56,7 +57,8 @@ export class AuditRepository {
     await tx.query(
       `INSERT INTO audit_entry (${ENTRY_COLUMNS})
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[],
-                            $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
+                            $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[],
+                            $11::jsonb[])`,
       [
         entries.map((entry) => entry.seq),
         entries.map((entry) => entry.at.toISOString()),
@@ -68,6 +70,7 @@ export class AuditRepository {
         entries.map((entry) => JSON.stringify(entry.details)),
         entries.map((entry) => entry.prevHash),
         entries.map((entry) => entry.hash),
+        entries.map((entry) => (entry.actorPerson ? JSON.stringify(entry.actorPerson) : null)),
       ],
       'audit-insert-entries',
     );
@@ -161,6 +164,7 @@ function toEntry(row: EntryRow): AuditEntry {
     kind: row.kind,
     actorClient: row.actor_client,
     actorAgency: row.actor_agency,
+    actorPerson: row.actor_person,
     subjectId: row.subject_id,
     purpose: row.purpose,
     details: row.details,

@@ -2,6 +2,7 @@
 // audit of their record, every lookup of another citizen that disclosed them as
 // a related party, and every refused attempt at these, newest first, a page at a time (by seq, so a page
 // never shifts while entries are appended).
+import type { Person } from '#spean/access';
 import type { Queryable } from '#spean/persistence';
 
 export const CITIZEN_VISIBLE_KINDS = [
@@ -20,6 +21,8 @@ export interface AccessLogEntry {
   clientName: string | null;
   /** The role of the client that asked: a citizen client is not named to another citizen. */
   clientRole: string | null;
+  /** The person who acted through the client, if one signed in or was named. */
+  person: Person | null;
   purpose: string | null;
   purposeTitle: string | null;
   details: Record<string, unknown>;
@@ -41,12 +44,13 @@ export class AccessLogRepository {
       agency_name: string | null;
       client_name: string | null;
       client_role: string | null;
+      actor_person: Person | null;
       purpose: string | null;
       purpose_title: string | null;
       details: Record<string, unknown> | null;
     }>(
       `SELECT e.seq, e.at, e.kind, e.actor_agency, a.name AS agency_name, c.name AS client_name,
-              c.role AS client_role,
+              c.role AS client_role, e.actor_person,
               e.purpose, p.title AS purpose_title, e.details
        FROM audit_entry e
        LEFT JOIN agency a ON a.id = e.actor_agency
@@ -65,6 +69,7 @@ export class AccessLogRepository {
       agencyName: row.agency_name,
       clientName: row.client_name,
       clientRole: row.client_role,
+      person: row.actor_person,
       purpose: row.purpose,
       purposeTitle: row.purpose_title,
       details: row.details ?? {},

@@ -1,7 +1,7 @@
 // accessLog(nationalId): for the citizen, authenticated as that citizen, and
 // for auditors. An auditor's reading is itself audited, and the citizen sees
 // it; so is a refused attempt by anyone else.
-import type { Principal } from '#spean/access';
+import { auditActor, CITIZEN_AGENCY, type Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
@@ -29,8 +29,7 @@ export class AccessLogService {
     const refuse = async (reason: string, message: string): Promise<never> => {
       await this.audit.append({
         kind: 'access-log-read',
-        actorClient: principal.clientId,
-        actorAgency: principal.agencyId,
+        ...auditActor(principal),
         subjectId: nationalId,
         details: { outcome: 'refused', reason },
       });
@@ -60,8 +59,7 @@ export class AccessLogService {
     if (principal.role === 'auditor') {
       await this.audit.append({
         kind: 'access-log-read',
-        actorClient: principal.clientId,
-        actorAgency: principal.agencyId,
+        ...auditActor(principal),
         subjectId: nationalId,
         details: { outcome: 'found' },
       });
@@ -79,6 +77,7 @@ function toModel(
   entry: Awaited<ReturnType<AccessLogRepository['page']>>[number],
 ): AccessLogEntryModel {
   const details = entry.details;
+  const byCitizen = entry.clientRole === 'citizen' || entry.agencyId === CITIZEN_AGENCY.id;
   const list = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   return {
@@ -88,7 +87,12 @@ function toModel(
     agencyId: entry.agencyId,
     agencyName: entry.agencyName,
     // Another citizen's attempt is shown without naming them (their client's name may be theirs).
-    clientName: entry.clientRole === 'citizen' ? null : entry.clientName,
+    clientName: byCitizen ? null : entry.clientName,
+    // The officer by name: "officer X at agency Y". A citizen is not named to another.
+    person:
+      entry.person && !byCitizen
+        ? { name: entry.person.name, statedBy: entry.person.statedBy }
+        : null,
     purpose: entry.purpose,
     purposeTitle: entry.purposeTitle,
     reference: typeof details.reference === 'string' ? details.reference : null,

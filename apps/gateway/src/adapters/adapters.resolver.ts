@@ -152,5 +152,10 @@ export class AdaptersResolver {
 }
 
 function actor(principal: Principal): AdapterActor {
-  return { clientId: principal.clientId, agencyId: principal.agencyId, role: principal.role };
+  return {
+    clientId: principal.clientId,
+    agencyId: principal.agencyId,
+    role: principal.role,
+    ...(principal.person ? { person: principal.person } : {}),
+  };
 }

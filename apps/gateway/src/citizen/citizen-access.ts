@@ -2,7 +2,13 @@
 // agency client, a registered purpose, a grant that serves the request), and
 // the audit entry each leaves. Shared by the lookup, verification, the access
 // log and the verification locks.
-import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
+import {
+  auditActor,
+  type AccessPolicy,
+  type Principal,
+  type Pseudonymizer,
+  type SectionAccess,
+} from '#spean/access';
 import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
@@ -71,7 +77,11 @@ export class CitizenAccess {
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
       throw new CitizenException(code, message, {
-        ...(code === CitizenExceptionCode.NOT_PERMITTED ? {} : { field: 'purpose' }),
+        ...(code === CitizenExceptionCode.NOT_PERMITTED
+          ? {}
+          : code === CitizenExceptionCode.OFFICER_REQUIRED
+            ? { header: 'X-Spean-Officer', rule: 'officer-required' }
+            : { field: 'purpose' }),
       });
     };
     if (principal.role !== 'agency') {
@@ -97,6 +107,14 @@ export class CitizenAccess {
           : `your agency holds no grant to verify claims for the purpose ${purpose}`,
       );
     }
+    if (decision.officerRequired && !principal.person) {
+      return refuse(
+        CitizenExceptionCode.OFFICER_REQUIRED,
+        'officer-required',
+        `your agency's grant for the purpose ${purpose} requires the officer who asks: ` +
+          'sign in as the officer, or send X-Spean-Officer: <staff id>;<name>',
+      );
+    }
     return { nationalId, purpose, reference, sections: decision.sections };
   }
 
@@ -109,8 +127,7 @@ export class CitizenAccess {
   ): Promise<void> {
     await this.audit.append({
       kind,
-      actorClient: principal.clientId,
-      actorAgency: principal.agencyId,
+      ...auditActor(principal),
       subjectId,
       purpose,
       details,

@@ -13,6 +13,7 @@ export const CitizenGraphqlFilter = codedGraphqlErrorFilter(
     [CitizenExceptionCode.SECTION_DENIED]: 'FORBIDDEN',
     [CitizenExceptionCode.FIELD_DENIED]: 'FORBIDDEN',
     [CitizenExceptionCode.VERIFICATION_LOCKED]: 'VERIFICATION_LOCKED',
+    [CitizenExceptionCode.OFFICER_REQUIRED]: 'OFFICER_REQUIRED',
   },
   (exception) => ({ ...exception.details }),
 );

@@ -12,6 +12,8 @@ export enum CitizenExceptionCode {
   FIELD_DENIED = 'FIELD_DENIED',
   /** Too many wrong claims of this kind about this citizen: refused, right or wrong, until the lock ends. */
   VERIFICATION_LOCKED = 'VERIFICATION_LOCKED',
+  /** The agency's grant for this purpose requires the officer who asks, and none was named. */
+  OFFICER_REQUIRED = 'OFFICER_REQUIRED',
 }
 
 export class CitizenException extends CodedException<CitizenExceptionCode> {

@@ -15,6 +15,8 @@ export const GATEWAY_ERROR_CODES = [
   'UNAUTHENTICATED',
   // verifyCitizen past the wrong-claim limit (see verification-lock/).
   'VERIFICATION_LOCKED',
+  // A grant requires the officer who asks (signed in, or X-Spean-Officer), and none was named.
+  'OFFICER_REQUIRED',
 ] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 

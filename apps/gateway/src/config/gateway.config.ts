@@ -8,6 +8,7 @@ import {
   readVerificationLimits,
   type VerificationLimits,
 } from '../verification-lock/verification-limits.config.js';
+import { readSessionSettings, type SessionSettings } from '../sessions/sessions.config.js';
 
 export interface GatewayConfig extends CommonConfig, CredentialSettings {
   host: string;
@@ -32,15 +33,19 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
    * connection's own address, X-Forwarded-For ignored.
    */
   trustedProxies: string[];
+  /** Persons' sign-in with OpenID Connect (see sessions/). */
+  sessions: SessionSettings;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
   const common = readCommonConfig(env);
+  const host = env.string('HOST', '127.0.0.1');
+  const port = env.port('PORT', 3000);
   const config: GatewayConfig = {
     ...common,
     ...readCredentialSettings(env),
-    host: env.string('HOST', '127.0.0.1'),
-    port: env.port('PORT', 3000),
+    host,
+    port,
     tokenTtlSeconds: env.int('TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
     tokenSigningKeyFile: path.resolve(
       env.string(
@@ -62,6 +67,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     limits: readGatewayLimits(env, common.environment),
     verification: readVerificationLimits(env),
     trustedProxies: readTrustedProxies(env),
+    sessions: readSessionSettings(env, { ...common, host, port }),
   };
   env.done();
   return config;

@@ -21,12 +21,19 @@ export function graphqlClientRateLimit(limits: GatewayLimits, metrics: Metrics):
     burst: limits.clientBurst,
   });
   return (request, response, next) => {
-    const clientId = (request as Request & AuthenticatedRequest).principal?.clientId;
-    if (clientId === undefined) {
+    const principal = (request as Request & AuthenticatedRequest).principal;
+    if (principal === undefined) {
       next();
       return;
     }
-    const taken = limiter.take(clientId);
+    // Persons signed in through the console share its client id, so each has a
+    // bucket of their own; a client that names officers itself keeps one.
+    const person = principal.person;
+    const key =
+      person?.statedBy === 'session'
+        ? `${principal.clientId}\u0000${person.issuer}\u0000${person.subject}`
+        : principal.clientId;
+    const taken = limiter.take(key);
     if (taken.allowed) {
       next();
       return;

@@ -10,6 +10,7 @@ import {
   type CompatibilityMode,
   type SchemaRegistryService,
   type StoredSchemaVersion,
+  type SchemaActor,
 } from '#spean/schema-registry';
 import { Inject } from '@nestjs/common';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
@@ -190,8 +191,8 @@ export class SchemasResolver {
   }
 }
 
-function actor(principal: Principal): string {
-  return `${principal.agencyId}/${principal.clientId}`;
+function actor(principal: Principal): SchemaActor {
+  return { id: `${principal.agencyId}/${principal.clientId}`, person: principal.person ?? null };
 }
 
 function parseSchema(text: string): unknown {

@@ -1,7 +1,7 @@
 // Stewards' side of the verification locks: see which citizens' claims are
 // refused to whom, and lift a lock with a stated reason (audited). The counting
 // itself happens in VerificationService.verify, through the repository.
-import { requireRole, type Actor, type Principal } from '#spean/access';
+import { auditActor, requireRole, type Actor, type Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type {
@@ -33,8 +33,7 @@ export class VerificationLockService {
       [...shown].map(([subjectId, count]) =>
         this.audit.append({
           kind: 'verification-lock-read',
-          actorClient: principal.clientId,
-          actorAgency: principal.agencyId,
+          ...auditActor(principal),
           subjectId,
           details: { locks: count },
         }),
@@ -77,6 +76,7 @@ export class VerificationLockService {
       kind: 'verification-lock-lift',
       actorClient: actor.clientId,
       actorAgency: actor.agencyId,
+      actorPerson: actor.person ?? null,
       subjectId: nationalId,
       details: {
         reason,

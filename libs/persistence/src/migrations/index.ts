@@ -13,6 +13,9 @@ import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter
 import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
 import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
+import { AddAuditActorPerson1763790000000 } from './1763790000000-add-audit-actor-person.js';
+import { CreatePersonSession1763790100000 } from './1763790100000-create-person-session.js';
+import { AddGrantRequiresOfficer1763790200000 } from './1763790200000-add-grant-requires-officer.js';
 import { CreateGrantUseIndex1763791000000 } from './1763791000000-create-grant-use-index.js';
 
 export const migrations = [
@@ -29,5 +32,8 @@ export const migrations = [
   CreateVerificationFailure1763782000000,
   CreateAdapterKey1763785000000,
   DropBusDeadLetter1763786000000,
+  AddAuditActorPerson1763790000000,
+  CreatePersonSession1763790100000,
+  AddGrantRequiresOfficer1763790200000,
   CreateGrantUseIndex1763791000000,
 ];

@@ -10,7 +10,7 @@
 // except in development, where editing a file that is still being designed is
 // normal and the new text replaces the old (with a warning in the log).
 import { createHash } from 'node:crypto';
-import type { AuditLog } from '#spean/audit';
+import type { AuditLog, AuditPerson } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import {
   checkCompatibility,
@@ -42,6 +42,17 @@ import {
 
 export const SCHEMA_CHANNEL = 'spean_schemas';
 const BOOTSTRAP_ACTOR = 'schemas/ (bootstrap)';
+
+/**
+ * Who changes the registry: "<agency>/<client>" from GraphQL, the bootstrap, or
+ * an operator's name at the CLI — with, from GraphQL, the person acting
+ * through the client when one signed in (the audit entry names them).
+ */
+export type SchemaActor = string | { id: string; person: AuditPerson | null };
+
+function actorParts(actor: SchemaActor): { id: string; person: AuditPerson | null } {
+  return typeof actor === 'string' ? { id: actor, person: null } : actor;
+}
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 export interface RegistryOptions {
@@ -97,13 +108,17 @@ export class SchemaRegistryService {
             actor: BOOTSTRAP_ACTOR,
             reason: `registered from ${key}.json at boot`,
           });
-          await this.recordChange(repository, {
-            recordType: source.recordType,
-            version: source.version,
-            action: 'bootstrap',
-            actor: BOOTSTRAP_ACTOR,
-            reason: `registered from ${key}.json`,
-          });
+          await this.recordChange(
+            repository,
+            {
+              recordType: source.recordType,
+              version: source.version,
+              action: 'bootstrap',
+              actor: BOOTSTRAP_ACTOR,
+              reason: `registered from ${key}.json`,
+            },
+            null,
+          );
           registered.push(key);
         } else if (existing.fingerprint !== fingerprint) {
           if (this.options.environment === 'production') {
@@ -122,13 +137,17 @@ export class SchemaRegistryService {
             source.schema,
             fingerprint,
           );
-          await this.recordChange(repository, {
-            recordType: source.recordType,
-            version: source.version,
-            action: 'bootstrap-replace',
-            actor: BOOTSTRAP_ACTOR,
-            reason: `schemas/${key}.json was edited (development mode)`,
-          });
+          await this.recordChange(
+            repository,
+            {
+              recordType: source.recordType,
+              version: source.version,
+              action: 'bootstrap-replace',
+              actor: BOOTSTRAP_ACTOR,
+              reason: `schemas/${key}.json was edited (development mode)`,
+            },
+            null,
+          );
           registered.push(key);
         }
       }
@@ -219,12 +238,13 @@ export class SchemaRegistryService {
   }
 
   async propose(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     schema: unknown,
     reason: string,
   ): Promise<StoredSchemaVersion> {
     this.checkReason(reason);
+    const { id: actor, person } = actorParts(by);
     const check = await this.check(recordType, schema);
     if (!check.compatible) {
       throw new SchemaRegistryException(
@@ -252,13 +272,17 @@ export class SchemaRegistryService {
           `version ${check.version} of ${recordType} was just proposed by someone else; check again`,
         );
       }
-      await this.recordChange(repository, {
-        recordType,
-        version: check.version,
-        action: 'propose',
-        actor,
-        reason,
-      });
+      await this.recordChange(
+        repository,
+        {
+          recordType,
+          version: check.version,
+          action: 'propose',
+          actor,
+          reason,
+        },
+        person,
+      );
       await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', $1)`, [recordType]);
     });
     return this.get(recordType, check.version);
@@ -266,7 +290,7 @@ export class SchemaRegistryService {
 
   /** proposed → active, after checking compatibility again against what is active now. */
   async approve(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     version: number,
     reason: string,
@@ -294,43 +318,44 @@ export class SchemaRegistryService {
         result.incompatibilities,
       );
     }
-    return this.move(actor, recordType, version, ['proposed'], 'active', 'approve', reason);
+    return this.move(by, recordType, version, ['proposed'], 'active', 'approve', reason);
   }
 
   reject(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     version: number,
     reason: string,
   ): Promise<StoredSchemaVersion> {
-    return this.move(actor, recordType, version, ['proposed'], 'rejected', 'reject', reason);
+    return this.move(by, recordType, version, ['proposed'], 'rejected', 'reject', reason);
   }
 
   deprecate(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     version: number,
     reason: string,
   ): Promise<StoredSchemaVersion> {
-    return this.move(actor, recordType, version, ['active'], 'deprecated', 'deprecate', reason);
+    return this.move(by, recordType, version, ['active'], 'deprecated', 'deprecate', reason);
   }
 
   retire(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     version: number,
     reason: string,
   ): Promise<StoredSchemaVersion> {
-    return this.move(actor, recordType, version, ['deprecated'], 'retired', 'retire', reason);
+    return this.move(by, recordType, version, ['deprecated'], 'retired', 'retire', reason);
   }
 
   async setCompatibility(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     mode: string,
     reason: string,
   ): Promise<CompatibilityMode> {
     this.checkReason(reason);
+    const { id: actor, person } = actorParts(by);
     if (!isCompatibilityMode(mode)) {
       throw new SchemaRegistryException(
         Code.INVALID_INPUT,
@@ -346,19 +371,23 @@ export class SchemaRegistryService {
     await this.db.transaction(async (tx) => {
       const repository = new SchemaRegistryRepository(tx);
       await repository.setCompatibility(recordType, mode, actor);
-      await this.recordChange(repository, {
-        recordType,
-        action: 'set-compatibility',
-        actor,
-        reason,
-        details: { mode },
-      });
+      await this.recordChange(
+        repository,
+        {
+          recordType,
+          action: 'set-compatibility',
+          actor,
+          reason,
+          details: { mode },
+        },
+        person,
+      );
     });
     return mode as CompatibilityMode;
   }
 
   private async move(
-    actor: string,
+    by: SchemaActor,
     recordType: string,
     version: number,
     from: readonly SchemaState[],
@@ -367,6 +396,7 @@ export class SchemaRegistryService {
     reason: string,
   ): Promise<StoredSchemaVersion> {
     this.checkReason(reason);
+    const { id: actor, person } = actorParts(by);
     const current = await this.get(recordType, version);
     await this.db.transaction(async (tx) => {
       const repository = new SchemaRegistryRepository(tx);
@@ -376,7 +406,7 @@ export class SchemaRegistryService {
           `${recordType} version ${version} is ${current.state}; only a ${from.join(' or ')} version can be moved to ${to}`,
         );
       }
-      await this.recordChange(repository, { recordType, version, action, actor, reason });
+      await this.recordChange(repository, { recordType, version, action, actor, reason }, person);
       await tx.query(`SELECT pg_notify('${SCHEMA_CHANNEL}', $1)`, [recordType]);
     });
     return this.get(recordType, version);
@@ -386,6 +416,7 @@ export class SchemaRegistryService {
   private async recordChange(
     repository: SchemaRegistryRepository,
     change: Parameters<SchemaRegistryRepository['recordChange']>[0],
+    person: AuditPerson | null,
   ): Promise<void> {
     await repository.recordChange(change);
     if (!this.options.audit) return;
@@ -397,6 +428,7 @@ export class SchemaRegistryService {
       kind: 'schema-change',
       actorClient: fromClient ? change.actor.slice(slash + 1) : change.actor,
       actorAgency: fromClient ? change.actor.slice(0, slash) : bootstrap ? 'system' : 'operator',
+      actorPerson: person,
       details: {
         recordType: change.recordType,
         version: change.version ?? null,

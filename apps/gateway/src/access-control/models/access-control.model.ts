@@ -38,6 +38,12 @@ export class GrantModel {
   @Field()
   purpose!: string;
 
+  @Field({
+    description:
+      'Lookups under it must name the officer who asks: signed in, or X-Spean-Officer from the agency’s system',
+  })
+  requiresOfficer!: boolean;
+
   @Field()
   validFrom!: Date;
 
@@ -100,6 +106,13 @@ export class GrantInput {
 
   @Field()
   purpose!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Require the officer who asks to be named (signed in, or X-Spean-Officer); default false',
+  })
+  requiresOfficer?: boolean | null;
 
   @Field(() => Date, { nullable: true, description: 'Default: now' })
   validFrom?: Date;

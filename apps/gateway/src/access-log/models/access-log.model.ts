@@ -1,5 +1,21 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
+@ObjectType('AccessLogPerson', {
+  description: 'The officer who acted through the agency’s system.',
+})
+export class AccessLogPersonModel {
+  @Field({
+    description: 'Their name, as their identity provider (or their agency’s system) gave it',
+  })
+  name!: string;
+
+  @Field({
+    description:
+      'session: the officer signed in with their identity provider; client: the agency’s system named them',
+  })
+  statedBy!: string;
+}
+
 @ObjectType('AccessLogEntry', {
   description: 'One access to the citizen’s record, or one attempt.',
 })
@@ -29,6 +45,14 @@ export class AccessLogEntryModel {
     description: 'The agency’s system that asked; null for another citizen, who is not named',
   })
   clientName!: string | null;
+
+  @Field(() => AccessLogPersonModel, {
+    nullable: true,
+    description:
+      'The officer who asked, when one signed in or the agency’s system named one; null for a system ' +
+      'acting alone, and for another citizen, who is not named',
+  })
+  person!: AccessLogPersonModel | null;
 
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
   purpose!: string | null;

@@ -1,0 +1,44 @@
+// /graphql for persons: a request without an Authorization header but with
+// the session cookie is the signed-in person's, and must carry the session's
+// CSRF token (X-CSRF-Token) — every GraphQL call, queries included, since a
+// lookup writes an audit entry. The principal it leaves on the request is the
+// one the session was mapped to: the resolvers and the policy cannot tell it
+// from a client's, and need not. Any other request goes to the bearer check.
+import type { ServerResponse } from 'node:http';
+import type { AuthenticatedRequest } from '#spean/access';
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './session-cookies.js';
+import { answerRefusal } from './sign-in-http.js';
+import { SignInException } from './sign-in.exception.js';
+import type { SignInService } from './sign-in.service.js';
+
+type Handler = (
+  request: AuthenticatedRequest,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+export function sessionOrBearer(signIn: SignInService, bearer: Handler): Handler {
+  return (request, response, next) => {
+    const sessionId = request.headers.authorization
+      ? undefined
+      : readCookie(request, SESSION_COOKIE);
+    if (!sessionId) {
+      bearer(request, response, next);
+      return;
+    }
+    const csrf = request.headers[CSRF_HEADER];
+    signIn.authorise(sessionId, typeof csrf === 'string' ? csrf : undefined).then(
+      (principal) => {
+        request.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof SignInException)) {
+          next(error);
+          return;
+        }
+        answerRefusal(response, error);
+      },
+    );
+  };
+}
