@@ -86,8 +86,6 @@ class FaultyBus implements EventBus {
     return this.inner.subscribe(options, handler);
   }
   lag: EventBus['lag'] = (group, topics) => this.inner.lag(group, topics);
-  resetOffsets: EventBus['resetOffsets'] = (group, topics, reset) =>
-    this.inner.resetOffsets(group, topics, reset);
   isHealthy(): Promise<boolean> {
     return this.inner.isHealthy();
   }

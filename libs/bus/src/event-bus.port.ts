@@ -67,8 +67,6 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
-export type OffsetReset = { to: 'earliest' } | { to: 'latest' };
-
 export interface EventBus {
   /** Which transport this is, for health and metrics. */
   readonly transport: 'kafka' | 'embedded';
@@ -85,8 +83,6 @@ export interface EventBus {
    * Topics that do not exist count 0.
    */
   lag(group: string, topics: string[]): Promise<number>;
-  /** Moves a group's committed offsets; the group must have no live members. */
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void>;
   /** True while the transport can publish and consume. */
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;

@@ -4,7 +4,6 @@
 import type {
   BatchHandler,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -48,10 +47,6 @@ export class NamespacedEventBus implements EventBus {
 
   lag(group: string, topics: string[]): Promise<number> {
     return this.inner.lag(this.wrap(group), topics.map(this.wrap));
-  }
-
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    return this.inner.resetOffsets(this.wrap(group), topics.map(this.wrap), reset);
   }
 
   isHealthy(): Promise<boolean> {

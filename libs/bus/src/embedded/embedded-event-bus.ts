@@ -13,7 +13,6 @@ import type {
   BatchHandler,
   ConsumedMessage,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -123,10 +122,6 @@ export class EmbeddedEventBus implements EventBus {
 
   lag(group: string, topics: string[]): Promise<number> {
     return this.repository.lag(group, topics);
-  }
-
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    return this.repository.resetOffsets(group, topics, reset.to);
   }
 
   async isHealthy(): Promise<boolean> {

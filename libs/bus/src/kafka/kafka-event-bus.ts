@@ -15,7 +15,6 @@ import {
 import type {
   BatchHandler,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -217,42 +216,6 @@ export class KafkaEventBus implements EventBus {
       if (end > from) lag += end - from;
     }
     return Number(lag);
-  }
-
-  async resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    if (topics.length === 0) return;
-    const metadata = await this.admin.metadata({ topics: [...topics], forceUpdate: true });
-    const timestamp =
-      reset.to === 'earliest' ? ListOffsetTimestamps.EARLIEST : ListOffsetTimestamps.LATEST;
-    const listed = await this.admin.listOffsets({
-      topics: topics.map((name) => ({
-        name,
-        partitions: Array.from(
-          { length: metadata.topics.get(name)!.partitionsCount },
-          (_, partitionIndex) => ({
-            partitionIndex,
-            timestamp,
-          }),
-        ),
-      })),
-    });
-    try {
-      await this.admin.alterConsumerGroupOffsets({
-        groupId: group,
-        topics: listed.map((topic) => ({
-          name: topic.name,
-          partitionOffsets: topic.partitions.map((p) => ({
-            partition: p.partitionIndex,
-            offset: p.offset,
-          })),
-        })),
-      });
-    } catch (error) {
-      throw new Error(
-        `resetting the offsets of group ${group} failed (a group with live members cannot be reset): ${explain(error)}`,
-        { cause: error },
-      );
-    }
   }
 
   async isHealthy(): Promise<boolean> {
