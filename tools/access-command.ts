@@ -14,6 +14,7 @@ import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
+import { say, usageOf } from './cli-output.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.
   purposes add <code>           Register a purpose (code: lower-case letters, digits, dashes).
@@ -31,6 +32,8 @@ export const ACCESS_HELP = `  purposes list                 The registered legal
                                 Revoke a grant at once.
       [--as <name>]             Record a change under this name (default cli:<login>).
 `;
+
+const usage = usageOf(ACCESS_HELP);
 
 export async function accessCommand(
   noun: 'purposes' | 'grants',
@@ -203,13 +206,4 @@ function row(grant: Grant) {
 function print(rows: object[]): void {
   if (rows.length === 0) say('(none)');
   else console.table(rows);
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${ACCESS_HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
 }

@@ -36,6 +36,7 @@ import type { Database } from '#spean/persistence';
 import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { SchemaRegistryService } from '#spean/schema-registry';
+import { say, warn, usageOf } from './cli-output.js';
 
 export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
                                 consumer lag, open dead letters, and records refused in its name;
@@ -63,6 +64,8 @@ export const ADAPTERS_HELP = `  adapters list                 Every adapter: min
                                 rejected one is left as it is.
       [--as <name>]             Record changes under this name (default cli:<login>).
 `;
+
+const usage = usageOf(ADAPTERS_HELP);
 
 export async function adaptersCommand(args: string[], db: Database): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -356,17 +359,4 @@ function parse(args: string[]) {
       'key-file': { type: 'string' },
     },
   });
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${ADAPTERS_HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function warn(message: string): void {
-  process.stderr.write(`${message}\n`);
 }

@@ -6,6 +6,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { verifyAuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
+import { say, usageOf } from './cli-output.js';
 
 export const AUDIT_HELP = `  audit verify                  Check the audit log's hash chain and signed checkpoints; exit 4 names
                                 the first altered, removed or reordered entry.
@@ -14,6 +15,8 @@ export const AUDIT_HELP = `  audit verify                  Check the audit log's
                                 (AUDIT_SIGNING_KEY_FILE, $DATA_DIR/keys/audit-signing-key.pem) if present.
       [--from <seq>]            Start at this entry, trusting the one before it (default 1).
 `;
+
+const usage = usageOf(AUDIT_HELP);
 
 export async function auditCommand(
   args: string[],
@@ -57,13 +60,4 @@ export async function auditCommand(
     `audit log NOT intact: ${result.problem} at seq ${result.seq}: ${result.message}\n`,
   );
   return 4;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${AUDIT_HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
 }

@@ -12,6 +12,7 @@ import {
   type DeadLetterSummary,
 } from '#spean/dead-letters';
 import type { Database } from '#spean/persistence';
+import { say, usageOf } from './cli-output.js';
 
 export const DEAD_LETTERS_HELP = `  dead-letters list             Messages a consumer could not apply, newest failure first (no payloads).
       [--group <g>]             Consumer group: gateway or an adapter's name
@@ -25,6 +26,8 @@ export const DEAD_LETTERS_HELP = `  dead-letters list             Messages a con
                                 or those matching the filters. Letters applied become resolved;
                                 letters that fail again stay open with the new reason.
 `;
+
+const usage = usageOf(DEAD_LETTERS_HELP);
 
 export async function deadLettersCommand(args: string[], db: Database): Promise<number> {
   const [sub, ...rest] = args;
@@ -137,13 +140,4 @@ function row(letter: DeadLetterSummary): Record<string, string | number> {
     ...(letter.resolvedAt ? { resolvedAt: letter.resolvedAt.toISOString() } : {}),
     reason: letter.reason,
   };
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${DEAD_LETTERS_HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
 }

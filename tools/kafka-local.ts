@@ -155,6 +155,26 @@ export async function startKafka(options: StartKafkaOptions): Promise<RunningKaf
   return running;
 }
 
+/**
+ * One broker, as startKafka, on a port it picks below Linux's ephemeral range
+ * (32768+), so no outgoing connection holds it and a restart on the same port
+ * finds it free. A port taken anyway (another run) means up to two more tries
+ * on others, each on an empty `<dataDir>/kafka/data`.
+ */
+export async function startKafkaOnSomePort(
+  options: Omit<StartKafkaOptions, 'port' | 'controllerPort'>,
+): Promise<{ running: RunningKafka; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = 20_000 + 2 * Math.floor(Math.random() * 5_000);
+    try {
+      return { running: await startKafka({ ...options, port }), port };
+    } catch (error) {
+      await rm(path.join(options.dataDir, 'kafka', 'data'), { recursive: true, force: true });
+      if (attempt === 3 || !/exited during start-up|in use/i.test(String(error))) throw error;
+    }
+  }
+}
+
 export interface StartKafkaClusterOptions extends Omit<StartKafkaOptions, 'controllerPort'> {
   /** Nodes, each a broker and a controller; 3 gives replication factor 3 and min.insync.replicas 2. */
   nodes: number;

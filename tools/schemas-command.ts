@@ -12,6 +12,7 @@ import {
   type CompatibilityMode,
   type Incompatibility,
 } from '#spean/schema-registry';
+import { say } from './cli-output.js';
 
 export const SCHEMAS_HELP = `  schemas list [--record-type <t>]            Every record type, its compatibility mode and versions.
   schemas show <type> <version>               One version's JSON Schema.
@@ -181,8 +182,4 @@ function readJson(file: string | undefined): unknown {
       `${path}: ${(error as Error).message}`,
     );
   }
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
 }

@@ -22,6 +22,7 @@ import { KAFKA_HELP, kafkaCommand } from './kafka-command.js';
 import { SCHEMAS_HELP, schemasCommand } from './schemas-command.js';
 import { VERIFICATION_HELP, verificationCommand } from './verification-command.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
+import { say, usageOf } from './cli-output.js';
 
 const HELP = `Spean command line
 
@@ -45,6 +46,8 @@ ${ACCESS_HELP}${SCHEMAS_HELP}${DEAD_LETTERS_HELP}${ADAPTERS_HELP}${AUDIT_HELP}${
 
 Settings come from the environment (DATA_DIR, DATABASE_URL, PORT ...); see README.md.
 `;
+
+const usage = usageOf(HELP);
 
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -120,15 +123,6 @@ function auditKeyFile(): string {
   );
   env.done();
   return path.resolve(file);
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
 
 async function withDatabase(

@@ -18,6 +18,7 @@ import {
 } from '../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { VerificationLockService } from '../apps/gateway/src/verification-lock/verification-lock.service.js';
 import { cliActor } from './cli-actor.js';
+import { say, usageOf } from './cli-output.js';
 
 export const VERIFICATION_HELP = `  verification locks            Verification locks in force: citizens whose claims of one kind are
       [--national-id <id>]      refused after too many wrong ones, to one agency or to all.
@@ -25,6 +26,8 @@ export const VERIFICATION_HELP = `  verification locks            Verification l
                                 Lift the citizen's locks and clear their counts of wrong claims.
       [--as <name>]             Record the change under this name (default cli:<login>).
 `;
+
+const usage = usageOf(VERIFICATION_HELP);
 
 /** The limits come from the same settings the gateway reads (VERIFICATION_FAILURES_PER_AGENCY …). */
 export async function verificationCommand(
@@ -114,12 +117,3 @@ function print(locks: VerificationLock[]): void {
 }
 
 class UsageError extends Error {}
-
-function usage(problem: string): number {
-  process.stderr.write(`${problem}\n\n${VERIFICATION_HELP}`);
-  return 2;
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}

@@ -6,7 +6,11 @@
 // ever reads what an earlier scenario wrote.
 import fs from 'node:fs';
 import path from 'node:path';
-import { KafkaLocalError, startKafka, type RunningKafka } from '../../tools/kafka-local.ts';
+import {
+  KafkaLocalError,
+  startKafkaOnSomePort,
+  type RunningKafka,
+} from '../../tools/kafka-local.ts';
 import { REPOSITORY_ROOT } from './dist.ts';
 import { readCpuSeconds, readRss } from './servers.ts';
 
@@ -85,10 +89,8 @@ export class BenchKafka {
     fs.mkdirSync(dataDir, { recursive: true });
     const started = performance.now();
     try {
-      const running = await startKafka({
+      const { running } = await startKafkaOnSomePort({
         dataDir,
-        // Below Linux's ephemeral range (32768+), which outgoing connections draw from.
-        port: 20_000 + 2 * Math.floor(Math.random() * 5_000),
         libDir: path.join(REPOSITORY_ROOT, '.data', 'kafka', 'lib'),
         readyTimeoutMs: this.readyTimeoutMs,
         log: (line) => this.log(`Kafka: ${line}`),

@@ -2,6 +2,7 @@
 // how long each point runs. --quick shrinks everything so CI can prove the
 // harness still works end to end in well under a minute; it asserts no timings.
 import path from 'node:path';
+import { commaList, readFlags } from './flags.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -60,63 +61,40 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
     profile: false,
     keepData: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--'))
-        throw new BenchUsageError(`${flag} needs a value`);
-      return next;
-    };
+  readFlags(argv, options, BenchUsageError, (flag, value) => {
     switch (flag) {
-      case '--quick':
-      case '--help':
-        break;
       case '--citizens':
         options.citizens = count(value(), flag);
-        break;
+        return true;
       case '--duration':
         options.durationSeconds = seconds(value(), flag);
-        break;
+        return true;
       case '--warmup':
         options.warmupSeconds = seconds(value(), flag, 0);
-        break;
+        return true;
       case '--concurrency':
         options.concurrencies = list(value(), flag).map((item) => count(item, flag, 1_000));
-        break;
+        return true;
       case '--scales':
         options.scales = list(value(), flag).map((item) => count(item, flag));
-        break;
+        return true;
       case '--ingest-citizens':
         options.ingestCitizens = count(value(), flag);
-        break;
+        return true;
       case '--only':
         options.only = list(value(), flag);
-        break;
-      case '--results':
-        options.resultsDir = path.resolve(value());
-        break;
+        return true;
       case '--profile':
         options.profile = true;
-        break;
-      case '--keep-data':
-        options.keepData = true;
-        break;
+        return true;
       default:
-        throw new BenchUsageError(`unknown option ${flag}`);
+        return false;
     }
-  }
+  });
   return options;
 }
 
-function list(value: string, flag: string): string[] {
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (items.length === 0) throw new BenchUsageError(`${flag} needs at least one value`);
-  return items;
-}
+const list = (value: string, flag: string): string[] => commaList(value, flag, BenchUsageError);
 
 /** A whole number, with k and m suffixes: 100k, 1m, 5m. */
 function count(value: string, flag: string, max = 50_000_000): number {

@@ -65,6 +65,26 @@ function entryOf(kind: ServerKind): string {
 /** Settings every Spean process reads; nothing of the runner's own environment leaks in. */
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 
+/**
+ * The environment every app under test starts from, the bench's and the fault
+ * suite's: only INHERITED of ours leaks in; production mode, warnings only, on
+ * 127.0.0.1, against this database.
+ */
+export function appEnvironment(database: {
+  appUrl: string;
+  migratorUrl: string;
+}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED) if (process.env[name]) env[name] = process.env[name];
+  return Object.assign(env, {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.appUrl,
+    DATABASE_MIGRATION_URL: database.migratorUrl,
+  });
+}
+
 export async function startServer(
   kind: ServerKind,
   options: ServerStartOptions,
@@ -74,16 +94,10 @@ export async function startServer(
     throw new Error(`${path.relative(REPOSITORY_ROOT, entry)} is missing: run npm run build first`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(options.workDir, `${kind}-`));
-  const env: Record<string, string> = {};
-  for (const name of INHERITED) if (process.env[name]) env[name] = process.env[name];
+  const env = appEnvironment(options.population);
   Object.assign(env, {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,
-    DATABASE_URL: options.population.appUrl,
-    DATABASE_MIGRATION_URL: options.population.migratorUrl,
     ...(kind.startsWith('gateway')
       ? {
           // The bench builds its lookup query from the gateway's own schema.

@@ -6,9 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ClientCredentialsService, ClientRepository } from '#spean/access';
-import { AuditLog } from '#spean/audit';
-import { Database } from '#spean/persistence';
+import { registerAdapterClients } from './adapter-clients.ts';
 import { fromDist } from './dist.ts';
 import type { KafkaBroker } from './kafka.ts';
 import type { Population } from './populations.ts';
@@ -51,13 +49,6 @@ export interface SystemOptions {
 const TOKEN_TTL_SECONDS = 4 * 3600;
 
 /** Agency ids of the built-in adapters' ministries, as `npm start` registers them. */
-async function builtInAgencyIds(): Promise<Readonly<Record<string, string>>> {
-  const { BUILT_IN_AGENCY_IDS } = await fromDist<typeof import('../../tools/built-in-adapters.ts')>(
-    'tools/built-in-adapters.js',
-  );
-  return BUILT_IN_AGENCY_IDS;
-}
-
 export async function startSystem(
   context: BenchContext,
   options: SystemOptions,
@@ -66,7 +57,13 @@ export async function startSystem(
   const database = await context.emptyDatabase(`${options.label}_${options.bus}`);
   // Each adapter signs with a key made here and approved with it, as `npm start` does.
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-keys-'));
-  const clients = await registerAdapters(database, keysDir);
+  const clients = await registerAdapterClients(ADAPTER_NAMES, {
+    appUrl: database.appUrl,
+    applicationName: 'spean-bench',
+    clientsFor: 'bench',
+    // Made at <keysDir>/keys/<name>.ed25519.pem, where startSystem points each adapter.
+    dataDirOf: () => keysDir,
+  });
   const env: Record<string, string> = {
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
     ...(options.kafka
@@ -128,52 +125,5 @@ export async function startSystem(
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/**
- * Registers and approves the built-in adapters (as `npm start` does) and
- * gives each a client of its own; returns the clients' credentials.
- */
-async function registerAdapters(
-  population: Population,
-  keysDir: string,
-): Promise<Record<AdapterKind, { clientId: string; clientSecret: string }>> {
-  const database = new Database({ url: population.appUrl, applicationName: 'spean-bench' });
-  const audit = new AuditLog(database);
-  try {
-    const { builtInSigningKeys, registerBuiltInAdapters } = await fromDist<
-      typeof import('../../tools/built-in-adapters.ts')
-    >('tools/built-in-adapters.js');
-    const { ADAPTERS } =
-      await fromDist<typeof import('../../tools/adapters.ts')>('tools/adapters.js');
-    await registerBuiltInAdapters(database, audit, Object.values(ADAPTERS), {
-      environment: 'production',
-      // Made at <keysDir>/keys/<name>.ed25519.pem, where startSystem points each adapter.
-      signingKeys: await builtInSigningKeys(keysDir, Object.values(ADAPTERS)),
-    });
-    const agencies = await builtInAgencyIds();
-    // Tokens are issued by the gateway under test, not here.
-    const credentials = new ClientCredentialsService(
-      new ClientRepository(database),
-      () => {
-        throw new Error('not used');
-      },
-      0,
-    );
-    const clients = {} as Record<AdapterKind, { clientId: string; clientSecret: string }>;
-    for (const name of ADAPTER_NAMES) {
-      clients[name] = await credentials.register({
-        agencyId: agencies[name] ?? name,
-        agencyName: ADAPTERS[name].title,
-        name: `${name} adapter (bench)`,
-        role: 'adapter',
-        adapter: name,
-      });
-    }
-    return clients;
-  } finally {
-    await audit.close();
-    await database.close();
   }
 }

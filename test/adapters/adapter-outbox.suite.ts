@@ -87,8 +87,6 @@ class FaultyBus implements EventBus {
   }
   lag: EventBus['lag'] = (group, topics) => this.inner.lag(group, topics);
   consumerLag: EventBus['consumerLag'] = (group, topics) => this.inner.consumerLag(group, topics);
-  resetOffsets: EventBus['resetOffsets'] = (group, topics, reset) =>
-    this.inner.resetOffsets(group, topics, reset);
   isHealthy(): Promise<boolean> {
     return this.inner.isHealthy();
   }

@@ -3,12 +3,12 @@
 // answers 200 again. The build is brought up to date first (as npm start does).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { lockDist } from '../support/dist-lock.js';
+import { freePort, waitForHealth } from '../support/http-health.js';
 import { GATEWAY_NODE_FLAGS } from '../../apps/gateway/src/gateway.node-flags.js';
 import { Supervisor } from '../../tools/supervisor.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -65,31 +65,15 @@ describe('npm start supervising the gateway', () => {
   });
 
   it('starts the gateway again after kill -9, and /health answers again', async () => {
-    await waitForHealth(port, 90_000);
+    await waitForHealth(`http://127.0.0.1:${port}`, 90_000);
     const first = supervisor.pid('gateway')!;
     process.kill(first, 'SIGKILL');
     await waitFor(() => supervisor.starts('gateway') === 2, 10_000);
-    await waitForHealth(port, 90_000);
+    await waitForHealth(`http://127.0.0.1:${port}`, 90_000);
     expect(supervisor.pid('gateway')).not.toBe(first);
     expect(said.join('\n')).toMatch(/gateway stopped unexpectedly \(SIGKILL\); restarting/);
   }, 200_000);
 });
-
-async function waitForHealth(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`, {
-        signal: AbortSignal.timeout(1_000),
-      });
-      if (response.status === 200) return;
-    } catch {
-      // not listening (yet, or again)
-    }
-    if (Date.now() > deadline) throw new Error(`/health did not answer 200 within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -97,15 +81,4 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await sleep(20);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

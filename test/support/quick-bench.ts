@@ -1,21 +1,12 @@
-// Runs `npm run bench -- --quick --only <scenarios>` into a temporary results
-// directory and reads back what it wrote; the quick-bench suites then assert
-// only that it worked, never how fast.
-//
-// Each run starts with `npm run build`, which rewrites dist/ in place; two
-// suites running at once (jest runs two workers) could have one load a file of
-// dist/ while the other's build has it truncated. Runs therefore take turns,
-// holding a lock for the whole of the run.
-import { spawn } from 'node:child_process';
+// Runs `npm run bench -- --quick --only <scenarios>` (through quick-run.ts,
+// which takes turns on dist/) and reads back what it wrote; the quick-bench
+// suites then assert only that it worked, never how fast.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { TargetCheck } from '../../bench/harness/report.js';
 import type { Measurement } from '../../bench/harness/scenario.js';
-import { lockDist } from './dist-lock.js';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
+import { runQuick } from './quick-run.js';
 
 export interface QuickBenchResults {
   measurements: Measurement[];
@@ -37,34 +28,10 @@ export interface QuickBench {
 }
 
 export async function runQuickBench(only: string): Promise<QuickBench> {
-  const release = await lockDist();
-  try {
-    return await runUnlocked(only);
-  } finally {
-    release();
-  }
-}
-
-async function runUnlocked(only: string): Promise<QuickBench> {
-  const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-bench-quick-'));
-  let output = '';
-  const child = spawn(
-    'npm',
-    ['run', 'bench', '--', '--quick', '--only', only, '--results', resultsDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const file = fs.readdirSync(resultsDir).find((name) => name.endsWith('.json'));
-  const results = file
-    ? (JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8')) as QuickBenchResults)
-    : undefined;
+  const run = await runQuick<QuickBenchResults>('bench', ['--only', only]);
+  const { exitCode, output, resultsDir, results } = run;
   return {
-    exitCode,
-    output,
-    resultsDir,
-    results,
+    ...run,
     rows: (scenario, subject) =>
       (results?.measurements ?? []).filter(
         (m) => m.scenario === scenario && (!subject || m.subject === subject),

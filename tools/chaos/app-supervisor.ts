@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { distPath, fromDist, REPOSITORY_ROOT } from '../../bench/harness/dist.ts';
+import { appEnvironment } from '../../bench/harness/servers.ts';
 import type { Supervisor } from '../supervisor.ts';
 import { stablePort } from './infrastructure.ts';
 import { ADAPTER_TARGETS, type AppName } from './options.ts';
@@ -32,8 +33,6 @@ export interface AppSupervisor {
   stop(): Promise<void>;
 }
 
-/** Settings every Spean process reads; nothing else of the harness's environment leaks in. */
-const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 /** Tokens outlive the longest run (the default 15 minutes could expire mid-run). */
 const TOKEN_TTL_SECONDS = 4 * 3600;
 
@@ -103,14 +102,8 @@ export class HarnessSupervisor implements AppSupervisor {
         kills: 0,
       });
     }
-    const env: Record<string, string> = {};
-    for (const name of INHERITED) if (process.env[name]) env[name] = process.env[name];
+    const env = appEnvironment({ appUrl: options.databaseUrl, migratorUrl: options.migratorUrl });
     Object.assign(env, {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      DATABASE_URL: options.databaseUrl,
-      DATABASE_MIGRATION_URL: options.migratorUrl,
       TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
       GATEWAY_URL: `http://127.0.0.1:${apps.get('gateway')!.port}`,
       ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '#spean/persistence';
-import { startKafka, type RunningKafka } from '../kafka-local.ts';
+import { startKafka, startKafkaOnSomePort, type RunningKafka } from '../kafka-local.ts';
 
 export class ChaosPostgres {
   readonly dataDir: string;
@@ -82,23 +82,13 @@ export class ChaosKafka {
     libDir: string;
     log: (line: string) => void;
   }): Promise<ChaosKafka> {
-    // Ports below Linux's ephemeral range (32768+), as the Kafka test setup picks them;
-    // a port taken anyway (another run) means another try on another.
-    for (let attempt = 1; ; attempt++) {
-      const port = 20_000 + 2 * Math.floor(Math.random() * 5_000);
-      const settings = { dataDir: options.dataDir, port, libDir: options.libDir };
-      try {
-        const running = await startKafka({
-          ...settings,
-          readyTimeoutMs: 120_000,
-          log: options.log,
-        });
-        return new ChaosKafka(running, settings);
-      } catch (error) {
-        fs.rmSync(path.join(options.dataDir, 'kafka', 'data'), { recursive: true, force: true });
-        if (attempt === 3 || !/exited during start-up|in use/i.test(String(error))) throw error;
-      }
-    }
+    const { running, port } = await startKafkaOnSomePort({
+      dataDir: options.dataDir,
+      libDir: options.libDir,
+      readyTimeoutMs: 120_000,
+      log: options.log,
+    });
+    return new ChaosKafka(running, { dataDir: options.dataDir, port, libDir: options.libDir });
   }
 
   get brokers(): string {

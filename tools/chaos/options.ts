@@ -2,6 +2,7 @@
 // killed, how many times each. --quick is the short form `npm test` runs: one
 // kill per target and a small stream.
 import path from 'node:path';
+import { readFlags } from '../../bench/harness/flags.ts';
 
 export const BUSES = ['embedded', 'kafka'] as const;
 export type BusKind = (typeof BUSES)[number];
@@ -62,61 +63,48 @@ export function parseChaosOptions(argv: readonly string[], repositoryRoot: strin
     resultsDir: path.join(repositoryRoot, '.data', 'chaos'),
     keepData: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--'))
-        throw new ChaosUsageError(`${flag} needs a value`);
-      return next;
-    };
+  readFlags(argv, options, ChaosUsageError, (flag, value) => {
     switch (flag) {
-      case '--quick':
-      case '--help':
-        break;
       case '--bus': {
         const bus = value();
         if (bus === 'both') options.buses = [...BUSES];
         else if ((BUSES as readonly string[]).includes(bus)) options.buses = [bus as BusKind];
         else throw new ChaosUsageError(`--bus must be embedded, kafka or both, not "${bus}"`);
-        break;
+        return true;
       }
       case '--kills':
         options.kills = whole(value(), flag, 1, 1_000);
-        break;
-      case '--targets': {
-        const targets = value()
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean);
-        const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t));
-        if (targets.length === 0 || unknown.length > 0)
-          throw new ChaosUsageError(
-            `--targets takes a comma-separated list of ${TARGETS.join(', ')}` +
-              (unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''),
-          );
-        options.targets = [...new Set(targets)] as Target[];
-        break;
-      }
+        return true;
+      case '--targets':
+        options.targets = targetList(value());
+        return true;
       case '--rate':
         options.recordsPerSecond = whole(value(), flag, 1, 5_000);
-        break;
-      case '--results':
-        options.resultsDir = path.resolve(value());
-        break;
-      case '--keep-data':
-        options.keepData = true;
-        break;
+        return true;
       default:
-        throw new ChaosUsageError(`unknown option ${flag}`);
+        return false;
     }
-  }
+  });
   return options;
 }
 
 /** The targets that apply to a bus: the broker is killed only on the Kafka bus. */
 export function targetsFor(options: ChaosOptions, bus: BusKind): Target[] {
   return options.targets.filter((target) => target !== 'kafka' || bus === 'kafka');
+}
+
+function targetList(value: string): Target[] {
+  const targets = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t));
+  if (targets.length === 0 || unknown.length > 0)
+    throw new ChaosUsageError(
+      `--targets takes a comma-separated list of ${TARGETS.join(', ')}` +
+        (unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''),
+    );
+  return [...new Set(targets)] as Target[];
 }
 
 function whole(value: string, flag: string, min: number, max: number): number {

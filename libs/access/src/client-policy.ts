@@ -15,6 +15,7 @@ import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import { AccessDeniedException } from './access-denied.exception.js';
 import { ClientException, ClientExceptionCode } from './client.exception.js';
 import { MAX_SECRET_OVERLAP_HOURS } from './credential-settings.js';
+import { MAX_REASON_LENGTH, reasonIssue, storedText, textIssue } from './free-text.js';
 import { auditActor, ROLES, type Principal, type Role } from './principal.js';
 
 /** The one agency every citizen client belongs to. */
@@ -54,7 +55,6 @@ export interface ValidNewClient {
 
 const ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
 const MAX_TEXT = 200;
-const MAX_REASON = 500;
 
 export function auditActorOf(actor: CredentialActor): ReturnType<typeof auditActor> {
   return actor.kind === 'client'
@@ -70,7 +70,7 @@ export function validateNewClient(input: NewClientInput, scheme: NationalIdSchem
   if (!name) invalid('name', 'required', 'name is required');
   let agencyName = text(input.agencyName, 'agencyName', MAX_TEXT);
   if (agencyName === '') invalid('agencyName', 'required', 'agencyName must not be empty');
-  const reason = text(input.reason, 'reason', MAX_REASON) || null;
+  const reason = text(input.reason, 'reason', MAX_REASON_LENGTH) || null;
 
   let agencyId = input.agencyId;
   let nationalId: string | null = null;
@@ -144,9 +144,9 @@ export function validateOverlapHours(value: number | undefined, fallback: number
 
 /** A revocation must say why; a creation or rotation may. */
 export function validateReason(value: string | undefined, required: boolean): string | null {
-  const reason = text(value, 'reason', MAX_REASON);
-  if (required && !reason) invalid('reason', 'required', 'reason is required');
-  return reason || null;
+  const issue = reasonIssue(value, required);
+  if (issue) invalid(issue.field, issue.rule, issue.message);
+  return storedText(value) || null;
 }
 
 /** The first check, before any input is looked at: may this actor create clients at all? */
@@ -228,15 +228,9 @@ export function maskNationalId(id: string): string {
 }
 
 function text(value: string | undefined, field: string, max: number): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') invalid(field, 'type', `${field} must be text`);
-  // PostgreSQL refuses NUL; lone surrogates and control characters are never meant.
-  if (!value.isWellFormed() || /\p{Cc}/u.test(value))
-    invalid(field, 'text', `${field} must not contain control characters`);
-  const normalised = value.normalize('NFC').trim();
-  if (normalised.length > max)
-    invalid(field, 'max-length', `${field} must be at most ${max} characters`);
-  return normalised;
+  const issue = textIssue(value, field, max);
+  if (issue) invalid(field, issue.rule, issue.message);
+  return storedText(value);
 }
 
 function invalid(field: string, rule: string, message: string): never {

@@ -8,6 +8,7 @@ export * from './client.repository.js';
 export * from './client-credentials.service.js';
 export * from './client.exception.js';
 export * from './client-policy.js';
+export * from './free-text.js';
 export * from './client-administration.service.js';
 export * from './credential-settings.js';
 export * from './revoked-clients.js';

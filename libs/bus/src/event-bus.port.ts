@@ -67,8 +67,6 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
-export type OffsetReset = { to: 'earliest' } | { to: 'latest' };
-
 /** How far a consumer group is behind on some topics. */
 export interface ConsumerLag {
   /** Messages published and not yet committed by the group. */
@@ -98,8 +96,6 @@ export interface EventBus {
    * how far behind the group is in time (null when it is not behind).
    */
   consumerLag(group: string, topics: string[]): Promise<ConsumerLag>;
-  /** Moves a group's committed offsets; the group must have no live members. */
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void>;
   /** True while the transport can publish and consume. */
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;

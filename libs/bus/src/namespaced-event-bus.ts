@@ -5,7 +5,6 @@ import type {
   BatchHandler,
   ConsumerLag,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -53,10 +52,6 @@ export class NamespacedEventBus implements EventBus {
 
   consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
     return this.inner.consumerLag(this.wrap(group), topics.map(this.wrap));
-  }
-
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    return this.inner.resetOffsets(this.wrap(group), topics.map(this.wrap), reset);
   }
 
   isHealthy(): Promise<boolean> {

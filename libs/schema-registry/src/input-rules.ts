@@ -33,7 +33,8 @@ const ENVELOPE_IDENTIFIERS: ReadonlySet<string> = new Set([
 
 // eslint-disable-next-line no-control-regex -- finding controls is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** The bidi embeddings, overrides, isolates and marks; any text shown to a person refuses them. */
+export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 // One scan for the common case, a string with none of them: controls, bidi
 // controls, and any surrogate (whether paired is settled by isWellFormed) —
@@ -81,7 +82,7 @@ function ruleBroken(text: string, identifier: boolean): TextRule | undefined {
   if (!(identifier ? SUSPECT_IN_IDENTIFIER : SUSPECT).test(text)) return undefined;
   if (CONTROL.test(text)) return 'control-character';
   if (!text.isWellFormed()) return 'lone-surrogate';
-  if (BIDI.test(text)) return 'bidi-control';
+  if (BIDI_CONTROL.test(text)) return 'bidi-control';
   if (identifier && INVISIBLE.test(text)) return 'invisible-character';
   // Only well-formed surrogate pairs: characters beyond the BMP, which are fine.
   return undefined;

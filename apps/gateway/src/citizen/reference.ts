@@ -4,12 +4,11 @@
 // them (a U+202E makes "BR-2026-0042" display backwards), control characters,
 // and other invisible ones. Allowed: U+200B, U+200C and U+200D, which Khmer
 // text uses between and within words.
+import { BIDI_CONTROL } from '#spean/schema-registry';
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 
 export const MAX_REFERENCE_LENGTH = 100;
 
-/** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the direction marks. */
-const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 /** C0 and C1 controls and DEL. */
 const CONTROL = /\p{Cc}/u;
 /** Other format characters, line and paragraph separators, private use; not the Khmer separators. */
@@ -31,7 +30,7 @@ export function checkReference(input: string | null | undefined): string | null 
     refuse('maxLength', `must be at most ${MAX_REFERENCE_LENGTH} characters`);
   if (!reference.isWellFormed()) refuse('well-formed', 'holds a lone surrogate');
   for (const [rule, pattern, what] of [
-    ['no-direction-controls', DIRECTION_CONTROL, 'a character that changes the text direction'],
+    ['no-direction-controls', BIDI_CONTROL, 'a character that changes the text direction'],
     ['no-control-characters', CONTROL, 'a control character'],
     ['no-invisible-characters', INVISIBLE, 'an invisible character'],
   ] as const) {

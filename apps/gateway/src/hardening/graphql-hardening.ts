@@ -18,6 +18,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Metrics } from '#spean/observability';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { GATEWAY_ERROR_CODES } from '../common/graphql-error-filter.js';
+import { describeFault } from './fault-description.js';
 import { graphqlLimitRules } from './graphql-limit.rules.js';
 
 /**
@@ -41,15 +42,10 @@ export const INTERNAL_ERROR_MESSAGE =
 
 const log = new Logger('graphql');
 
-/** What the log may say of an unexpected error: its kind and database code, never its text. */
+/** What the log may say of an unexpected error: where, its kind and database code, never its text. */
 function describeInternal(error: unknown, formatted: GraphQLFormattedError): string {
-  const cause = unwrapResolverError(error);
-  const kind = cause instanceof Error ? cause.constructor.name : typeof cause;
-  const sqlState =
-    (cause as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
-    (cause as { code?: unknown } | null)?.code;
   const path = formatted.path?.join('.') ?? '(no path)';
-  return `internal error at ${path}: ${kind}${typeof sqlState === 'string' ? ` (code ${sqlState})` : ''}`;
+  return `internal error at ${path}: ${describeFault(unwrapResolverError(error))}`;
 }
 
 export type GraphqlHardeningOptions = Pick<

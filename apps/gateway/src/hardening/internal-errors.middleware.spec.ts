@@ -57,6 +57,15 @@ describe('internalErrors', () => {
     expect(passed).toEqual([]);
   });
 
+  it('logs the database code of an error the ORM wrapped, as GraphQL errors are logged', () => {
+    // TypeORM's QueryFailedError keeps PostgreSQL's SQLSTATE on driverError.
+    class QueryFailedError extends Error {
+      readonly driverError = { code: '23505' };
+    }
+    const { logged } = run(new QueryFailedError('duplicate key (4016698706)'));
+    expect(logged).toEqual(['internal error on POST /graphql: QueryFailedError (code 23505)']);
+  });
+
   it('leaves a response already under way to Express', () => {
     const error = new Error('late');
     const { sent, passed } = run(error, true);

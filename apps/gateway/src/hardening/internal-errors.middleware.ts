@@ -6,6 +6,7 @@
 // never by its text, which may quote a national id.
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { describeFault } from './fault-description.js';
 
 const log = new Logger('http');
 
@@ -19,12 +20,7 @@ export function internalErrors(
     next(error);
     return;
   }
-  const kind = error instanceof Error ? error.constructor.name : typeof error;
-  const code = (error as { code?: unknown } | null)?.code;
-  log.error(
-    `internal error on ${request.method} ${request.path}: ${kind}` +
-      (typeof code === 'string' ? ` (code ${code})` : ''),
-  );
+  log.error(`internal error on ${request.method} ${request.path}: ${describeFault(error)}`);
   response.status(500).setHeader('Cache-Control', 'no-store').json({
     error: 'internal_error',
     message: 'The gateway could not answer this request; the fault is logged.',

@@ -1,7 +1,14 @@
 // Stewards' side of the verification locks: see which citizens' claims are
 // refused to whom, and lift a lock with a stated reason (audited). The counting
 // itself happens in VerificationService.verify, through the repository.
-import { auditActor, requireRole, type Actor, type Principal } from '#spean/access';
+import {
+  auditActor,
+  reasonIssue,
+  requireRole,
+  storedText,
+  type Actor,
+  type Principal,
+} from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type {
@@ -10,7 +17,6 @@ import type {
 } from './verification-lock.repository.js';
 
 const MAX_LISTED = 500;
-const MAX_REASON_LENGTH = 500;
 
 export class VerificationLockService {
   constructor(
@@ -60,14 +66,15 @@ export class VerificationLockService {
     reasonInput: string,
   ): Promise<VerificationLock[]> {
     const nationalId = this.checkNationalId(nationalIdInput);
-    const reason = reasonInput.normalize('NFC').trim();
-    if (reason.length === 0 || reason.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(reason)) {
+    const issue = reasonIssue(reasonInput, true);
+    if (issue) {
       throw new CitizenException(
         CitizenExceptionCode.INVALID_INPUT,
-        `reason must be 1 to ${MAX_REASON_LENGTH} printable characters saying why the lock is lifted`,
-        { field: 'reason', rule: 'minLength' },
+        `${issue.message}; say why the lock is lifted`,
+        { field: issue.field, rule: issue.rule },
       );
     }
+    const reason = storedText(reasonInput)!;
     const locked = await this.locks.list(nationalId, MAX_LISTED);
     const cleared = await this.locks.clear(nationalId);
     if (cleared.length === 0) return [];

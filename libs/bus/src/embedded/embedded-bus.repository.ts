@@ -178,16 +178,4 @@ export class EmbeddedBusRepository {
     );
     return { messages: Number(row!.messages), oldestUnconsumedAt: row!.oldest ?? null };
   }
-
-  async resetOffsets(group: string, topics: string[], to: 'earliest' | 'latest'): Promise<void> {
-    await this.joinGroup(group, topics);
-    await this.db.query(
-      `UPDATE bus_group_offset g
-       SET committed_offset = CASE WHEN $3 = 'earliest' THEN -1 ELSE p.next_offset - 1 END
-       FROM bus_partition p
-       WHERE g.group_id = $1 AND g.topic = ANY($2::text[])
-         AND p.topic = g.topic AND p.partition = g.partition`,
-      [group, topics, to],
-    );
-  }
 }

@@ -14,7 +14,6 @@ import type {
   ConsumerLag,
   ConsumedMessage,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -128,10 +127,6 @@ export class EmbeddedEventBus implements EventBus {
 
   consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
     return this.repository.consumerLag(group, topics);
-  }
-
-  resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    return this.repository.resetOffsets(group, topics, reset.to);
   }
 
   async isHealthy(): Promise<boolean> {

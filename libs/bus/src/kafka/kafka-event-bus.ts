@@ -1,12 +1,11 @@
 // The Kafka transport of the event bus (production; KAFKA_BROKERS set), on
 // @platformatic/kafka. Topic per record type, key = subject id, an idempotent
 // producer with acks=all, consumer groups with manual commits after the
-// handler's effect, and a dead-letter topic per group. The consuming side
+// handler's effect (dead letters go to the dead-letter store). The consuming side
 // lives in kafka-subscription.ts; this class owns the shared clients.
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Admin,
-  ListOffsetTimestamps,
   ProduceAcks,
   Producer,
   compatibilityPartitioner,
@@ -16,7 +15,6 @@ import type {
   BatchHandler,
   ConsumerLag,
   EventBus,
-  OffsetReset,
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
@@ -181,42 +179,6 @@ export class KafkaEventBus implements EventBus {
 
   consumerLag(group: string, topics: string[]): Promise<ConsumerLag> {
     return this.lagReader.consumerLag(group, topics);
-  }
-
-  async resetOffsets(group: string, topics: string[], reset: OffsetReset): Promise<void> {
-    if (topics.length === 0) return;
-    const metadata = await this.admin.metadata({ topics: [...topics], forceUpdate: true });
-    const timestamp =
-      reset.to === 'earliest' ? ListOffsetTimestamps.EARLIEST : ListOffsetTimestamps.LATEST;
-    const listed = await this.admin.listOffsets({
-      topics: topics.map((name) => ({
-        name,
-        partitions: Array.from(
-          { length: metadata.topics.get(name)!.partitionsCount },
-          (_, partitionIndex) => ({
-            partitionIndex,
-            timestamp,
-          }),
-        ),
-      })),
-    });
-    try {
-      await this.admin.alterConsumerGroupOffsets({
-        groupId: group,
-        topics: listed.map((topic) => ({
-          name: topic.name,
-          partitionOffsets: topic.partitions.map((p) => ({
-            partition: p.partitionIndex,
-            offset: p.offset,
-          })),
-        })),
-      });
-    } catch (error) {
-      throw new Error(
-        `resetting the offsets of group ${group} failed (a group with live members cannot be reset): ${explain(error)}`,
-        { cause: error },
-      );
-    }
   }
 
   async isHealthy(): Promise<boolean> {

@@ -105,25 +105,6 @@ export function describeBusContract(name: string, makeBus: () => Promise<EventBu
       expect(seqsOf(second.messages)).toEqual(range(30, 50));
     });
 
-    it('replays a group from the beginning after its offsets are reset', async () => {
-      const topic = unique('replay');
-      const group = unique('g');
-      await bus.ensureTopics([topic]);
-      await bus.publish(range(0, 10).map((seq) => message(topic, `k${seq % 3}`, { seq })));
-
-      const first = collector();
-      const subscription = await bus.subscribe({ group, topics: [topic] }, first.handler);
-      await waitFor(() => first.messages.length >= 10);
-      await subscription.close();
-
-      await bus.resetOffsets(group, [topic], { to: 'earliest' });
-      const replayed = collector();
-      const again = await bus.subscribe({ group, topics: [topic] }, replayed.handler);
-      await waitFor(() => replayed.messages.length >= 10);
-      await again.close();
-      expect(seqsOf(replayed.messages)).toEqual(range(0, 10));
-    });
-
     it('commits past a message the handler sets aside as a dead letter, and goes on', async () => {
       const topic = unique('poison');
       const group = unique('g');

@@ -1,0 +1,24 @@
+// The gateway's dead letters: the store records that cannot be applied go to,
+// the stewards' queries and replays over it, and the gauge that counts them.
+import { Module } from '@nestjs/common';
+import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
+import { Metrics } from '#spean/observability';
+import type { Database } from '#spean/persistence';
+import { DATABASE } from '../gateway.tokens.js';
+import { DeadLetterGauge } from './dead-letter-gauge.js';
+import { DeadLettersResolver } from './dead-letters.resolver.js';
+
+@Module({
+  providers: [
+    {
+      provide: DeadLetterService,
+      inject: [DATABASE, Metrics],
+      useFactory: (database: Database, metrics: Metrics) =>
+        new DeadLetterService(new DeadLetterRepository(database), metrics),
+    },
+    DeadLettersResolver,
+    DeadLetterGauge,
+  ],
+  exports: [DeadLetterService],
+})
+export class DeadLettersModule {}

@@ -1,0 +1,48 @@
+// GraphQL over HTTP and its defences: depth, alias, cost and token limits,
+// argument text checks, error masking (formatError) and operation metrics.
+// Resolvers are found in every feature module the root imports.
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import type { AuthenticatedRequest } from '#spean/access';
+import { Metrics } from '#spean/observability';
+import type { GatewayContext } from '../common/gateway-context.js';
+import type { GatewayConfig } from '../config/gateway.config.js';
+import { GATEWAY_CONFIG } from '../gateway.tokens.js';
+import { argumentTextPlugin } from './argument-text.plugin.js';
+import { graphqlHardening } from './graphql-hardening.js';
+
+/** Apollo's options for the gateway, from its configuration and metrics. */
+export function gatewayGraphqlOptions(config: GatewayConfig, metrics: Metrics): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: config.introspection,
+    graphiql: false,
+    playground: false,
+    // Apollo's CSRF prevention stays on: simple (form-like) requests are refused.
+    csrfPrevention: true,
+    // Depth, alias, cost and token limits; no schema hints in production.
+    ...graphqlHardening(config, metrics),
+    // No cache hints are used: without the plugin, no resolver is wrapped to collect them.
+    // Every string argument is checked for text the database cannot hold.
+    plugins: [ApolloServerPluginCacheControlDisabled(), argumentTextPlugin()],
+    context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
+      principal: req.principal!,
+    }),
+  };
+}
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [GATEWAY_CONFIG, Metrics],
+      useFactory: gatewayGraphqlOptions,
+    }),
+  ],
+})
+export class HardeningModule {}

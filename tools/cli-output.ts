@@ -1,0 +1,21 @@
+// How the CLI's commands speak: results on standard output, problems on
+// standard error, and a usage problem followed by the command's help with
+// exit status 2. (client-command.ts writes to streams it is given instead.)
+
+/** One line of a command's result, on standard output. */
+export function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** One line about a problem that does not stop the command, on standard error. */
+export function warn(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** The usage problems of a command: each written with its help; the exit status is 2. */
+export function usageOf(help: string): (problem: string) => number {
+  return (problem) => {
+    process.stderr.write(`${problem}\n\n${help}`);
+    return 2;
+  };
+}
