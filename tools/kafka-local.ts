@@ -287,17 +287,22 @@ async function startNode(
 
   log(`starting Kafka ${version} node ${node.id} on ${HOST}:${node.port} (logs in ${paths.logs})`);
   const broker = launchBroker(paths, configFile);
-  const exited = new Promise<number | null>((resolve) => {
-    broker.once('exit', (code) => resolve(code));
-    // A failed spawn emits 'error' and never 'exit'.
-    broker.once('error', () => resolve(null));
-  });
   // A JVM outlives a parent that exits without stopping it; kill it on any
   // ordinary exit of this process (jest crashing, an uncaught error).
   const killOnExit = (): void => {
     broker.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) => {
+    // However it ended (stopped, killed from outside), there is nothing left to kill.
+    const ended = (code: number | null): void => {
+      process.removeListener('exit', killOnExit);
+      resolve(code);
+    };
+    broker.once('exit', (code) => ended(code));
+    // A failed spawn emits 'error' and never 'exit'.
+    broker.once('error', () => ended(null));
+  });
   await writeFile(paths.pidFile, `${broker.pid}\n`);
 
   const stop = async (): Promise<void> => {

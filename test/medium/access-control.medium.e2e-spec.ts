@@ -418,6 +418,7 @@ describe('the audit of changes', () => {
           purpose: 'pension-claims',
           validFrom: validFrom.toISOString(),
           validUntil: validUntil.toISOString(),
+          requiresOfficer: false,
           reason: 'pension stops at death',
         },
       },
