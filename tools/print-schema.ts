@@ -5,10 +5,12 @@
 //
 // The schema is built code-first the way GraphQLModule builds it in
 // gateway.module.ts (autoSchemaFile, sortSchema): from every resolver the
-// gateway module registers, so a new resolver is printed without a change here.
+// gateway module and its feature modules register, so a new resolver is
+// printed without a change here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -53,7 +55,16 @@ export function gatewayResolvers(): Array<new (...args: never[]) => unknown> {
     config: readGatewayConfig(new EnvReader({})),
     metrics: new Metrics('gateway'),
   } as GatewayDependencies);
-  return (module.providers ?? []).filter(isResolver);
+  return providersOf(module).filter(isResolver);
+}
+
+/** A module's providers and those of the feature modules it imports (dynamic ones, as declared). */
+function providersOf(module: DynamicModule): unknown[] {
+  const imported = (module.imports ?? []).filter(
+    (entry): entry is DynamicModule =>
+      typeof entry === 'object' && entry !== null && 'module' in entry,
+  );
+  return [...(module.providers ?? []), ...imported.flatMap(providersOf)];
 }
 
 /**

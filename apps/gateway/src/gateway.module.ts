@@ -1,6 +1,7 @@
 // The gateway: token endpoint, GraphQL lookups, the read model that feeds
 // them, health and metrics. Built from values main.ts prepares (database, bus,
 // keys) so tests assemble exactly the same module on a test database.
+import type { KeyObject } from 'node:crypto';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
@@ -35,6 +36,7 @@ import { AccessLogRepository } from './access-log/access-log.repository.js';
 import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
+import { AuditModule } from './audit/audit.module.js';
 import { grantableSections } from '#spean/access';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
@@ -86,6 +88,8 @@ export interface GatewayDependencies {
   audit: AuditLog;
   /** Derives each agency's pseudonyms for national ids it is not granted. */
   pseudonyms: Pseudonymizer;
+  /** The public half of the key that signs the audit log's checkpoints, if this gateway signs them. */
+  auditPublicKey?: KeyObject;
 }
 
 @Module({})
@@ -117,6 +121,7 @@ export class GatewayModule {
             principal: req.principal!,
           }),
         }),
+        AuditModule.register(deps),
       ],
       controllers: [TokenController],
       providers: [

@@ -18,6 +18,10 @@ export const AUDIT_KINDS = [
   'verification-lock-lift',
   /** A steward or auditor read the verification locks on a citizen's claims. */
   'verification-lock-read',
+  /** An auditor read entries of the audit log (the explorer or its CSV export); one per citizen shown. */
+  'audit-read',
+  /** An auditor had the audit log's chain and checkpoints verified; details hold the result. */
+  'audit-verification',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

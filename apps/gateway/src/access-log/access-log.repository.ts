@@ -9,6 +9,8 @@ export const CITIZEN_VISIBLE_KINDS = [
   'verification',
   'access-log-read',
   'related-party-disclosure',
+  /** An auditor read audit entries about the citizen (audit/ in the gateway). */
+  'audit-read',
 ] as const;
 
 export interface AccessLogEntry {

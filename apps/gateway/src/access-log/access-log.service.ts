@@ -5,6 +5,7 @@ import type { Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
+import { decodeSeqCursor, encodeSeqCursor } from '../common/seq-cursor.js';
 import type { AccessLogRepository } from './access-log.repository.js';
 import type { AccessLogEntryModel, AccessLogPageModel } from './models/access-log.model.js';
 
@@ -70,7 +71,7 @@ export class AccessLogService {
     const page = rows.slice(0, first);
     return {
       entries: page.map(toModel),
-      nextCursor: rows.length > first ? encodeCursor(page[page.length - 1]!.seq) : null,
+      nextCursor: rows.length > first ? encodeSeqCursor(page[page.length - 1]!.seq) : null,
     };
   }
 }
@@ -101,18 +102,14 @@ function toModel(
   };
 }
 
-function encodeCursor(seq: number): string {
-  return Buffer.from(`seq:${seq}`).toString('base64url');
-}
-
 function decodeCursor(cursor: string): number {
-  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
+  const seq = decodeSeqCursor(cursor);
+  if (seq === null) {
     throw new CitizenException(
       CitizenExceptionCode.INVALID_INPUT,
       'after must be a nextCursor from an earlier page',
       { field: 'after', rule: 'cursor' },
     );
   }
-  return Number(match[1]);
+  return seq;
 }

@@ -13,6 +13,7 @@ import { CreateAdapterOutbox1763781000000 } from './1763781000000-create-adapter
 import { CreateVerificationFailure1763782000000 } from './1763782000000-create-verification-failure.js';
 import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
+import { CreateAuditVerification1763792000000 } from './1763792000000-create-audit-verification.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -28,4 +29,5 @@ export const migrations = [
   CreateVerificationFailure1763782000000,
   CreateAdapterKey1763785000000,
   DropBusDeadLetter1763786000000,
+  CreateAuditVerification1763792000000,
 ];
