@@ -58,13 +58,24 @@ export function gatewayResolvers(): Array<new (...args: never[]) => unknown> {
   return providersOf(module).filter(isResolver);
 }
 
-/** A module's providers and those of the feature modules it imports (dynamic ones, as declared). */
-function providersOf(module: DynamicModule): unknown[] {
-  const imported = (module.imports ?? []).filter(
-    (entry): entry is DynamicModule =>
-      typeof entry === 'object' && entry !== null && 'module' in entry,
+/** A module's providers and those of the feature modules it imports, dynamic or declared with @Module. */
+function providersOf(module: DynamicModule | (new (...args: never[]) => unknown)): unknown[] {
+  const declared = (key: 'providers' | 'imports', from: unknown): unknown[] =>
+    typeof from === 'function' ? ((Reflect.getMetadata(key, from) as unknown[]) ?? []) : [];
+  const dynamic = typeof module === 'object';
+  const providers = [
+    ...(dynamic ? (module.providers ?? []) : []),
+    ...declared('providers', dynamic ? module.module : module),
+  ];
+  const imports = [
+    ...(dynamic ? (module.imports ?? []) : []),
+    ...declared('imports', dynamic ? module.module : module),
+  ].filter(
+    (entry): entry is DynamicModule | (new (...args: never[]) => unknown) =>
+      typeof entry === 'function' ||
+      (typeof entry === 'object' && entry !== null && 'module' in entry),
   );
-  return [...(module.providers ?? []), ...imported.flatMap(providersOf)];
+  return [...providers, ...imports.flatMap(providersOf)];
 }
 
 /**

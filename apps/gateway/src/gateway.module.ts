@@ -37,6 +37,7 @@ import { AccessLogResolver } from './access-log/access-log.resolver.js';
 import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { AuditModule } from './audit/audit.module.js';
+import { PreviewModule } from './preview/preview.module.js';
 import { grantableSections } from '#spean/access';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
@@ -122,6 +123,7 @@ export class GatewayModule {
           }),
         }),
         AuditModule.register(deps),
+        PreviewModule,
       ],
       controllers: [TokenController],
       providers: [

@@ -3,6 +3,8 @@
 
 export const AUDIT_KINDS = [
   'lookup',
+  /** A steward previewed what an agency's desk would see (details.previewOf): not that agency's lookup. */
+  'lookup-preview',
   'verification',
   'access-log-read',
   /** A citizen named in a lookup of another (spouse, parent, co-owner, director); linked by lookupId. */

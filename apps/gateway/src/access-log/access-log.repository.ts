@@ -6,6 +6,8 @@ import type { Queryable } from '#spean/persistence';
 
 export const CITIZEN_VISIBLE_KINDS = [
   'lookup',
+  /** A steward's preview of what an agency would see (preview/ in the gateway). */
+  'lookup-preview',
   'verification',
   'access-log-read',
   'related-party-disclosure',

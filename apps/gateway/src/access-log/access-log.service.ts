@@ -90,6 +90,7 @@ function toModel(
     agencyName: entry.agencyName,
     // Another citizen's attempt is shown without naming them (their client's name may be theirs).
     clientName: entry.clientRole === 'citizen' ? null : entry.clientName,
+    previewOf: typeof details.previewOf === 'string' ? details.previewOf : null,
     purpose: entry.purpose,
     purposeTitle: entry.purposeTitle,
     reference: typeof details.reference === 'string' ? details.reference : null,

@@ -1,7 +1,10 @@
 // The checks every request about a citizen passes (a valid national id, an
 // agency client, a registered purpose, a grant that serves the request), and
 // the audit entry each leaves. Shared by the lookup, verification, the access
-// log and the verification locks.
+// log, the verification locks and a steward's preview of a lookup (preview/).
+// A preview runs the lookup with another agency's grants: `viewer` is that
+// agency, whose grants decide and whose pseudonyms are shown, while the entry
+// names the steward who asked, as kind lookup-preview.
 import type { AccessPolicy, Principal, Pseudonymizer, SectionAccess } from '#spean/access';
 import type { AuditLog, JsonValue } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
@@ -9,7 +12,12 @@ import type { Metrics } from '#spean/observability';
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 import { checkReference } from './reference.js';
 
-export type CitizenRequestKind = 'lookup' | 'verification';
+export type CitizenRequestKind = 'lookup' | 'verification' | 'lookup-preview';
+
+/** A steward's preview: the agency whose desk's view is shown. */
+export interface PreviewOf {
+  agencyId: string;
+}
 
 export interface Authorised {
   nationalId: string;
@@ -53,11 +61,12 @@ export class CitizenAccess {
     purposeInput: string,
     referenceInput: string | null | undefined,
     serves: (granted: ReadonlyMap<string, SectionAccess>) => boolean,
+    previewOf?: PreviewOf,
   ): Promise<Authorised> {
     const nationalId = this.checkNationalId(nationalIdInput);
     const purpose = purposeInput.normalize('NFC').trim();
     const reference = checkReference(referenceInput);
-    const decision = this.policy.decide(principal.agencyId, purpose);
+    const decision = this.policy.decide(previewOf?.agencyId ?? principal.agencyId, purpose);
     const refuse = async (
       code: CitizenExceptionCode,
       reason: string,
@@ -68,13 +77,21 @@ export class CitizenAccess {
         outcome: 'refused',
         reason,
         ...(reference ? { reference } : {}),
+        ...(previewOf ? { previewOf: previewOf.agencyId } : {}),
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
       throw new CitizenException(code, message, {
         ...(code === CitizenExceptionCode.NOT_PERMITTED ? {} : { field: 'purpose' }),
       });
     };
-    if (principal.role !== 'agency') {
+    if (previewOf && principal.role !== 'steward') {
+      return refuse(
+        CitizenExceptionCode.NOT_PERMITTED,
+        'role-may-not-preview',
+        `a ${principal.role} client may not preview an agency's lookup; only stewards may`,
+      );
+    }
+    if (!previewOf && principal.role !== 'agency') {
       return refuse(
         CitizenExceptionCode.NOT_PERMITTED,
         'role-may-not-look-up',
@@ -92,16 +109,18 @@ export class CitizenAccess {
       return refuse(
         CitizenExceptionCode.NO_GRANT_FOR_PURPOSE,
         'no-grant-for-purpose',
-        kind === 'lookup'
-          ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
-          : `your agency holds no grant to verify claims for the purpose ${purpose}`,
+        previewOf
+          ? `the agency ${previewOf.agencyId} holds no grant to look citizens up for the purpose ${purpose}`
+          : kind === 'lookup'
+            ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
+            : `your agency holds no grant to verify claims for the purpose ${purpose}`,
       );
     }
     return { nationalId, purpose, reference, sections: decision.sections };
   }
 
   async record(
-    kind: 'lookup' | 'verification' | 'related-party-disclosure',
+    kind: CitizenRequestKind | 'related-party-disclosure',
     principal: Principal,
     subjectId: string,
     purpose: string | null,
@@ -118,7 +137,7 @@ export class CitizenAccess {
   }
 
   /** The national id as this agency may see it: itself when granted, else the agency's pseudonym. */
-  shownId(principal: Principal, nationalId: string, disclosed: boolean): string {
-    return disclosed ? nationalId : this.pseudonyms.pseudonym(principal.agencyId, nationalId);
+  shownId(agencyId: string, nationalId: string, disclosed: boolean): string {
+    return disclosed ? nationalId : this.pseudonyms.pseudonym(agencyId, nationalId);
   }
 }

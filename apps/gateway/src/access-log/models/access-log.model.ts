@@ -9,9 +9,11 @@ export class AccessLogEntryModel {
 
   @Field({
     description:
-      'lookup, verification, access-log-read (someone read or tried to read this log) or ' +
+      'lookup, verification, access-log-read (someone read or tried to read this log), ' +
       'related-party-disclosure (the citizen was disclosed as a related party — spouse, parent, ' +
-      'co-owner, director — of a lookup of another citizen)',
+      'co-owner, director — of a lookup of another citizen), lookup-preview (a steward previewed ' +
+      'what the agency in previewOf would see; not that agency’s lookup) or audit-read (an ' +
+      'auditor read audit entries about the citizen)',
   })
   kind!: string;
 
@@ -29,6 +31,12 @@ export class AccessLogEntryModel {
     description: 'The agency’s system that asked; null for another citizen, who is not named',
   })
   clientName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'lookup-preview: the agency whose view the steward previewed',
+  })
+  previewOf!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
   purpose!: string | null;
