@@ -38,6 +38,7 @@ import { AccessLogService } from './access-log/access-log.service.js';
 import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { AuditModule } from './audit/audit.module.js';
 import { PreviewModule } from './preview/preview.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { grantableSections } from '#spean/access';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
@@ -124,6 +125,7 @@ export class GatewayModule {
         }),
         AuditModule.register(deps),
         PreviewModule,
+        DisclosureModule.register(deps.config),
       ],
       controllers: [TokenController],
       providers: [

@@ -1,7 +1,8 @@
 // The citizen's view of the audit log: every lookup of, verification about and
 // audit of their record, every lookup of another citizen that disclosed them as
 // a related party, and every refused attempt at these, newest first, a page at a time (by seq, so a page
-// never shifts while entries are appended).
+// never shifts while entries are appended). An entry under a purpose disclosed
+// later (details.discloseAfter) is left out of the citizen's view until then.
 import type { Queryable } from '#spean/persistence';
 
 export const CITIZEN_VISIBLE_KINDS = [
@@ -36,6 +37,8 @@ export class AccessLogRepository {
     subjectId: string,
     beforeSeq: number | null,
     limit: number,
+    /** The citizen's view at this time: entries not yet to be disclosed are left out. Null: all (auditors). */
+    disclosedBy: Date | null,
   ): Promise<AccessLogEntry[]> {
     const rows = await this.db.query<{
       seq: string;
@@ -57,9 +60,11 @@ export class AccessLogRepository {
        LEFT JOIN client c ON c.client_id = e.actor_client
        LEFT JOIN purpose p ON p.code = e.purpose
        WHERE e.subject_id = $1 AND e.kind = ANY($2) AND ($3::bigint IS NULL OR e.seq < $3)
+         AND ($5::timestamptz IS NULL OR NOT e.details ? 'discloseAfter'
+              OR (e.details->>'discloseAfter')::timestamptz <= $5)
        ORDER BY e.seq DESC
        LIMIT $4`,
-      [subjectId, CITIZEN_VISIBLE_KINDS, beforeSeq, limit],
+      [subjectId, CITIZEN_VISIBLE_KINDS, beforeSeq, limit, disclosedBy],
     );
     return rows.map((row) => ({
       seq: Number(row.seq),

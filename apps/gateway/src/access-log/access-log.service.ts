@@ -67,7 +67,9 @@ export class AccessLogService {
         details: { outcome: 'found' },
       });
     }
-    const rows = await this.entries.page(nationalId, before, first + 1);
+    // Auditors see entries under a purpose disclosed later at once; the citizen once the date has passed.
+    const disclosedBy = principal.role === 'auditor' ? null : new Date();
+    const rows = await this.entries.page(nationalId, before, first + 1, disclosedBy);
     const page = rows.slice(0, first);
     return {
       entries: page.map(toModel),
@@ -91,6 +93,8 @@ function toModel(
     // Another citizen's attempt is shown without naming them (their client's name may be theirs).
     clientName: entry.clientRole === 'citizen' ? null : entry.clientName,
     previewOf: typeof details.previewOf === 'string' ? details.previewOf : null,
+    discloseAfter:
+      typeof details.discloseAfter === 'string' ? new Date(details.discloseAfter) : null,
     purpose: entry.purpose,
     purposeTitle: entry.purposeTitle,
     reference: typeof details.reference === 'string' ? details.reference : null,

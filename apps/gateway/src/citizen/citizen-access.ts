@@ -126,13 +126,15 @@ export class CitizenAccess {
     purpose: string | null,
     details: { [key: string]: JsonValue },
   ): Promise<void> {
+    // Under a purpose disclosed later, the entry says from when the citizen may see it.
+    const discloseAfter = purpose ? this.policy.discloseAfter(purpose) : null;
     await this.audit.append({
       kind,
       actorClient: principal.clientId,
       actorAgency: principal.agencyId,
       subjectId,
       purpose,
-      details,
+      details: discloseAfter ? { ...details, discloseAfter: discloseAfter.toISOString() } : details,
     });
   }
 

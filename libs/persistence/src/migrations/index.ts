@@ -14,6 +14,7 @@ import { CreateVerificationFailure1763782000000 } from './1763782000000-create-v
 import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-key.js';
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
 import { CreateAuditVerification1763792000000 } from './1763792000000-create-audit-verification.js';
+import { AddPurposeDisclosure1763792100000 } from './1763792100000-add-purpose-disclosure.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -30,4 +31,5 @@ export const migrations = [
   CreateAdapterKey1763785000000,
   DropBusDeadLetter1763786000000,
   CreateAuditVerification1763792000000,
+  AddPurposeDisclosure1763792100000,
 ];

@@ -38,6 +38,13 @@ export class AccessLogEntryModel {
   })
   previewOf!: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Under a purpose disclosed later: from when the citizen sees this entry (auditors see it at once)',
+  })
+  discloseAfter!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
   purpose!: string | null;
 
