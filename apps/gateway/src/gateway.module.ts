@@ -39,6 +39,7 @@ import { AuditCheckpointer } from './audit/audit-checkpointer.js';
 import { AuditModule } from './audit/audit.module.js';
 import { PreviewModule } from './preview/preview.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
+import { AccessQuestionModule } from './access-question/access-question.module.js';
 import { grantableSections } from '#spean/access';
 import { VerificationResolver } from './verification/verification.resolver.js';
 import { VerificationLockRepository } from './verification-lock/verification-lock.repository.js';
@@ -126,6 +127,7 @@ export class GatewayModule {
         AuditModule.register(deps),
         PreviewModule,
         DisclosureModule.register(deps.config),
+        AccessQuestionModule.register(deps),
       ],
       controllers: [TokenController],
       providers: [

@@ -24,6 +24,12 @@ export const AUDIT_KINDS = [
   'audit-read',
   /** An auditor had the audit log's chain and checkpoints verified; details hold the result. */
   'audit-verification',
+  /** A citizen questioned an entry of their access log (or tried to question one not theirs). */
+  'access-question-asked',
+  /** A steward or auditor read a citizen's question (one entry per citizen listed). */
+  'access-question-read',
+  /** A steward or auditor answered a citizen's question. */
+  'access-question-answered',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

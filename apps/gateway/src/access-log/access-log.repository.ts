@@ -28,10 +28,33 @@ export interface AccessLogEntry {
   purpose: string | null;
   purposeTitle: string | null;
   details: Record<string, unknown>;
+  /** The citizen's question about this entry, and its answer once given. */
+  question: {
+    id: string;
+    reason: string;
+    askedAt: Date;
+    answer: string | null;
+    answeredAt: Date | null;
+  } | null;
 }
+
+// The entries of citizen $1's log (kinds $2), as shown at the time in parameter
+// `at` (null: all, as auditors see them).
+const shown = (at: string) => `e.subject_id = $1 AND e.kind = ANY($2)
+  AND (${at}::timestamptz IS NULL OR NOT e.details ? 'discloseAfter'
+       OR (e.details->>'discloseAfter')::timestamptz <= ${at})`;
 
 export class AccessLogRepository {
   constructor(private readonly db: Queryable) {}
+
+  /** Whether the citizen's log shows this entry at this time (what a citizen may question). */
+  async shows(subjectId: string, seq: number, disclosedBy: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM audit_entry e WHERE ${shown('$3')} AND e.seq = $4`,
+      [subjectId, CITIZEN_VISIBLE_KINDS, disclosedBy, seq],
+    );
+    return rows.length === 1;
+  }
 
   async page(
     subjectId: string,
@@ -51,17 +74,23 @@ export class AccessLogRepository {
       purpose: string | null;
       purpose_title: string | null;
       details: Record<string, unknown> | null;
+      question_id: string | null;
+      question_reason: string | null;
+      question_asked_at: Date | null;
+      question_answer: string | null;
+      question_answered_at: Date | null;
     }>(
       `SELECT e.seq, e.at, e.kind, e.actor_agency, a.name AS agency_name, c.name AS client_name,
               c.role AS client_role,
-              e.purpose, p.title AS purpose_title, e.details
+              e.purpose, p.title AS purpose_title, e.details,
+              q.id AS question_id, q.reason AS question_reason, q.asked_at AS question_asked_at,
+              q.answer AS question_answer, q.answered_at AS question_answered_at
        FROM audit_entry e
        LEFT JOIN agency a ON a.id = e.actor_agency
        LEFT JOIN client c ON c.client_id = e.actor_client
        LEFT JOIN purpose p ON p.code = e.purpose
-       WHERE e.subject_id = $1 AND e.kind = ANY($2) AND ($3::bigint IS NULL OR e.seq < $3)
-         AND ($5::timestamptz IS NULL OR NOT e.details ? 'discloseAfter'
-              OR (e.details->>'discloseAfter')::timestamptz <= $5)
+       LEFT JOIN access_question q ON q.entry_seq = e.seq
+       WHERE ${shown('$5')} AND ($3::bigint IS NULL OR e.seq < $3)
        ORDER BY e.seq DESC
        LIMIT $4`,
       [subjectId, CITIZEN_VISIBLE_KINDS, beforeSeq, limit, disclosedBy],
@@ -77,6 +106,15 @@ export class AccessLogRepository {
       purpose: row.purpose,
       purposeTitle: row.purpose_title,
       details: row.details ?? {},
+      question: row.question_id
+        ? {
+            id: row.question_id,
+            reason: row.question_reason!,
+            askedAt: row.question_asked_at!,
+            answer: row.question_answer,
+            answeredAt: row.question_answered_at,
+          }
+        : null,
     }));
   }
 }

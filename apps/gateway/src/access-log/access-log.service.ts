@@ -85,6 +85,8 @@ function toModel(
   const list = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   return {
+    entryId: String(entry.seq),
+    question: entry.question,
     at: entry.at,
     kind: entry.kind,
     outcome: typeof details.outcome === 'string' ? details.outcome : 'found',

@@ -15,6 +15,7 @@ import { CreateAdapterKey1763785000000 } from './1763785000000-create-adapter-ke
 import { DropBusDeadLetter1763786000000 } from './1763786000000-drop-bus-dead-letter.js';
 import { CreateAuditVerification1763792000000 } from './1763792000000-create-audit-verification.js';
 import { AddPurposeDisclosure1763792100000 } from './1763792100000-add-purpose-disclosure.js';
+import { CreateAccessQuestion1763792200000 } from './1763792200000-create-access-question.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -32,4 +33,5 @@ export const migrations = [
   DropBusDeadLetter1763786000000,
   CreateAuditVerification1763792000000,
   AddPurposeDisclosure1763792100000,
+  CreateAccessQuestion1763792200000,
 ];

@@ -1,9 +1,38 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('AccessLogQuestion', {
+  description: 'The citizen’s question about an entry, and its answer once given.',
+})
+export class AccessLogQuestionModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  askedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Null until a steward or auditor answers' })
+  answer!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt!: Date | null;
+}
 
 @ObjectType('AccessLogEntry', {
   description: 'One access to the citizen’s record, or one attempt.',
 })
 export class AccessLogEntryModel {
+  @Field(() => ID, { description: 'The entry’s id, to question it with questionAccess' })
+  entryId!: string;
+
+  @Field(() => AccessLogQuestionModel, {
+    nullable: true,
+    description: 'The citizen’s question about this entry (questionAccess) and its answer',
+  })
+  question!: AccessLogQuestionModel | null;
+
   @Field()
   at!: Date;
 
