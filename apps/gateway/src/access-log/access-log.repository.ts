@@ -4,6 +4,7 @@
 // never shifts while entries are appended). An entry under a purpose disclosed
 // later (details.discloseAfter) is left out of the citizen's view until then.
 import type { Queryable } from '#spean/persistence';
+import type { AccessQuestion } from '../access-question/access-question.repository.js';
 
 export const CITIZEN_VISIBLE_KINDS = [
   'lookup',
@@ -29,13 +30,7 @@ export interface AccessLogEntry {
   purposeTitle: string | null;
   details: Record<string, unknown>;
   /** The citizen's question about this entry, and its answer once given. */
-  question: {
-    id: string;
-    reason: string;
-    askedAt: Date;
-    answer: string | null;
-    answeredAt: Date | null;
-  } | null;
+  question: AccessQuestion | null;
 }
 
 // The entries of citizen $1's log (kinds $2), as shown at the time in parameter
@@ -109,6 +104,8 @@ export class AccessLogRepository {
       question: row.question_id
         ? {
             id: row.question_id,
+            entrySeq: Number(row.seq),
+            subjectId,
             reason: row.question_reason!,
             askedAt: row.question_asked_at!,
             answer: row.question_answer,

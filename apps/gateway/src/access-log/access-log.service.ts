@@ -5,6 +5,7 @@ import type { Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
+import { AccessQuestionModel } from '../access-question/models/access-question.model.js';
 import { decodeSeqCursor, encodeSeqCursor } from '../common/seq-cursor.js';
 import type { AccessLogRepository } from './access-log.repository.js';
 import type { AccessLogEntryModel, AccessLogPageModel } from './models/access-log.model.js';
@@ -86,7 +87,7 @@ function toModel(
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   return {
     entryId: String(entry.seq),
-    question: entry.question,
+    question: entry.question && AccessQuestionModel.from(entry.question),
     at: entry.at,
     kind: entry.kind,
     outcome: typeof details.outcome === 'string' ? details.outcome : 'found',

@@ -4,7 +4,6 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessQuestionGraphqlFilter } from './access-question-graphql.filter.js';
-import type { AccessQuestion } from './access-question.repository.js';
 import { AccessQuestionService } from './access-question.service.js';
 import { AccessQuestionModel } from './models/access-question.model.js';
 
@@ -23,7 +22,7 @@ export class AccessQuestionResolver {
     @Args('entry', { type: () => ID, description: 'AccessLogEntry.entryId' }) entry: string,
     @Args('reason', { description: 'What you ask, up to 1000 characters' }) reason: string,
   ): Promise<AccessQuestionModel> {
-    return toModel(await this.questions.ask(context.principal, entry, reason));
+    return AccessQuestionModel.from(await this.questions.ask(context.principal, entry, reason));
   }
 
   @Query(() => [AccessQuestionModel], {
@@ -31,7 +30,9 @@ export class AccessQuestionResolver {
       'Citizens’ questions not yet answered, oldest first (stewards and auditors; audited).',
   })
   async accessQuestions(@Context() context: GatewayContext): Promise<AccessQuestionModel[]> {
-    return (await this.questions.open(context.principal)).map(toModel);
+    return (await this.questions.open(context.principal)).map((question) =>
+      AccessQuestionModel.from(question),
+    );
   }
 
   @Mutation(() => AccessQuestionModel, {
@@ -42,18 +43,6 @@ export class AccessQuestionResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('answer', { description: 'Up to 2000 characters; the citizen reads it' }) answer: string,
   ): Promise<AccessQuestionModel> {
-    return toModel(await this.questions.answer(context.principal, id, answer));
+    return AccessQuestionModel.from(await this.questions.answer(context.principal, id, answer));
   }
-}
-
-function toModel(question: AccessQuestion): AccessQuestionModel {
-  return {
-    id: question.id,
-    entryId: String(question.entrySeq),
-    nationalId: question.subjectId,
-    reason: question.reason,
-    askedAt: question.askedAt,
-    answer: question.answer,
-    answeredAt: question.answeredAt,
-  };
 }

@@ -1,18 +1,12 @@
 // All SQL of the auditors' explorer: filtered pages of the audit log by seq
 // (keyset: each page costs the same however deep), the newest signed
 // checkpoint, and the results of verifications run on demand.
-import type { AuditVerification } from '#spean/audit';
+import type { AuditEntry, AuditVerification } from '#spean/audit';
 import type { Queryable } from '#spean/persistence';
 import type { AuditOutcome, AuditQuery } from './audit-filter.js';
 
-export interface ExploredEntry {
-  seq: number;
-  at: Date;
-  kind: string;
-  actorClient: string;
-  actorAgency: string;
-  subjectId: string | null;
-  purpose: string | null;
+/** An entry as the explorer shows it: without the chain's hashes, with its outcome. */
+export interface ExploredEntry extends Omit<AuditEntry, 'prevHash' | 'hash' | 'details'> {
   details: Record<string, unknown>;
   outcome: AuditOutcome;
 }

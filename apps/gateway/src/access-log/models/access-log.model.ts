@@ -1,24 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-
-@ObjectType('AccessLogQuestion', {
-  description: 'The citizen’s question about an entry, and its answer once given.',
-})
-export class AccessLogQuestionModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  reason!: string;
-
-  @Field()
-  askedAt!: Date;
-
-  @Field(() => String, { nullable: true, description: 'Null until a steward or auditor answers' })
-  answer!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  answeredAt!: Date | null;
-}
+import { AccessQuestionModel } from '../../access-question/models/access-question.model.js';
 
 @ObjectType('AccessLogEntry', {
   description: 'One access to the citizen’s record, or one attempt.',
@@ -27,11 +8,11 @@ export class AccessLogEntryModel {
   @Field(() => ID, { description: 'The entry’s id, to question it with questionAccess' })
   entryId!: string;
 
-  @Field(() => AccessLogQuestionModel, {
+  @Field(() => AccessQuestionModel, {
     nullable: true,
     description: 'The citizen’s question about this entry (questionAccess) and its answer',
   })
-  question!: AccessLogQuestionModel | null;
+  question!: AccessQuestionModel | null;
 
   @Field()
   at!: Date;

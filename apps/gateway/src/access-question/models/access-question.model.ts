@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { AccessQuestion } from '../access-question.repository.js';
 
 @ObjectType('AccessQuestion', {
   description: 'A citizen’s question about an entry of their access log, and its answer.',
@@ -24,4 +25,16 @@ export class AccessQuestionModel {
 
   @Field(() => Date, { nullable: true })
   answeredAt!: Date | null;
+
+  static from(question: AccessQuestion): AccessQuestionModel {
+    return {
+      id: question.id,
+      entryId: String(question.entrySeq),
+      nationalId: question.subjectId,
+      reason: question.reason,
+      askedAt: question.askedAt,
+      answer: question.answer,
+      answeredAt: question.answeredAt,
+    };
+  }
 }
