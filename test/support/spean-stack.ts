@@ -134,7 +134,7 @@ async function assemble(
   };
   const gatewayPlatform = await platformFor(`gateway-${db.name}`);
   const signingKey = signingKeyFromPem(generateSigningKeyPem());
-  const gateway = await startGateway(gatewayPlatform, signingKey, cleanup);
+  const gateway = await startGateway(gatewayPlatform, signingKey, auditKey, cleanup);
   const gatewayUrl = urlOf(gateway);
   const { signingKeys, adapterUrls } = await startAdapters(
     db,
@@ -207,6 +207,7 @@ const QUIET = {
 async function startGateway(
   platform: Platform,
   signingKey: SigningKey,
+  auditKey: AuditKey,
   cleanup: Array<() => Promise<void>>,
 ): Promise<INestApplication> {
   // Suites drive the gateway harder than one client may in production; the limits have their own suite.
@@ -227,6 +228,7 @@ async function startGateway(
     lineage: platform.schemas.lineage,
     audit: platform.audit,
     pseudonyms: new Pseudonymizer(randomBytes(32)),
+    auditPublicKey: auditKey.publicKey,
   });
   cleanup.push(() => gateway.close());
   await gateway.listen(0, '127.0.0.1');

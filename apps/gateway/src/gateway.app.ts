@@ -50,24 +50,24 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   // Verified before Apollo sees the request: no token (or signed-in session), no GraphQL.
   const { kid } = deps.signingKey;
   const verificationKey = createPublicKey(deps.signingKey.privateKey);
+  const authenticate = bearerAuthentication(
+    async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
+    // A revoked client's tokens are refused within seconds, checked in memory.
+    app.get(RevokedClients),
+    // A citizen's token names its client only; the national id is resolved here.
+    new CitizenSubjects(deps.database),
+  );
   app.use(
     '/graphql',
-    sessionOrBearer(
-      app.get(SignInService),
-      bearerAuthentication(
-        async (tokenKid) => (tokenKid === kid ? verificationKey : undefined),
-        // A revoked client's tokens are refused within seconds, checked in memory.
-        app.get(RevokedClients),
-        // A citizen's token names its client only; the national id is resolved here.
-        new CitizenSubjects(deps.database),
-      ),
-    ),
+    sessionOrBearer(app.get(SignInService), authenticate),
     // The officer a desk system says it asks for (X-Spean-Officer), if it says one.
     statedOfficerMiddleware,
     // Then the client's rate limit; the body is read only after both.
     graphqlClientRateLimit(limits, deps.metrics),
     markGraphqlRequest,
   );
+  // The audit log's CSV export (audit/audit-csv.controller.ts): the same tokens.
+  app.use('/v1/audit', authenticate);
   // /auth/token reads its forms itself, refusing bad percent-encoding; its body
   // errors are answered as OAuth2 errors (auth/token-body.middleware.ts).
   app.use('/auth/token', tokenFormParser());

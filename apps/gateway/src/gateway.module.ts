@@ -4,12 +4,15 @@
 // GATEWAY_FEATURES; it injects what it needs from the core by token.
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AccessModule } from './access/access.module.js';
+import { AccessQuestionModule } from './access-question/access-question.module.js';
 import { AdaptersModule } from './adapters/adapters.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { ConsoleQueriesModule } from './console-queries/console-queries.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { GatewayCoreModule, type GatewayDependencies } from './core/gateway-core.module.js';
 import { HardeningModule } from './hardening/hardening.module.js';
+import { PreviewModule } from './preview/preview.module.js';
 import { SchemasModule } from './schemas/schemas.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
@@ -23,6 +26,9 @@ export const GATEWAY_FEATURES: readonly Type[] = [
   SchemasModule,
   AdaptersModule,
   AuditModule,
+  PreviewModule,
+  DisclosureModule,
+  AccessQuestionModule,
 ];
 
 @Module({})

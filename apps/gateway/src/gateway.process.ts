@@ -28,10 +28,11 @@ export interface GatewayPlatform {
 /** Reads the configuration, opens the platform and loads the keys: all the gateway app needs. */
 export async function openGatewayPlatform(): Promise<GatewayPlatform> {
   const config = readGatewayConfig();
+  const auditKey = loadOrCreateAuditKey(config.auditSigningKeyFile);
   const platform = await openPlatform(config, {
     name: 'spean-gateway',
     poolSize: 20,
-    audit: { signer: loadOrCreateAuditKey(config.auditSigningKeyFile).signer },
+    audit: { signer: auditKey.signer },
     logger: new Logger('gateway'),
   });
   const pseudonymKey = loadOrCreateKeyFile(config.pseudonymKeyFile, () =>
@@ -49,6 +50,7 @@ export async function openGatewayPlatform(): Promise<GatewayPlatform> {
     lineage: platform.schemas.lineage,
     audit: platform.audit,
     pseudonyms: new Pseudonymizer(Buffer.from(pseudonymKey.trim(), 'hex')),
+    auditPublicKey: auditKey.publicKey,
   };
   return { config, platform, dependencies };
 }

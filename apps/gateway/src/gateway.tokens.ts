@@ -8,6 +8,8 @@ export const SCHEMA_REGISTRY = Symbol('SCHEMA_REGISTRY');
 export const AUDIT_LOG = Symbol('AUDIT_LOG');
 export const RECORD_VALIDATOR = Symbol('RECORD_VALIDATOR');
 export const NATIONAL_IDS = Symbol('NATIONAL_IDS');
+/** The public half of the audit checkpoints' signing key, or null when this gateway signs none. */
+export const AUDIT_PUBLIC_KEY = Symbol('AUDIT_PUBLIC_KEY');
 export const LINEAGE = Symbol('LINEAGE');
 export const PSEUDONYMS = Symbol('PSEUDONYMS');
 // Derived at boot from the schema catalogue (access/access.module.ts).

@@ -10,6 +10,10 @@ export interface Purpose {
   createdBy: string;
   createdAt: Date;
   retiredAt: Date | null;
+  /** Lookups under it reach the citizen's access log this many days later; null: at once. */
+  discloseAfterDays: number | null;
+  /** The law that allows the delay; set exactly when discloseAfterDays is. */
+  disclosureBasis: string | null;
 }
 
 export interface Grant {
@@ -64,8 +68,12 @@ export class AccessControlRepository {
       created_by: string;
       created_at: Date;
       retired_at: Date | null;
+      disclose_after_days: number | null;
+      disclosure_basis: string | null;
     }>(
-      `SELECT code, title, legal_basis, created_by, created_at, retired_at FROM purpose ORDER BY code`,
+      `SELECT code, title, legal_basis, created_by, created_at, retired_at,
+              disclose_after_days, disclosure_basis
+       FROM purpose ORDER BY code`,
     );
     return rows.map((row) => ({
       code: row.code,
@@ -74,11 +82,25 @@ export class AccessControlRepository {
       createdBy: row.created_by,
       createdAt: row.created_at,
       retiredAt: row.retired_at,
+      discloseAfterDays: row.disclose_after_days,
+      disclosureBasis: row.disclosure_basis,
     }));
   }
 
+  /** False when there is no such purpose in use. */
+  async setDisclosure(code: string, days: number | null, basis: string | null): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE purpose SET disclose_after_days = $2, disclosure_basis = $3
+       WHERE code = $1 AND retired_at IS NULL RETURNING code`,
+      [code, days, basis],
+    );
+    return rows.length === 1;
+  }
+
   /** False when the code is taken. */
-  async insertPurpose(purpose: Omit<Purpose, 'createdAt' | 'retiredAt'>): Promise<boolean> {
+  async insertPurpose(
+    purpose: Omit<Purpose, 'createdAt' | 'retiredAt' | 'discloseAfterDays' | 'disclosureBasis'>,
+  ): Promise<boolean> {
     const rows = await this.db.query(
       `INSERT INTO purpose (code, title, legal_basis, created_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO NOTHING RETURNING code`,

@@ -86,6 +86,39 @@ export class AccessControlService {
     return purpose!;
   }
 
+  /**
+   * Marks a purpose as disclosed later: lookups under it reach the citizen's
+   * access log `days` after they happen (at most `maxDays`, the gateway's
+   * setting), on the legal basis given. Null days: disclosed at once again.
+   */
+  async setPurposeDisclosure(
+    actor: Actor,
+    input: { code: string; days: number | null; legalBasis: string | null },
+    maxDays: number,
+  ): Promise<Purpose> {
+    const { code, days } = input;
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > maxDays))
+      invalid('discloseAfterDays', `discloseAfterDays must be a whole number from 1 to ${maxDays}`);
+    const basis = days === null ? null : text(input.legalBasis ?? '', 'legalBasis', 500);
+    if (basis !== null && /\p{Cc}/u.test(basis))
+      invalid('legalBasis', 'legalBasis must not hold a control character');
+    await this.change(async (repository) => {
+      if (!(await repository.setDisclosure(code, days, basis)))
+        notFound('code', `no purpose ${code} is in use`);
+      const details: Record<string, string | number | null> =
+        days === null
+          ? { action: 'disclosure-immediate', purpose: code }
+          : {
+              action: 'disclosure-delayed',
+              purpose: code,
+              discloseAfterDays: days,
+              legalBasis: basis,
+            };
+      return { kind: 'purpose-change', details };
+    }, actor);
+    return (await this.repository.purposes()).find((p) => p.code === code)!;
+  }
+
   /** A retired purpose can no longer be stated, and the grants for it stop applying. */
   async retirePurpose(actor: Actor, code: string, reason: string): Promise<void> {
     const why = text(reason, 'reason', 500);
@@ -188,7 +221,7 @@ export class AccessControlService {
   private async change(
     apply: (repository: AccessControlRepository) => Promise<{
       kind: 'grant-change' | 'purpose-change';
-      details: Record<string, string | string[] | boolean | null>;
+      details: Record<string, string | number | string[] | boolean | null>;
     }>,
     actor: Actor,
   ): Promise<void> {

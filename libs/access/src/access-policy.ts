@@ -23,7 +23,8 @@ export interface AccessDecision {
 }
 
 export class AccessPolicy {
-  private purposes = new Set<string>();
+  /** Registered purposes in use → days until their lookups are disclosed to the citizen (null: at once). */
+  private purposes = new Map<string, number | null>();
   /** agency → purpose → grants. */
   private grants = new Map<string, Map<string, Grant[]>>();
   private readonly listener: ChannelListener;
@@ -91,6 +92,12 @@ export class AccessPolicy {
     return this.loading;
   }
 
+  /** For a purpose disclosed later, when an access at `at` reaches the citizen's log; else null. */
+  discloseAfter(purpose: string, at = new Date()): Date | null {
+    const days = this.purposes.get(purpose);
+    return days ? new Date(at.getTime() + days * 86_400_000) : null;
+  }
+
   decide(agencyId: string, purpose: string, at = new Date()): AccessDecision {
     const sections = new Map<string, SectionAccess>();
     const registered = this.purposes.has(purpose);
@@ -124,7 +131,9 @@ export class AccessPolicy {
       if (list) list.push(grant);
       else byPurpose.set(grant.purpose, [grant]);
     }
-    this.purposes = new Set(purposes.filter((p) => !p.retiredAt).map((p) => p.code));
+    this.purposes = new Map(
+      purposes.filter((p) => !p.retiredAt).map((p) => [p.code, p.discloseAfterDays]),
+    );
     this.grants = byAgency;
   }
 }

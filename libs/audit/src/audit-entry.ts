@@ -3,6 +3,8 @@
 
 export const AUDIT_KINDS = [
   'lookup',
+  /** A steward previewed what an agency's desk would see (details.previewOf): not that agency's lookup. */
+  'lookup-preview',
   'verification',
   'access-log-read',
   /** A citizen named in a lookup of another (spouse, parent, co-owner, director); linked by lookupId. */
@@ -20,6 +22,16 @@ export const AUDIT_KINDS = [
   'verification-lock-read',
   /** Records checked against a schema without being published (dryRunIntake), or the refusal to. */
   'intake-dry-run',
+  /** An auditor read entries of the audit log (the explorer or its CSV export); one per citizen shown. */
+  'audit-read',
+  /** An auditor had the audit log's chain and checkpoints verified; details hold the result. */
+  'audit-verification',
+  /** A citizen questioned an entry of their access log (or tried to question one not theirs). */
+  'access-question-asked',
+  /** A steward or auditor read a citizen's question (one entry per citizen listed). */
+  'access-question-read',
+  /** A steward or auditor answered a citizen's question. */
+  'access-question-answered',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

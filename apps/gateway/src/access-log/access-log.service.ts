@@ -5,6 +5,8 @@ import { auditActor, CITIZEN_AGENCY, type Principal } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { CitizenException, CitizenExceptionCode } from '../citizen/citizen.exception.js';
 import type { CitizenAccess } from '../citizen/citizen-access.js';
+import { AccessQuestionModel } from '../access-question/models/access-question.model.js';
+import { decodeSeqCursor, encodeSeqCursor } from '../common/seq-cursor.js';
 import type { AccessLogRepository } from './access-log.repository.js';
 import type { AccessLogEntryModel, AccessLogPageModel } from './models/access-log.model.js';
 
@@ -64,11 +66,13 @@ export class AccessLogService {
         details: { outcome: 'found' },
       });
     }
-    const rows = await this.entries.page(nationalId, before, first + 1);
+    // Auditors see entries under a purpose disclosed later at once; the citizen once the date has passed.
+    const disclosedBy = principal.role === 'auditor' ? null : new Date();
+    const rows = await this.entries.page(nationalId, before, first + 1, disclosedBy);
     const page = rows.slice(0, first);
     return {
       entries: page.map(toModel),
-      nextCursor: rows.length > first ? encodeCursor(page[page.length - 1]!.seq) : null,
+      nextCursor: rows.length > first ? encodeSeqCursor(page[page.length - 1]!.seq) : null,
     };
   }
 }
@@ -81,6 +85,8 @@ function toModel(
   const list = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   return {
+    entryId: String(entry.seq),
+    question: entry.question && AccessQuestionModel.from(entry.question),
     at: entry.at,
     kind: entry.kind,
     outcome: typeof details.outcome === 'string' ? details.outcome : 'found',
@@ -93,6 +99,9 @@ function toModel(
       entry.person && !byCitizen
         ? { name: entry.person.name, statedBy: entry.person.statedBy }
         : null,
+    previewOf: typeof details.previewOf === 'string' ? details.previewOf : null,
+    discloseAfter:
+      typeof details.discloseAfter === 'string' ? new Date(details.discloseAfter) : null,
     purpose: entry.purpose,
     purposeTitle: entry.purposeTitle,
     reference: typeof details.reference === 'string' ? details.reference : null,
@@ -105,18 +114,14 @@ function toModel(
   };
 }
 
-function encodeCursor(seq: number): string {
-  return Buffer.from(`seq:${seq}`).toString('base64url');
-}
-
 function decodeCursor(cursor: string): number {
-  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
+  const seq = decodeSeqCursor(cursor);
+  if (seq === null) {
     throw new CitizenException(
       CitizenExceptionCode.INVALID_INPUT,
       'after must be a nextCursor from an earlier page',
       { field: 'after', rule: 'cursor' },
     );
   }
-  return Number(match[1]);
+  return seq;
 }

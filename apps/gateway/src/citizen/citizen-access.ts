@@ -1,7 +1,10 @@
 // The checks every request about a citizen passes (a valid national id, an
 // agency client, a registered purpose, a grant that serves the request), and
 // the audit entry each leaves. Shared by the lookup, verification, the access
-// log and the verification locks.
+// log, the verification locks and a steward's preview of a lookup (preview/).
+// A preview runs the lookup with another agency's grants: `viewer` is that
+// agency, whose grants decide and whose pseudonyms are shown, while the entry
+// names the steward who asked, as kind lookup-preview.
 import {
   auditActor,
   type AccessPolicy,
@@ -15,7 +18,12 @@ import type { Metrics } from '#spean/observability';
 import { CitizenException, CitizenExceptionCode } from './citizen.exception.js';
 import { checkReference } from './reference.js';
 
-export type CitizenRequestKind = 'lookup' | 'verification';
+export type CitizenRequestKind = 'lookup' | 'verification' | 'lookup-preview';
+
+/** A steward's preview: the agency whose desk's view is shown. */
+export interface PreviewOf {
+  agencyId: string;
+}
 
 export interface Authorised {
   nationalId: string;
@@ -59,11 +67,12 @@ export class CitizenAccess {
     purposeInput: string,
     referenceInput: string | null | undefined,
     serves: (granted: ReadonlyMap<string, SectionAccess>) => boolean,
+    previewOf?: PreviewOf,
   ): Promise<Authorised> {
     const nationalId = this.checkNationalId(nationalIdInput);
     const purpose = purposeInput.normalize('NFC').trim();
     const reference = checkReference(referenceInput);
-    const decision = this.policy.decide(principal.agencyId, purpose);
+    const decision = this.policy.decide(previewOf?.agencyId ?? principal.agencyId, purpose);
     const refuse = async (
       code: CitizenExceptionCode,
       reason: string,
@@ -74,6 +83,7 @@ export class CitizenAccess {
         outcome: 'refused',
         reason,
         ...(reference ? { reference } : {}),
+        ...(previewOf ? { previewOf: previewOf.agencyId } : {}),
       });
       this.metrics.lookups.inc({ outcome: 'refused' });
       throw new CitizenException(code, message, {
@@ -84,7 +94,14 @@ export class CitizenAccess {
             : { field: 'purpose' }),
       });
     };
-    if (principal.role !== 'agency') {
+    if (previewOf && principal.role !== 'steward') {
+      return refuse(
+        CitizenExceptionCode.NOT_PERMITTED,
+        'role-may-not-preview',
+        `a ${principal.role} client may not preview an agency's lookup; only stewards may`,
+      );
+    }
+    if (!previewOf && principal.role !== 'agency') {
       return refuse(
         CitizenExceptionCode.NOT_PERMITTED,
         'role-may-not-look-up',
@@ -102,9 +119,11 @@ export class CitizenAccess {
       return refuse(
         CitizenExceptionCode.NO_GRANT_FOR_PURPOSE,
         'no-grant-for-purpose',
-        kind === 'lookup'
-          ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
-          : `your agency holds no grant to verify claims for the purpose ${purpose}`,
+        previewOf
+          ? `the agency ${previewOf.agencyId} holds no grant to look citizens up for the purpose ${purpose}`
+          : kind === 'lookup'
+            ? `your agency holds no grant to look citizens up for the purpose ${purpose}`
+            : `your agency holds no grant to verify claims for the purpose ${purpose}`,
       );
     }
     if (decision.officerRequired && !principal.person) {
@@ -119,23 +138,25 @@ export class CitizenAccess {
   }
 
   async record(
-    kind: 'lookup' | 'verification' | 'related-party-disclosure',
+    kind: CitizenRequestKind | 'related-party-disclosure',
     principal: Principal,
     subjectId: string,
     purpose: string | null,
     details: { [key: string]: JsonValue },
   ): Promise<void> {
+    // Under a purpose disclosed later, the entry says from when the citizen may see it.
+    const discloseAfter = purpose ? this.policy.discloseAfter(purpose) : null;
     await this.audit.append({
       kind,
       ...auditActor(principal),
       subjectId,
       purpose,
-      details,
+      details: discloseAfter ? { ...details, discloseAfter: discloseAfter.toISOString() } : details,
     });
   }
 
   /** The national id as this agency may see it: itself when granted, else the agency's pseudonym. */
-  shownId(principal: Principal, nationalId: string, disclosed: boolean): string {
-    return disclosed ? nationalId : this.pseudonyms.pseudonym(principal.agencyId, nationalId);
+  shownId(agencyId: string, nationalId: string, disclosed: boolean): string {
+    return disclosed ? nationalId : this.pseudonyms.pseudonym(agencyId, nationalId);
   }
 }

@@ -8,7 +8,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from '#spean/access';
-import { CitizenService, type CitizenView } from './citizen.service.js';
+import { CitizenService, type CitizenView, type SectionSelection } from './citizen.service.js';
 import { refuse, selectionOf } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
 import type { GatewayContext } from '../common/gateway-context.js';
@@ -45,20 +45,27 @@ export class CitizenResolver {
     })
     reference?: string,
   ): Promise<Record<string, unknown> | null> {
-    const selected = selectionOf(info);
     const view = await this.citizens.lookup(
       context.principal,
       nationalId,
       purpose,
-      new Map(SECTION_NAMES.filter((name) => selected.has(name)).map((n) => [n, selected.get(n)!])),
+      sectionsSelected(info),
       reference,
     );
     return view && toGraphql(view);
   }
 }
 
+/** The sections the query selects, each with the fields selected in it. */
+export function sectionsSelected(info: GraphQLResolveInfo): SectionSelection {
+  const selected = selectionOf(info);
+  return new Map(
+    SECTION_NAMES.filter((name) => selected.has(name)).map((n) => [n, selected.get(n)!]),
+  );
+}
+
 /** The view as graphql-js reads it: values, or refusals where the service withheld a section. */
-function toGraphql(view: CitizenView): Record<string, unknown> {
+export function toGraphql(view: CitizenView): Record<string, unknown> {
   const source: Record<string, unknown> = { nationalId: view.nationalId };
   for (const name of SECTION_NAMES) {
     const refusal = view.refused.get(name);

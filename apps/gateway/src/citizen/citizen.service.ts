@@ -2,7 +2,9 @@
 // decide from the grants what the calling agency may see for that purpose,
 // read it all in one query, write the audit entry, then answer. Nothing about
 // the citizen leaves before its audit entry is committed, and a refusal is
-// audited too — the citizen sees attempts as well as accesses.
+// audited too — the citizen sees attempts as well as accesses. A steward's
+// preview of an agency's view (preview/) runs this same lookup with that
+// agency's grants and pseudonyms, audited as the steward's lookup-preview.
 import { randomUUID } from 'node:crypto';
 import {
   CITIZEN_SECTIONS,
@@ -15,7 +17,7 @@ import {
 } from '#spean/access';
 import type { Metrics } from '#spean/observability';
 import type { ReadModelRepository } from '../read-model/read-model.repository.js';
-import type { CitizenAccess } from './citizen-access.js';
+import type { CitizenAccess, PreviewOf } from './citizen-access.js';
 import { narrowTo, type Selection } from './granted-fields.js';
 import { partiesIn } from './related-parties.js';
 
@@ -53,22 +55,26 @@ export class CitizenService {
     purposeInput: string,
     requested: SectionSelection,
     referenceInput?: string | null,
+    previewOf?: PreviewOf,
   ): Promise<CitizenView | null> {
     const { nationalId, purpose, reference, sections } = await this.access.authorise(
-      'lookup',
+      previewOf ? 'lookup-preview' : 'lookup',
       principal,
       nationalIdInput,
       purposeInput,
       referenceInput,
       (granted) => [...granted.keys()].some((name) => name !== VERIFICATION_GRANT),
+      previewOf,
     );
+    // Whose view this is: the caller's agency, or the agency a steward previews.
+    const viewer = previewOf?.agencyId ?? principal.agencyId;
     // Decided here, once: what is refused is not read, and the audit entry and
     // the answer are both written from this decision.
     const { allowed, refused } = decide(requested, sections);
     const disclosed = sections.has(NATIONAL_ID_GRANT);
 
     const { view, related, known } = await this.read(
-      principal,
+      viewer,
       nationalId,
       allowed,
       requested,
@@ -83,11 +89,12 @@ export class CitizenService {
       related,
       known,
       disclosed,
+      previewOf,
     });
     this.metrics.lookups.inc({ outcome: known ? 'found' : 'not_found' });
     if (!known) return null;
     return {
-      nationalId: this.access.shownId(principal, nationalId, disclosed),
+      nationalId: this.access.shownId(viewer, nationalId, disclosed),
       sections: view,
       refused,
     };
@@ -95,7 +102,7 @@ export class CitizenService {
 
   /** The allowed sections in one read, shaped for this agency, and the other citizens they name. */
   private async read(
-    principal: Principal,
+    viewer: string,
     nationalId: string,
     allowed: readonly CitizenSection[],
     requested: SectionSelection,
@@ -123,7 +130,7 @@ export class CitizenService {
         }
       }
       const payloads = rows.map((row) =>
-        this.shape(row.payload, access, disclosed ? undefined : principal.agencyId),
+        this.shape(row.payload, access, disclosed ? undefined : viewer),
       );
       if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) view.set(section.name, []);
@@ -148,9 +155,11 @@ export class CitizenService {
       related: ReadonlyMap<string, string[]>;
       known: boolean;
       disclosed: boolean;
+      previewOf: PreviewOf | undefined;
     },
   ): Promise<void> {
-    const { allowed, refused, requested, sections, related, known, disclosed } = lookup;
+    const { allowed, refused, requested, sections, related, known, disclosed, previewOf } = lookup;
+    const preview: { previewOf?: string } = previewOf ? { previewOf: previewOf.agencyId } : {};
     // Of a section narrowed to fields, the fields that left: those selected (all within the grant).
     const fieldsReturned: Record<string, string[]> = {};
     for (const section of allowed) {
@@ -167,7 +176,9 @@ export class CitizenService {
     // of the lookup; a related party's entry does not name the citizen looked
     // up, nor the agency's case reference (the case is not theirs).
     const lookupId = related.size > 0 ? randomUUID() : undefined;
-    const lookupEntry = this.access.record('lookup', principal, nationalId, purpose, {
+    const kind = previewOf ? 'lookup-preview' : 'lookup';
+    const lookupEntry = this.access.record(kind, principal, nationalId, purpose, {
+      ...preview,
       ...(lookupId ? { lookupId, relatedParties: related.size } : {}),
       outcome: known ? 'found' : 'not-found',
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
@@ -179,6 +190,7 @@ export class CitizenService {
     });
     const relatedEntries = [...related].map(([party, inSections]) =>
       this.access.record('related-party-disclosure', principal, party, purpose, {
+        ...preview,
         outcome: 'found',
         sectionsReturned: inSections,
         nationalId: disclosed ? 'disclosed' : 'pseudonym',

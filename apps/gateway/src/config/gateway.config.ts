@@ -21,6 +21,8 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   auditSigningKeyFile: string;
   /** Seconds between signed checkpoints of the audit log's head (when it moved). */
   auditCheckpointSeconds: number;
+  /** The longest a steward may delay the citizen's sight of lookups under a purpose (days). */
+  disclosureDelayMaxDays: number;
   /** Secret from which each agency's pseudonym key is derived. */
   pseudonymKeyFile: string;
   /** GraphQL document limits, request size and rate limits (see hardening/). */
@@ -61,6 +63,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
       ),
     ),
     auditCheckpointSeconds: env.int('AUDIT_CHECKPOINT_SECONDS', 60, { min: 1, max: 86_400 }),
+    disclosureDelayMaxDays: env.int('DISCLOSURE_DELAY_MAX_DAYS', 180, { min: 1, max: 3660 }),
     pseudonymKeyFile: path.resolve(
       env.string('PSEUDONYM_KEY_FILE', path.join(common.dataDir, 'keys', 'pseudonym-key')),
     ),

@@ -2,6 +2,7 @@
 // Nest starts: configuration, database, bus, keys, registry, audit log. Global,
 // so a feature module injects them by token and never receives them by hand.
 // Metrics, /health and /metrics come with it: the checks are on these values.
+import type { KeyObject } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pseudonymizer, SigningKey } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
@@ -17,6 +18,7 @@ import type {
 import type { GatewayConfig } from '../config/gateway.config.js';
 import {
   AUDIT_LOG,
+  AUDIT_PUBLIC_KEY,
   DATABASE,
   GATEWAY_CONFIG,
   LINEAGE,
@@ -41,6 +43,8 @@ export interface GatewayDependencies {
   audit: AuditLog;
   /** Derives each agency's pseudonyms for national ids it is not granted. */
   pseudonyms: Pseudonymizer;
+  /** The public half of the key that signs the audit log's checkpoints, if this gateway signs them. */
+  auditPublicKey?: KeyObject;
 }
 
 @Module({})
@@ -57,6 +61,7 @@ export class GatewayCoreModule {
       { provide: NATIONAL_IDS, useValue: deps.nationalIds },
       { provide: LINEAGE, useValue: deps.lineage },
       { provide: PSEUDONYMS, useValue: deps.pseudonyms },
+      { provide: AUDIT_PUBLIC_KEY, useValue: deps.auditPublicKey ?? null },
     ];
     return {
       module: GatewayCoreModule,

@@ -4,7 +4,13 @@
 // type; an adapter's client only those its adapter is approved to publish.
 // Each run, and each refusal, is audited with counts only: the records are
 // personal data and are neither kept nor logged.
-import { AccessDeniedException, requireRole, type Principal, type Role } from '#spean/access';
+import {
+  auditActor,
+  AccessDeniedException,
+  requireRole,
+  type Principal,
+  type Role,
+} from '#spean/access';
 import { mayPublish, type AdapterRegistryService } from '#spean/adapter-registry';
 import { prepareRecords, type RecordIssue } from '#spean/adapter-sdk';
 import type { AuditLog } from '#spean/audit';
@@ -123,8 +129,7 @@ export class IntakeDryRunService {
   ): Promise<unknown> {
     return this.audit.append({
       kind: 'intake-dry-run',
-      actorClient: principal.clientId,
-      actorAgency: principal.agencyId,
+      ...auditActor(principal),
       details: { recordType, version, role: principal.role, ...outcome },
     });
   }

@@ -135,7 +135,11 @@ export class VerificationService {
     });
     this.metrics.lookups.inc({ outcome: known ? 'verified' : 'not_found' });
     return {
-      nationalId: this.access.shownId(principal, nationalId, sections.has(NATIONAL_ID_GRANT)),
+      nationalId: this.access.shownId(
+        principal.agencyId,
+        nationalId,
+        sections.has(NATIONAL_ID_GRANT),
+      ),
       known,
       results,
       denied: new Set(denied),

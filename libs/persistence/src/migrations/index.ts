@@ -17,6 +17,9 @@ import { AddAuditActorPerson1763790000000 } from './1763790000000-add-audit-acto
 import { CreatePersonSession1763790100000 } from './1763790100000-create-person-session.js';
 import { AddGrantRequiresOfficer1763790200000 } from './1763790200000-add-grant-requires-officer.js';
 import { CreateGrantUseIndex1763791000000 } from './1763791000000-create-grant-use-index.js';
+import { CreateAuditVerification1763792000000 } from './1763792000000-create-audit-verification.js';
+import { AddPurposeDisclosure1763792100000 } from './1763792100000-add-purpose-disclosure.js';
+import { CreateAccessQuestion1763792200000 } from './1763792200000-create-access-question.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -36,4 +39,7 @@ export const migrations = [
   CreatePersonSession1763790100000,
   AddGrantRequiresOfficer1763790200000,
   CreateGrantUseIndex1763791000000,
+  CreateAuditVerification1763792000000,
+  AddPurposeDisclosure1763792100000,
+  CreateAccessQuestion1763792200000,
 ];

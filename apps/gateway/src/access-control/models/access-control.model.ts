@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Purpose', { description: 'A registered legal purpose a lookup may state.' })
 export class PurposeModel {
@@ -16,6 +16,17 @@ export class PurposeModel {
 
   @Field(() => Date, { nullable: true, description: 'Set once retired: no longer usable' })
   retiredAt!: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Lookups under it reach the citizen’s access log this many days later (auditors see them at ' +
+      'once); null: at once. See setPurposeDisclosure.',
+  })
+  discloseAfterDays!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The law that allows the delay' })
+  disclosureBasis!: string | null;
 }
 
 @ObjectType('Grant', {

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { AccessQuestionModel } from '../../access-question/models/access-question.model.js';
 
 @ObjectType('AccessLogPerson', {
   description: 'The officer who acted through the agency’s system.',
@@ -20,14 +21,25 @@ export class AccessLogPersonModel {
   description: 'One access to the citizen’s record, or one attempt.',
 })
 export class AccessLogEntryModel {
+  @Field(() => ID, { description: 'The entry’s id, to question it with questionAccess' })
+  entryId!: string;
+
+  @Field(() => AccessQuestionModel, {
+    nullable: true,
+    description: 'The citizen’s question about this entry (questionAccess) and its answer',
+  })
+  question!: AccessQuestionModel | null;
+
   @Field()
   at!: Date;
 
   @Field({
     description:
-      'lookup, verification, access-log-read (someone read or tried to read this log) or ' +
+      'lookup, verification, access-log-read (someone read or tried to read this log), ' +
       'related-party-disclosure (the citizen was disclosed as a related party — spouse, parent, ' +
-      'co-owner, director — of a lookup of another citizen)',
+      'co-owner, director — of a lookup of another citizen), lookup-preview (a steward previewed ' +
+      'what the agency in previewOf would see; not that agency’s lookup) or audit-read (an ' +
+      'auditor read audit entries about the citizen)',
   })
   kind!: string;
 
@@ -53,6 +65,19 @@ export class AccessLogEntryModel {
       'acting alone, and for another citizen, who is not named',
   })
   person!: AccessLogPersonModel | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'lookup-preview: the agency whose view the steward previewed',
+  })
+  previewOf!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Under a purpose disclosed later: from when the citizen sees this entry (auditors see it at once)',
+  })
+  discloseAfter!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The registered purpose stated' })
   purpose!: string | null;

@@ -1,0 +1,148 @@
+// All SQL of the auditors' explorer: filtered pages of the audit log by seq
+// (keyset: each page costs the same however deep), the newest signed
+// checkpoint, and the results of verifications run on demand.
+import type { AuditEntry, AuditVerification } from '#spean/audit';
+import type { Queryable } from '#spean/persistence';
+import type { AuditOutcome, AuditQuery } from './audit-filter.js';
+
+/** An entry as the explorer shows it: without the chain's hashes, with its outcome. */
+export interface ExploredEntry extends Omit<AuditEntry, 'prevHash' | 'hash' | 'details'> {
+  details: Record<string, unknown>;
+  outcome: AuditOutcome;
+}
+
+export interface RecordedVerification {
+  verifiedAt: Date;
+  ok: boolean;
+  entries: number | null;
+  checkpoints: number | null;
+  problem: string | null;
+  seq: number | null;
+  message: string | null;
+}
+
+// The outcome, derived from what every writer of citizen entries puts in
+// details: outcome 'refused' when nothing was answered (a refused lookup,
+// verification or reading), and the sections or claims withheld from an
+// answer (lookups: sectionsDenied; verifications: claimsDenied, claimsLocked).
+// One definition, used both to filter and to show.
+const OUTCOME = `CASE
+    WHEN details->>'outcome' = 'refused' THEN 'refused'
+    WHEN COALESCE(details->'sectionsDenied', '[]') <> '[]'
+      OR COALESCE(details->'claimsDenied', '[]') <> '[]'
+      OR COALESCE(details->'claimsLocked', '[]') <> '[]' THEN 'denied'
+    ELSE 'returned'
+  END`;
+
+export class AuditExplorerRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async page(query: AuditQuery, afterSeq: number, limit: number): Promise<ExploredEntry[]> {
+    const rows = await this.db.query<{
+      seq: string;
+      at: Date;
+      kind: string;
+      actor_client: string;
+      actor_agency: string;
+      actor_person: AuditEntry['actorPerson'];
+      subject_id: string | null;
+      purpose: string | null;
+      details: Record<string, unknown> | null;
+      outcome: AuditOutcome;
+    }>(
+      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details,
+              ${OUTCOME} AS outcome
+       FROM audit_entry
+       WHERE seq > $1
+         AND ($2::timestamptz IS NULL OR at >= $2)
+         AND ($3::timestamptz IS NULL OR at < $3)
+         AND ($4::text IS NULL OR actor_agency = $4)
+         AND ($5::text IS NULL OR actor_client = $5)
+         AND ($6::text IS NULL OR subject_id = $6)
+         AND ($7::text[] IS NULL OR kind = ANY($7))
+         AND ($8::text[] IS NULL OR ${OUTCOME} = ANY($8))
+       ORDER BY seq
+       LIMIT $9`,
+      [
+        afterSeq,
+        query.from,
+        query.to,
+        query.agencyId,
+        query.clientId,
+        query.subjectId,
+        query.kinds,
+        query.outcomes,
+        limit,
+      ],
+      'audit-explorer-page',
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      at: row.at,
+      kind: row.kind,
+      actorClient: row.actor_client,
+      actorAgency: row.actor_agency,
+      actorPerson: row.actor_person,
+      subjectId: row.subject_id,
+      purpose: row.purpose,
+      details: row.details ?? {},
+      outcome: row.outcome,
+    }));
+  }
+
+  async lastCheckpoint(): Promise<{ seq: number; signedAt: Date; keyId: string } | null> {
+    const [row] = await this.db.query<{ seq: string; signed_at: Date; key_id: string }>(
+      `SELECT seq, signed_at, key_id FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
+    );
+    return row ? { seq: Number(row.seq), signedAt: row.signed_at, keyId: row.key_id } : null;
+  }
+
+  async recordVerification(
+    result: AuditVerification,
+    verifiedAt: Date,
+    actor: { clientId: string; agencyId: string },
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_verification
+         (verified_at, ok, entries, checkpoints, problem, seq, message, actor_client, actor_agency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        verifiedAt,
+        result.ok,
+        result.ok ? result.entries : null,
+        result.ok ? result.checkpoints : null,
+        result.ok ? null : result.problem,
+        result.ok ? null : result.seq,
+        result.ok ? null : result.message,
+        actor.clientId,
+        actor.agencyId,
+      ],
+    );
+  }
+
+  async lastVerification(): Promise<RecordedVerification | null> {
+    const [row] = await this.db.query<{
+      verified_at: Date;
+      ok: boolean;
+      entries: string | null;
+      checkpoints: string | null;
+      problem: string | null;
+      seq: string | null;
+      message: string | null;
+    }>(
+      `SELECT verified_at, ok, entries, checkpoints, problem, seq, message
+       FROM audit_verification ORDER BY id DESC LIMIT 1`,
+    );
+    if (!row) return null;
+    const count = (value: string | null) => (value === null ? null : Number(value));
+    return {
+      verifiedAt: row.verified_at,
+      ok: row.ok,
+      entries: count(row.entries),
+      checkpoints: count(row.checkpoints),
+      problem: row.problem,
+      seq: count(row.seq),
+      message: row.message,
+    };
+  }
+}
