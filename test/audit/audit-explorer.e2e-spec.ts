@@ -13,6 +13,7 @@ interface Entry {
   outcome: string;
   agencyId: string;
   clientId: string;
+  person: { name: string; statedBy: string } | null;
   subjectId: string | null;
   purpose: string | null;
   details: string;
@@ -20,7 +21,7 @@ interface Entry {
 
 const ENTRIES = `query($filter: AuditFilter, $first: Int, $after: String) {
   auditEntries(filter: $filter, first: $first, after: $after) {
-    entries { seq at kind outcome agencyId clientId subjectId purpose details }
+    entries { seq at kind outcome agencyId clientId person { name statedBy } subjectId purpose details }
     nextCursor
   }
 }`;
@@ -85,6 +86,8 @@ describe('auditEntries', () => {
     expect(found[0]).toMatchObject({
       kind: 'lookup',
       agencyId: 'mef',
+      // The desk's system asked alone, naming no officer.
+      person: null,
       purpose: 'business-registration',
     });
     expect(found[0]!.seq).toBeLessThan(found[1]!.seq);
@@ -185,7 +188,9 @@ describe('GET /v1/audit/entries.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe('seq,at,kind,outcome,agency,client,subject,purpose,reference,details');
+    expect(lines[0]).toBe(
+      'seq,at,kind,outcome,agency,client,person,person_issuer,subject,purpose,reference,details',
+    );
     const [withReference, refused] = lines.slice(-2);
     expect(withReference).toContain(`,lookup,returned,mef,`);
     // The case reference began with "=": a spreadsheet must not run it.
