@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { distPath, REPOSITORY_ROOT } from '../../bench/harness/dist.ts';
 import { APP_NAMES } from './app-supervisor.ts';
-import { ChaosPublisher, type Ack } from './chaos-publisher.ts';
+import { ChaosPublisher, type Ack, type PublisherStats } from './chaos-publisher.ts';
 import {
   busPassed,
   renderTable,
@@ -121,29 +121,13 @@ async function runOnBus(
     rows: rowsOf(targets, kills, publisher?.acks ?? [], extra.verdict),
     kills,
     quiescent: false,
-    publisher: publisher?.stats ?? {
-      requests: 0,
-      retries: 0,
-      abandoned: 0,
-      retryReasons: {},
-      conflicts: 0,
-    },
+    publisher: publisher?.stats ?? NO_PUBLISHING,
     deaths: publisher?.deaths.length ?? 0,
     unplannedExits: system?.supervisor.unplannedExits() ?? {},
     ...extra,
   });
   try {
-    if (bus === 'kafka') {
-      log('starting a Kafka broker');
-      kafka = await ChaosKafka.start({
-        dataDir: path.join(runDir, 'kafka'),
-        // Jars are kept in the project's data dir, as the Kafka test suites keep them.
-        libDir: path.join(REPOSITORY_ROOT, '.data', 'kafka', 'lib'),
-        log: (line) => log(`kafka: ${line}`),
-      });
-      const broker = kafka;
-      stops.push(() => broker.stop());
-    }
+    if (bus === 'kafka') kafka = await startBroker(runDir, stops);
     log(`${bus} bus: starting the gateway and ${ADAPTER_TARGETS.length} adapters`);
     system = await startChaosSystem({
       bus,
@@ -179,14 +163,7 @@ async function runOnBus(
         );
         kills.push(kill);
         log(
-          `${bus} bus: killed ${target} (${round}/${options.kills}): ` +
-            (kill.recovered
-              ? `healthy again in ${kill.recoverySeconds.toFixed(1)} s`
-              : `NOT healthy after ${options.recoverySeconds} s: ${kill.unhealthy.join(', ')}`) +
-            (kill.catchUpSeconds === undefined
-              ? ', the read model did not catch up'
-              : `, read model caught up in ${kill.catchUpSeconds.toFixed(1)} s`) +
-            (kill.deadLetters ? `, ${kill.deadLetters} dead letters` : '') +
+          `${bus} bus: killed ${target} (${round}/${options.kills}): ${killSummary(kill, options)}` +
             `, ${publisher.acks.length} records acknowledged so far`,
         );
         await sleep(options.settleSeconds * 1000);
@@ -212,6 +189,40 @@ async function runOnBus(
     await kafka?.stop();
     stops.splice(0);
   }
+}
+
+/** What a publisher that never started did. */
+const NO_PUBLISHING: PublisherStats = {
+  requests: 0,
+  retries: 0,
+  abandoned: 0,
+  retryReasons: {},
+  conflicts: 0,
+};
+
+async function startBroker(runDir: string, stops: Array<() => Promise<void>>): Promise<ChaosKafka> {
+  log('starting a Kafka broker');
+  const kafka = await ChaosKafka.start({
+    dataDir: path.join(runDir, 'kafka'),
+    // Jars are kept in the project's data dir, as the Kafka test suites keep them.
+    libDir: path.join(REPOSITORY_ROOT, '.data', 'kafka', 'lib'),
+    log: (line) => log(`kafka: ${line}`),
+  });
+  stops.push(() => kafka.stop());
+  return kafka;
+}
+
+/** How the system took a kill: back to health, the read model caught up, dead letters. */
+function killSummary(kill: KillRecord, options: ChaosOptions): string {
+  return (
+    (kill.recovered
+      ? `healthy again in ${kill.recoverySeconds.toFixed(1)} s`
+      : `NOT healthy after ${options.recoverySeconds} s: ${kill.unhealthy.join(', ')}`) +
+    (kill.catchUpSeconds === undefined
+      ? ', the read model did not catch up'
+      : `, read model caught up in ${kill.catchUpSeconds.toFixed(1)} s`) +
+    (kill.deadLetters ? `, ${kill.deadLetters} dead letters` : '')
+  );
 }
 
 async function killAndRecover(
