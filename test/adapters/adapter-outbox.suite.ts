@@ -158,7 +158,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
           for (const message of batch) {
             seen.push(JSON.parse(message.value.toString('utf8')) as PublishedRecord);
             const signature = message.headers.signature ?? '';
-            if (!signatureHolds(createPublicKey(signingKey), message.value, signature))
+            if (!(await signatureHolds(createPublicKey(signingKey), message.value, signature)))
               unverified.push(message.offset);
           }
         },

@@ -182,8 +182,8 @@ describe('re-signing what was published before signing', () => {
     expect(report).toEqual({ outbox: 1, replayed: 0, leftRefused: 0 });
     const [row] = await outbox.claim(10, 1_000);
     expect(row!.message.headers).toMatchObject({ source: 'archive', 'key-id': proposed.keyId });
-    expect(
+    await expect(
       signatureHolds(createPublicKey(key), row!.message.value, row!.message.headers!.signature!),
-    ).toBe(true);
+    ).resolves.toBe(true);
   });
 });

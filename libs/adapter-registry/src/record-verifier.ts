@@ -97,7 +97,7 @@ export class RecordVerifier {
         reason: `the record at ${where} is signed with key ${printable(keyId)}, which no adapter has registered`,
       };
     }
-    if (!signatureHolds(known.publicKey, message.value, signature)) {
+    if (!(await signatureHolds(known.publicKey, message.value, signature))) {
       return {
         code: 'bad-signature',
         reason: `the record at ${where} claims key ${keyId} of adapter ${known.key.adapter}, but the signature does not match its bytes (forged or altered)`,

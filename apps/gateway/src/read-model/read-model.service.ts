@@ -39,13 +39,17 @@ export class ReadModelService {
   async applyBatch(messages: ConsumedMessage[], decoder: CheckedDecoder): Promise<BatchOutcome> {
     const deadLetters: DeadLetterVerdict[] = [];
     const records: ReadRecord[] = [];
-    for (const message of messages) {
-      const decoded = await decoder(message, (each) =>
-        decodeCanonicalMessage(each.value, each.key, this.validator),
-      );
+    // All at once: their signatures are checked on the thread pool side by side; kept in order.
+    const decodings = await Promise.all(
+      messages.map((message) =>
+        decoder(message, (each) => decodeCanonicalMessage(each.value, each.key, this.validator)),
+      ),
+    );
+    decodings.forEach((decoded, index) => {
+      const message = messages[index]!;
       if (!decoded.ok) deadLetters.push({ message, reason: decoded.reason, code: decoded.code });
       else records.push(this.readRecord(decoded.record, decoded.relatedSubjects));
-    }
+    });
     const changed = await this.repository.apply(records);
     this.count(records, deadLetters, changed);
     return { deadLetters };

@@ -75,17 +75,27 @@ export function signedHeaders(
   return { ...headers, [SIGNATURE_HEADER]: signer.sign(value), [KEY_ID_HEADER]: signer.keyId };
 }
 
-/** True when the signature is the key's over exactly these bytes. */
-export function signatureHolds(publicKey: KeyObject, value: Buffer, signature: string): boolean {
+/**
+ * True when the signature is the key's over exactly these bytes. Checked on
+ * libuv's thread pool, not the event loop: a consumer verifies a batch at
+ * once, on every core, while it goes on decoding and storing.
+ */
+export async function signatureHolds(
+  publicKey: KeyObject,
+  value: Buffer,
+  signature: string,
+): Promise<boolean> {
   // Exactly the 86 characters of 64 bytes in unpadded base64url: Buffer.from is
   // lenient (it skips stray characters and ignores unused bits), so a variant
   // spelling of a real signature would otherwise hold too.
   if (signature.length !== 86) return false;
   const bytes = Buffer.from(signature, 'base64url');
   if (bytes.length !== 64 || bytes.toString('base64url') !== signature) return false;
-  try {
-    return verify(null, value, publicKey, bytes);
-  } catch {
-    return false;
-  }
+  return new Promise((resolve) => {
+    try {
+      verify(null, value, publicKey, bytes, (error, holds) => resolve(!error && holds));
+    } catch {
+      resolve(false);
+    }
+  });
 }
