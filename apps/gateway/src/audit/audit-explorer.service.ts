@@ -51,7 +51,7 @@ export class AuditExplorerService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE)
       refuseAuditInput(
         'first',
-        'maximum',
+        first < 1 ? 'minimum' : 'maximum',
         `first must be a whole number from 1 to ${MAX_AUDIT_PAGE}`,
       );
     const afterSeq = after ? (decodeSeqCursor(after) ?? refuseCursor()) : 0;
