@@ -14,7 +14,7 @@ import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf } from './cli-output.js';
+import { say, usageOf, parsedOr } from './cli-output.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.
   purposes add <code>           Register a purpose (code: lower-case letters, digits, dashes).
@@ -41,12 +41,8 @@ export async function accessCommand(
   db: Database,
 ): Promise<number> {
   const [sub, ...rest] = args;
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(rest);
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parsedOr(() => parse(rest), usage);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const audit = new AuditLog(db);
   const service = new AccessControlService(db, audit, grantableSections(defaultSchemaCatalog()));

@@ -36,7 +36,7 @@ import type { Database } from '#spean/persistence';
 import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { SchemaRegistryService } from '#spean/schema-registry';
-import { say, warn, usageOf } from './cli-output.js';
+import { say, warn, usageOf, parsedOr } from './cli-output.js';
 
 export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
                                 consumer lag, open dead letters, and records refused in its name;
@@ -68,12 +68,8 @@ export const ADAPTERS_HELP = `  adapters list                 Every adapter: min
 const usage = usageOf(ADAPTERS_HELP);
 
 export async function adaptersCommand(args: string[], db: Database): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parsedOr(() => parse(args), usage);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [sub, name] = positionals;
   const env = new EnvReader();

@@ -19,3 +19,12 @@ export function usageOf(help: string): (problem: string) => number {
     return 2;
   };
 }
+
+/** The command line as `parse` reads it, or its problem written as `usage` writes it (a number: the exit status). */
+export function parsedOr<T>(parse: () => T, usage: (problem: string) => number): T | number {
+  try {
+    return parse();
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+}

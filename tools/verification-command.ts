@@ -18,7 +18,7 @@ import {
 } from '../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { VerificationLockService } from '../apps/gateway/src/verification-lock/verification-lock.service.js';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf } from './cli-output.js';
+import { say, usageOf, parsedOr } from './cli-output.js';
 
 export const VERIFICATION_HELP = `  verification locks            Verification locks in force: citizens whose claims of one kind are
       [--national-id <id>]      refused after too many wrong ones, to one agency or to all.
@@ -36,12 +36,8 @@ export async function verificationCommand(
   limits: VerificationLimits = readVerificationLimits(new EnvReader({})),
 ): Promise<number> {
   const [sub, ...rest] = args;
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(rest);
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parsedOr(() => parse(rest), usage);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const audit = new AuditLog(db);
   const scheme = getNationalIdScheme();
