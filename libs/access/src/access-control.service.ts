@@ -8,7 +8,7 @@ import type { Database } from '#spean/persistence';
 import { AccessControlException, AccessControlExceptionCode } from './access-control.exception.js';
 import { AccessControlRepository, type Grant, type Purpose } from './access-control.repository.js';
 import { ACCESS_CONTROL_CHANNEL } from './access-policy.js';
-import type { Principal } from './principal.js';
+import { auditActor, type Principal } from './principal.js';
 
 /** Who makes a change: a client, or an operator at the CLI. */
 export type Actor = Pick<Principal, 'clientId' | 'agencyId' | 'person'>;
@@ -230,9 +230,7 @@ export class AccessControlService {
       const { kind, details } = await apply(repository);
       await this.audit.append({
         kind,
-        actorClient: actor.clientId,
-        actorAgency: actor.agencyId,
-        actorPerson: actor.person ?? null,
+        ...auditActor(actor),
         details,
       });
       await repository.notify(ACCESS_CONTROL_CHANNEL);

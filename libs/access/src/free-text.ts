@@ -2,6 +2,7 @@
 // reason a client is revoked or a verification lock lifted: the rules it must
 // keep, in one place, so each domain refuses it with its own coded exception
 // naming the same field and rule.
+import { textRuleBroken } from '#spean/schema-registry';
 
 /** The longest reason a steward or operator may give. */
 export const MAX_REASON_LENGTH = 500;
@@ -22,9 +23,13 @@ export function storedText(value: string | null | undefined): string | null {
 export function textIssue(value: unknown, field: string, max: number): TextIssue | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return { field, rule: 'type', message: `${field} must be text` };
-  // PostgreSQL refuses NUL; lone surrogates and control characters are never meant.
-  if (!value.isWellFormed() || /\p{Cc}/u.test(value))
-    return { field, rule: 'text', message: `${field} must not contain control characters` };
+  // PostgreSQL refuses NUL; lone surrogates, control and direction characters are never meant.
+  if (textRuleBroken(value) !== undefined)
+    return {
+      field,
+      rule: 'text',
+      message: `${field} must not contain control or text-direction characters`,
+    };
   if (value.normalize('NFC').trim().length > max)
     return { field, rule: 'max-length', message: `${field} must be at most ${max} characters` };
   return undefined;

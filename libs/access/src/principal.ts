@@ -18,7 +18,7 @@ export interface Principal {
 }
 
 /** Who acted, as an audit entry records it: one place, so no append forgets the person. */
-export function auditActor(principal: Principal): {
+export function auditActor(principal: Pick<Principal, 'clientId' | 'agencyId' | 'person'>): {
   actorClient: string;
   actorAgency: string;
   actorPerson: Person | null;

@@ -2,7 +2,13 @@
 // every canonical record passes. (Versioned schemas in Postgres and their
 // compatibility rules come later.)
 
-export { BIDI_CONTROL, checkInput, MAX_RECORD_DEPTH, type InputCheck } from './input-rules.js';
+export {
+  BIDI_CONTROL,
+  checkInput,
+  MAX_RECORD_DEPTH,
+  textRuleBroken,
+  type InputCheck,
+} from './input-rules.js';
 export { normaliseToNfc, toNfc } from './nfc.js';
 export {
   RecordValidator,

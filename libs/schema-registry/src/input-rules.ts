@@ -78,7 +78,12 @@ const RULES = {
 } as const;
 type TextRule = keyof typeof RULES;
 
-function ruleBroken(text: string, identifier: boolean): TextRule | undefined {
+/**
+ * The character rule a text breaks, if any: control characters, lone
+ * surrogates, direction controls, and in an identifier invisible characters.
+ * For every text a person will read (records, names, reasons).
+ */
+export function textRuleBroken(text: string, identifier = false): TextRule | undefined {
   if (!(identifier ? SUSPECT_IN_IDENTIFIER : SUSPECT).test(text)) return undefined;
   if (CONTROL.test(text)) return 'control-character';
   if (!text.isWellFormed()) return 'lone-surrogate';
@@ -114,7 +119,7 @@ export function checkInput(
   const visit = (value: unknown, identifier: boolean): void => {
     if (typeof value === 'string') {
       if (!checkText) return;
-      const rule = ruleBroken(value, identifier);
+      const rule = textRuleBroken(value, identifier);
       if (rule) issues.push(textIssue(here(), rule, false));
       return;
     }
@@ -140,7 +145,7 @@ export function checkInput(
     const atRoot = segments.length === 0;
     let badName: TextRule | undefined;
     for (const key of Object.keys(value)) {
-      const rule = checkText ? ruleBroken(key, true) : undefined;
+      const rule = checkText ? textRuleBroken(key, true) : undefined;
       if (rule) {
         badName ??= rule;
         continue;
@@ -157,5 +162,5 @@ export function checkInput(
 
 /** Whether a pointer leads through a property name checkInput refuses (so it must not be echoed). */
 export function namesRefusedProperty(path: string): boolean {
-  return path.split('/').some((segment) => ruleBroken(segment, true) !== undefined);
+  return path.split('/').some((segment) => textRuleBroken(segment, true) !== undefined);
 }

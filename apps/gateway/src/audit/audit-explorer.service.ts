@@ -120,8 +120,10 @@ export class AuditExplorerService {
     let afterSeq = 0;
     for (;;) {
       const page = await this.entries.page(query, afterSeq, EXPORT_PAGE);
+      // A search that found nothing is a reading too, as on GraphQL.
+      if (page.length > 0 || afterSeq === 0)
+        await this.recordReading(principal, query, page, 'csv');
       if (page.length === 0) return;
-      await this.recordReading(principal, query, page, 'csv');
       yield page;
       if (page.length < EXPORT_PAGE) return;
       afterSeq = page[page.length - 1]!.seq;

@@ -3,6 +3,7 @@
 // consume) and the gateway's read model. Messages behind and the age of the
 // oldest of them, from the bus (consumerLag: the same on both transports).
 // The same readings answer GraphQL and fill the /metrics gauges.
+import { Logger } from '@nestjs/common';
 import { consumedTopics, type AdapterRegistryService } from '#spean/adapter-registry';
 import type { EventBus } from '#spean/bus';
 import type { ConsumerLagReading } from '#spean/observability';
@@ -10,6 +11,7 @@ import {
   ConsoleQueryException,
   ConsoleQueryExceptionCode,
 } from '../console-queries/console-query.exception.js';
+import { describeFault } from '../hardening/fault-description.js';
 import { READ_MODEL_GROUP, readModelTopics } from '../read-model/read-model.service.js';
 
 export interface ConsumerGroupLag extends ConsumerLagReading {
@@ -28,6 +30,8 @@ interface ConsumerGroup {
 }
 
 export class ConsumerLagService {
+  private readonly logger = new Logger('consumer-lag');
+
   constructor(
     private readonly bus: Pick<EventBus, 'consumerLag'>,
     private readonly adapters: Pick<AdapterRegistryService, 'list'>,
@@ -72,8 +76,15 @@ export class ConsumerLagService {
         error: null,
       };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ...group, messages: null, oldestUnconsumedAt: null, seconds: null, error: reason };
+      // The bus's own text stays in the log; the answer says only that the bus did not answer.
+      this.logger.warn(`consumer lag of ${group.group}: ${describeFault(error)}`);
+      return {
+        ...group,
+        messages: null,
+        oldestUnconsumedAt: null,
+        seconds: null,
+        error: 'the bus did not answer; see the gateway log',
+      };
     }
   }
 }

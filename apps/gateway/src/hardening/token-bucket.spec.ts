@@ -46,20 +46,6 @@ describe('TokenBucketLimiter', () => {
     expect(limiter.take('b').allowed).toBe(true);
   });
 
-  it('gives a refunded token back, up to the burst', () => {
-    const time = clock();
-    const limiter = new TokenBucketLimiter({ ratePerSecond: 1, burst: 2, now: time.now });
-    limiter.take('a');
-    limiter.take('a');
-    limiter.refund('a');
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
-    limiter.refund('a');
-    limiter.refund('a');
-    limiter.refund('a');
-    expect([1, 2, 3].map(() => limiter.take('a').allowed)).toEqual([true, true, false]);
-  });
-
   it('forgets the least recently used key past maxKeys, and only that one', () => {
     const time = clock();
     const limiter = new TokenBucketLimiter({

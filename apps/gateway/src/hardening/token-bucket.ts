@@ -72,12 +72,6 @@ export class TokenBucketLimiter {
     return tokens >= 1;
   }
 
-  /** Gives back a token taken for a request that turned out not to count. */
-  refund(key: string): void {
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.tokens = Math.min(this.options.burst, bucket.tokens + 1);
-  }
-
   private bucketFor(key: string, now: number): Bucket {
     const existing = this.buckets.get(key);
     if (existing) {

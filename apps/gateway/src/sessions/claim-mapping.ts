@@ -6,6 +6,7 @@
 // the rule, never the claim's value.
 import { CITIZEN_AGENCY, type Principal, type Role } from '#spean/access';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
+import { textRuleBroken } from '#spean/schema-registry';
 import type { IssuerSettings } from './sessions.config.js';
 import { SignInException, SignInExceptionCode } from './sign-in.exception.js';
 
@@ -59,12 +60,7 @@ function text(claims: Record<string, unknown>, name: string, what: string): stri
   if (typeof value !== 'string' || value.trim() === '')
     bad(name, 'required', `the ${what} claim ("${name}") is missing or empty`);
   const normalised = (value as string).normalize('NFC').trim();
-  if (
-    normalised.length > MAX_TEXT ||
-    !normalised.isWellFormed() ||
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(normalised)
-  )
+  if (normalised.length > MAX_TEXT || textRuleBroken(normalised) !== undefined)
     bad(
       name,
       'text',

@@ -4,6 +4,7 @@
 // fetches them from this module.
 import { randomBytes } from 'node:crypto';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { AccessControlRepository } from '#spean/access';
 import type { GatewayDependencies } from '../gateway.module.js';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { embeddedProvider } from './embedded-provider.js';
@@ -29,6 +30,7 @@ export class SessionsModule {
       issuer && settings.embeddedProvider && issuer.clientSecret === ''
         ? { ...issuer, clientSecret: embeddedSecrets[issuer.audience] }
         : issuer;
+    const agencies = new AccessControlRepository(deps.database);
     const signIn = new SignInService(
       {
         publicUrl: settings.publicUrl,
@@ -38,7 +40,7 @@ export class SessionsModule {
       new PersonSessionRepository(deps.database),
       {
         nationalIds: deps.nationalIds,
-        agencyExists: (id) => new PersonSessionRepository(deps.database).agencyExists(id),
+        agencyExists: (id) => agencies.agencyExists(id),
       },
       log,
     );

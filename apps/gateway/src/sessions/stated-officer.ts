@@ -6,6 +6,7 @@
 // is refused with the header and the rule named.
 import type { ServerResponse } from 'node:http';
 import type { AuthenticatedRequest, Person } from '#spean/access';
+import { textRuleBroken } from '#spean/schema-registry';
 import { SignInException, SignInExceptionCode } from './sign-in.exception.js';
 import { answerRefusal } from './sign-in-http.js';
 
@@ -13,9 +14,6 @@ export const OFFICER_HEADER = 'x-spean-officer';
 
 const STAFF_ID = /^[A-Za-z0-9._@-]{1,64}$/;
 const MAX_NAME = 200;
-// Control characters, and the direction controls that could make a name read as another.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** The officer a header states, or undefined when there is no header. */
 export function statedOfficer(
@@ -44,7 +42,7 @@ export function statedOfficer(
   } catch {
     bad('percent-encoding', 'name must be percent-encoded UTF-8');
   }
-  if (name.trim() === '' || name.length > MAX_NAME || !name.isWellFormed() || UNSAFE.test(name))
+  if (name.trim() === '' || name.length > MAX_NAME || textRuleBroken(name) !== undefined)
     bad('name', `name must be plain text of 1 to ${MAX_NAME} characters`);
   return { issuer: principal!.clientId, subject, name: name.trim(), statedBy: 'client' };
 }

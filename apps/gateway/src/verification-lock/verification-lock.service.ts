@@ -81,9 +81,7 @@ export class VerificationLockService {
     // Which counters were cleared and which of them were locks; never a claimed value.
     await this.audit.append({
       kind: 'verification-lock-lift',
-      actorClient: actor.clientId,
-      actorAgency: actor.agencyId,
-      actorPerson: actor.person ?? null,
+      ...auditActor(actor),
       subjectId: nationalId,
       details: {
         reason,

@@ -128,7 +128,7 @@ export class RecordPublisher {
   ): Promise<PublishedRecords> {
     if (prepared.length === 0) return { published: [], eventIds: [], conflicts: [] };
     const { database, outbox } = this.delivery;
-    const { verdicts, leased, waiting } = await database.transaction(async (tx) => {
+    const { verdicts, found, leased, waiting } = await database.transaction(async (tx) => {
       const verdicts = await this.store.save(prepared.map(toStored), tx);
       const found = conflictsOf(prepared, verdicts, newestOnly);
       if (found.length > 0 && conflicts === 'refuse') {
@@ -138,9 +138,12 @@ export class RecordPublisher {
           found,
         );
       }
-      const sending = prepared.filter((_, i) => sends(verdicts[i]!));
+      const sending = prepared.filter(
+        (_, i) => sends(verdicts[i]!) && !isConflict(verdicts[i]!, newestOnly),
+      );
       return {
         verdicts,
+        found,
         ...(await outbox.add(
           tx,
           sending.map((each) => toMessage(each, this.signer)),
@@ -150,11 +153,7 @@ export class RecordPublisher {
     });
     if (waiting > 0) this.delivery.relay?.nudge();
     await this.sendNow(leased);
-    const result: PublishedRecords = {
-      published: [],
-      eventIds: [],
-      conflicts: conflictsOf(prepared, verdicts, newestOnly),
-    };
+    const result: PublishedRecords = { published: [], eventIds: [], conflicts: found };
     prepared.forEach((each, i) => {
       const verdict = verdicts[i]!;
       if (isConflict(verdict, newestOnly)) return;

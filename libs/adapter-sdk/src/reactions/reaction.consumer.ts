@@ -234,6 +234,8 @@ export class ReactionConsumer implements OnApplicationBootstrap, OnApplicationSh
     // another reaction's), what it read is stale: it runs again on what is kept now.
     for (let attempt = 1; ; attempt++) {
       const outputs = await reaction.react(record, { store: this.store });
+      // Most records set nothing off: nothing to publish, no actor to look up.
+      if (outputs.length === 0) return undefined;
       try {
         await this.publishing.publish(
           await this.publishing.selfActor(),

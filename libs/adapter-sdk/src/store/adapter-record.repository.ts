@@ -89,13 +89,9 @@ export class AdapterRecordRepository {
         rows.map((r) => r.occurredAt),
       ],
     );
+    const writtenNow = new Set(written.map((w) => keptKey(w.recordType, w.recordId, w.eventId)));
     const verdicts: Array<KeptVerdict | undefined> = records.map((record) =>
-      written.some(
-        (w) =>
-          w.recordType === record.recordType &&
-          w.recordId === record.recordId &&
-          w.eventId === record.eventId,
-      )
+      writtenNow.has(keptKey(record.recordType, record.recordId, record.eventId))
         ? { kept: 'written' }
         : undefined,
     );
@@ -221,6 +217,10 @@ export class AdapterRecordRepository {
       [this.adapter, recordType, nationalId],
     );
   }
+}
+
+function keptKey(recordType: string, recordId: string, eventId: string): string {
+  return `${recordType}\u0000${recordId}\u0000${eventId}`;
 }
 
 function payloadText(record: RecordToStore): string | null {

@@ -69,7 +69,6 @@ export interface KafkaSubscriptionSettings {
   topics: string[];
   maxBatchSize: number;
   handler: BatchHandler;
-  /** Writes the verdicts to the group's dead-letter topic; resolves once durable. */
   logger?: BusLogger;
 }
 
