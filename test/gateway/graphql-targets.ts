@@ -28,12 +28,19 @@ export interface StringTarget {
   argument: GraphQLArgument;
   /** Input-object field names below the argument (list items are entered on the way). */
   inside: string[];
+  /** The scalar the place holds: String, ID, Int, DateTime … */
+  scalar: string;
 }
 
 const TEXT_SCALARS = new Set(['String', 'ID']);
 
 /** Every string-typed place in every argument of every query and mutation. */
 export function stringTargets(schema: GraphQLSchema): StringTarget[] {
+  return scalarTargets(schema, TEXT_SCALARS);
+}
+
+/** Every place of one of these scalar types (e.g. Int, DateTime) in every argument of every operation. */
+export function scalarTargets(schema: GraphQLSchema, scalars: ReadonlySet<string>): StringTarget[] {
   const targets: StringTarget[] = [];
   for (const operation of ['query', 'mutation'] as const) {
     const root = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
@@ -41,8 +48,8 @@ export function stringTargets(schema: GraphQLSchema): StringTarget[] {
       for (const argument of field.args) {
         const walk = (type: GraphQLInputType, inside: string[], depth: number): void => {
           const named = getNamedType(type);
-          if (isScalarType(named) && TEXT_SCALARS.has(named.name)) {
-            targets.push({ operation, field, argument, inside });
+          if (isScalarType(named) && scalars.has(named.name)) {
+            targets.push({ operation, field, argument, inside, scalar: named.name });
           } else if (isInputObjectType(named) && depth < 4) {
             for (const inner of Object.values(named.getFields()))
               walk(inner.type, [...inside, inner.name], depth + 1);
@@ -74,7 +81,8 @@ export function valueFor(
     }
     return value;
   }
-  if (inside && inside.length === 0 && TEXT_SCALARS.has(named.name)) return text;
+  // The target's own place (the path ends on a scalar): whatever the corpus chose.
+  if (inside && inside.length === 0 && isScalarType(named)) return text;
   switch (named.name) {
     case 'Int':
     case 'Float':

@@ -255,13 +255,14 @@ describe('a generated corpus of hostile input: always 4xx with path and rule, no
   };
 
   const post = async (
-    path: 'v1/records' | 'v1/imports',
+    path: 'v1/records' | 'v1/imports' | 'v1/records/dry-run',
     body: string | Uint8Array,
     /** null: no Content-Type header at all. */
     contentType: string | null = 'application/json',
   ): Promise<Answer> => {
-    const url = path === 'v1/records' ? stack.adapterUrl : stack.adapters.transport.url;
-    const token = path === 'v1/records' ? interiorToken : transportToken;
+    const toInterior = path !== 'v1/imports';
+    const url = toInterior ? stack.adapterUrl : stack.adapters.transport.url;
+    const token = toInterior ? interiorToken : transportToken;
     const send = () =>
       fetch(`${url}/${path}`, {
         method: 'POST',
@@ -326,6 +327,26 @@ describe('a generated corpus of hostile input: always 4xx with path and rule, no
           expectIssue(expectRefusal(answer, hostile), expected, 0);
         }),
         { numRuns: 360 },
+      );
+      expect(await stored()).toBe(0);
+    }, 120_000);
+
+    it('finds the same problem in a dry run of one bad record, keeping nothing (120 cases)', async () => {
+      await fc.assert(
+        fc.asyncProperty(badRecord, async ({ record, expected, hostile, serialise }) => {
+          const json = JSON.stringify(record);
+          const answer = await post('v1/records/dry-run', serialise ? serialise(json) : json);
+          // Checked as intake checks it: the same issue, in the answer (200) or the refusal.
+          const issues =
+            answer.status === 200
+              ? ((answer.body as { issues?: Issue[] }).issues ?? [])
+              : expectRefusal(answer, hostile);
+          expect({ status: answer.status, invalid: answer.body.invalid }).toEqual(
+            answer.status === 200 ? { status: 200, invalid: 1 } : expect.anything(),
+          );
+          expectIssue(issues, expected, 0);
+        }),
+        { numRuns: 120 },
       );
       expect(await stored()).toBe(0);
     }, 120_000);
