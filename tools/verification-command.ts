@@ -53,7 +53,7 @@ export async function verificationCommand(
   try {
     switch (sub) {
       case 'locks': {
-        const locks = await service.listFor(values['national-id']);
+        const locks = await service.listAs(cliActor(values.as), values['national-id']);
         if (locks.length === 0) say('no verification locks in force');
         else print(locks);
         return 0;

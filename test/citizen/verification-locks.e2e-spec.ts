@@ -334,7 +334,12 @@ describe('locks', () => {
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await verificationCommand(['locks'], stack.db.database)).toBe(0);
+      expect(
+        await verificationCommand(
+          ['locks', '--national-id', nationalId, '--as', 'ops-1'],
+          stack.db.database,
+        ),
+      ).toBe(0);
       expect(out.mock.calls.join('')).toContain(nationalId);
       expect(await verificationCommand(['lift', nationalId], stack.db.database)).toBe(2);
       expect(err.mock.calls.join('')).toMatch(/--reason/);
@@ -350,10 +355,15 @@ describe('locks', () => {
     }
     const answered = await verify(deskToken, nationalId, { dateOfBirth: person.dateOfBirth });
     expect(answered.data!.verifyCitizen!.dateOfBirth).toBe(true);
-    const [entry] = await stack.db.database.query<{ actor_client: string }>(
-      `SELECT actor_client FROM audit_entry WHERE subject_id = $1 AND kind = 'verification-lock-lift'`,
+    const entries = await stack.db.database.query<{ kind: string; actor_client: string }>(
+      `SELECT kind, actor_client FROM audit_entry
+       WHERE subject_id = $1 AND kind IN ('verification-lock-read', 'verification-lock-lift') ORDER BY seq`,
       [nationalId],
     );
-    expect(entry!.actor_client).toBe('ops-1');
+    // Reading the locks from the command line is audited as a steward's reading is.
+    expect(entries).toEqual([
+      { kind: 'verification-lock-read', actor_client: 'ops-1' },
+      { kind: 'verification-lock-lift', actor_client: 'ops-1' },
+    ]);
   });
 });

@@ -32,20 +32,7 @@ export class VerificationLockService {
    */
   async list(principal: Principal, nationalIdInput?: string | null): Promise<VerificationLock[]> {
     requireRole(principal, ['steward', 'auditor'], 'the list of verification locks');
-    const locks = await this.listFor(nationalIdInput);
-    const shown = new Map<string, number>();
-    for (const lock of locks) shown.set(lock.nationalId, (shown.get(lock.nationalId) ?? 0) + 1);
-    await Promise.all(
-      [...shown].map(([subjectId, count]) =>
-        this.audit.append({
-          kind: 'verification-lock-read',
-          ...auditActor(principal),
-          subjectId,
-          details: { locks: count },
-        }),
-      ),
-    );
-    return locks;
+    return this.listAs(principal, nationalIdInput);
   }
 
   /** Lifts every lock on the citizen's claims and clears their counters (stewards). */
@@ -54,10 +41,27 @@ export class VerificationLockService {
     return this.liftAs(principal, nationalIdInput, reason);
   }
 
-  /** For trusted callers that authorise elsewhere (the CLI, which runs with the database's credentials). */
-  listFor(nationalIdInput?: string | null): Promise<VerificationLock[]> {
+  /**
+   * For trusted callers that authorise elsewhere (the CLI, which runs with the
+   * database's credentials). Each citizen whose locks the answer shows gets an
+   * audit entry before it leaves: who tried their claims, and which, is about them.
+   */
+  async listAs(actor: Actor, nationalIdInput?: string | null): Promise<VerificationLock[]> {
     const nationalId = nationalIdInput ? this.checkNationalId(nationalIdInput) : null;
-    return this.locks.list(nationalId, MAX_LISTED);
+    const locks = await this.locks.list(nationalId, MAX_LISTED);
+    const shown = new Map<string, number>();
+    for (const lock of locks) shown.set(lock.nationalId, (shown.get(lock.nationalId) ?? 0) + 1);
+    await Promise.all(
+      [...shown].map(([subjectId, count]) =>
+        this.audit.append({
+          kind: 'verification-lock-read',
+          ...auditActor(actor),
+          subjectId,
+          details: { locks: count },
+        }),
+      ),
+    );
+    return locks;
   }
 
   async liftAs(
