@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'libs/contracts/src/generated/**',
+      'apps/console/src/gql/**',
     ],
   },
   js.configs.recommended,
@@ -35,6 +36,7 @@ export default tseslint.config(
     files: [
       'libs/config/src/env-reader.ts',
       '*.config.js',
+      'playwright.config.ts',
       'tools/**',
       'test/**',
       'bench/**',

@@ -20,7 +20,7 @@ import { fetchAccessToken, type ClientSecret } from './access-token.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { DEMO_GRANTS, grantSections, registerPurposes } from './demo-access.js';
 import { seedPopulation, type AdapterEndpoint } from './seed.js';
-import type { StartConfig } from './start.config.js';
+import { adapterPort, type StartConfig } from './start.config.js';
 
 export type DemoSettings = Pick<
   StartConfig,
@@ -194,7 +194,7 @@ interface DemoClient {
 
 /** Seeds the demo population through the adapters, once: when the gateway knows no demo citizen yet. */
 export async function seedDemoCitizens(
-  settings: DemoSettings,
+  settings: DemoSettings & Pick<StartConfig, 'adapterBasePort'>,
   say: (line: string) => void,
 ): Promise<void> {
   const count = settings.demoCitizens;
@@ -216,7 +216,7 @@ export async function seedDemoCitizens(
     const client = credentials.find((c) => c.role === 'adapter' && c.adapter === name);
     if (!client) return;
     adapters[name] = {
-      url: `http://127.0.0.1:${adapter.defaultPort}`,
+      url: `http://127.0.0.1:${adapterPort(settings, adapter)}`,
       token: await token(client),
     };
   }

@@ -6,6 +6,11 @@ import { readCommonConfig, type CommonConfig, type EnvReader } from '#spean/conf
 export interface StartConfig extends CommonConfig {
   gatewayPort: number;
   /**
+   * The first adapter's port; the five adapters listen on it and the four
+   * after it (interior, transport, land, commerce, tax: 3101 to 3105 by default).
+   */
+  adapterBasePort: number;
+  /**
    * Demo clients, their credentials file, the demo purposes and grants and a
    * synthetic population. On by default except in production, which seeds
    * nothing unless SEED_DEMO=true says so.
@@ -17,11 +22,22 @@ export interface StartConfig extends CommonConfig {
   restartWindowMs: number;
 }
 
+const FIRST_ADAPTER_PORT = 3101;
+
+/** Where `npm start` runs an adapter: its default port, moved with ADAPTER_BASE_PORT. */
+export function adapterPort(
+  config: Pick<StartConfig, 'adapterBasePort'>,
+  adapter: { defaultPort: number },
+): number {
+  return config.adapterBasePort + adapter.defaultPort - FIRST_ADAPTER_PORT;
+}
+
 export function readStartConfig(env: EnvReader): StartConfig {
   const common = readCommonConfig(env);
   return {
     ...common,
     gatewayPort: env.port('PORT', 3000),
+    adapterBasePort: env.port('ADAPTER_BASE_PORT', FIRST_ADAPTER_PORT),
     seedDemo: env.bool('SEED_DEMO', common.environment !== 'production'),
     demoCitizens: env.int('DEMO_CITIZENS', 300, { min: 0, max: 100_000 }),
     maxRestarts: env.int('RESTART_MAX', 5, { min: 1, max: 1_000 }),

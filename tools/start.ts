@@ -18,7 +18,7 @@ import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/gateway.node-flags.js';
 import { ADAPTERS } from './adapters.js';
 import { builtInSigningKeys, registerBuiltInAdapters } from './built-in-adapters.js';
 import { credentialsFile, prepareDemoAccess, seedDemoCitizens } from './demo-data.js';
-import { readStartConfig } from './start.config.js';
+import { adapterPort, readStartConfig } from './start.config.js';
 import { Supervisor } from './supervisor.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -45,7 +45,7 @@ const APPS: AppSpec[] = [
   ...Object.values(ADAPTERS).map((adapter) => ({
     name: adapter.name,
     entry: `dist/apps/${adapter.name}/src/main.js`,
-    port: adapter.defaultPort,
+    port: adapterPort(config, adapter),
   })),
 ];
 
@@ -94,7 +94,12 @@ async function main(): Promise<void> {
   }
 
   for (const app of APPS)
-    startApp(app, { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: migratorUrl! });
+    startApp(app, {
+      DATABASE_URL: appUrl,
+      DATABASE_MIGRATION_URL: migratorUrl!,
+      // Adapters verify tokens with the keys this gateway publishes.
+      ...(app.name === 'gateway' ? {} : { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` }),
+    });
   await Promise.all(APPS.map((app) => waitForHealth(app)));
   say(`gateway and adapters up (${Math.round(performance.now() - started)} ms)`);
 
@@ -102,10 +107,10 @@ async function main(): Promise<void> {
   say(
     `ready in ${((performance.now() - started) / 1000).toFixed(1)} s — GraphQL at http://127.0.0.1:${gatewayPort}/graphql`,
   );
+  say(`console at http://127.0.0.1:${gatewayPort}/console/`);
   say(
     config.seedDemo
-      ? `demo client credentials and console logins: ${credentialsFile(config)} — persons sign in at ` +
-          `http://127.0.0.1:${gatewayPort}/auth/login?as=officer (or as=citizen)   (Ctrl-C stops everything)`
+      ? `console logins and demo client credentials: ${credentialsFile(config)}   (Ctrl-C stops everything)`
       : 'Ctrl-C stops everything',
   );
 }

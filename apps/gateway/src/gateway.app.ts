@@ -11,6 +11,7 @@ import {
   isGraphqlJson,
   markGraphqlRequest,
 } from './hardening/graphql-body.middleware.js';
+import { CONSOLE_PATH, consoleStatic } from './console/console-static.js';
 import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
@@ -77,6 +78,8 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
   app.use('/auth/token', tokenBodyErrors);
+  // The console for persons (apps/console), under a strict Content-Security-Policy.
+  app.use(CONSOLE_PATH, consoleStatic(deps.config.consoleDir));
   // Anything else that failed before a route answered: a generic 500, never the error's text.
   app.use(internalErrors);
   return app;

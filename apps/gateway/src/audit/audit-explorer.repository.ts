@@ -34,22 +34,39 @@ const OUTCOME = `CASE
     ELSE 'returned'
   END`;
 
+interface ExploredRow {
+  seq: string;
+  at: Date;
+  kind: string;
+  actor_client: string;
+  actor_agency: string;
+  actor_person: AuditEntry['actorPerson'];
+  subject_id: string | null;
+  purpose: string | null;
+  details: Record<string, unknown> | null;
+  outcome: AuditOutcome;
+}
+
+function explored(row: ExploredRow): ExploredEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    kind: row.kind,
+    actorClient: row.actor_client,
+    actorAgency: row.actor_agency,
+    actorPerson: row.actor_person,
+    subjectId: row.subject_id,
+    purpose: row.purpose,
+    details: row.details ?? {},
+    outcome: row.outcome,
+  };
+}
+
 export class AuditExplorerRepository {
   constructor(private readonly db: Queryable) {}
 
   async page(query: AuditQuery, afterSeq: number, limit: number): Promise<ExploredEntry[]> {
-    const rows = await this.db.query<{
-      seq: string;
-      at: Date;
-      kind: string;
-      actor_client: string;
-      actor_agency: string;
-      actor_person: AuditEntry['actorPerson'];
-      subject_id: string | null;
-      purpose: string | null;
-      details: Record<string, unknown> | null;
-      outcome: AuditOutcome;
-    }>(
+    const rows = await this.db.query<ExploredRow>(
       `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details,
               ${OUTCOME} AS outcome
        FROM audit_entry
@@ -76,18 +93,37 @@ export class AuditExplorerRepository {
       ],
       'audit-explorer-page',
     );
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      at: row.at,
-      kind: row.kind,
-      actorClient: row.actor_client,
-      actorAgency: row.actor_agency,
-      actorPerson: row.actor_person,
-      subjectId: row.subject_id,
-      purpose: row.purpose,
-      details: row.details ?? {},
-      outcome: row.outcome,
-    }));
+    return rows.map(explored);
+  }
+
+  /**
+   * The newest entries one actor made: the client, and the person acting
+   * through it (or none). Walks the client's index backwards from the end,
+   * over the last day only, so it costs the same however long the log.
+   */
+  async ownRecent(
+    actor: { actorClient: string; actorPerson: { issuer: string; subject: string } | null },
+    limit: number,
+  ): Promise<ExploredEntry[]> {
+    const rows = await this.db.query<ExploredRow>(
+      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details,
+              ${OUTCOME} AS outcome
+       FROM audit_entry
+       WHERE actor_client = $1
+         AND at > now() - interval '1 day'
+         AND CASE WHEN $2::text IS NULL THEN actor_person IS NULL
+                  ELSE actor_person->>'issuer' = $2 AND actor_person->>'subject' = $3 END
+       ORDER BY seq DESC
+       LIMIT $4`,
+      [
+        actor.actorClient,
+        actor.actorPerson?.issuer ?? null,
+        actor.actorPerson?.subject ?? null,
+        limit,
+      ],
+      'audit-own-recent',
+    );
+    return rows.map(explored);
   }
 
   async lastCheckpoint(): Promise<{ seq: number; signedAt: Date; keyId: string } | null> {

@@ -19,6 +19,7 @@ import type {
 import { checkAuditFilter, type AuditFilterInput, type AuditQuery } from './audit-filter.js';
 
 export const MAX_AUDIT_PAGE = 500;
+const MAX_OWN_ENTRIES = 20;
 /** Rows per database read of the CSV export; each is audited before it is written. */
 const EXPORT_PAGE = 500;
 
@@ -76,6 +77,21 @@ export class AuditExplorerService {
     await this.authorise(principal, 'csv');
     const query = checkAuditFilter(filter, this.nationalIds, '');
     return this.pages(principal, query);
+  }
+
+  /**
+   * The newest entries the caller itself made (this client, this person): what
+   * a change just wrote, shown back to whoever made it. Any caller may read its
+   * own; they tell it nothing it did not already know, so this is not audited.
+   */
+  async ownRecent(principal: Principal, first: number): Promise<ExploredEntry[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_OWN_ENTRIES)
+      refuseAuditInput(
+        'first',
+        first < 1 ? 'minimum' : 'maximum',
+        `first must be a whole number from 1 to ${MAX_OWN_ENTRIES}`,
+      );
+    return this.entries.ownRecent(auditActor(principal), first);
   }
 
   async status(principal: Principal): Promise<AuditStatus> {

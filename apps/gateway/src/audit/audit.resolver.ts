@@ -4,9 +4,10 @@ import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AuditExplorerGraphqlFilter } from './audit-explorer-graphql.filter.js';
+import type { ExploredEntry } from './audit-explorer.repository.js';
 import { AuditExplorerService } from './audit-explorer.service.js';
 import { AuditFilterInput } from './dto/audit-filter.input.js';
-import { AuditEntryPageModel } from './models/audit-entry-page.model.js';
+import { AuditEntryModel, AuditEntryPageModel } from './models/audit-entry-page.model.js';
 import { AuditStatusModel, AuditVerificationModel } from './models/audit-status.model.js';
 
 @Resolver()
@@ -33,20 +34,22 @@ export class AuditResolver {
   ): Promise<AuditEntryPageModel> {
     const page = await this.explorer.page(context.principal, filter, first, after);
     return {
-      entries: page.entries.map((entry) => ({
-        seq: entry.seq,
-        at: entry.at,
-        kind: entry.kind,
-        outcome: entry.outcome,
-        agencyId: entry.actorAgency,
-        clientId: entry.actorClient,
-        person: entry.actorPerson,
-        subjectId: entry.subjectId,
-        purpose: entry.purpose,
-        details: JSON.stringify(entry.details),
-      })),
+      entries: page.entries.map(entryModel),
       nextCursor: page.nextCursor,
     };
+  }
+
+  @Query(() => [AuditEntryModel], {
+    description:
+      'The newest audit entries you made yourself in the last day, newest first (any caller): ' +
+      'what a change just wrote. Not audited: it tells you nothing you did not do.',
+  })
+  async myAuditEntries(
+    @Context() context: GatewayContext,
+    @Args('first', { type: () => Int, defaultValue: 5, description: '1 to 20' }) first = 5,
+  ): Promise<AuditEntryModel[]> {
+    const entries = await this.explorer.ownRecent(context.principal, first);
+    return entries.map(entryModel);
   }
 
   @Query(() => AuditStatusModel, {
@@ -65,4 +68,19 @@ export class AuditResolver {
   verifyAuditLog(@Context() context: GatewayContext): Promise<AuditVerificationModel> {
     return this.explorer.verify(context.principal);
   }
+}
+
+function entryModel(entry: ExploredEntry): AuditEntryModel {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    kind: entry.kind,
+    outcome: entry.outcome,
+    agencyId: entry.actorAgency,
+    clientId: entry.actorClient,
+    person: entry.actorPerson,
+    subjectId: entry.subjectId,
+    purpose: entry.purpose,
+    details: JSON.stringify(entry.details),
+  };
 }

@@ -8,6 +8,7 @@ import {
   readVerificationLimits,
   type VerificationLimits,
 } from '../verification-lock/verification-limits.config.js';
+import { defaultConsoleDir } from '../console/console-static.js';
 import { readSessionSettings, type SessionSettings } from '../sessions/sessions.config.js';
 
 export interface GatewayConfig extends CommonConfig, CredentialSettings {
@@ -37,6 +38,8 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   trustedProxies: string[];
   /** Persons' sign-in with OpenID Connect (see sessions/). */
   sessions: SessionSettings;
+  /** The built console served at /console/ (dist/console of this checkout by default). */
+  consoleDir: string;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
@@ -71,6 +74,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     verification: readVerificationLimits(env),
     trustedProxies: readTrustedProxies(env),
     sessions: readSessionSettings(env, { ...common, host, port }),
+    consoleDir: path.resolve(env.string('CONSOLE_DIR', defaultConsoleDir())),
   };
   env.done();
   return config;

@@ -25,12 +25,14 @@ const AFTER_SIGN_IN = '/console/';
 @Controller('auth')
 export class SessionsController {
   private readonly secure: boolean;
+  private readonly idleMinutes: number;
 
   constructor(
     private readonly signIn: SignInService,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.secure = config.sessions.secureCookies;
+    this.idleMinutes = config.sessions.idleMinutes;
   }
 
   @Get('login')
@@ -80,6 +82,8 @@ export class SessionsController {
         agencyId: principal.agencyId,
         ...(principal.nationalId ? { nationalId: principal.nationalId } : {}),
         csrfToken: this.signIn.csrfTokenOf(sessionId),
+        // The console clears its screen after this long without a request.
+        idleMinutes: this.idleMinutes,
       });
     });
   }
