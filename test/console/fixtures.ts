@@ -3,7 +3,7 @@
 // form), an accessibility check with axe, and the README's screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export type DemoLogin = 'desk.officer' | 'steward' | 'integrator' | 'auditor' | 'citizen';
