@@ -16,6 +16,18 @@ test('the console is served under a strict Content-Security-Policy', async ({ pa
   await expectAccessible(page);
 });
 
+test('the console arrives compressed, as the browser asked', async ({ page }) => {
+  const scripts: Record<string, string>[] = [];
+  page.on('response', (answer) => {
+    if (answer.url().endsWith('.js')) scripts.push(answer.headers());
+  });
+  const response = await page.goto(consoleUrl());
+  expect(['br', 'gzip']).toContain(response?.headers()['content-encoding']);
+  await expect(page.getByRole('heading', { name: 'Sign in to Spean' })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const headers of scripts) expect(['br', 'gzip']).toContain(headers['content-encoding']);
+});
+
 test('the sign-in page in Khmer', async ({ page }) => {
   await page.goto(consoleUrl('?lang=km'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'km');

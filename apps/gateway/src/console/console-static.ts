@@ -2,7 +2,9 @@
 // /console/: its hashed assets cached for good, and every other address under
 // /console/ answered with its one page, never cached. Every answer carries a
 // strict Content-Security-Policy: scripts, styles, fonts and requests from this
-// origin only, no inline script or style attribute, no framing.
+// origin only, no inline script or style attribute, no framing. Text files go
+// compressed, Brotli or gzip as the browser accepts, from the compressed copies
+// the build writes beside them (never compressed here, on the request's time).
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -32,18 +34,65 @@ const ASSET = /^\/assets\/([A-Za-z0-9_-][A-Za-z0-9._-]{0,200})$/;
 
 type Next = (error?: unknown) => void;
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Fonts (woff2 is compressed already) and images are sent as they are. */
+const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg']);
+
+/** The best encoding the request accepts: Brotli, then gzip, else none. */
+function acceptedEncoding(request: IncomingMessage): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of String(request.headers['accept-encoding'] ?? '').split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = parameters.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const weight = (name: string): number => accepted.get(name) ?? accepted.get('*') ?? 0;
+  if (weight('br') > 0) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return 'identity';
+}
+
+const SUFFIX: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz', identity: '' };
+
 /** The console's handler, mounted at /console; `dir` is the built console. */
 export function consoleStatic(dir: string) {
-  const files = new Map<string, Buffer | null>();
-  const read = (file: string): Buffer | null => {
-    if (!files.has(file)) {
+  // Only files that exist are kept: a probe of made-up names keeps nothing,
+  // and a console built after the gateway started is found.
+  const files = new Map<string, Buffer>();
+  const read = (file: string, encoding: Encoding): Buffer | null => {
+    const key = `${encoding}:${file}`;
+    let body = files.get(key);
+    if (!body) {
       try {
-        files.set(file, fs.readFileSync(path.join(dir, file)));
+        body = fs.readFileSync(path.join(dir, file + SUFFIX[encoding]));
       } catch {
         return null;
       }
+      files.set(key, body);
     }
-    return files.get(file) ?? null;
+    return body;
+  };
+  /** The file as this request takes it, and the headers that say how. */
+  const serve = (
+    request: IncomingMessage,
+    file: string,
+  ): { body: Buffer; headers: Record<string, string | number> } | null => {
+    let encoding = COMPRESSIBLE.has(path.extname(file)) ? acceptedEncoding(request) : 'identity';
+    let body = read(file, encoding);
+    if (!body && encoding !== 'identity') {
+      // A build without compressed copies: the file as it is.
+      encoding = 'identity';
+      body = read(file, encoding);
+    }
+    if (!body) return null;
+    const headers: Record<string, string | number> = {
+      'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
+    };
+    if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+    return { body, headers };
   };
 
   return (request: IncomingMessage, response: ServerResponse, _next: Next): void => {
@@ -65,33 +114,33 @@ export function consoleStatic(dir: string) {
     }
     const asset = ASSET.exec(url.pathname);
     if (asset || url.pathname.startsWith('/assets/')) {
-      const body = asset ? read(path.join('assets', asset[1]!)) : null;
       const type = asset ? TYPES[path.extname(asset[1]!)] : undefined;
-      if (!body || !type) {
+      const file = asset && type ? serve(request, path.join('assets', asset[1]!)) : null;
+      if (!file || !type) {
         response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
         response.end('Not found\n');
         return;
       }
       response.writeHead(200, {
+        ...file.headers,
         'Content-Type': type,
-        'Content-Length': body.length,
         'Cache-Control': 'public, max-age=31536000, immutable',
       });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      response.end(request.method === 'HEAD' ? undefined : file.body);
       return;
     }
-    const page = read('index.html');
+    const page = serve(request, 'index.html');
     if (!page) {
       response.writeHead(503, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
       response.end('The console is not built: run npm run build\n');
       return;
     }
     response.writeHead(200, {
+      ...page.headers,
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': page.length,
       'Cache-Control': 'no-store',
     });
-    response.end(request.method === 'HEAD' ? undefined : page);
+    response.end(request.method === 'HEAD' ? undefined : page.body);
   };
 }
 
