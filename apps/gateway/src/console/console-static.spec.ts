@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { consoleStatic } from './console-static';
+import { consoleStatic } from './console-static.js';
 
 interface Answer {
   status: number;
