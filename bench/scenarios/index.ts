@@ -2,6 +2,7 @@
 // propagation …): write bench/scenarios/<name>.scenario.ts exporting a
 // Scenario (see bench/harness/scenario.ts) and list it here.
 import type { Scenario } from '../harness/scenario.ts';
+import { consoleScenario } from './console.scenario.ts';
 import { ingestScenario } from './ingest.scenario.ts';
 import { lookupScenario } from './lookup.scenario.ts';
 import { memoryScenario } from './memory.scenario.ts';
@@ -18,4 +19,5 @@ export const SCENARIOS: readonly Scenario[] = [
   propagationScenario,
   signingScenario,
   verificationScenario,
+  consoleScenario,
 ];
