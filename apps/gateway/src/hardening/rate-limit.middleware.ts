@@ -24,11 +24,11 @@ export function graphqlClientRateLimit(
   buckets: BucketStore,
 ): Middleware {
   if (limits.clientRatePerSecond === 0) return PASS;
-  const limiter = new LeasedRateLimiter(buckets, {
-    name: 'graphql_rate',
-    ratePerSecond: limits.clientRatePerSecond,
-    burst: limits.clientBurst,
-  });
+  const limiter = new LeasedRateLimiter(
+    buckets,
+    { name: 'graphql_rate', ratePerSecond: limits.clientRatePerSecond, burst: limits.clientBurst },
+    { lease: limits.clientLease > 0 ? limits.clientLease : undefined },
+  );
   return (request, response, next) => {
     const principal = (request as Request & AuthenticatedRequest).principal;
     if (principal === undefined) {
