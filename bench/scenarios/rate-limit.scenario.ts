@@ -10,6 +10,14 @@
 // median of its rounds, every round in the note, with the gateway's CPU per
 // lookup beside it: on a shared machine the rate moves with the neighbours,
 // the CPU per lookup much less.
+//
+// Beside them, the limiter alone in the bench's process: TAKES sequential
+// takes for one client with lease 20 against the population's database, and
+// the same through the in-memory buckets of one process (what the limit was
+// before it was shared) — CPU per take, here and in PostgreSQL, which a
+// crowded machine moves far less than a rate.
+import { Database } from '#spean/persistence';
+import { fromDist } from '../harness/dist.ts';
 import { shortCount } from '../harness/options.ts';
 import type { Population } from '../harness/populations.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
@@ -52,9 +60,67 @@ export const rateLimitScenario: Scenario = {
       for (const limit of order)
         points.push(...(await measureRound(context, population, limit, ++round)));
     }
-    return rows(context, population, points);
+    return [...rows(context, population, points), ...(await limiterAlone(context, population))];
   },
 };
+
+const TAKES = 200_000;
+
+async function limiterAlone(context: BenchContext, population: Population): Promise<Measurement[]> {
+  const { LeasedRateLimiter } = await fromDist<
+    typeof import('../../apps/gateway/src/hardening/leased-rate-limiter.ts')
+  >('apps/gateway/src/hardening/leased-rate-limiter.js');
+  const { RateBucketRepository } = await fromDist<
+    typeof import('../../apps/gateway/src/hardening/rate-bucket.repository.ts')
+  >('apps/gateway/src/hardening/rate-bucket.repository.js');
+  const { MemoryBucketStore } = await fromDist<
+    typeof import('../../apps/gateway/src/hardening/bucket-store.ts')
+  >('apps/gateway/src/hardening/bucket-store.js');
+  const database = new Database({ url: population.appUrl, applicationName: 'bench-rate-limit' });
+  const limit = { name: 'bench', ratePerSecond: 1_000_000, burst: 1_000_000 };
+  try {
+    const stores = {
+      'shared limiter alone (lease 20, PostgreSQL)': new RateBucketRepository(database),
+      'in-memory limiter alone (one process)': new MemoryBucketStore(),
+    };
+    const rows: Measurement[] = [];
+    for (const [subject, store] of Object.entries(stores)) {
+      const limiter = new LeasedRateLimiter(store, limit, { lease: 20 });
+      for (let i = 0; i < 20_000; i++) await limiter.take('warm-up');
+      const pgBefore = context.postgresCpuSeconds();
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      let allowed = 0;
+      for (let i = 0; i < TAKES; i++)
+        if ((await limiter.take(`client-${subject}`)).allowed) allowed++;
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgAfter = context.postgresCpuSeconds();
+      const cpuUs = (cpu.user + cpu.system) / TAKES;
+      const pgUs =
+        pgBefore === undefined || pgAfter === undefined
+          ? undefined
+          : ((pgAfter - pgBefore) * 1e6) / TAKES;
+      context.log(
+        `rate-limit: ${subject}: ${Math.round(TAKES / seconds).toLocaleString('en')} takes/s, ${cpuUs.toFixed(2)} µs CPU per take` +
+          (pgUs === undefined ? '' : `, PostgreSQL ${pgUs.toFixed(2)} µs per take`),
+      );
+      rows.push({
+        scenario: 'rate-limit',
+        subject,
+        setting: `${TAKES.toLocaleString('en')} takes, one client, one after another`,
+        throughput: TAKES / seconds,
+        unit: 'takes/s',
+        operations: TAKES,
+        errors: TAKES - allowed,
+        note: `${cpuUs.toFixed(2)} µs CPU per take in the process${pgUs === undefined ? '' : `, ${pgUs.toFixed(2)} µs in PostgreSQL`}`,
+      });
+    }
+    return rows;
+  } finally {
+    await database.close();
+  }
+}
 
 async function measureRound(
   context: BenchContext,
