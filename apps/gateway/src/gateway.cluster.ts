@@ -23,6 +23,7 @@
 //                  and the rate limits (shared in PostgreSQL)
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
+import { SpeanLogger } from '#spean/observability';
 import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '#spean/persistence';
 import type { GatewayConfig } from './config/gateway.config.js';
 
@@ -34,6 +35,13 @@ const RESTART_DELAY_MS = 1_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 export async function runGatewayPrimary(config: GatewayConfig): Promise<void> {
+  // The primary logs as its workers do (JSON in production), though it creates no app.
+  Logger.overrideLogger(
+    new SpeanLogger('gateway', {
+      level: config.logLevel,
+      json: config.environment === 'production',
+    }),
+  );
   const log = new Logger('gateway');
   let postgres: RunningPostgres | undefined;
   let appUrl = config.databaseUrl;
