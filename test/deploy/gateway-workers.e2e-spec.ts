@@ -41,6 +41,48 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
+interface Cluster {
+  primary: ChildProcess;
+  exited: Promise<number | null>;
+  onOutput(listener: (text: string) => void): void;
+}
+
+/** `node main.js` with GATEWAY_WORKERS=2 on the test database, as npm start would run it. */
+function startCluster(db: TestDatabase, dataDir: string, port: number): Cluster {
+  const primary = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, path.join(root, 'dist/apps/gateway/src/main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        GATEWAY_WORKERS: '2',
+        OIDC_EMBEDDED_PROVIDER: 'false',
+        GRAPHQL_RATE_LIMIT_PER_SECOND: String(RATE),
+        GRAPHQL_RATE_LIMIT_BURST: String(BURST),
+        DATABASE_URL: db.appUrl,
+        DATABASE_MIGRATION_URL: db.migratorUrl,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        KAFKA_BROKERS: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    primary.once('exit', (code) => resolve(code)),
+  );
+  return {
+    primary,
+    exited,
+    onOutput(listener) {
+      primary.stdout!.on('data', (chunk: Buffer) => listener(chunk.toString()));
+      primary.stderr!.on('data', (chunk: Buffer) => listener(chunk.toString()));
+    },
+  };
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -69,30 +111,10 @@ describe('GATEWAY_WORKERS=2', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-workers-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    primary = spawn(
-      process.execPath,
-      [...GATEWAY_NODE_FLAGS, path.join(root, 'dist/apps/gateway/src/main.js')],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          NODE_ENV: 'development',
-          GATEWAY_WORKERS: '2',
-          OIDC_EMBEDDED_PROVIDER: 'false',
-          GRAPHQL_RATE_LIMIT_PER_SECOND: String(RATE),
-          GRAPHQL_RATE_LIMIT_BURST: String(BURST),
-          DATABASE_URL: db.appUrl,
-          DATABASE_MIGRATION_URL: db.migratorUrl,
-          DATA_DIR: dataDir,
-          PORT: String(port),
-          KAFKA_BROKERS: '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    primary.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    primary.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited = new Promise((resolve) => primary.once('exit', (code) => resolve(code)));
+    const cluster = startCluster(db, dataDir, port);
+    primary = cluster.primary;
+    exited = cluster.exited;
+    cluster.onOutput((text) => (output += text));
     await waitForHealth(url, 120_000);
   }, 300_000);
 
@@ -180,4 +202,29 @@ describe('GATEWAY_WORKERS=2', () => {
     for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
     expect(output).toMatch(/gateway stopped/);
   }, 60_000);
+
+  it('stops the whole gateway with exit code 1 when workers keep dying', async () => {
+    const port = await freePort();
+    const cluster = startCluster(db, dataDir, port);
+    let said = '';
+    cluster.onOutput((text) => (said += text));
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, 120_000);
+      // Six deaths within a minute: more than the five restarts allowed.
+      for (let death = 0; death < 6 && cluster.primary.exitCode === null; death++) {
+        await waitFor(() => childrenOf(cluster.primary.pid!).length > 0, 30_000);
+        process.kill(childrenOf(cluster.primary.pid!)[0]!, 'SIGKILL');
+        await waitFor(
+          () =>
+            said.split('starting it again').length > death + 1 ||
+            said.includes('stopping the gateway'),
+          10_000,
+        );
+      }
+      expect(await cluster.exited).toBe(1);
+      expect(said).toMatch(/gateway worker \d died 6 times within 60 s: stopping the gateway/);
+    } finally {
+      if (cluster.primary.exitCode === null) cluster.primary.kill('SIGKILL');
+    }
+  }, 180_000);
 });

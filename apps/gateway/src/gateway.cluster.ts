@@ -105,9 +105,10 @@ export async function runGatewayPrimary(config: GatewayConfig): Promise<void> {
       return;
     }
     log.warn(`gateway worker ${index} exited (${signal ?? `code ${exitCode}`}); starting it again`);
+    // Not unref'd: with every worker dead, this timer is what keeps the primary alive.
     setTimeout(() => {
       if (!stopping) start(index);
-    }, RESTART_DELAY_MS).unref();
+    }, RESTART_DELAY_MS);
   });
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
