@@ -26,6 +26,8 @@ export interface BenchOptions {
   profile: boolean;
   /** Keep the temporary PostgreSQL data directory instead of removing it at the end. */
   keepData: boolean;
+  /** Worker processes of the gateway under test (GATEWAY_WORKERS), in lookup and rate-limit. */
+  gatewayWorkers: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -39,6 +41,8 @@ export const USAGE = `npm run bench -- [options]
   --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 200k; quick 1k)
   --only <list>        run only these scenarios, e.g. lookup,memory
   --results <dir>      where results go (default bench/results)
+  --gateway-workers <n> gateway worker processes (GATEWAY_WORKERS) in the lookup and rate-limit
+                       scenarios (default 1; the bench-only audit-off gateway always runs one)
   --profile            CPU-profile the gateway during its highest-concurrency lookup point
                        (and the gateway and every adapter during the Kafka ingest)
   --keep-data          keep the temporary PostgreSQL data directory
@@ -60,6 +64,7 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
     resultsDir: path.join(repositoryRoot, 'bench', 'results'),
     profile: false,
     keepData: false,
+    gatewayWorkers: 1,
   };
   readFlags(argv, options, BenchUsageError, (flag, value) => {
     switch (flag) {
@@ -86,6 +91,9 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
         return true;
       case '--profile':
         options.profile = true;
+        return true;
+      case '--gateway-workers':
+        options.gatewayWorkers = count(value(), flag, 64);
         return true;
       default:
         return false;

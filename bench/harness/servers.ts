@@ -78,6 +78,8 @@ export function appEnvironment(database: {
   for (const name of INHERITED) if (process.env[name]) env[name] = process.env[name];
   return Object.assign(env, {
     NODE_ENV: 'production',
+    // One gateway process unless a run asks for more (bench --gateway-workers).
+    GATEWAY_WORKERS: '1',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     DATABASE_URL: database.appUrl,
@@ -144,8 +146,9 @@ export async function startServer(
     kind,
     pid,
     url,
-    rssBytes: () => readRss(pid),
-    cpuSeconds: () => readCpuSeconds(pid),
+    // With GATEWAY_WORKERS above 1 the gateway is a primary and its workers: all of them count.
+    rssBytes: () => overTree(pid, readRss),
+    cpuSeconds: () => overTree(pid, readCpuSeconds),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -198,6 +201,29 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A reading summed over a process and its children; undefined once the process is gone. */
+function overTree(pid: number, read: (pid: number) => number | undefined): number | undefined {
+  const own = read(pid);
+  if (own === undefined) return undefined;
+  return childrenOf(pid).reduce((sum, child) => sum + (read(child) ?? 0), own);
+}
+
+/** The pids whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid)
+        children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 /** VmRSS of a process, in bytes. */

@@ -7,6 +7,7 @@ import { ingestScenario } from './ingest.scenario.ts';
 import { lookupScenario } from './lookup.scenario.ts';
 import { memoryScenario } from './memory.scenario.ts';
 import { propagationScenario } from './propagation.scenario.ts';
+import { rateLimitScenario } from './rate-limit.scenario.ts';
 import { scaleScenario } from './scale.scenario.ts';
 import { signingScenario } from './signing.scenario.ts';
 import { verificationScenario } from './verification.scenario.ts';
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly Scenario[] = [
   signingScenario,
   verificationScenario,
   consoleScenario,
+  rateLimitScenario,
 ];

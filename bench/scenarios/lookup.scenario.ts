@@ -11,7 +11,7 @@ import { DISTURBED_CPU_PERCENT, type LoadResult, type LoadTarget } from '../harn
 import { shortCount } from '../harness/options.ts';
 import type { Population } from '../harness/populations.ts';
 import { cpuTriple, SUBJECTS } from '../harness/report.ts';
-import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
+import type { BenchContext, Measurement, Scenario, StartOptions } from '../harness/scenario.ts';
 import type { RunningServer, ServerKind } from '../harness/servers.ts';
 import fs from 'node:fs';
 
@@ -123,17 +123,26 @@ async function measureSubject(
   population: Population,
 ): Promise<Measurement[]> {
   const concurrencies = context.options.concurrencies;
+  const workers =
+    subject.server === 'gateway' && context.options.gatewayWorkers > 1
+      ? `, ${context.options.gatewayWorkers} gateway workers`
+      : '';
   const row = (concurrency: number, fields: Partial<Measurement>): Measurement => ({
     scenario: 'lookup',
     subject: subject.name,
-    setting: `c=${concurrency}, ${shortCount(population.citizens)} citizens`,
+    setting: `c=${concurrency}, ${shortCount(population.citizens)} citizens${workers}`,
     concurrency,
     citizens: population.citizens,
     ...fields,
   });
   let server: RunningServer | undefined;
   try {
-    if (subject.server) server = await context.start(subject.server, population);
+    if (subject.server)
+      server = await context.start(
+        subject.server,
+        population,
+        gatewayStart(context, subject.server),
+      );
     const rows: Measurement[] = [];
     for (const concurrency of concurrencies) {
       // A fresh token per point: a long --duration must not outlive it.
@@ -151,6 +160,13 @@ async function measureSubject(
   } finally {
     await server?.stop();
   }
+}
+
+/** The gateway as npm start runs it gets --gateway-workers processes; the bench-only ones one. */
+export function gatewayStart(context: BenchContext, kind: ServerKind): StartOptions {
+  return kind === 'gateway'
+    ? { env: { GATEWAY_WORKERS: String(context.options.gatewayWorkers) } }
+    : {};
 }
 
 export function measured(result: LoadResult, unit: string): Partial<Measurement> {

@@ -14,6 +14,7 @@ import {
 import { CONSOLE_PATH, consoleStatic } from './console/console-static.js';
 import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
+import { SharedBucketStore } from './hardening/shared-bucket-store.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
 import { sessionOrBearer } from './sessions/session-authentication.js';
 import { statedOfficerMiddleware } from './sessions/stated-officer.js';
@@ -29,6 +30,9 @@ export { CLIENT_ERROR_CODES } from './hardening/graphql-hardening.js';
 export { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 // The read model's consumer group, which the Kafka ACLs name.
 export { READ_MODEL_GROUP } from './read-model/read-model.service.js';
+// The shared rate-limit buckets, for the suite that runs two limiters on one database.
+export { LeasedRateLimiter } from './hardening/leased-rate-limiter.js';
+export { RateBucketRepository } from './hardening/rate-bucket.repository.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -64,7 +68,7 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     // The officer a desk system says it asks for (X-Spean-Officer), if it says one.
     statedOfficerMiddleware,
     // Then the client's rate limit; the body is read only after both.
-    graphqlClientRateLimit(limits, deps.metrics),
+    graphqlClientRateLimit(limits, deps.metrics, app.get(SharedBucketStore)),
     markGraphqlRequest,
   );
   // The audit log's CSV export (audit/audit-csv.controller.ts): the same tokens.

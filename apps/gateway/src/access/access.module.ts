@@ -27,6 +27,7 @@ import { CitizenAccess } from '../citizen/citizen-access.js';
 import { CitizenAccessModule } from '../citizen/citizen-access.module.js';
 import { ClientsResolver } from '../clients/clients.resolver.js';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import { SharedBucketStore } from '../hardening/shared-bucket-store.js';
 import {
   AUDIT_LOG,
   DATABASE,
@@ -53,12 +54,13 @@ import {
     },
     {
       provide: TokenService,
-      inject: [ClientCredentialsService, GATEWAY_CONFIG, Metrics],
+      inject: [ClientCredentialsService, GATEWAY_CONFIG, Metrics, SharedBucketStore],
       useFactory: (
         credentials: ClientCredentialsService,
         config: GatewayConfig,
         metrics: Metrics,
-      ) => new TokenService(credentials, config.limits, metrics),
+        buckets: SharedBucketStore,
+      ) => new TokenService(credentials, config.limits, metrics, buckets),
     },
     {
       // Started with the app, closed with it (onApplicationShutdown); see gateway.app.ts.

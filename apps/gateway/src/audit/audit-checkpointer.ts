@@ -1,6 +1,11 @@
 // Seals the audit chain: every AUDIT_CHECKPOINT_SECONDS, and at shutdown, the
 // head gets a signed checkpoint if entries were appended since the last one —
 // by this gateway or by any other writer (adapters and the CLI hold no key).
+// With several gateway workers (gateway.cluster.ts), only worker 0 seals on
+// the clock, so checkpoints come as often as AUDIT_CHECKPOINT_SECONDS says and
+// not N times as often; every worker seals at shutdown (under the chain's
+// lock, a seal with nothing new is nothing), so the last to stop seals the
+// entries of all.
 import {
   Inject,
   Injectable,
@@ -24,6 +29,7 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.workerIndex !== 0) return;
     this.timer = setInterval(() => void this.seal(), this.config.auditCheckpointSeconds * 1000);
     this.timer.unref();
   }

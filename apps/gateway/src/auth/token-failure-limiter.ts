@@ -8,9 +8,18 @@
 // hopeless anyway; the counts tell a misconfigured or hostile caller to stop,
 // and mark its requests as the ones to serve last (see SecretCheckGate), so a
 // flood of wrong secrets for one client does not delay the others.
+//
+// The buckets are the ones every gateway process shares (BucketStore): a
+// lockout earned at one gateway holds at all of them. Wrong secrets are rare,
+// so each one is a statement on the database, and each token request reads
+// the two buckets once (isSuspect) — exact across processes, no lease.
 import type { GatewayLimits } from '../config/gateway-limits.config.js';
+import {
+  secondsUntilToken,
+  type BucketLimit,
+  type BucketStore,
+} from '../hardening/bucket-store.js';
 import { sourceAddressKey } from '../hardening/source-address.js';
-import { TokenBucketLimiter } from '../hardening/token-bucket.js';
 
 export interface FailureRefusal {
   /** The setting that names the limit reached. */
@@ -23,7 +32,7 @@ export interface FailureRefusal {
 }
 
 interface Count {
-  limiter: TokenBucketLimiter;
+  bucket: BucketLimit;
   limit: FailureRefusal['limit'];
   metric: FailureRefusal['metric'];
   perMinute: number;
@@ -33,13 +42,17 @@ interface Count {
 export class TokenFailureLimiter {
   private readonly counts: Count[] = [];
 
-  constructor(limits: GatewayLimits) {
+  constructor(
+    limits: GatewayLimits,
+    private readonly buckets: BucketStore,
+  ) {
     if (limits.tokenFailuresPerMinute > 0) {
       this.counts.push({
-        limiter: new TokenBucketLimiter({
+        bucket: {
+          name: 'token_failures',
           ratePerSecond: limits.tokenFailuresPerMinute / 60,
           burst: limits.tokenFailureBurst,
-        }),
+        },
         limit: 'AUTH_TOKEN_FAILURES_PER_MINUTE',
         metric: 'token_failures',
         perMinute: limits.tokenFailuresPerMinute,
@@ -49,10 +62,11 @@ export class TokenFailureLimiter {
     }
     if (limits.tokenClientFailuresPerMinute > 0) {
       this.counts.push({
-        limiter: new TokenBucketLimiter({
+        bucket: {
+          name: 'token_client_failures',
           ratePerSecond: limits.tokenClientFailuresPerMinute / 60,
           burst: limits.tokenClientFailureBurst,
-        }),
+        },
         limit: 'AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE',
         metric: 'token_client_failures',
         perMinute: limits.tokenClientFailuresPerMinute,
@@ -62,23 +76,33 @@ export class TokenFailureLimiter {
   }
 
   /** Whether this client, from this address, has used up either count (nothing is taken). */
-  isSuspect(clientId: string, address: string | undefined): boolean {
+  async isSuspect(clientId: string, address: string | undefined): Promise<boolean> {
     const from = address ?? 'unknown';
-    return this.counts.some((count) => !count.limiter.wouldAllow(count.key(clientId, from)));
+    const tokens = await Promise.all(
+      this.counts.map((count) => this.buckets.peek(count.key(clientId, from), count.bucket)),
+    );
+    return tokens.some((left) => left < 1);
   }
 
   /** Counts one wrong secret; says which limit it went past, if any. */
-  recordFailure(clientId: string, address: string | undefined): FailureRefusal | undefined {
+  async recordFailure(
+    clientId: string,
+    address: string | undefined,
+  ): Promise<FailureRefusal | undefined> {
     const from = address ?? 'unknown';
     for (const count of this.counts) {
-      const taken = count.limiter.take(count.key(clientId, from));
-      if (!taken.allowed) {
+      const { granted, tokens } = await this.buckets.take(
+        count.key(clientId, from),
+        count.bucket,
+        1,
+      );
+      if (granted < 1) {
         return {
           limit: count.limit,
           metric: count.metric,
           perMinute: count.perMinute,
-          burst: count.limiter.burst,
-          retryAfterSeconds: taken.retryAfterSeconds,
+          burst: count.bucket.burst,
+          retryAfterSeconds: secondsUntilToken(tokens, count.bucket),
         };
       }
     }

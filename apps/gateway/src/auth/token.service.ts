@@ -6,6 +6,7 @@
 import type { ClientCredentialsService, IssuedToken } from '#spean/access';
 import type { Metrics } from '#spean/observability';
 import type { GatewayLimits } from '../config/gateway-limits.config.js';
+import type { BucketStore } from '../hardening/bucket-store.js';
 import { GATE_FULL, SecretCheckGate } from './secret-check-gate.js';
 import { TokenFailureLimiter, type FailureRefusal } from './token-failure-limiter.js';
 import type { TokenCredentials } from './token-request.js';
@@ -24,23 +25,24 @@ export class TokenService {
     private readonly credentials: ClientCredentialsService,
     limits: GatewayLimits,
     private readonly metrics: Metrics,
+    buckets: BucketStore,
   ) {
     this.gate = new SecretCheckGate(limits.tokenCheckConcurrency, limits.tokenCheckQueue);
-    this.failures = new TokenFailureLimiter(limits);
+    this.failures = new TokenFailureLimiter(limits, buckets);
   }
 
   async exchange(request: TokenCredentials, address: string | undefined): Promise<TokenOutcome> {
     const { clientId, clientSecret } = request;
     const issued = await this.gate.run(
       () => this.credentials.exchange(clientId, clientSecret),
-      this.failures.isSuspect(clientId, address),
+      await this.failures.isSuspect(clientId, address),
     );
     if (issued === GATE_FULL) {
       this.metrics.limitRefusals.inc({ limit: 'token_checks_busy' });
       return { kind: 'busy' };
     }
     if (issued) return { kind: 'issued', token: issued };
-    const refusal = this.failures.recordFailure(clientId, address);
+    const refusal = await this.failures.recordFailure(clientId, address);
     if (!refusal) return { kind: 'refused' };
     this.metrics.limitRefusals.inc({ limit: refusal.metric });
     return { kind: 'limited', refusal };

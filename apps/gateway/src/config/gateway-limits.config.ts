@@ -24,6 +24,12 @@ export interface GatewayLimits {
   clientRatePerSecond: number;
   /** GraphQL requests a client may make at once before the sustained rate applies. */
   clientBurst: number;
+  /**
+   * Tokens a gateway process leases at a time from a client's bucket shared by
+   * every process (hardening/leased-rate-limiter.ts); 0: a tenth of a second's
+   * rate, at most a quarter of the burst. Larger: fewer statements, a looser bound.
+   */
+  clientLease: number;
   /** Wrong secrets at /auth/token per client id and source address per minute; 0 turns the limit off. */
   tokenFailuresPerMinute: number;
   /** Wrong secrets for one client from one address in a row before the per-minute rate applies. */
@@ -56,6 +62,7 @@ export function readGatewayLimits(
       max: 1_000_000,
     }),
     clientBurst: env.int('GRAPHQL_RATE_LIMIT_BURST', 400, { min: 1, max: 1_000_000 }),
+    clientLease: env.int('GRAPHQL_RATE_LIMIT_LEASE', 0, { min: 0, max: 1_000_000 }),
     tokenFailuresPerMinute: env.int('AUTH_TOKEN_FAILURES_PER_MINUTE', 30, {
       min: 0,
       max: 1_000_000,

@@ -1,5 +1,6 @@
 // The gateway's settings, read and validated once at boot.
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readCredentialSettings, type CredentialSettings } from '#spean/access';
 import { EnvReader, readCommonConfig, type CommonConfig } from '#spean/config';
@@ -40,6 +41,10 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   sessions: SessionSettings;
   /** The built console served at /console/ (dist/console of this checkout by default). */
   consoleDir: string;
+  /** Gateway processes serving the port on this machine (gateway.cluster.ts); 1: this one alone. */
+  workers: number;
+  /** Which of them this process is, 0 … workers − 1 (set by the primary); worker 0 seals the audit log. */
+  workerIndex: number;
 }
 
 export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
@@ -75,9 +80,34 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
     trustedProxies: readTrustedProxies(env),
     sessions: readSessionSettings(env, { ...common, host, port }),
     consoleDir: path.resolve(env.string('CONSOLE_DIR', defaultConsoleDir())),
+    workers: 1,
+    workerIndex: env.int('GATEWAY_WORKER_INDEX', 0, { min: 0, max: MAX_WORKERS - 1 }),
   };
+  config.workers = readWorkers(env, config);
   env.done();
   return config;
+}
+
+const MAX_WORKERS = 64;
+
+/**
+ * GATEWAY_WORKERS: one per core by default; 1 in tests, and with the embedded
+ * OpenID provider, whose keys and sign-ins live in one process's memory (a
+ * code issued by one worker would be redeemed at another).
+ */
+function readWorkers(env: EnvReader, config: GatewayConfig): number {
+  const embedded = config.sessions.embeddedProvider !== null;
+  const fallback = config.environment === 'test' || embedded ? 1 : availableParallelism();
+  const workers = env.int('GATEWAY_WORKERS', Math.min(fallback, MAX_WORKERS), {
+    min: 1,
+    max: MAX_WORKERS,
+  });
+  if (workers > 1 && embedded)
+    env.problem(
+      'GATEWAY_WORKERS above 1 needs OIDC_EMBEDDED_PROVIDER=false: the embedded provider keeps ' +
+        "its keys and sign-ins in one process's memory",
+    );
+  return workers;
 }
 
 /** TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDR ranges, e.g. `10.0.0.0/8, ::1`. */

@@ -3,7 +3,7 @@
 // so a feature module injects them by token and never receives them by hand.
 // Metrics, /health and /metrics come with it: the checks are on these values.
 import type { KeyObject } from 'node:crypto';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Pseudonymizer, SigningKey } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import { EVENT_BUS, type EventBus } from '#spean/bus';
@@ -16,6 +16,8 @@ import type {
   SchemaRegistryService,
 } from '#spean/schema-registry';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import { RateBucketSweeper } from '../hardening/rate-bucket-sweeper.js';
+import { SharedBucketStore } from '../hardening/shared-bucket-store.js';
 import {
   AUDIT_LOG,
   AUDIT_PUBLIC_KEY,
@@ -72,8 +74,16 @@ export class GatewayCoreModule {
           checks: { database: () => deps.database.isHealthy(), bus: () => deps.bus.isHealthy() },
         }),
       ],
-      providers: values,
-      exports: values.map((value) => value.provide),
+      providers: [
+        ...values,
+        // The rate limits' buckets, shared by every gateway process on this database.
+        {
+          provide: SharedBucketStore,
+          useFactory: () => new SharedBucketStore(deps.database, new Logger('rate-limits')),
+        },
+        RateBucketSweeper,
+      ],
+      exports: [...values.map((value) => value.provide), SharedBucketStore],
     };
   }
 }

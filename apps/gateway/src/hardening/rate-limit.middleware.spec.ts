@@ -4,6 +4,7 @@ import type { Principal } from '#spean/access';
 import { EnvReader } from '#spean/config';
 import { Metrics } from '#spean/observability';
 import { readGatewayLimits } from '../config/gateway-limits.config.js';
+import { MemoryBucketStore } from './bucket-store.js';
 import { graphqlClientRateLimit } from './rate-limit.middleware.js';
 
 const limits = readGatewayLimits(
@@ -12,13 +13,16 @@ const limits = readGatewayLimits(
 );
 
 /** Runs one request through the limit: true if it passed. */
-function passes(limit: ReturnType<typeof graphqlClientRateLimit>, principal: Principal): boolean {
-  let passed = false;
-  const response = { statusCode: 200, setHeader: () => undefined, end: () => undefined };
-  limit({ principal } as unknown as Request, response as unknown as Response, () => {
-    passed = true;
+function passes(
+  limit: ReturnType<typeof graphqlClientRateLimit>,
+  principal: Principal,
+): Promise<boolean> {
+  return new Promise((resolve) => {
+    const response = { statusCode: 200, setHeader: () => undefined, end: () => resolve(false) };
+    limit({ principal } as unknown as Request, response as unknown as Response, () =>
+      resolve(true),
+    );
   });
-  return passed;
 }
 
 const person = (subject: string, statedBy: 'session' | 'client') => ({
@@ -35,22 +39,22 @@ const signedIn = (subject: string): Principal => ({
 });
 
 describe('graphqlClientRateLimit', () => {
-  it('gives each signed-in person a limit of their own: one busy officer does not stop another', () => {
-    const limit = graphqlClientRateLimit(limits, new Metrics('test'));
-    expect(passes(limit, signedIn('dara'))).toBe(true);
-    expect(passes(limit, signedIn('dara'))).toBe(false);
-    expect(passes(limit, signedIn('vanna'))).toBe(true);
+  it('gives each signed-in person a limit of their own: one busy officer does not stop another', async () => {
+    const limit = graphqlClientRateLimit(limits, new Metrics('test'), new MemoryBucketStore());
+    expect(await passes(limit, signedIn('dara'))).toBe(true);
+    expect(await passes(limit, signedIn('dara'))).toBe(false);
+    expect(await passes(limit, signedIn('vanna'))).toBe(true);
   });
 
-  it('keeps one limit per client whatever officers the client itself names', () => {
-    const limit = graphqlClientRateLimit(limits, new Metrics('test'));
+  it('keeps one limit per client whatever officers the client itself names', async () => {
+    const limit = graphqlClientRateLimit(limits, new Metrics('test'), new MemoryBucketStore());
     const desk = (subject: string): Principal => ({
       clientId: 'mef-desk',
       agencyId: 'mef',
       role: 'agency',
       person: person(subject, 'client'),
     });
-    expect(passes(limit, desk('a'))).toBe(true);
-    expect(passes(limit, desk('b'))).toBe(false);
+    expect(await passes(limit, desk('a'))).toBe(true);
+    expect(await passes(limit, desk('b'))).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 // In-memory token buckets, one per key (a client id, a source address): each
 // holds up to `burst` tokens and regains `ratePerSecond` of them each second;
 // a request takes one or is refused with the whole seconds until one is back.
-// Buckets live in this process only: gateways behind a load balancer each
-// allow the full rate (documented). Memory is bounded: past `maxKeys` the key
+// Buckets live in this process only; the limits shared by every gateway
+// process keep theirs in PostgreSQL (rate-bucket.repository.ts) and use these
+// only as a process's own cache or fallback. Memory is bounded: past `maxKeys` the key
 // used least recently is forgotten (its bucket, refilled by then or not, starts
 // full again if it comes back).
 
@@ -66,10 +67,14 @@ export class TokenBucketLimiter {
 
   /** Whether take(key) would be allowed now; takes nothing and changes no bucket. */
   wouldAllow(key: string): boolean {
+    return this.tokens(key) >= 1;
+  }
+
+  /** The tokens the key's bucket holds now; takes nothing and changes no bucket. */
+  tokens(key: string): number {
     const bucket = this.buckets.get(key);
-    if (!bucket) return true;
-    const tokens = bucket.tokens + (this.now() - bucket.at) * this.ratePerMs;
-    return tokens >= 1;
+    if (!bucket) return this.options.burst;
+    return Math.min(this.options.burst, bucket.tokens + (this.now() - bucket.at) * this.ratePerMs);
   }
 
   private bucketFor(key: string, now: number): Bucket {

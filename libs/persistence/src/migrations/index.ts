@@ -20,6 +20,7 @@ import { CreateGrantUseIndex1763791000000 } from './1763791000000-create-grant-u
 import { CreateAuditVerification1763792000000 } from './1763792000000-create-audit-verification.js';
 import { AddPurposeDisclosure1763792100000 } from './1763792100000-add-purpose-disclosure.js';
 import { CreateAccessQuestion1763792200000 } from './1763792200000-create-access-question.js';
+import { CreateRateLimitBucket1763792700000 } from './1763792700000-create-rate-limit-bucket.js';
 
 export const migrations = [
   CreateBus1763780000000,
@@ -42,4 +43,5 @@ export const migrations = [
   CreateAuditVerification1763792000000,
   AddPurposeDisclosure1763792100000,
   CreateAccessQuestion1763792200000,
+  CreateRateLimitBucket1763792700000,
 ];
