@@ -92,6 +92,10 @@ export class AdapterRegistryService {
       );
     }
     const title = requiredText(input.title, 'title', 200);
+    const reason =
+      input.reason == null || input.reason.trim() === ''
+        ? null
+        : requiredText(input.reason, 'reason', 500);
     const agencyId = (input.agencyId ?? actor.agencyId).trim();
     if (actor.role === 'integrator' && agencyId !== actor.agencyId) {
       throw new AccessDeniedException(
@@ -145,6 +149,7 @@ export class AdapterRegistryService {
         title,
         state: saved.state,
         ...entriesOf(change),
+        ...(reason === null ? {} : { reason }),
       });
       await repository.notify(name);
       return saved;
