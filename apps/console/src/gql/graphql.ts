@@ -35,6 +35,8 @@ export type RegisterAdapterInput = {
   /** 2 to 63 lower-case letters, digits and dashes, e.g. land-registry */
   name: string;
   publishes?: Array<AdapterRecordTypeInput>;
+  /** Why it is registered or changed: kept in the audit entry (up to 500 characters) */
+  reason?: string | null | undefined;
   /** The ministry system, e.g. "Cadastral register" */
   title: string;
 };

@@ -58,9 +58,10 @@ export function AdapterDialog({
           <FormattedMessage id="adapters.mine.registerTitle" />
         )
       }
-      run={() =>
+      run={(reason) =>
         requestAll(REGISTER, {
           input: {
+            reason,
             name: name.trim(),
             title: title.trim(),
             publishes: inputOf(publishes),

@@ -209,7 +209,8 @@ export default function InboxPage() {
 }
 
 function AdapterRequest({ adapter, onAct }: { adapter: AdapterShape; onAct: () => void }) {
-  const isNew = adapter.state === 'pending';
+  // A change to an approved adapter makes it pending too: new is what has nothing approved yet.
+  const isNew = ![...adapter.publishes, ...adapter.consumes].some((entry) => entry.approved);
   const open = waitsForDecision(adapter);
   return (
     <article className="card" aria-labelledby={`inbox-adapter-${adapter.name}`}>
