@@ -38,6 +38,25 @@ async function browserStorage(page: Page) {
   });
 }
 
+/** A GraphQL call with the page's own session (its cookie and CSRF token), as the console makes it. */
+async function graphqlAs<T>(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  return page.evaluate(
+    async ({ query, variables }) => {
+      const session = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as {
+        data?: T | null;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
+    },
+    { query, variables },
+  );
+}
+
 /** When SPEAN_SHOTS is set: a look at the page at desktop and phone widths. */
 async function look(page: Page, name: string): Promise<void> {
   if (!process.env.SPEAN_SHOTS) return;
@@ -97,18 +116,7 @@ test('a desk officer is refused the steward inbox, on the page and by the API', 
     'This page is not for your role (desk officer).',
   );
   await expect(page.getByRole('link', { name: 'Inbox' })).toHaveCount(0);
-  const answer = await page.evaluate(async () => {
-    const session = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({ query: '{ adapters { name } adapterKeys { keyId } }' }),
-    });
-    return (await response.json()) as {
-      data?: unknown;
-      errors?: Array<{ extensions?: { code?: string } }>;
-    };
-  });
+  const answer = await graphqlAs(page, '{ adapters { name } adapterKeys { keyId } }');
   expect(answer.data ?? null).toBeNull();
   expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
@@ -120,7 +128,7 @@ test('an integrator registers an adapter; the steward approves it from the inbox
   expect(name).toMatch(/^inspection-/);
 });
 
-const STEWARD_PAGES = ['inbox', 'adapters', 'clients', 'orphans'];
+const STEWARD_PAGES = ['inbox', 'adapters', 'clients', 'orphans', 'health'];
 const INTEGRATOR_PAGES = ['my-adapters', 'clients'];
 
 for (const lang of ['en', 'km'] as const) {
@@ -176,4 +184,114 @@ test('the README shows the steward inbox and the integrator adapters', async ({ 
   await expect(steward.getByRole('article', { name: new RegExp(pending) })).toBeVisible();
   await readmeScreenshot(steward, 'steward');
   await steward.close();
+});
+
+test('the inbox shows a proposed schema version beside the approved one; the steward rejects it', async ({
+  page,
+}) => {
+  await signIn(page, 'steward');
+  const current = await graphqlAs<{
+    schemas: Array<{ versions: Array<{ version: number; state: string; schemaJson: string }> }>;
+  }>(
+    page,
+    '{ schemas(recordType: "vehicle-registration") { versions { version state schemaJson } } }',
+  );
+  const active = current.data!.schemas[0]!.versions.filter((v) => v.state === 'active').at(-1)!;
+  const schema = JSON.parse(active.schemaJson) as { properties: Record<string, unknown> };
+  const field = `inspectionNote${Date.now().toString(36)}`;
+  schema.properties[field] = { type: 'string', maxLength: 200 };
+  const proposed = await graphqlAs<{ proposeSchemaVersion: { version: number } }>(
+    page,
+    'mutation($s: String!) { proposeSchemaVersion(recordType: "vehicle-registration", schema: $s, reason: "Inspection notes on the card") { version } }',
+    { s: JSON.stringify(schema) },
+  );
+  expect(proposed.errors).toBeUndefined();
+  const version = proposed.data!.proposeSchemaVersion.version;
+
+  await page.goto(consoleUrl('inbox'));
+  const request = page.getByRole('article', {
+    name: new RegExp(`^vehicle-registration version ${version} `),
+  });
+  await expect(request.getByRole('heading')).toHaveText(
+    `vehicle-registration version ${version} proposed`,
+  );
+  await expect(request).toContainText('Inspection notes on the card');
+  await expect(request.getByRole('definition').nth(1)).toContainText(`version ${active.version}`);
+  await expect(
+    request.getByRole('link', {
+      name: 'Compare the versions of vehicle-registration on the schemas page',
+    }),
+  ).toHaveAttribute('href', '/console/schemas?type=vehicle-registration');
+  await request.getByRole('button', { name: 'Reject' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('Notes belong in the inspection system');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toContainText(
+    'Notes belong in the inspection system',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(request.getByText('rejected', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: new RegExp(`^vehicle-registration version ${version} `) }),
+  ).toHaveCount(0);
+});
+
+test('a steward rotates a secret (shown once, with the overlap) and revokes the client', async ({
+  page,
+}) => {
+  await signIn(page, 'steward');
+  const name = `Rotation desk ${Date.now().toString(36)}`;
+  const created = await graphqlAs<{ createClient: { clientId: string; clientSecret: string } }>(
+    page,
+    'mutation($n: String!) { createClient(input: { name: $n, role: "agency", agencyId: "mef", reason: "test desk" }) { clientId clientSecret } }',
+    { n: name },
+  );
+  expect(created.errors).toBeUndefined();
+  await page.goto(consoleUrl('clients'));
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.getByRole('button', { name: 'Rotate secret' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Hours the previous secret keeps working/).fill('2');
+  await dialog.getByLabel('Reason').fill('The old secret was on a shared laptop');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByText('it will not be shown again')).toBeVisible();
+  const secret = (await dialog.getByTestId('client-secret').textContent())!.trim();
+  expect(secret).not.toBe(created.data!.createClient.clientSecret);
+  await expect(dialog.getByText('the previous secret works until')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('rotated');
+  expect(await page.content()).not.toContain(secret);
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('The desk closed');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('revoked by');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeDisabled();
+});
+
+test('the health page shows the gateway ready and names what is wrong with an adapter', async ({
+  page,
+}) => {
+  await signIn(page, 'steward');
+  const name = `scales-${Date.now().toString(36)}`;
+  const registered = await graphqlAs(
+    page,
+    'mutation($n: String!) { registerAdapter(input: { name: $n, agencyId: "mpwt", title: "Scales", consumes: [{ recordType: "vehicle-registration" }], reason: "trial" }) { name } }',
+    { n: name },
+  );
+  expect(registered.errors).toBeUndefined();
+  await page.goto(consoleUrl('health'));
+  for (const part of ['database', 'bus']) {
+    await expect(page.getByRole('row', { name: new RegExp(`^${part} ${part}`) })).toContainText(
+      'healthy',
+    );
+  }
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('needs attention');
+  await expect(row).toContainText('its registration is pending');
 });

@@ -119,6 +119,11 @@ export type AdaptersRevokeClientMutationVariables = Exact<{
 
 export type AdaptersRevokeClientMutation = { revokeClient: { clientId: string, revokedAt: string | null } };
 
+export type AdaptersSystemHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersSystemHealthQuery = { systemHealth: { checkedAt: string, healthy: boolean, components: Array<{ name: string, kind: string, healthy: boolean, state: string | null, lagMessages: number | null, lagSeconds: number | null, deadLetters: number | null, problems: Array<string> }> } };
+
 export type AdaptersInboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -358,6 +363,24 @@ export const AdaptersRevokeClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdaptersRevokeClientMutation, AdaptersRevokeClientMutationVariables>;
+export const AdaptersSystemHealthDocument = new TypedDocumentString(`
+    query AdaptersSystemHealth {
+  systemHealth {
+    checkedAt
+    healthy
+    components {
+      name
+      kind
+      healthy
+      state
+      lagMessages
+      lagSeconds
+      deadLetters
+      problems
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersSystemHealthQuery, AdaptersSystemHealthQueryVariables>;
 export const AdaptersInboxDocument = new TypedDocumentString(`
     query AdaptersInbox {
   adapters {

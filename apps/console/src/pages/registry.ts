@@ -49,6 +49,12 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./adapters/OrphansPage')),
   },
   {
+    path: 'health',
+    title: 'adapters.nav.health',
+    roles: ['steward'],
+    component: lazy(() => import('./adapters/HealthPage')),
+  },
+  {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,

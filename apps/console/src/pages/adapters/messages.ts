@@ -255,4 +255,31 @@ export const adaptersMessages = {
   'adapters.orphans.none': { en: 'No orphan records.', km: 'គ្មានកំណត់ត្រាគ្មានម្ចាស់ទេ។' },
   'adapters.orphans.previous': { en: 'Previous page', km: 'ទំព័រមុន' },
   'adapters.orphans.next': { en: 'Next page', km: 'ទំព័របន្ទាប់' },
+
+  'adapters.health.title': { en: 'Health', km: 'ស្ថានភាពប្រព័ន្ធ' },
+  'adapters.health.lead': {
+    en: 'Every part of the exchange as the gateway observes it: its own readiness, the database, the bus, the read model and each adapter.',
+    km: 'គ្រប់ផ្នែកនៃប្រព័ន្ធផ្លាស់ប្តូរទិន្នន័យ តាមអ្វីដែលច្រកទ្វារសង្កេតឃើញ៖ ភាពរួចរាល់របស់ខ្លួន មូលដ្ឋានទិន្នន័យ ប្រព័ន្ធសារ គំរូអាន និងអាដាប់ទ័រនីមួយៗ។',
+  },
+  'adapters.health.refresh': { en: 'Check again', km: 'ពិនិត្យម្តងទៀត' },
+  'adapters.health.allOk': { en: 'Everything is healthy.', km: 'អ្វីៗទាំងអស់ដំណើរការល្អ។' },
+  'adapters.health.notOk': {
+    en: 'Something needs attention.',
+    km: 'មានអ្វីមួយត្រូវការការយកចិត្តទុកដាក់។',
+  },
+  'adapters.health.checkedAt': { en: 'checked', km: 'បានពិនិត្យ' },
+  'adapters.health.caption': {
+    en: 'Each component and what is wrong with it',
+    km: 'សមាសភាគនីមួយៗ និងបញ្ហារបស់វា',
+  },
+  'adapters.health.component': { en: 'Component', km: 'សមាសភាគ' },
+  'adapters.health.status': { en: 'Status', km: 'ស្ថានភាព' },
+  'adapters.health.problems': { en: 'Problems', km: 'បញ្ហា' },
+  'adapters.health.ok': { en: 'healthy', km: 'ល្អ' },
+  'adapters.health.bad': { en: 'needs attention', km: 'ត្រូវការការយកចិត្តទុកដាក់' },
+  'adapters.health.kind.gateway': { en: 'gateway', km: 'ច្រកទ្វារ' },
+  'adapters.health.kind.database': { en: 'database', km: 'មូលដ្ឋានទិន្នន័យ' },
+  'adapters.health.kind.bus': { en: 'bus', km: 'ប្រព័ន្ធសារ' },
+  'adapters.health.kind.read-model': { en: 'read model', km: 'គំរូអាន' },
+  'adapters.health.kind.adapter': { en: 'adapter', km: 'អាដាប់ទ័រ' },
 } satisfies Catalog;
