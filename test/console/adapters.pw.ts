@@ -63,7 +63,7 @@ async function look(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `/tmp/adshots/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `/tmp/adshots/${name}-phone.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/adshots/${name}-phone.png` });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -294,4 +294,27 @@ test('the health page shows the gateway ready and names what is wrong with an ad
   const row = page.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('needs attention');
   await expect(row).toContainText('its registration is pending');
+});
+
+test("an integrator creates a client for its own approved adapter, and sees only its agency's clients", async ({
+  page,
+}) => {
+  await signIn(page, 'integrator');
+  await page.getByRole('link', { name: 'Clients' }).click();
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  const agencies = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(new Set(agencies)).toEqual(new Set(['Ministry of Public Works and Transport']));
+  await expect(page.getByRole('button', { name: 'Rotate secret' })).toHaveCount(0);
+  const name = `Transport standby ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Create a client' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Role')).toHaveCount(0);
+  await dialog.getByLabel('Client system').fill(name);
+  await dialog.getByLabel('Adapter').selectOption('transport');
+  await dialog.getByLabel('Reason').fill('A standby publisher for the transport adapter');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByText('it will not be shown again')).toBeVisible();
+  await expect(dialog.getByTestId('client-secret')).not.toBeEmpty();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('transport');
 });
