@@ -31,6 +31,15 @@ export function requiredText(value: string | undefined, field: string, max: numb
   return trimmed;
 }
 
+/** Text that may be left out (null); when given, the same rule as requiredText. */
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null {
+  return value == null || value.trim() === '' ? null : requiredText(value, field, max);
+}
+
 export function invalid(field: string, message: string): never {
   throw new AdapterRegistryException(Code.INVALID_INPUT, message, field);
 }
