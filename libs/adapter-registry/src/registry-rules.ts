@@ -31,13 +31,15 @@ export function requiredText(value: string | undefined, field: string, max: numb
   return trimmed;
 }
 
-/** Text that may be left out (null); when given, the same rule as requiredText. */
+/** Text that may be left out (null); when given, at most max characters. */
 export function optionalText(
   value: string | null | undefined,
   field: string,
   max: number,
 ): string | null {
-  return value == null || value.trim() === '' ? null : requiredText(value, field, max);
+  const trimmed = (value ?? '').normalize('NFC').trim();
+  if (trimmed.length > max) invalid(field, `${field} is at most ${max} characters`);
+  return trimmed === '' ? null : trimmed;
 }
 
 export function invalid(field: string, message: string): never {
