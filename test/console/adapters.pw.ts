@@ -318,3 +318,49 @@ test("an integrator creates a client for its own approved adapter, and sees only
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('transport');
 });
+
+test('an integrator asks to change an approved adapter; the steward sees the change beside what is approved and rejects it', async ({
+  browser,
+}) => {
+  const { name } = await registerAndApproveAdapter(browser);
+  const integrator = await browser.newPage();
+  await signIn(integrator, 'integrator');
+  const card = integrator.getByRole('article', { name: new RegExp(name) });
+  await card.getByRole('button', { name: 'Ask for a change' }).click();
+  let dialog = integrator.getByRole('dialog');
+  await expect(
+    dialog.getByRole('group', { name: 'Consumes' }).getByLabel('vehicle-registration'),
+  ).toBeChecked();
+  await dialog.getByRole('group', { name: 'Publishes' }).getByLabel('vehicle-registration').check();
+  await dialog.getByLabel('Reason').fill('Inspection results go back to the register');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toContainText('Inspection results go back');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(card.getByRole('row', { name: /Publishes/ })).toContainText('waiting');
+  await integrator.close();
+
+  const steward = await browser.newPage();
+  await signIn(steward, 'steward');
+  const request = steward.getByRole('article', { name: new RegExp(name) });
+  await expect(request).toContainText('Change asked for by');
+  const [asked, approved] = [2, 3].map((column) =>
+    request.locator(`tbody tr:has(th:text-is("Publishes")) > :nth-child(${column})`),
+  );
+  await expect(asked!).toContainText('vehicle-registration');
+  await expect(approved!).toHaveText('none');
+  await expect(
+    request.locator('tbody tr:has(th:text-is("Consumes")) > :nth-child(3)'),
+  ).toContainText('vehicle-registration');
+  await request.getByRole('button', { name: 'Reject' }).click();
+  dialog = steward.getByRole('dialog');
+  await expect(dialog).toContainText('what is approved now stays in force');
+  await dialog.getByLabel('Reason').fill('Results are published by the inspection system itself');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await steward.goto(consoleUrl('adapters'));
+  const entry = steward.getByRole('article', { name: new RegExp(name) });
+  await expect(entry.getByText('approved', { exact: true }).first()).toBeVisible();
+  await expect(entry).toContainText('Results are published by the inspection system itself');
+  await steward.close();
+});
