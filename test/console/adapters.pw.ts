@@ -364,3 +364,31 @@ test('an integrator asks to change an approved adapter; the steward sees the cha
   await expect(entry).toContainText('Results are published by the inspection system itself');
   await steward.close();
 });
+
+test('a steward suspends an adapter from the adapters page and approves it again', async ({
+  browser,
+  page,
+}) => {
+  const { name } = await registerAndApproveAdapter(browser);
+  await signIn(page, 'steward');
+  await page.goto(consoleUrl('adapters'));
+  const card = page.getByRole('article', { name: new RegExp(name) });
+  await expect(card).toContainText(/messages behind, oldest waiting [\d.]+ s/);
+  await card.getByRole('button', { name: 'Suspend' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('Publishing duplicates since this morning');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(card.getByText('suspended', { exact: true }).first()).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Suspend' })).toBeDisabled();
+
+  await card.getByRole('button', { name: 'Approve' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('Duplicates fixed by the ministry');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.locator('.audit-entry')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(card.getByText('approved', { exact: true }).first()).toBeVisible();
+  await expect(card).toContainText('Duplicates fixed by the ministry');
+});
