@@ -83,6 +83,7 @@ test('a steward creates a client: its secret is shown once and stored nowhere', 
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog.getByText('it will not be shown again')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Copy the secret' })).toBeVisible();
+  await expect(dialog.getByText('Previous secret')).toHaveCount(0);
   const secret = (await dialog.getByTestId('client-secret').textContent())!.trim();
   expect(secret.length).toBeGreaterThan(20);
   await expect(dialog.locator('.audit-entry')).toBeVisible();

@@ -235,7 +235,7 @@ export default function ClientsPage() {
 }
 
 /** A secret shown this once: copy it now, it will not be shown again. */
-function SecretOnce({ issued }: { issued: Issued }) {
+function SecretOnce({ issued, rotated }: { issued: Issued; rotated?: boolean }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="secret-once">
@@ -257,7 +257,7 @@ function SecretOnce({ issued }: { issued: Issued }) {
             {issued.clientSecret}
           </code>
         </dd>
-        {issued.previousSecretValidUntil !== undefined ? (
+        {rotated ? (
           <>
             <dt>
               <FormattedMessage id="adapters.clients.previousSecret" />
@@ -433,7 +433,10 @@ function RotateClient({
         })
       }
       done={(result) => (
-        <SecretOnce issued={(result as { rotateClientSecret: Issued }).rotateClientSecret} />
+        <SecretOnce
+          rotated
+          issued={(result as { rotateClientSecret: Issued }).rotateClientSecret}
+        />
       )}
     >
       <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
