@@ -154,6 +154,14 @@ export type AdaptersApproveKeyMutationVariables = Exact<{
 
 export type AdaptersApproveKeyMutation = { approveAdapterKey: { keyId: string, state: string } };
 
+export type AdaptersRefuseKeyMutationVariables = Exact<{
+  keyId: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRefuseKeyMutation = { revokeAdapterKey: { keyId: string, state: string } };
+
 export type AdaptersApproveSchemaVersionMutationVariables = Exact<{
   recordType: string;
   version: number;
@@ -449,6 +457,14 @@ export const AdaptersApproveKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdaptersApproveKeyMutation, AdaptersApproveKeyMutationVariables>;
+export const AdaptersRefuseKeyDocument = new TypedDocumentString(`
+    mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
+  revokeAdapterKey(keyId: $keyId, reason: $reason) {
+    keyId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRefuseKeyMutation, AdaptersRefuseKeyMutationVariables>;
 export const AdaptersApproveSchemaVersionDocument = new TypedDocumentString(`
     mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
   approveSchemaVersion(

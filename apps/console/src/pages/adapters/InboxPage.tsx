@@ -92,6 +92,15 @@ const APPROVE_KEY = graphql(`
   }
 `);
 
+const REFUSE_KEY = graphql(`
+  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
+    revokeAdapterKey(keyId: $keyId, reason: $reason) {
+      keyId
+      state
+    }
+  }
+`);
+
 const APPROVE_SCHEMA = graphql(`
   mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
     approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
@@ -348,6 +357,22 @@ function KeyRequest({
             </Label>
             <Input inputMode="decimal" />
           </TextField>
+        </ChangeDialog>
+        <ChangeDialog
+          variant="danger"
+          label={<FormattedMessage id="adapters.reject" />}
+          title={
+            <FormattedMessage id="adapters.refuseKeyTitle" values={{ adapter: proposed.adapter }} />
+          }
+          isDisabled={proposed.state !== 'proposed'}
+          run={(reason) => {
+            onAct();
+            return requestAll(REFUSE_KEY, { keyId: proposed.keyId, reason });
+          }}
+        >
+          <p>
+            <FormattedMessage id="adapters.refuseKeyHelp" />
+          </p>
         </ChangeDialog>
       </div>
     </article>

@@ -78,6 +78,14 @@ export const adaptersMessages = {
     en: 'Revoke a signing key of {adapter}',
     km: 'ដកហូតកូនសោចុះហត្ថលេខារបស់ {adapter}',
   },
+  'adapters.refuseKeyTitle': {
+    en: 'Refuse the proposed signing key of {adapter}',
+    km: 'បដិសេធកូនសោចុះហត្ថលេខាដែលបានស្នើរបស់ {adapter}',
+  },
+  'adapters.refuseKeyHelp': {
+    en: 'The key is revoked and will never verify; the keys approved now stay in force.',
+    km: 'កូនសោនេះត្រូវបានដកហូត ហើយនឹងមិនផ្ទៀងផ្ទាត់ឡើយ កូនសោដែលបានអនុម័តបច្ចុប្បន្ននៅតែមានសុពលភាព។',
+  },
   'adapters.revokeKeyWarning': {
     en: 'Every record signed with it is refused from now on, for good.',
     km: 'រាល់កំណត់ត្រាដែលចុះហត្ថលេខាដោយវានឹងត្រូវបដិសេធចាប់ពីពេលនេះតទៅ ជារៀងរហូត។',
