@@ -513,9 +513,17 @@ describe('adapter registration', () => {
         input: {
           ...FLEET_INPUT,
           publishes: [...FLEET_INPUT.publishes, { recordType: 'land-title', schemaVersion: 1 }],
+          reason: 'Titles of impounded vehicles’ yards',
         },
       },
     );
+    // The integrator's reason is kept with the change in the audit log.
+    const [asked] = await stack.db.database.query<AuditRow>(
+      `SELECT actor_client, actor_agency, details FROM audit_entry
+       WHERE kind = 'adapter-registration' AND details->>'adapter' = 'fleet'
+         AND details->>'action' = 're-registered' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(asked!.details).toMatchObject({ reason: 'Titles of impounded vehicles’ yards' });
     expect(changed.data!.registerAdapter).toMatchObject({
       state: 'pending',
       publishes: [

@@ -132,6 +132,12 @@ describe('registration', () => {
     ['a bad name', { name: 'Fleet_2' }, 'name', /name must be 2 to 63 lower-case/],
     ['no title', { title: '  ' }, 'title', /title is required, at most 200 characters/],
     [
+      'a reason too long',
+      { reason: 'x'.repeat(501) },
+      'reason',
+      /reason is at most 500 characters/,
+    ],
+    [
       'an unknown record type',
       { publishes: [{ recordType: 'spaceship' }] },
       'publishes[0].recordType',

@@ -49,6 +49,8 @@ export interface NewAdapterRegistration {
   title: string;
   publishes: readonly RecordTypeRequest[];
   consumes: readonly RecordTypeRequest[];
+  /** Why it is registered (or changed), for the audit log; optional. */
+  reason?: string | null;
 }
 
 /** Whether an adapter may do something now, and if not, a sentence saying why. */

@@ -28,7 +28,13 @@ import {
   AdapterRegistryExceptionCode as Code,
 } from './adapter-registry.exception.js';
 import { AdapterRegistryRepository } from './adapter-registry.repository.js';
-import { allow, appendRegistryEntry, invalid, requiredText } from './registry-rules.js';
+import {
+  allow,
+  appendRegistryEntry,
+  invalid,
+  optionalText,
+  requiredText,
+} from './registry-rules.js';
 
 /**
  * Who makes a change: a client (by its role), an operator at the server's CLI,
@@ -92,6 +98,7 @@ export class AdapterRegistryService {
       );
     }
     const title = requiredText(input.title, 'title', 200);
+    const reason = optionalText(input.reason, 'reason', 500);
     const agencyId = (input.agencyId ?? actor.agencyId).trim();
     if (actor.role === 'integrator' && agencyId !== actor.agencyId) {
       throw new AccessDeniedException(
@@ -145,6 +152,7 @@ export class AdapterRegistryService {
         title,
         state: saved.state,
         ...entriesOf(change),
+        ...(reason === null ? {} : { reason }),
       });
       await repository.notify(name);
       return saved;

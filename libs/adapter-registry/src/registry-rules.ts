@@ -31,6 +31,17 @@ export function requiredText(value: string | undefined, field: string, max: numb
   return trimmed;
 }
 
+/** Text that may be left out (null); when given, at most max characters. */
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null {
+  const trimmed = (value ?? '').normalize('NFC').trim();
+  if (trimmed.length > max) invalid(field, `${field} is at most ${max} characters`);
+  return trimmed === '' ? null : trimmed;
+}
+
 export function invalid(field: string, message: string): never {
   throw new AdapterRegistryException(Code.INVALID_INPUT, message, field);
 }

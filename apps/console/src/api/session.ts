@@ -50,3 +50,8 @@ export async function signOut(): Promise<void> {
   }).catch(() => undefined);
   sessionEnded();
 }
+
+/** The signed-in person, as last read (pages that show "my own" read it here). */
+export function currentSession(): Session | null {
+  return current;
+}

@@ -1,6 +1,8 @@
 /* eslint-disable */
 import * as types from './graphql';
 
+
+
 /**
  * Map of all GraphQL operations in the project.
  *
@@ -13,28 +15,143 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  '\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n': typeof types.MyAuditEntriesDocument;
-  '\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n': typeof types.MyLastAuditEntryDocument;
+    "\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n": typeof types.MyAuditEntriesDocument,
+    "\n  mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {\n    registerAdapter(input: $input) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersRegisterAdapterDocument,
+    "\n  query AdaptersDirectory {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      notAfter\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n  }\n": typeof types.AdaptersDirectoryDocument,
+    "\n  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {\n    suspendAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersSuspendAdapterDocument,
+    "\n  mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersDirectoryApproveDocument,
+    "\n  mutation AdaptersDirectoryReject($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersDirectoryRejectDocument,
+    "\n  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n": typeof types.AdaptersRevokeKeyDocument,
+    "\n  query AdaptersClients {\n    clients {\n      clientId\n      name\n      agencyId\n      agencyName\n      role\n      adapter\n      createdAt\n      rotatedAt\n      previousSecretValidUntil\n      revokedAt\n      revokedBy\n      revokeReason\n      maskedNationalId\n    }\n    adapters {\n      name\n      agencyId\n      state\n    }\n  }\n": typeof types.AdaptersClientsDocument,
+    "\n  mutation AdaptersCreateClient($input: NewClientInput!) {\n    createClient(input: $input) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n": typeof types.AdaptersCreateClientDocument,
+    "\n  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {\n    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n": typeof types.AdaptersRotateClientSecretDocument,
+    "\n  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {\n    revokeClient(clientId: $clientId, reason: $reason) {\n      clientId\n      revokedAt\n    }\n  }\n": typeof types.AdaptersRevokeClientDocument,
+    "\n  query AdaptersSystemHealth {\n    systemHealth {\n      checkedAt\n      healthy\n      components {\n        name\n        kind\n        healthy\n        state\n        lagMessages\n        lagSeconds\n        deadLetters\n        problems\n      }\n    }\n  }\n": typeof types.AdaptersSystemHealthDocument,
+    "\n  query AdaptersInbox {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      proposedBy\n      notAfter\n    }\n    schemas {\n      recordType\n      compatibility\n      versions {\n        version\n        state\n        proposedAt\n        proposedBy\n        proposalReason\n      }\n    }\n  }\n": typeof types.AdaptersInboxDocument,
+    "\n  mutation AdaptersApproveAdapter($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersApproveAdapterDocument,
+    "\n  mutation AdaptersRejectAdapter($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": typeof types.AdaptersRejectAdapterDocument,
+    "\n  mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {\n    approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {\n      keyId\n      state\n    }\n  }\n": typeof types.AdaptersApproveKeyDocument,
+    "\n  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n": typeof types.AdaptersRefuseKeyDocument,
+    "\n  mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n": typeof types.AdaptersApproveSchemaVersionDocument,
+    "\n  mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n": typeof types.AdaptersRejectSchemaVersionDocument,
+    "\n  query AdaptersMine {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      decidedAt\n      decidedBy\n      decisionReason\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n    schemas {\n      recordType\n    }\n  }\n": typeof types.AdaptersMineDocument,
+    "\n  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {\n    orphans(first: $first, offset: $offset, recordType: $recordType) {\n      recordType\n      recordId\n      source\n      appliedAt\n    }\n    schemas {\n      recordType\n    }\n  }\n": typeof types.AdaptersOrphansDocument,
+    "\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n": typeof types.MyLastAuditEntryDocument,
 };
 const documents: Documents = {
-  '\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n':
-    types.MyAuditEntriesDocument,
-  '\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n':
-    types.MyLastAuditEntryDocument,
+    "\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n": types.MyAuditEntriesDocument,
+    "\n  mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {\n    registerAdapter(input: $input) {\n      name\n      state\n    }\n  }\n": types.AdaptersRegisterAdapterDocument,
+    "\n  query AdaptersDirectory {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      notAfter\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n  }\n": types.AdaptersDirectoryDocument,
+    "\n  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {\n    suspendAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": types.AdaptersSuspendAdapterDocument,
+    "\n  mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": types.AdaptersDirectoryApproveDocument,
+    "\n  mutation AdaptersDirectoryReject($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": types.AdaptersDirectoryRejectDocument,
+    "\n  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n": types.AdaptersRevokeKeyDocument,
+    "\n  query AdaptersClients {\n    clients {\n      clientId\n      name\n      agencyId\n      agencyName\n      role\n      adapter\n      createdAt\n      rotatedAt\n      previousSecretValidUntil\n      revokedAt\n      revokedBy\n      revokeReason\n      maskedNationalId\n    }\n    adapters {\n      name\n      agencyId\n      state\n    }\n  }\n": types.AdaptersClientsDocument,
+    "\n  mutation AdaptersCreateClient($input: NewClientInput!) {\n    createClient(input: $input) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n": types.AdaptersCreateClientDocument,
+    "\n  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {\n    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n": types.AdaptersRotateClientSecretDocument,
+    "\n  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {\n    revokeClient(clientId: $clientId, reason: $reason) {\n      clientId\n      revokedAt\n    }\n  }\n": types.AdaptersRevokeClientDocument,
+    "\n  query AdaptersSystemHealth {\n    systemHealth {\n      checkedAt\n      healthy\n      components {\n        name\n        kind\n        healthy\n        state\n        lagMessages\n        lagSeconds\n        deadLetters\n        problems\n      }\n    }\n  }\n": types.AdaptersSystemHealthDocument,
+    "\n  query AdaptersInbox {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      proposedBy\n      notAfter\n    }\n    schemas {\n      recordType\n      compatibility\n      versions {\n        version\n        state\n        proposedAt\n        proposedBy\n        proposalReason\n      }\n    }\n  }\n": types.AdaptersInboxDocument,
+    "\n  mutation AdaptersApproveAdapter($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": types.AdaptersApproveAdapterDocument,
+    "\n  mutation AdaptersRejectAdapter($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n": types.AdaptersRejectAdapterDocument,
+    "\n  mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {\n    approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {\n      keyId\n      state\n    }\n  }\n": types.AdaptersApproveKeyDocument,
+    "\n  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n": types.AdaptersRefuseKeyDocument,
+    "\n  mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n": types.AdaptersApproveSchemaVersionDocument,
+    "\n  mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n": types.AdaptersRejectSchemaVersionDocument,
+    "\n  query AdaptersMine {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      decidedAt\n      decidedBy\n      decisionReason\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n    schemas {\n      recordType\n    }\n  }\n": types.AdaptersMineDocument,
+    "\n  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {\n    orphans(first: $first, offset: $offset, recordType: $recordType) {\n      recordType\n      recordId\n      source\n      appliedAt\n    }\n    schemas {\n      recordType\n    }\n  }\n": types.AdaptersOrphansDocument,
+    "\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n": types.MyLastAuditEntryDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n',
-): typeof import('./graphql').MyAuditEntriesDocument;
+export function graphql(source: "\n  query MyAuditEntries {\n    myAuditEntries(first: 20) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MyAuditEntriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n',
-): typeof import('./graphql').MyLastAuditEntryDocument;
+export function graphql(source: "\n  mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {\n    registerAdapter(input: $input) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersRegisterAdapterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersDirectory {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      notAfter\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n  }\n"): typeof import('./graphql').AdaptersDirectoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {\n    suspendAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersSuspendAdapterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersDirectoryApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersDirectoryReject($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersDirectoryRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersRevokeKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersClients {\n    clients {\n      clientId\n      name\n      agencyId\n      agencyName\n      role\n      adapter\n      createdAt\n      rotatedAt\n      previousSecretValidUntil\n      revokedAt\n      revokedBy\n      revokeReason\n      maskedNationalId\n    }\n    adapters {\n      name\n      agencyId\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersClientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersCreateClient($input: NewClientInput!) {\n    createClient(input: $input) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n"): typeof import('./graphql').AdaptersCreateClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {\n    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {\n      clientId\n      clientSecret\n      previousSecretValidUntil\n    }\n  }\n"): typeof import('./graphql').AdaptersRotateClientSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {\n    revokeClient(clientId: $clientId, reason: $reason) {\n      clientId\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').AdaptersRevokeClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersSystemHealth {\n    systemHealth {\n      checkedAt\n      healthy\n      components {\n        name\n        kind\n        healthy\n        state\n        lagMessages\n        lagSeconds\n        deadLetters\n        problems\n      }\n    }\n  }\n"): typeof import('./graphql').AdaptersSystemHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersInbox {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      proposedAt\n      proposedBy\n      notAfter\n    }\n    schemas {\n      recordType\n      compatibility\n      versions {\n        version\n        state\n        proposedAt\n        proposedBy\n        proposalReason\n      }\n    }\n  }\n"): typeof import('./graphql').AdaptersInboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersApproveAdapter($name: String!, $reason: String!) {\n    approveAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersApproveAdapterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRejectAdapter($name: String!, $reason: String!) {\n    rejectAdapter(name: $name, reason: $reason) {\n      name\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersRejectAdapterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {\n    approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {\n      keyId\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersApproveKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {\n    revokeAdapterKey(keyId: $keyId, reason: $reason) {\n      keyId\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersRefuseKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersApproveSchemaVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {\n    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {\n      recordType\n      version\n      state\n    }\n  }\n"): typeof import('./graphql').AdaptersRejectSchemaVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersMine {\n    adapters {\n      name\n      title\n      agencyId\n      state\n      registeredAt\n      registeredBy\n      decidedAt\n      decidedBy\n      decisionReason\n      consumerLag\n      deadLetters\n      refusedRecords\n      publishes {\n        recordType\n        schemaVersion\n        approved\n      }\n      consumes {\n        recordType\n        schemaVersion\n        approved\n      }\n    }\n    adapterKeys {\n      keyId\n      adapter\n      state\n      decidedAt\n      decidedBy\n      decisionReason\n    }\n    consumerLag {\n      group\n      messages\n      seconds\n      error\n    }\n    schemas {\n      recordType\n    }\n  }\n"): typeof import('./graphql').AdaptersMineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {\n    orphans(first: $first, offset: $offset, recordType: $recordType) {\n      recordType\n      recordId\n      source\n      appliedAt\n    }\n    schemas {\n      recordType\n    }\n  }\n"): typeof import('./graphql').AdaptersOrphansDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyLastAuditEntry {\n    myAuditEntries(first: 1) {\n      seq\n      at\n      kind\n      outcome\n      agencyId\n      clientId\n      purpose\n      subjectId\n      details\n      person {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MyLastAuditEntryDocument;
+
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,42 +2,202 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type MyAuditEntriesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type MyAuditEntriesQuery = {
-  myAuditEntries: Array<{
-    seq: number;
-    at: string;
-    kind: string;
-    outcome: string;
-    agencyId: string;
-    clientId: string;
-    purpose: string | null;
-    subjectId: string | null;
-    details: string;
-    person: { name: string } | null;
-  }>;
+export type AdapterRecordTypeInput = {
+  /** A record type the schema registry knows, e.g. land-title */
+  recordType: string;
+  /** A schema version of it; left out: every version the registry accepts */
+  schemaVersion?: number | null | undefined;
 };
 
-export type MyLastAuditEntryQueryVariables = Exact<{ [key: string]: never }>;
-
-export type MyLastAuditEntryQuery = {
-  myAuditEntries: Array<{
-    seq: number;
-    at: string;
-    kind: string;
-    outcome: string;
-    agencyId: string;
-    clientId: string;
-    purpose: string | null;
-    subjectId: string | null;
-    details: string;
-    person: { name: string } | null;
-  }>;
+export type NewClientInput = {
+  /** For role adapter: the adapter it publishes as */
+  adapter?: string | null | undefined;
+  /** The agency’s id, e.g. mef (not needed for a citizen: always "citizens") */
+  agencyId?: string | null | undefined;
+  /** Needed when the agency is new; renames an existing agency (stewards only) */
+  agencyName?: string | null | undefined;
+  /** The client system, e.g. "Business registration desk" */
+  name: string;
+  /** For role citizen: the citizen’s national id, checked in person before the credential is issued */
+  nationalId?: string | null | undefined;
+  /** Why the client is created; recorded in the audit log */
+  reason?: string | null | undefined;
+  /** agency, adapter, steward, integrator, auditor or citizen */
+  role: string;
 };
+
+export type RegisterAdapterInput = {
+  /** The ministry (agency) id; default: your own. Integrators register only their own. */
+  agencyId?: string | null | undefined;
+  consumes?: Array<AdapterRecordTypeInput>;
+  /** 2 to 63 lower-case letters, digits and dashes, e.g. land-registry */
+  name: string;
+  publishes?: Array<AdapterRecordTypeInput>;
+  /** Why it is registered or changed: kept in the audit entry (up to 500 characters) */
+  reason?: string | null | undefined;
+  /** The ministry system, e.g. "Cadastral register" */
+  title: string;
+};
+
+export type MyAuditEntriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAuditEntriesQuery = { myAuditEntries: Array<{ seq: number, at: string, kind: string, outcome: string, agencyId: string, clientId: string, purpose: string | null, subjectId: string | null, details: string, person: { name: string } | null }> };
+
+export type AdaptersRegisterAdapterMutationVariables = Exact<{
+  input: RegisterAdapterInput;
+}>;
+
+
+export type AdaptersRegisterAdapterMutation = { registerAdapter: { name: string, state: string } };
+
+export type AdaptersDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersDirectoryQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, consumerLag: number | null, deadLetters: number, refusedRecords: number, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, proposedAt: string, notAfter: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }> };
+
+export type AdaptersSuspendAdapterMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersSuspendAdapterMutation = { suspendAdapter: { name: string, state: string } };
+
+export type AdaptersDirectoryApproveMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersDirectoryApproveMutation = { approveAdapter: { name: string, state: string } };
+
+export type AdaptersDirectoryRejectMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersDirectoryRejectMutation = { rejectAdapter: { name: string, state: string } };
+
+export type AdaptersRevokeKeyMutationVariables = Exact<{
+  keyId: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRevokeKeyMutation = { revokeAdapterKey: { keyId: string, state: string } };
+
+export type AdaptersClientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersClientsQuery = { clients: Array<{ clientId: string, name: string, agencyId: string, agencyName: string, role: string, adapter: string | null, createdAt: string, rotatedAt: string | null, previousSecretValidUntil: string | null, revokedAt: string | null, revokedBy: string | null, revokeReason: string | null, maskedNationalId: string | null }>, adapters: Array<{ name: string, agencyId: string, state: string }> };
+
+export type AdaptersCreateClientMutationVariables = Exact<{
+  input: NewClientInput;
+}>;
+
+
+export type AdaptersCreateClientMutation = { createClient: { clientId: string, clientSecret: string, previousSecretValidUntil: string | null } };
+
+export type AdaptersRotateClientSecretMutationVariables = Exact<{
+  clientId: string;
+  overlapHours?: number | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AdaptersRotateClientSecretMutation = { rotateClientSecret: { clientId: string, clientSecret: string, previousSecretValidUntil: string | null } };
+
+export type AdaptersRevokeClientMutationVariables = Exact<{
+  clientId: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRevokeClientMutation = { revokeClient: { clientId: string, revokedAt: string | null } };
+
+export type AdaptersSystemHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersSystemHealthQuery = { systemHealth: { checkedAt: string, healthy: boolean, components: Array<{ name: string, kind: string, healthy: boolean, state: string | null, lagMessages: number | null, lagSeconds: number | null, deadLetters: number | null, problems: Array<string> }> } };
+
+export type AdaptersInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersInboxQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, proposedAt: string, proposedBy: string, notAfter: string | null }>, schemas: Array<{ recordType: string, compatibility: string, versions: Array<{ version: number, state: string, proposedAt: string, proposedBy: string, proposalReason: string }> }> };
+
+export type AdaptersApproveAdapterMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersApproveAdapterMutation = { approveAdapter: { name: string, state: string } };
+
+export type AdaptersRejectAdapterMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRejectAdapterMutation = { rejectAdapter: { name: string, state: string } };
+
+export type AdaptersApproveKeyMutationVariables = Exact<{
+  keyId: string;
+  reason: string;
+  overlapHours?: number | null | undefined;
+}>;
+
+
+export type AdaptersApproveKeyMutation = { approveAdapterKey: { keyId: string, state: string } };
+
+export type AdaptersRefuseKeyMutationVariables = Exact<{
+  keyId: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRefuseKeyMutation = { revokeAdapterKey: { keyId: string, state: string } };
+
+export type AdaptersApproveSchemaVersionMutationVariables = Exact<{
+  recordType: string;
+  version: number;
+  reason: string;
+}>;
+
+
+export type AdaptersApproveSchemaVersionMutation = { approveSchemaVersion: { recordType: string, version: number, state: string } };
+
+export type AdaptersRejectSchemaVersionMutationVariables = Exact<{
+  recordType: string;
+  version: number;
+  reason: string;
+}>;
+
+
+export type AdaptersRejectSchemaVersionMutation = { rejectSchemaVersion: { recordType: string, version: number, state: string } };
+
+export type AdaptersMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdaptersMineQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, consumerLag: number | null, deadLetters: number, refusedRecords: number, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }>, schemas: Array<{ recordType: string }> };
+
+export type AdaptersOrphansQueryVariables = Exact<{
+  first: number;
+  offset: number;
+  recordType?: string | null | undefined;
+}>;
+
+
+export type AdaptersOrphansQuery = { orphans: Array<{ recordType: string, recordId: string, source: string, appliedAt: string }>, schemas: Array<{ recordType: string }> };
+
+export type MyLastAuditEntryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLastAuditEntryQuery = { myAuditEntries: Array<{ seq: number, at: string, kind: string, outcome: string, agencyId: string, clientId: string, purpose: string | null, subjectId: string | null, details: string, person: { name: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -76,6 +236,315 @@ export const MyAuditEntriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAuditEntriesQuery, MyAuditEntriesQueryVariables>;
+export const AdaptersRegisterAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {
+  registerAdapter(input: $input) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRegisterAdapterMutation, AdaptersRegisterAdapterMutationVariables>;
+export const AdaptersDirectoryDocument = new TypedDocumentString(`
+    query AdaptersDirectory {
+  adapters {
+    name
+    title
+    agencyId
+    state
+    registeredAt
+    registeredBy
+    decidedAt
+    decidedBy
+    decisionReason
+    consumerLag
+    deadLetters
+    refusedRecords
+    publishes {
+      recordType
+      schemaVersion
+      approved
+    }
+    consumes {
+      recordType
+      schemaVersion
+      approved
+    }
+  }
+  adapterKeys {
+    keyId
+    adapter
+    state
+    proposedAt
+    notAfter
+  }
+  consumerLag {
+    group
+    messages
+    seconds
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersDirectoryQuery, AdaptersDirectoryQueryVariables>;
+export const AdaptersSuspendAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
+  suspendAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersSuspendAdapterMutation, AdaptersSuspendAdapterMutationVariables>;
+export const AdaptersDirectoryApproveDocument = new TypedDocumentString(`
+    mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {
+  approveAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersDirectoryApproveMutation, AdaptersDirectoryApproveMutationVariables>;
+export const AdaptersDirectoryRejectDocument = new TypedDocumentString(`
+    mutation AdaptersDirectoryReject($name: String!, $reason: String!) {
+  rejectAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersDirectoryRejectMutation, AdaptersDirectoryRejectMutationVariables>;
+export const AdaptersRevokeKeyDocument = new TypedDocumentString(`
+    mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
+  revokeAdapterKey(keyId: $keyId, reason: $reason) {
+    keyId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRevokeKeyMutation, AdaptersRevokeKeyMutationVariables>;
+export const AdaptersClientsDocument = new TypedDocumentString(`
+    query AdaptersClients {
+  clients {
+    clientId
+    name
+    agencyId
+    agencyName
+    role
+    adapter
+    createdAt
+    rotatedAt
+    previousSecretValidUntil
+    revokedAt
+    revokedBy
+    revokeReason
+    maskedNationalId
+  }
+  adapters {
+    name
+    agencyId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersClientsQuery, AdaptersClientsQueryVariables>;
+export const AdaptersCreateClientDocument = new TypedDocumentString(`
+    mutation AdaptersCreateClient($input: NewClientInput!) {
+  createClient(input: $input) {
+    clientId
+    clientSecret
+    previousSecretValidUntil
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersCreateClientMutation, AdaptersCreateClientMutationVariables>;
+export const AdaptersRotateClientSecretDocument = new TypedDocumentString(`
+    mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {
+  rotateClientSecret(
+    clientId: $clientId
+    overlapHours: $overlapHours
+    reason: $reason
+  ) {
+    clientId
+    clientSecret
+    previousSecretValidUntil
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRotateClientSecretMutation, AdaptersRotateClientSecretMutationVariables>;
+export const AdaptersRevokeClientDocument = new TypedDocumentString(`
+    mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {
+  revokeClient(clientId: $clientId, reason: $reason) {
+    clientId
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRevokeClientMutation, AdaptersRevokeClientMutationVariables>;
+export const AdaptersSystemHealthDocument = new TypedDocumentString(`
+    query AdaptersSystemHealth {
+  systemHealth {
+    checkedAt
+    healthy
+    components {
+      name
+      kind
+      healthy
+      state
+      lagMessages
+      lagSeconds
+      deadLetters
+      problems
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersSystemHealthQuery, AdaptersSystemHealthQueryVariables>;
+export const AdaptersInboxDocument = new TypedDocumentString(`
+    query AdaptersInbox {
+  adapters {
+    name
+    title
+    agencyId
+    state
+    registeredAt
+    registeredBy
+    decidedAt
+    decidedBy
+    decisionReason
+    publishes {
+      recordType
+      schemaVersion
+      approved
+    }
+    consumes {
+      recordType
+      schemaVersion
+      approved
+    }
+  }
+  adapterKeys {
+    keyId
+    adapter
+    state
+    proposedAt
+    proposedBy
+    notAfter
+  }
+  schemas {
+    recordType
+    compatibility
+    versions {
+      version
+      state
+      proposedAt
+      proposedBy
+      proposalReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersInboxQuery, AdaptersInboxQueryVariables>;
+export const AdaptersApproveAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersApproveAdapter($name: String!, $reason: String!) {
+  approveAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersApproveAdapterMutation, AdaptersApproveAdapterMutationVariables>;
+export const AdaptersRejectAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersRejectAdapter($name: String!, $reason: String!) {
+  rejectAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRejectAdapterMutation, AdaptersRejectAdapterMutationVariables>;
+export const AdaptersApproveKeyDocument = new TypedDocumentString(`
+    mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {
+  approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {
+    keyId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersApproveKeyMutation, AdaptersApproveKeyMutationVariables>;
+export const AdaptersRefuseKeyDocument = new TypedDocumentString(`
+    mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
+  revokeAdapterKey(keyId: $keyId, reason: $reason) {
+    keyId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRefuseKeyMutation, AdaptersRefuseKeyMutationVariables>;
+export const AdaptersApproveSchemaVersionDocument = new TypedDocumentString(`
+    mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
+  approveSchemaVersion(
+    recordType: $recordType
+    version: $version
+    reason: $reason
+  ) {
+    recordType
+    version
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersApproveSchemaVersionMutation, AdaptersApproveSchemaVersionMutationVariables>;
+export const AdaptersRejectSchemaVersionDocument = new TypedDocumentString(`
+    mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
+  rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
+    recordType
+    version
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRejectSchemaVersionMutation, AdaptersRejectSchemaVersionMutationVariables>;
+export const AdaptersMineDocument = new TypedDocumentString(`
+    query AdaptersMine {
+  adapters {
+    name
+    title
+    agencyId
+    state
+    registeredAt
+    registeredBy
+    decidedAt
+    decidedBy
+    decisionReason
+    consumerLag
+    deadLetters
+    refusedRecords
+    publishes {
+      recordType
+      schemaVersion
+      approved
+    }
+    consumes {
+      recordType
+      schemaVersion
+      approved
+    }
+  }
+  adapterKeys {
+    keyId
+    adapter
+    state
+    decidedAt
+    decidedBy
+    decisionReason
+  }
+  consumerLag {
+    group
+    messages
+    seconds
+    error
+  }
+  schemas {
+    recordType
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersMineQuery, AdaptersMineQueryVariables>;
+export const AdaptersOrphansDocument = new TypedDocumentString(`
+    query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {
+  orphans(first: $first, offset: $offset, recordType: $recordType) {
+    recordType
+    recordId
+    source
+    appliedAt
+  }
+  schemas {
+    recordType
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersOrphansQuery, AdaptersOrphansQueryVariables>;
 export const MyLastAuditEntryDocument = new TypedDocumentString(`
     query MyLastAuditEntry {
   myAuditEntries(first: 1) {

@@ -19,6 +19,42 @@ const ALL_ROLES: readonly Role[] = ['agency', 'steward', 'integrator', 'auditor'
 export const PAGES: PageEntry[] = [
   // Each part of the console adds its pages here, the role's main page first.
   {
+    path: 'inbox',
+    title: 'adapters.nav.inbox',
+    roles: ['steward'],
+    component: lazy(() => import('./adapters/InboxPage')),
+  },
+  {
+    path: 'my-adapters',
+    title: 'adapters.nav.mine',
+    roles: ['integrator'],
+    component: lazy(() => import('./adapters/MyAdaptersPage')),
+  },
+  {
+    path: 'adapters',
+    title: 'adapters.nav.adapters',
+    roles: ['steward'],
+    component: lazy(() => import('./adapters/AdaptersPage')),
+  },
+  {
+    path: 'clients',
+    title: 'adapters.nav.clients',
+    roles: ['steward', 'integrator'],
+    component: lazy(() => import('./adapters/ClientsPage')),
+  },
+  {
+    path: 'orphans',
+    title: 'adapters.nav.orphans',
+    roles: ['steward'],
+    component: lazy(() => import('./adapters/OrphansPage')),
+  },
+  {
+    path: 'health',
+    title: 'adapters.nav.health',
+    roles: ['steward'],
+    component: lazy(() => import('./adapters/HealthPage')),
+  },
+  {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,

@@ -6,6 +6,7 @@ import type { GatewayDependencies } from '../gateway.module.js';
 import { GrantUsageModule } from '../grant-usage/grant-usage.module.js';
 import { IntakeDryRunModule } from '../intake-dry-run/intake-dry-run.module.js';
 import { SchemaDiffModule } from '../schema-diff/schema-diff.module.js';
+import { SystemHealthModule } from '../system-health/system-health.module.js';
 
 @Module({})
 export class ConsoleQueriesModule {
@@ -17,6 +18,7 @@ export class ConsoleQueriesModule {
         IntakeDryRunModule.register(deps),
         ConsumerLagModule.register(deps),
         GrantUsageModule.register(deps),
+        SystemHealthModule.register(deps),
       ],
     };
   }

@@ -179,4 +179,10 @@ export class RegisterAdapterInput {
 
   @Field(() => [AdapterRecordTypeInput], { defaultValue: [] })
   consumes!: AdapterRecordTypeInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it is registered or changed: kept in the audit entry (up to 500 characters)',
+  })
+  reason?: string | null;
 }

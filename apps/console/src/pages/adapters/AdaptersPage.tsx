@@ -1,0 +1,262 @@
+// Every adapter, for the steward: state, what it publishes and consumes, how
+// far behind it is (messages and seconds), its dead letters and signing keys;
+// suspend, approve, reject and revoke a key, each with a reason.
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import {
+  Action,
+  AskedBesideApproved,
+  LagText,
+  RecordTypeList,
+  StateBadge,
+  waitsForDecision,
+  When,
+} from './parts';
+import './adapters.css';
+
+const DIRECTORY = graphql(`
+  query AdaptersDirectory {
+    adapters {
+      name
+      title
+      agencyId
+      state
+      registeredAt
+      registeredBy
+      decidedAt
+      decidedBy
+      decisionReason
+      consumerLag
+      deadLetters
+      refusedRecords
+      publishes {
+        recordType
+        schemaVersion
+        approved
+      }
+      consumes {
+        recordType
+        schemaVersion
+        approved
+      }
+    }
+    adapterKeys {
+      keyId
+      adapter
+      state
+      proposedAt
+      notAfter
+    }
+    consumerLag {
+      group
+      messages
+      seconds
+      error
+    }
+  }
+`);
+
+const SUSPEND = graphql(`
+  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
+    suspendAdapter(name: $name, reason: $reason) {
+      name
+      state
+    }
+  }
+`);
+
+const APPROVE = graphql(`
+  mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {
+    approveAdapter(name: $name, reason: $reason) {
+      name
+      state
+    }
+  }
+`);
+
+const REJECT = graphql(`
+  mutation AdaptersDirectoryReject($name: String!, $reason: String!) {
+    rejectAdapter(name: $name, reason: $reason) {
+      name
+      state
+    }
+  }
+`);
+
+const REVOKE_KEY = graphql(`
+  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
+    revokeAdapterKey(keyId: $keyId, reason: $reason) {
+      keyId
+      state
+    }
+  }
+`);
+
+export default function AdaptersPage() {
+  const directory = useQuery({
+    queryKey: ['adapters', 'directory'],
+    queryFn: () => requestAll(DIRECTORY),
+  });
+  const data = directory.data;
+  return (
+    <Page title={<FormattedMessage id="adapters.list.title" />}>
+      <p>
+        <FormattedMessage id="adapters.list.lead" />
+      </p>
+      <ErrorBox error={directory.error} />
+      {data?.adapters.length === 0 ? (
+        <p>
+          <FormattedMessage id="adapters.list.empty" />
+        </p>
+      ) : null}
+      {data?.adapters.map((adapter) => {
+        const lag = data.consumerLag.find((group) => group.group === adapter.name);
+        const keys = data.adapterKeys.filter((key) => key.adapter === adapter.name);
+        const decide = waitsForDecision(adapter);
+        return (
+          <article key={adapter.name} className="card" aria-labelledby={`adapter-${adapter.name}`}>
+            <h2 id={`adapter-${adapter.name}`}>
+              {adapter.title} <code>{adapter.name}</code>
+            </h2>
+            <dl className="facts">
+              <dt>
+                <FormattedMessage id="adapters.state" />
+              </dt>
+              <dd>
+                <StateBadge state={adapter.state} />
+                {adapter.decidedAt ? (
+                  <>
+                    {' '}
+                    <FormattedMessage
+                      id="adapters.decision"
+                      values={{
+                        who: adapter.decidedBy ?? '?',
+                        reason: adapter.decisionReason ?? '',
+                      }}
+                    />{' '}
+                    <When at={adapter.decidedAt} />
+                  </>
+                ) : null}
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.agency" />
+              </dt>
+              <dd>{adapter.agencyId}</dd>
+              <dt>
+                <FormattedMessage id="adapters.publishes" />
+              </dt>
+              <dd>
+                <RecordTypeList entries={adapter.publishes} />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.consumes" />
+              </dt>
+              <dd>
+                <RecordTypeList entries={adapter.consumes} />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.lag" />
+              </dt>
+              <dd>
+                <LagText lag={lag} messages={adapter.consumerLag} />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.deadLetters" />
+              </dt>
+              <dd>
+                <FormattedMessage
+                  id="adapters.deadLettersValue"
+                  values={{ open: adapter.deadLetters, refused: adapter.refusedRecords }}
+                />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.keys" />
+              </dt>
+              <dd>
+                {keys.length === 0 ? (
+                  <FormattedMessage id="adapters.none" />
+                ) : (
+                  <ul className="keys">
+                    {keys.map((key) => (
+                      <li key={key.keyId}>
+                        <code className="key-id">{key.keyId}</code> <StateBadge state={key.state} />
+                        {key.notAfter ? (
+                          <>
+                            {' '}
+                            <FormattedMessage id="adapters.keyUntil" /> <When at={key.notAfter} />
+                          </>
+                        ) : null}
+                        <Action
+                          when={key.state !== 'revoked'}
+                          variant="danger"
+                          label={<FormattedMessage id="adapters.revokeKey" />}
+                          title={
+                            <FormattedMessage
+                              id="adapters.revokeKeyTitle"
+                              values={{ adapter: adapter.name }}
+                            />
+                          }
+                          run={(reason) => requestAll(REVOKE_KEY, { keyId: key.keyId, reason })}
+                        >
+                          <p>
+                            <code className="key-id">{key.keyId}</code>
+                          </p>
+                          <p>
+                            <FormattedMessage id="adapters.revokeKeyWarning" />
+                          </p>
+                        </Action>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+            <div className="actions">
+              <Action
+                when={decide || adapter.state === 'suspended'}
+                label={<FormattedMessage id="adapters.approve" />}
+                title={
+                  <FormattedMessage id="adapters.approveTitle" values={{ name: adapter.name }} />
+                }
+                run={(reason) => requestAll(APPROVE, { name: adapter.name, reason })}
+              >
+                <AskedBesideApproved
+                  adapter={adapter}
+                  caption={
+                    <FormattedMessage id="adapters.inbox.compare" values={{ name: adapter.name }} />
+                  }
+                />
+              </Action>
+              <Action
+                when={decide}
+                variant="danger"
+                label={<FormattedMessage id="adapters.reject" />}
+                title={
+                  <FormattedMessage id="adapters.rejectTitle" values={{ name: adapter.name }} />
+                }
+                run={(reason) => requestAll(REJECT, { name: adapter.name, reason })}
+              />
+              <Action
+                when={adapter.state === 'approved'}
+                variant="danger"
+                label={<FormattedMessage id="adapters.suspend" />}
+                title={
+                  <FormattedMessage id="adapters.suspendTitle" values={{ name: adapter.name }} />
+                }
+                run={(reason) => requestAll(SUSPEND, { name: adapter.name, reason })}
+              >
+                <p>
+                  <FormattedMessage id="adapters.suspendWarning" />
+                </p>
+              </Action>
+            </div>
+          </article>
+        );
+      })}
+    </Page>
+  );
+}

@@ -1,0 +1,450 @@
+// Clients: the systems that exchange an id and a secret for tokens. Stewards
+// create, rotate and revoke any; an integrator creates clients for its own
+// agency's approved adapters. A new secret is shown once, in the dialog that
+// made it, and is gone when the dialog closes: it is never stored anywhere.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Input, Label, TextField } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { currentSession } from '../../api/session';
+import { graphql } from '../../gql';
+import type { NewClientInput } from '../../gql/graphql';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
+import { Page } from '../../ui/Page';
+import { Action, When } from './parts';
+import './adapters.css';
+
+const CLIENTS = graphql(`
+  query AdaptersClients {
+    clients {
+      clientId
+      name
+      agencyId
+      agencyName
+      role
+      adapter
+      createdAt
+      rotatedAt
+      previousSecretValidUntil
+      revokedAt
+      revokedBy
+      revokeReason
+      maskedNationalId
+    }
+    adapters {
+      name
+      agencyId
+      state
+    }
+  }
+`);
+
+const CREATE = graphql(`
+  mutation AdaptersCreateClient($input: NewClientInput!) {
+    createClient(input: $input) {
+      clientId
+      clientSecret
+      previousSecretValidUntil
+    }
+  }
+`);
+
+const ROTATE = graphql(`
+  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {
+    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {
+      clientId
+      clientSecret
+      previousSecretValidUntil
+    }
+  }
+`);
+
+const REVOKE = graphql(`
+  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {
+    revokeClient(clientId: $clientId, reason: $reason) {
+      clientId
+      revokedAt
+    }
+  }
+`);
+
+/** The input without the fields left empty: the gateway refuses a field the role does not take. */
+function withoutEmpty(input: Record<string, string | null | undefined>) {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value != null && value !== ''),
+  );
+}
+
+const ROLES = ['agency', 'adapter', 'integrator', 'auditor', 'steward', 'citizen'] as const;
+
+interface Issued {
+  clientId: string;
+  clientSecret: string;
+  previousSecretValidUntil?: string | null;
+}
+
+export default function ClientsPage() {
+  const session = currentSession();
+  const steward = session?.role === 'steward';
+  const clients = useQuery({
+    queryKey: ['adapters', 'clients'],
+    queryFn: () => requestAll(CLIENTS),
+  });
+  const data = clients.data;
+  // An integrator may create clients for its own agency's approved adapters only.
+  const adapters =
+    data?.adapters.filter(
+      (adapter) =>
+        steward || (adapter.agencyId === session?.agencyId && adapter.state === 'approved'),
+    ) ?? [];
+  return (
+    <Page
+      title={<FormattedMessage id="adapters.clients.title" />}
+      actions={data ? <CreateClient steward={steward} adapters={adapters} /> : null}
+    >
+      <p>
+        <FormattedMessage id={steward ? 'adapters.clients.lead' : 'adapters.clients.leadOwn'} />
+      </p>
+      <ErrorBox error={clients.error} />
+      {data ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              <FormattedMessage
+                id="adapters.clients.caption"
+                values={{ count: data.clients.length }}
+              />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="adapters.clients.name" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.agency" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.clients.role" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.clients.secret" />
+                </th>
+                {steward ? (
+                  <th scope="col">
+                    <FormattedMessage id="adapters.clients.actions" />
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.clients.map((client) => (
+                <tr key={client.clientId}>
+                  <th scope="row">
+                    {client.name}
+                    <br />
+                    <code>{client.clientId}</code>
+                  </th>
+                  <td>{client.agencyName}</td>
+                  <td>
+                    {client.role}
+                    {client.adapter ? (
+                      <>
+                        {' '}
+                        <code>{client.adapter}</code>
+                      </>
+                    ) : null}
+                    {client.maskedNationalId ? (
+                      <>
+                        {' '}
+                        <code>{client.maskedNationalId}</code>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {client.revokedAt ? (
+                      <span className="badge state-revoked">
+                        <FormattedMessage
+                          id="adapters.clients.revoked"
+                          values={{
+                            who: client.revokedBy ?? '?',
+                            reason: client.revokeReason ?? '',
+                          }}
+                        />
+                      </span>
+                    ) : (
+                      <>
+                        <FormattedMessage id="adapters.clients.created" />{' '}
+                        <When at={client.createdAt} />
+                        {client.rotatedAt ? (
+                          <>
+                            <br />
+                            <FormattedMessage id="adapters.clients.rotated" />{' '}
+                            <When at={client.rotatedAt} />
+                          </>
+                        ) : null}
+                        {client.previousSecretValidUntil ? (
+                          <>
+                            <br />
+                            <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
+                            <When at={client.previousSecretValidUntil} />
+                          </>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
+                  {steward ? (
+                    <td>
+                      <div className="actions">
+                        <RotateClient
+                          clientId={client.clientId}
+                          name={client.name}
+                          revoked={Boolean(client.revokedAt)}
+                        />
+                        <Action
+                          when={!client.revokedAt}
+                          variant="danger"
+                          label={<FormattedMessage id="adapters.clients.revoke" />}
+                          title={
+                            <FormattedMessage
+                              id="adapters.clients.revokeTitle"
+                              values={{ name: client.name }}
+                            />
+                          }
+                          run={(reason) =>
+                            requestAll(REVOKE, { clientId: client.clientId, reason })
+                          }
+                        >
+                          <p>
+                            <FormattedMessage id="adapters.clients.revokeWarning" />
+                          </p>
+                        </Action>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+/** A secret shown this once: copy it now, it will not be shown again. */
+function SecretOnce({ issued, rotated }: { issued: Issued; rotated?: boolean }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="secret-once">
+      <p className="secret-warning" role="status">
+        <FormattedMessage id="adapters.clients.secretWarning" />
+      </p>
+      <dl className="facts">
+        <dt>
+          <FormattedMessage id="adapters.clients.clientId" />
+        </dt>
+        <dd>
+          <code>{issued.clientId}</code>
+        </dd>
+        <dt>
+          <FormattedMessage id="adapters.clients.secret" />
+        </dt>
+        <dd>
+          <code className="secret" data-testid="client-secret">
+            {issued.clientSecret}
+          </code>
+        </dd>
+        {rotated ? (
+          <>
+            <dt>
+              <FormattedMessage id="adapters.clients.previousSecret" />
+            </dt>
+            <dd>
+              {issued.previousSecretValidUntil ? (
+                <>
+                  <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
+                  <When at={issued.previousSecretValidUntil} />
+                </>
+              ) : (
+                <FormattedMessage id="adapters.clients.noOverlap" />
+              )}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <Button
+        className="button secondary"
+        onPress={() => {
+          void navigator.clipboard
+            .writeText(issued.clientSecret)
+            .then(() => setCopied(true))
+            .catch(() => setCopied(false));
+        }}
+      >
+        <FormattedMessage id="adapters.clients.copy" />
+      </Button>
+      <span role="status" className="copied">
+        {copied ? <FormattedMessage id="adapters.clients.copied" /> : null}
+      </span>
+    </div>
+  );
+}
+
+function CreateClient({
+  steward,
+  adapters,
+}: {
+  steward: boolean;
+  adapters: ReadonlyArray<{ name: string; agencyId: string }>;
+}) {
+  const intl = useIntl();
+  const session = currentSession();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<string>(steward ? 'agency' : 'adapter');
+  const [agencyId, setAgencyId] = useState(steward ? '' : (session?.agencyId ?? ''));
+  const [agencyName, setAgencyName] = useState('');
+  const [adapter, setAdapter] = useState('');
+  const [nationalId, setNationalId] = useState('');
+  const chosenAdapter = adapter || adapters[0]?.name || '';
+  return (
+    <ChangeDialog
+      label={<FormattedMessage id="adapters.clients.create" />}
+      title={<FormattedMessage id="adapters.clients.createTitle" />}
+      run={(reason) =>
+        requestAll(CREATE, {
+          input: withoutEmpty({
+            name: name.trim(),
+            role,
+            reason,
+            agencyId:
+              role === 'citizen'
+                ? null
+                : role === 'adapter'
+                  ? (adapters.find((one) => one.name === chosenAdapter)?.agencyId ?? agencyId)
+                  : agencyId.trim() || null,
+            agencyName: agencyName.trim() || null,
+            adapter: role === 'adapter' ? chosenAdapter : null,
+            nationalId: role === 'citizen' ? checkNationalId(nationalId).id : null,
+          }) as NewClientInput,
+        })
+      }
+      done={(result) => <SecretOnce issued={(result as { createClient: Issued }).createClient} />}
+    >
+      <TextField className="field" value={name} onChange={setName} isRequired name="clientName">
+        <Label>
+          <FormattedMessage id="adapters.clients.name" />
+        </Label>
+        <Input autoComplete="off" />
+      </TextField>
+      {steward ? (
+        <div className="field">
+          <label htmlFor="client-role">
+            <FormattedMessage id="adapters.clients.role" />
+          </label>
+          <select id="client-role" value={role} onChange={(event) => setRole(event.target.value)}>
+            {ROLES.map((one) => (
+              <option key={one} value={one}>
+                {one}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {role === 'adapter' ? (
+        <div className="field">
+          <label htmlFor="client-adapter">
+            <FormattedMessage id="adapters.clients.adapter" />
+          </label>
+          <select
+            id="client-adapter"
+            value={chosenAdapter}
+            onChange={(event) => setAdapter(event.target.value)}
+          >
+            {adapters.map((one) => (
+              <option key={one.name} value={one.name}>
+                {one.name} ({one.agencyId})
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {steward && role !== 'adapter' && role !== 'citizen' ? (
+        <>
+          <TextField
+            className="field"
+            value={agencyId}
+            onChange={setAgencyId}
+            isRequired
+            name="agencyId"
+          >
+            <Label>
+              <FormattedMessage id="adapters.clients.agencyId" />
+            </Label>
+            <Input autoComplete="off" spellCheck={false} />
+          </TextField>
+          <TextField
+            className="field"
+            value={agencyName}
+            onChange={setAgencyName}
+            name="agencyName"
+          >
+            <Label>
+              <FormattedMessage id="adapters.clients.agencyName" />
+            </Label>
+            <Input autoComplete="off" />
+          </TextField>
+        </>
+      ) : null}
+      {role === 'citizen' ? (
+        <NationalIdField
+          value={nationalId}
+          onChange={setNationalId}
+          label={intl.formatMessage({ id: 'nationalId.label' })}
+        />
+      ) : null}
+    </ChangeDialog>
+  );
+}
+
+function RotateClient({
+  clientId,
+  name,
+  revoked,
+}: {
+  clientId: string;
+  name: string;
+  revoked: boolean;
+}) {
+  const [overlap, setOverlap] = useState('');
+  return (
+    <Action
+      when={!revoked}
+      variant="secondary"
+      label={<FormattedMessage id="adapters.clients.rotate" />}
+      title={<FormattedMessage id="adapters.clients.rotateTitle" values={{ name }} />}
+      run={(reason) =>
+        requestAll(ROTATE, {
+          clientId,
+          reason,
+          overlapHours: overlap.trim() === '' ? null : Number(overlap),
+        })
+      }
+      done={(result) => (
+        <SecretOnce
+          rotated
+          issued={(result as { rotateClientSecret: Issued }).rotateClientSecret}
+        />
+      )}
+    >
+      <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
+        <Label>
+          <FormattedMessage id="adapters.clients.overlapHours" />
+        </Label>
+        <Input inputMode="numeric" />
+      </TextField>
+    </Action>
+  );
+}

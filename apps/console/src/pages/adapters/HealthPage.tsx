@@ -1,0 +1,156 @@
+// The health of every part of the exchange, as the gateway observes it: its
+// own readiness, the database, the bus, the read model and each adapter.
+import { useQuery } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { StateBadge, When } from './parts';
+import './adapters.css';
+
+const HEALTH = graphql(`
+  query AdaptersSystemHealth {
+    systemHealth {
+      checkedAt
+      healthy
+      components {
+        name
+        kind
+        healthy
+        state
+        lagMessages
+        lagSeconds
+        deadLetters
+        problems
+      }
+    }
+  }
+`);
+
+const KINDS = ['gateway', 'database', 'bus', 'read-model', 'adapter'];
+
+export default function HealthPage() {
+  const intl = useIntl();
+  const health = useQuery({
+    queryKey: ['adapters', 'health'],
+    queryFn: () => requestAll(HEALTH),
+  });
+  const data = health.data?.systemHealth;
+  return (
+    <Page
+      title={<FormattedMessage id="adapters.health.title" />}
+      actions={
+        <Button
+          className="button secondary"
+          isDisabled={health.isFetching}
+          onPress={() => void health.refetch()}
+        >
+          <FormattedMessage id="adapters.health.refresh" />
+        </Button>
+      }
+    >
+      <p>
+        <FormattedMessage id="adapters.health.lead" />
+      </p>
+      <ErrorBox error={health.error} />
+      {data ? (
+        <>
+          <p className={data.healthy ? 'health-ok' : 'health-bad'}>
+            <FormattedMessage
+              id={data.healthy ? 'adapters.health.allOk' : 'adapters.health.notOk'}
+            />{' '}
+            <span className="muted">
+              <FormattedMessage id="adapters.health.checkedAt" /> <When at={data.checkedAt} />
+            </span>
+          </p>
+          <div className="table-wrap">
+            <table>
+              <caption>
+                <FormattedMessage id="adapters.health.caption" />
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <FormattedMessage id="adapters.health.component" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="adapters.health.status" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="adapters.lag" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="adapters.deadLetters" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="adapters.health.problems" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.components.map((component) => (
+                  <tr key={`${component.kind}/${component.name}`}>
+                    <th scope="row">
+                      <code>{component.name}</code>
+                      <br />
+                      <span className="muted">
+                        {KINDS.includes(component.kind)
+                          ? intl.formatMessage({ id: `adapters.health.kind.${component.kind}` })
+                          : component.kind}
+                      </span>
+                    </th>
+                    <td>
+                      <span className={component.healthy ? 'health-ok' : 'health-bad'}>
+                        <FormattedMessage
+                          id={component.healthy ? 'adapters.health.ok' : 'adapters.health.bad'}
+                        />
+                      </span>
+                      {component.state ? (
+                        <>
+                          <br />
+                          <StateBadge state={component.state} />
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      {component.lagMessages == null && component.lagSeconds == null ? (
+                        '—'
+                      ) : (
+                        <FormattedMessage
+                          id="adapters.lag.value"
+                          values={{
+                            messages: component.lagMessages ?? '?',
+                            seconds:
+                              component.lagSeconds == null
+                                ? '?'
+                                : intl.formatNumber(component.lagSeconds, {
+                                    maximumFractionDigits: 1,
+                                  }),
+                          }}
+                        />
+                      )}
+                    </td>
+                    <td>{component.deadLetters ?? '—'}</td>
+                    <td>
+                      {component.problems.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul className="record-types">
+                          {component.problems.map((problem) => (
+                            <li key={problem}>{problem}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </Page>
+  );
+}

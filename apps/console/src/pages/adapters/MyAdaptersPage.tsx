@@ -1,0 +1,178 @@
+// The integrator's own adapters: their state and the last decision on them
+// (who, when, why), their lag and dead letters; register a new adapter or ask
+// to change one, each with a reason.
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { currentSession } from '../../api/session';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { AdapterDialog } from './AdapterForm';
+import { AskedBesideApproved, LagText, StateBadge, When } from './parts';
+import './adapters.css';
+
+const MINE = graphql(`
+  query AdaptersMine {
+    adapters {
+      name
+      title
+      agencyId
+      state
+      registeredAt
+      registeredBy
+      decidedAt
+      decidedBy
+      decisionReason
+      consumerLag
+      deadLetters
+      refusedRecords
+      publishes {
+        recordType
+        schemaVersion
+        approved
+      }
+      consumes {
+        recordType
+        schemaVersion
+        approved
+      }
+    }
+    adapterKeys {
+      keyId
+      adapter
+      state
+      decidedAt
+      decidedBy
+      decisionReason
+    }
+    consumerLag {
+      group
+      messages
+      seconds
+      error
+    }
+    schemas {
+      recordType
+    }
+  }
+`);
+
+export default function MyAdaptersPage() {
+  const agencyId = currentSession()?.agencyId;
+  const mine = useQuery({ queryKey: ['adapters', 'mine'], queryFn: () => requestAll(MINE) });
+  const data = mine.data;
+  const own = data?.adapters.filter((adapter) => adapter.agencyId === agencyId) ?? [];
+  const recordTypes = data?.schemas.map((schema) => schema.recordType) ?? [];
+  return (
+    <Page
+      title={<FormattedMessage id="adapters.mine.title" />}
+      actions={data ? <AdapterDialog recordTypes={recordTypes} /> : null}
+    >
+      <p>
+        <FormattedMessage id="adapters.mine.lead" values={{ agency: agencyId ?? '' }} />
+      </p>
+      <ErrorBox error={mine.error} />
+      {data && own.length === 0 ? (
+        <p className="notice">
+          <FormattedMessage id="adapters.mine.empty" />
+        </p>
+      ) : null}
+      {own.map((adapter) => {
+        const lag = data!.consumerLag.find((group) => group.group === adapter.name);
+        const keys = data!.adapterKeys.filter((key) => key.adapter === adapter.name);
+        return (
+          <article key={adapter.name} className="card" aria-labelledby={`mine-${adapter.name}`}>
+            <h2 id={`mine-${adapter.name}`}>
+              {adapter.title} <code>{adapter.name}</code>
+            </h2>
+            <dl className="facts">
+              <dt>
+                <FormattedMessage id="adapters.state" />
+              </dt>
+              <dd>
+                <StateBadge state={adapter.state} />{' '}
+                <FormattedMessage id="adapters.registered" values={{ who: adapter.registeredBy }} />{' '}
+                <When at={adapter.registeredAt} />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.lastDecision" />
+              </dt>
+              <dd>
+                {adapter.decidedAt ? (
+                  <>
+                    <FormattedMessage
+                      id="adapters.decision"
+                      values={{
+                        who: adapter.decidedBy ?? '?',
+                        reason: adapter.decisionReason ?? '',
+                      }}
+                    />{' '}
+                    <When at={adapter.decidedAt} />
+                  </>
+                ) : (
+                  <FormattedMessage id="adapters.mine.noDecision" />
+                )}
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.lag" />
+              </dt>
+              <dd>
+                <LagText lag={lag} messages={adapter.consumerLag} />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.deadLetters" />
+              </dt>
+              <dd>
+                <FormattedMessage
+                  id="adapters.deadLettersValue"
+                  values={{ open: adapter.deadLetters, refused: adapter.refusedRecords }}
+                />
+              </dd>
+              <dt>
+                <FormattedMessage id="adapters.keys" />
+              </dt>
+              <dd>
+                {keys.length === 0 ? (
+                  <FormattedMessage id="adapters.none" />
+                ) : (
+                  <ul className="keys">
+                    {keys.map((key) => (
+                      <li key={key.keyId}>
+                        <code className="key-id">{key.keyId}</code> <StateBadge state={key.state} />
+                        {key.decidedAt ? (
+                          <>
+                            {' '}
+                            <FormattedMessage
+                              id="adapters.decision"
+                              values={{
+                                who: key.decidedBy ?? '?',
+                                reason: key.decisionReason ?? '',
+                              }}
+                            />{' '}
+                            <When at={key.decidedAt} />
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+            <AskedBesideApproved
+              adapter={adapter}
+              caption={
+                <FormattedMessage id="adapters.mine.compare" values={{ name: adapter.name }} />
+              }
+            />
+            {adapter.state === 'suspended' ? null : (
+              <div className="actions">
+                <AdapterDialog recordTypes={recordTypes} existing={adapter} />
+              </div>
+            )}
+          </article>
+        );
+      })}
+    </Page>
+  );
+}

@@ -1,0 +1,132 @@
+// Records whose citizen the Ministry of Interior does not (yet) know: kept,
+// shown in lookups, attached as soon as interior publishes the person. The
+// national id is not shown; the steward follows a record up by its id.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { When } from './parts';
+import './adapters.css';
+
+const ORPHANS = graphql(`
+  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {
+    orphans(first: $first, offset: $offset, recordType: $recordType) {
+      recordType
+      recordId
+      source
+      appliedAt
+    }
+    schemas {
+      recordType
+    }
+  }
+`);
+
+const PAGE = 50;
+
+export default function OrphansPage() {
+  const intl = useIntl();
+  const [offset, setOffset] = useState(0);
+  const [recordType, setRecordType] = useState('');
+  const orphans = useQuery({
+    queryKey: ['adapters', 'orphans', offset, recordType],
+    queryFn: () => requestAll(ORPHANS, { first: PAGE, offset, recordType: recordType || null }),
+    placeholderData: (previous) => previous,
+  });
+  const data = orphans.data;
+  return (
+    <Page title={<FormattedMessage id="adapters.orphans.title" />}>
+      <p>
+        <FormattedMessage id="adapters.orphans.lead" />
+      </p>
+      <div className="field">
+        <label htmlFor="orphans-type">
+          <FormattedMessage id="adapters.orphans.recordType" />
+        </label>
+        <select
+          id="orphans-type"
+          value={recordType}
+          onChange={(event) => {
+            setRecordType(event.target.value);
+            setOffset(0);
+          }}
+        >
+          <option value="">{intl.formatMessage({ id: 'adapters.orphans.allTypes' })}</option>
+          {data?.schemas.map((schema) => (
+            <option key={schema.recordType} value={schema.recordType}>
+              {schema.recordType}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorBox error={orphans.error} />
+      {data ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              <FormattedMessage
+                id="adapters.orphans.caption"
+                values={{ from: offset + 1, to: offset + data.orphans.length }}
+              />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="adapters.orphans.record" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.orphans.recordType" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.orphans.source" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="adapters.orphans.appliedAt" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.orphans.map((orphan) => (
+                <tr key={`${orphan.recordType}/${orphan.recordId}`}>
+                  <th scope="row">
+                    <code>{orphan.recordId}</code>
+                  </th>
+                  <td>{orphan.recordType}</td>
+                  <td>{orphan.source}</td>
+                  <td>
+                    <When at={orphan.appliedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data?.orphans.length === 0 ? (
+        <p className="notice">
+          <FormattedMessage id="adapters.orphans.none" />
+        </p>
+      ) : null}
+      <div className="actions">
+        <Button
+          className="button secondary"
+          isDisabled={offset === 0}
+          onPress={() => setOffset(Math.max(0, offset - PAGE))}
+        >
+          <FormattedMessage id="adapters.orphans.previous" />
+        </Button>
+        <Button
+          className="button secondary"
+          isDisabled={(data?.orphans.length ?? 0) < PAGE}
+          onPress={() => setOffset(offset + PAGE)}
+        >
+          <FormattedMessage id="adapters.orphans.next" />
+        </Button>
+      </div>
+    </Page>
+  );
+}
