@@ -2,11 +2,12 @@
 // per part of the console. Each part's messages are `defineMessages` objects
 // whose Khmer twin must name the same ids (checked by the type below).
 import { common } from './common.messages';
+import { schemasMessages } from '../pages/schemas/messages';
 
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common];
+const CATALOGS: Catalog[] = [common, schemasMessages];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};
