@@ -273,6 +273,26 @@ test('the record tester shows index, path and rule for a bad CSV, publishing not
   await expectAccessible(page);
 });
 
+test('an auditor reads versions and history, without a steward’s actions', async ({ page }) => {
+  await signIn(page, 'auditor');
+  await page.goto(consoleUrl('schemas'));
+  await pickRecordType(page, TYPE);
+  const versions = page.getByRole('table', { name: `Versions of ${TYPE}, oldest first` });
+  await expect(versions.getByRole('row', { name: /^1 / })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Approve|Retire|Set the mode/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Check a schema' })).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: /Every change to the schemas of/ }).getByRole('row', {
+      name: /bootstrap/,
+    }),
+  ).toBeVisible();
+  // Pages of other roles are refused as such.
+  await page.goto(consoleUrl('dead-letters'));
+  await expect(page.getByRole('alert')).toContainText('This page is not for your role (auditor).');
+  await expectAccessible(page);
+});
+
 for (const lang of ['en', 'km'] as const) {
   test(`every schema page passes axe in ${lang}`, async ({ page }) => {
     await signIn(page, 'steward', lang);

@@ -21,7 +21,7 @@ export const PAGES: PageEntry[] = [
   {
     path: 'schemas',
     title: 'schemas.title',
-    roles: ['steward', 'integrator'],
+    roles: ['steward', 'integrator', 'auditor'],
     component: lazy(() => import('./schemas/SchemasPage')),
   },
   {

@@ -155,12 +155,15 @@ export default function SchemasPage() {
             recordType={current.recordType}
             versions={current.versions.map((version) => version.version)}
           />
-          <section className="schemas-section">
-            <h2>
-              <FormattedMessage id="schemas.check.title" />
-            </h2>
-            <PastedCheck key={current.recordType} recordType={current.recordType} />
-          </section>
+          {/* The live check is a working tool of stewards and integrators (the API's rule). */}
+          {currentSession()?.role !== 'auditor' ? (
+            <section className="schemas-section">
+              <h2>
+                <FormattedMessage id="schemas.check.title" />
+              </h2>
+              <PastedCheck key={current.recordType} recordType={current.recordType} />
+            </section>
+          ) : null}
           <History recordType={current.recordType} />
         </>
       ) : null}
