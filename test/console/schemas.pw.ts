@@ -324,6 +324,9 @@ test('the schemas page, for the README', async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: `/tmp/schemas-${address}-390.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(consoleUrl(`${address}?lang=km`));
+      await expect(page.locator('select, table').first()).toBeVisible();
+      await page.screenshot({ path: `/tmp/schemas-${address}-km.png`, fullPage: true });
     }
   }
 });

@@ -137,37 +137,39 @@ export default function DeadLettersPage() {
             values={{ total: all.data?.deadLetters.length ?? 0 }}
           />
         </h2>
-        <div className="count-grid">
-          {FILTERS.map((key) => (
-            <div className="table-wrap" key={key}>
-              <table>
-                <caption>
-                  <FormattedMessage id={`schemas.dead.by.${key}`} />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id={`schemas.dead.col.${key}`} />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.dead.col.count" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
-                    ([value, count]) => (
-                      <tr key={value}>
-                        <th scope="row">{value || '—'}</th>
-                        <td>{count}</td>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </div>
+        {(all.data?.deadLetters.length ?? 0) > 0 ? (
+          <div className="count-grid">
+            {FILTERS.map((key) => (
+              <div className="table-wrap" key={key}>
+                <table>
+                  <caption>
+                    <FormattedMessage id={`schemas.dead.by.${key}`} />
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        <FormattedMessage id={`schemas.dead.col.${key}`} />
+                      </th>
+                      <th scope="col">
+                        <FormattedMessage id="schemas.dead.col.count" />
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
+                      ([value, count]) => (
+                        <tr key={value}>
+                          <th scope="row">{value || '—'}</th>
+                          <td>{count}</td>
+                        </tr>
+                      ),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+          </div>
+        ) : null}
       </section>
       <section className="schemas-section">
         <h2>

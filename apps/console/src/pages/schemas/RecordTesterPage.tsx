@@ -112,6 +112,23 @@ export default function RecordTesterPage() {
               }))}
             />
           </div>
+          <TextField
+            className="field wide"
+            value={records}
+            onChange={(value) => {
+              setRecords(value);
+              check.reset();
+            }}
+            name="records"
+          >
+            <Label>
+              <FormattedMessage id="schemas.tester.records" />
+            </Label>
+            <TextArea rows={12} spellCheck={false} className="code-input" />
+            <Text slot="description">
+              <FormattedMessage id="schemas.tester.recordsHelp" />
+            </Text>
+          </TextField>
           <div className="field">
             <label htmlFor={fileId}>
               <FormattedMessage id="schemas.tester.csv" />
@@ -133,23 +150,6 @@ export default function RecordTesterPage() {
             </p>
           ) : null}
           <ErrorBox error={fileError} />
-          <TextField
-            className="field wide"
-            value={records}
-            onChange={(value) => {
-              setRecords(value);
-              check.reset();
-            }}
-            name="records"
-          >
-            <Label>
-              <FormattedMessage id="schemas.tester.records" />
-            </Label>
-            <TextArea rows={12} spellCheck={false} className="code-input" />
-            <Text slot="description">
-              <FormattedMessage id="schemas.tester.recordsHelp" />
-            </Text>
-          </TextField>
           <Button
             type="submit"
             className="button primary"

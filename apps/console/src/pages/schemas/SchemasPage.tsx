@@ -234,35 +234,37 @@ function Versions({ type }: { type: RegistryType }) {
                   )}
                 </td>
                 {steward ? (
-                  <td className="actions">
-                    {/* Every decision stays on screen (disabled where the state does not
+                  <td>
+                    <div className="actions">
+                      {/* Every decision stays on screen (disabled where the state does not
                         allow it), so a dialog is not taken away when its change lands. */}
-                    {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
-                      <ChangeDialog
-                        key={decision}
-                        isDisabled={!DECISIONS[decision].from.includes(version.state)}
-                        variant={decision === 'approve' ? 'primary' : 'danger'}
-                        label={
-                          <FormattedMessage
-                            id={`schemas.decide.${decision}`}
-                            values={{ version: version.version }}
-                          />
-                        }
-                        title={
-                          <FormattedMessage
-                            id={`schemas.decide.${decision}.title`}
-                            values={{ type: type.recordType, version: version.version }}
-                          />
-                        }
-                        run={(reason) =>
-                          DECISIONS[decision].run({
-                            recordType: type.recordType,
-                            version: version.version,
-                            reason,
-                          })
-                        }
-                      />
-                    ))}
+                      {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
+                        <ChangeDialog
+                          key={decision}
+                          isDisabled={!DECISIONS[decision].from.includes(version.state)}
+                          variant={decision === 'approve' ? 'primary' : 'danger'}
+                          label={
+                            <FormattedMessage
+                              id={`schemas.decide.${decision}`}
+                              values={{ version: version.version }}
+                            />
+                          }
+                          title={
+                            <FormattedMessage
+                              id={`schemas.decide.${decision}.title`}
+                              values={{ type: type.recordType, version: version.version }}
+                            />
+                          }
+                          run={(reason) =>
+                            DECISIONS[decision].run({
+                              recordType: type.recordType,
+                              version: version.version,
+                              reason,
+                            })
+                          }
+                        />
+                      ))}
+                    </div>
                   </td>
                 ) : null}
               </tr>
