@@ -5,7 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Label, Text, TextArea, TextField } from 'react-aria-components';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { graphql } from '../../gql';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -34,6 +34,7 @@ const DRY_RUN = graphql(`
 const USABLE = ['active', 'deprecated'];
 
 export default function RecordTesterPage() {
+  const intl = useIntl();
   const registry = useRegistry();
   const types = registry.data?.schemas ?? [];
   const [recordType, setRecordType] = useState('');
@@ -108,7 +109,7 @@ export default function RecordTesterPage() {
               }}
               options={versions.map((entry) => ({
                 value: String(entry.version),
-                label: `${entry.version} (${entry.state})`,
+                label: `${entry.version} (${intl.formatMessage({ id: `schemas.state.${entry.state}`, defaultMessage: entry.state })})`,
               }))}
             />
           </div>
