@@ -101,12 +101,43 @@ describe('dead letters over GraphQL', () => {
     );
     expect(metrics).toMatch(/spean_dead_letters_total\{[^}]*group="gateway"[^}]*code="not-json"/);
 
+    // A dry run counts what a replay would take and marks nothing.
+    const DRY = `mutation($code: String) {
+      replayDeadLetters(recordType: "civil-event", code: $code, dryRun: true) { requested groups }
+    }`;
+    const counted = await stack.graphql<{
+      replayDeadLetters: { requested: number; groups: string[] };
+    }>(steward, DRY, { code: 'not-json' });
+    expect(counted.data?.replayDeadLetters).toEqual({
+      requested: REACTING_TO_CIVIL_EVENTS.length,
+      groups: REACTING_TO_CIVIL_EVENTS,
+    });
+    for (const letter of await list({ code: 'not-json' }))
+      expect(letter.replayRequestedAt).toBeNull();
+    const dryForAgency = await stack.graphql(agency, DRY, { code: 'not-json' });
+    expect(dryForAgency.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     // Still unreadable after a replay: it stays open, with one more attempt.
     const gatewayLetter = letters.find((letter) => letter.group === 'gateway')!;
     const replay = await stack.graphql<{
       replayDeadLetters: { requested: number; groups: string[] };
     }>(steward, REPLAY, { ids: [gatewayLetter.id] });
     expect(replay.data?.replayDeadLetters).toEqual({ requested: 1, groups: ['gateway'] });
+    // The replay is in the audit log with who asked, and the dry run is not.
+    const audited = await stack.db.database.query<{ actor_client: string; details: unknown }>(
+      `SELECT actor_client, details FROM audit_entry WHERE kind = 'dead-letter-replay' ORDER BY seq`,
+    );
+    expect(audited).toEqual([
+      {
+        actor_client: stack.steward.clientId,
+        details: {
+          selection: { ids: [gatewayLetter.id] },
+          requested: 1,
+          groups: ['gateway'],
+          reason: '',
+        },
+      },
+    ]);
     const settled = async () => (await list()).find((letter) => letter.id === gatewayLetter.id)!;
     const replayDeadline = Date.now() + 10_000;
     while ((await settled()).attempts < 2 && Date.now() < replayDeadline)

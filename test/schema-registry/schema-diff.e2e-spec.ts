@@ -127,3 +127,39 @@ describe('schemaDiff', () => {
     expect(error.message.startsWith(`${argument}: `)).toBe(true);
   });
 });
+
+describe('reading the registry', () => {
+  const READ = `query($t: String!) {
+    schemas(recordType: $t) { compatibility versions { version state } }
+    schemaChanges(recordType: $t) { action version }
+  }`;
+
+  it.each(['steward', 'integrator', 'auditor'])(
+    'shows a %s the versions and every change',
+    async (role) => {
+      const answer = await stack.graphql<{
+        schemas: Array<{ versions: Array<{ version: number; state: string }> }>;
+        schemaChanges: Array<{ action: string; version: number | null }>;
+      }>(tokens[role as Role], READ, { t: 'vehicle-registration' });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.schemas[0]!.versions.map((v) => v.version)).toEqual([1, 2]);
+      expect(answer.data!.schemaChanges).toContainEqual({ action: 'propose', version: 2 });
+    },
+  );
+
+  it.each(['agency', 'adapter', 'citizen'])('refuses a %s', async (role) => {
+    const answer = await stack.graphql(tokens[role as Role], READ, { t: 'vehicle-registration' });
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the working tools from an auditor', async () => {
+    for (const query of [
+      `{ lineage { party } }`,
+      `{ checkCompatibility(recordType: "vehicle-registration", schema: "{}") { compatible } }`,
+    ]) {
+      const answer = await stack.graphql(tokens.auditor, query);
+      expect(answer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -22,6 +22,8 @@ export const AUDIT_KINDS = [
   'verification-lock-read',
   /** Records checked against a schema without being published (dryRunIntake), or the refusal to. */
   'intake-dry-run',
+  /** A steward or integrator asked consumers to apply open dead letters again (details: the selection, how many, why). */
+  'dead-letter-replay',
   /** An auditor read entries of the audit log (the explorer or its CSV export); one per citizen shown. */
   'audit-read',
   /** An auditor had the audit log's chain and checkpoints verified; details hold the result. */

@@ -202,6 +202,24 @@ export class DeadLetterRepository {
     });
   }
 
+  /**
+   * What requestReplay would mark, marking nothing: the open letters of the
+   * selection per consumer group. A person sees the count before asking.
+   */
+  async countReplayable(
+    selection: DeadLetterFilter & { ids?: string[] },
+  ): Promise<Array<{ group: string; requested: number }>> {
+    const where = conditions(selection);
+    where.add(`status = 'open'`);
+    if (selection.ids) where.add(`id = ANY($${where.params.push(selection.ids)}::bigint[])`);
+    return this.db.query<{ group: string; requested: number }>(
+      `SELECT group_id AS "group", count(*)::int AS requested
+       FROM dead_letter WHERE ${where.sql()}
+       GROUP BY group_id ORDER BY group_id`,
+      where.params,
+    );
+  }
+
   /** A group's pending replays, in offset order within each partition. */
   async pendingReplays(group: string, limit: number): Promise<PendingReplay[]> {
     const rows = await this.db.query<{

@@ -103,6 +103,13 @@ export class DeadLetterService {
         { field: 'ids' },
       );
     }
+    if (request.dryRun) {
+      const counted = await this.repository.countReplayable({ ...filter, ids });
+      return {
+        requested: counted.reduce((sum, group) => sum + group.requested, 0),
+        groups: counted,
+      };
+    }
     const groups = await this.repository.requestReplay(
       { ...filter, ids },
       request.actor ? { actor: request.actor, reason: request.reason ?? '' } : undefined,

@@ -65,6 +65,8 @@ export interface ReplayRequest extends DeadLetterFilter {
   reason?: string;
   /** Every open letter; only when asked for in so many words. */
   all?: boolean;
+  /** Count what would be replayed; mark and record nothing. */
+  dryRun?: boolean;
 }
 
 export interface ReplayRequested {

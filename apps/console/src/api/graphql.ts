@@ -43,7 +43,12 @@ function problemOf(error: NonNullable<GraphqlAnswer<unknown>['errors']>[number])
     reason: text('reason'),
     where: text('path') ?? text('field') ?? text('argument'),
     rule: text('rule'),
-    issues: Array.isArray(ext['issues']) ? (ext['issues'] as ApiProblem['issues']) : undefined,
+    // A refused schema names its incompatibilities, each with its path and rule, as issues do.
+    issues: Array.isArray(ext['issues'])
+      ? (ext['issues'] as ApiProblem['issues'])
+      : Array.isArray(ext['incompatibilities'])
+        ? (ext['incompatibilities'] as ApiProblem['issues'])
+        : undefined,
   };
 }
 

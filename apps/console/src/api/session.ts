@@ -20,6 +20,11 @@ export function csrfToken(): string | undefined {
   return current?.csrfToken;
 }
 
+/** The signed-in person, as last read (null when signed out): pages show each role its own actions. */
+export function currentSession(): Session | null {
+  return current;
+}
+
 export async function loadSession(): Promise<Session | null> {
   const response = await fetch('/auth/session', {
     credentials: 'same-origin',
@@ -51,7 +56,3 @@ export async function signOut(): Promise<void> {
   sessionEnded();
 }
 
-/** The signed-in person, as last read (pages that show "my own" read it here). */
-export function currentSession(): Session | null {
-  return current;
-}

@@ -55,6 +55,36 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./adapters/HealthPage')),
   },
   {
+    path: 'schemas',
+    title: 'schemas.title',
+    roles: ['steward', 'integrator', 'auditor'],
+    component: lazy(() => import('./schemas/SchemasPage')),
+  },
+  {
+    path: 'propose',
+    title: 'schemas.propose.title',
+    roles: ['integrator', 'steward'],
+    component: lazy(() => import('./schemas/ProposePage')),
+  },
+  {
+    path: 'dead-letters',
+    title: 'schemas.dead.title',
+    roles: ['steward', 'integrator'],
+    component: lazy(() => import('./schemas/DeadLettersPage')),
+  },
+  {
+    path: 'lineage',
+    title: 'schemas.lineage.title',
+    roles: ['steward', 'integrator'],
+    component: lazy(() => import('./schemas/LineagePage')),
+  },
+  {
+    path: 'record-tester',
+    title: 'schemas.tester.title',
+    roles: ['integrator', 'steward'],
+    component: lazy(() => import('./schemas/RecordTesterPage')),
+  },
+  {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,

@@ -4,7 +4,9 @@ import { Module } from '@nestjs/common';
 import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
-import { DATABASE } from '../gateway.tokens.js';
+import type { AuditLog } from '#spean/audit';
+import { AUDIT_LOG, DATABASE } from '../gateway.tokens.js';
+import { DeadLetterReplayService } from './dead-letter-replay.service.js';
 import { DeadLetterGauge } from './dead-letter-gauge.js';
 import { DeadLettersResolver } from './dead-letters.resolver.js';
 
@@ -15,6 +17,12 @@ import { DeadLettersResolver } from './dead-letters.resolver.js';
       inject: [DATABASE, Metrics],
       useFactory: (database: Database, metrics: Metrics) =>
         new DeadLetterService(new DeadLetterRepository(database), metrics),
+    },
+    {
+      provide: DeadLetterReplayService,
+      inject: [DeadLetterService, AUDIT_LOG],
+      useFactory: (deadLetters: DeadLetterService, audit: AuditLog) =>
+        new DeadLetterReplayService(deadLetters, audit),
     },
     DeadLettersResolver,
     DeadLetterGauge,

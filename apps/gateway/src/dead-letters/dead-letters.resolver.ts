@@ -7,6 +7,7 @@ import { DeadLetterService, type DeadLetterSummary } from '#spean/dead-letters';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { DeadLetterGraphqlFilter } from './dead-letter-graphql.filter.js';
+import { DeadLetterReplayService } from './dead-letter-replay.service.js';
 import { DeadLetterModel } from './models/dead-letter.model.js';
 import { ReplayResultModel } from './models/replay-result.model.js';
 
@@ -15,7 +16,10 @@ const ALLOWED = ['steward', 'integrator'] as const;
 @Resolver(() => DeadLetterModel)
 @UseFilters(AccessDeniedGraphqlFilter, DeadLetterGraphqlFilter)
 export class DeadLettersResolver {
-  constructor(private readonly service: DeadLetterService) {}
+  constructor(
+    private readonly service: DeadLetterService,
+    private readonly replays: DeadLetterReplayService,
+  ) {}
 
   @Query(() => [DeadLetterModel], {
     description:
@@ -44,7 +48,8 @@ export class DeadLettersResolver {
   @Mutation(() => ReplayResultModel, {
     description:
       'Asks the consumers to apply open dead letters again, once their cause is fixed: by ids, by filter, ' +
-      'or both (a letter must match all). At least one is required (stewards and integrators only).',
+      'or both (a letter must match all). At least one is required (stewards and integrators only). ' +
+      'With dryRun, only counts them (nothing marked); a replay is audited.',
   })
   async replayDeadLetters(
     @Context() context: GatewayContext,
@@ -55,17 +60,23 @@ export class DeadLettersResolver {
     @Args('source', { nullable: true }) source?: string,
     @Args('reason', { nullable: true, description: 'Why: recorded with who asked' })
     reason?: string,
+    @Args('dryRun', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      description: 'Only count what would be replayed: nothing is marked or recorded',
+    })
+    dryRun: boolean = false,
   ): Promise<ReplayResultModel> {
     requireRole(context.principal, ALLOWED, 'replaying dead letters');
-    const { agencyId, clientId } = context.principal;
-    const result = await this.service.requestReplay({
+    const result = await this.replays.replay(context.principal, {
       ids,
       group,
       recordType,
       code,
       source,
-      actor: `${agencyId}/${clientId}`,
-      reason: reason ?? '',
+      reason,
+      dryRun,
     });
     return { requested: result.requested, groups: result.groups.map((entry) => entry.group) };
   }

@@ -26,6 +26,13 @@ import {
 import { SchemaRegistryGraphqlFilter } from './schema-registry-graphql.filter.js';
 
 const READERS = ['steward', 'integrator'] as const;
+/**
+ * Who may read the registry's versions and its change log: auditors too, who
+ * check that every change was made by whom it should be, and why (as they may
+ * read schemaDiff). Working tools (checkCompatibility, lineage) stay with
+ * stewards and integrators.
+ */
+const REGISTRY_READERS = ['steward', 'integrator', 'auditor'] as const;
 
 @Resolver()
 @UseFilters(AccessDeniedGraphqlFilter, SchemaRegistryGraphqlFilter)
@@ -33,13 +40,13 @@ export class SchemasResolver {
   constructor(@Inject(SCHEMA_REGISTRY) private readonly registry: SchemaRegistryService) {}
 
   @Query(() => [RecordTypeSchemasModel], {
-    description: 'Every record type with all its versions.',
+    description: 'Every record type with all its versions (stewards, integrators, auditors).',
   })
   async schemas(
     @Context() context: GatewayContext,
     @Args('recordType', { nullable: true }) recordType?: string,
   ): Promise<RecordTypeSchemasModel[]> {
-    requireRole(context.principal, READERS, 'the schema registry');
+    requireRole(context.principal, REGISTRY_READERS, 'the schema registry');
     const versions = await this.registry.list(recordType);
     const types = [...new Set(versions.map((row) => row.recordType))];
     return Promise.all(
@@ -57,7 +64,7 @@ export class SchemasResolver {
     @Args('recordType') recordType: string,
     @Args('version', { type: () => Int }) version: number,
   ): Promise<SchemaVersionModel> {
-    requireRole(context.principal, READERS, 'the schema registry');
+    requireRole(context.principal, REGISTRY_READERS, 'the schema registry');
     return toModel(await this.registry.get(recordType, version));
   }
 
@@ -94,10 +101,11 @@ export class SchemasResolver {
   }
 
   @Query(() => [SchemaChangeModel], {
-    description: 'Every change to a record type’s schemas: who, when, why.',
+    description:
+      'Every change to a record type’s schemas: who, when, why (stewards, integrators, auditors).',
   })
   schemaChanges(@Context() context: GatewayContext, @Args('recordType') recordType: string) {
-    requireRole(context.principal, READERS, 'the schema registry');
+    requireRole(context.principal, REGISTRY_READERS, 'the schema registry');
     return this.registry.repository.changes(recordType);
   }
 

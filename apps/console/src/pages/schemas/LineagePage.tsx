@@ -1,0 +1,166 @@
+// Lineage: which adapter publishes which record type at which version, and
+// who consumes it, with when each was last seen. The diagram is for the eye
+// (hidden from assistive technology); the table says the same to everyone.
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import './schemas.css';
+
+const LINEAGE = graphql(`
+  query SchemasLineage {
+    lineage {
+      party
+      role
+      recordType
+      schemaVersion
+      firstSeen
+      lastSeen
+    }
+  }
+`);
+
+interface Party {
+  party: string;
+  lastSeen: string;
+}
+interface Flow {
+  key: string;
+  recordType: string;
+  version: number;
+  publishers: Party[];
+  consumers: Party[];
+}
+
+export default function LineagePage() {
+  const intl = useIntl();
+  const lineage = useQuery({
+    queryKey: ['schemas', 'lineage'],
+    queryFn: () => requestAll(LINEAGE),
+  });
+  const entries = lineage.data?.lineage;
+  const flows = useMemo(() => {
+    const byKey = new Map<string, Flow>();
+    for (const entry of entries ?? []) {
+      const key = `${entry.recordType}@${entry.schemaVersion}`;
+      const flow = byKey.get(key) ?? {
+        key,
+        recordType: entry.recordType,
+        version: entry.schemaVersion,
+        publishers: [],
+        consumers: [],
+      };
+      (entry.role === 'publishes' ? flow.publishers : flow.consumers).push({
+        party: entry.party,
+        lastSeen: entry.lastSeen,
+      });
+      byKey.set(key, flow);
+    }
+    return [...byKey.values()].sort((a, b) =>
+      a.recordType === b.recordType
+        ? a.version - b.version
+        : a.recordType.localeCompare(b.recordType),
+    );
+  }, [entries]);
+  const when = (at: string) => intl.formatDate(at, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <Page title={<FormattedMessage id="schemas.lineage.title" />}>
+      <p>
+        <FormattedMessage id="schemas.lineage.lead" />
+      </p>
+      <ErrorBox error={lineage.error} />
+      {entries && entries.length === 0 ? (
+        <p>
+          <FormattedMessage id="schemas.lineage.none" />
+        </p>
+      ) : null}
+      {flows.length > 0 ? (
+        <>
+          <div className="lineage-diagram" aria-hidden="true">
+            <div className="lineage-head">
+              <FormattedMessage id="schemas.lineage.publishers" />
+            </div>
+            <div className="lineage-head">
+              <FormattedMessage id="schemas.lineage.recordType" />
+            </div>
+            <div className="lineage-head">
+              <FormattedMessage id="schemas.lineage.consumers" />
+            </div>
+            {flows.map((flow) => (
+              <div className="lineage-row" key={flow.key}>
+                <ul className="lineage-parties publishers">
+                  {flow.publishers.map((party) => (
+                    <li key={party.party}>{party.party}</li>
+                  ))}
+                </ul>
+                <div className="lineage-type">
+                  {flow.recordType}
+                  <span>@{flow.version}</span>
+                </div>
+                <ul className="lineage-parties consumers">
+                  {flow.consumers.map((party) => (
+                    <li key={party.party}>{party.party}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+          <div className="table-wrap">
+            <table className="lineage-table">
+              <caption>
+                <FormattedMessage id="schemas.lineage.caption" />
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <FormattedMessage id="schemas.lineage.recordType" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="schemas.lineage.publishers" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="schemas.lineage.consumers" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {flows.map((flow) => (
+                  <tr key={flow.key}>
+                    <th scope="row">
+                      {flow.recordType}@{flow.version}
+                    </th>
+                    <td>
+                      <PartyList parties={flow.publishers} when={when} />
+                    </td>
+                    <td>
+                      <PartyList parties={flow.consumers} when={when} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function PartyList({ parties, when }: { parties: Party[]; when: (at: string) => string }) {
+  if (parties.length === 0) return <>—</>;
+  return (
+    <ul className="plain">
+      {parties.map((party) => (
+        <li key={party.party}>
+          <FormattedMessage
+            id="schemas.lineage.party"
+            values={{ party: party.party, at: when(party.lastSeen) }}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}

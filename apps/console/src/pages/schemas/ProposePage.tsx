@@ -1,0 +1,100 @@
+// Proposing the next version of a record type's schema: a JSON editor whose
+// compatibility is checked as it is typed, then the proposal with a reason.
+// The registry refuses an incompatible proposal with each path and rule, and
+// creates nothing; the dialog shows that refusal.
+import { useEffect, useState } from 'react';
+import { Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { CompatibilityResult, parseJson, SelectField, useRegistry } from './shared';
+import './schemas.css';
+
+const PROPOSE = graphql(`
+  mutation SchemasPropose($recordType: String!, $schema: String!, $reason: String!) {
+    proposeSchemaVersion(recordType: $recordType, schema: $schema, reason: $reason) {
+      recordType
+      version
+      state
+    }
+  }
+`);
+
+export default function ProposePage() {
+  const registry = useRegistry();
+  const types = registry.data?.schemas ?? [];
+  const [recordType, setRecordType] = useState('');
+  const [schema, setSchema] = useState('');
+  useEffect(() => {
+    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
+  }, [recordType, types]);
+  const current = types.find((entry) => entry.recordType === recordType);
+  const newest = current?.versions[current.versions.length - 1];
+  // Start from the newest version: a proposal is usually a small change to it.
+  useEffect(() => {
+    if (newest) setSchema(JSON.stringify(JSON.parse(newest.schemaJson), null, 2));
+  }, [newest]);
+  const parsed = parseJson(schema);
+  return (
+    <Page title={<FormattedMessage id="schemas.propose.title" />}>
+      <p>
+        <FormattedMessage id="schemas.propose.lead" />
+      </p>
+      <ErrorBox error={registry.error} />
+      {types.length > 0 ? (
+        <SelectField
+          label={<FormattedMessage id="schemas.recordType" />}
+          name="recordType"
+          value={recordType}
+          onChange={setRecordType}
+          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
+        />
+      ) : null}
+      {current ? (
+        <>
+          <TextField className="field wide" value={schema} onChange={setSchema} name="schema">
+            <Label>
+              <FormattedMessage id="schemas.propose.schema" values={{ type: current.recordType }} />
+            </Label>
+            <TextArea rows={18} spellCheck={false} className="code-input" />
+            <Text slot="description">
+              <FormattedMessage
+                id="schemas.propose.schemaHelp"
+                values={{ version: newest?.version ?? 0 }}
+              />
+            </Text>
+          </TextField>
+          <CompatibilityResult recordType={current.recordType} schema={schema} />
+          <ChangeDialog
+            isDisabled={!parsed.ok}
+            label={<FormattedMessage id="schemas.propose.submit" />}
+            title={
+              <FormattedMessage
+                id="schemas.propose.submit.title"
+                values={{ type: current.recordType }}
+              />
+            }
+            run={(reason) =>
+              requestAll(PROPOSE, { recordType: current.recordType, schema, reason })
+            }
+            done={(result) => {
+              const proposed = (result as { proposeSchemaVersion: { version: number } })
+                .proposeSchemaVersion;
+              return (
+                <p>
+                  <FormattedMessage
+                    id="schemas.propose.done"
+                    values={{ type: current.recordType, version: proposed.version }}
+                  />
+                </p>
+              );
+            }}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

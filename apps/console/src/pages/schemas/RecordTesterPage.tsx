@@ -1,0 +1,226 @@
+// The record tester: records pasted as JSON, or a CSV file read here in the
+// browser, checked against a record type and version exactly as intake
+// would check them (dryRunIntake). Nothing is published or stored; each
+// problem is shown with the record's index, the path and the rule.
+import { useEffect, useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { recordsFromCsv } from './csv-records';
+import { SelectField, useRegistry } from './shared';
+import './schemas.css';
+
+const DRY_RUN = graphql(`
+  query SchemasDryRunIntake($recordType: String!, $version: Int!, $records: String!) {
+    dryRunIntake(recordType: $recordType, version: $version, records: $records) {
+      recordType
+      version
+      valid
+      invalid
+      issues {
+        index
+        path
+        rule
+        message
+      }
+    }
+  }
+`);
+
+const USABLE = ['active', 'deprecated'];
+
+export default function RecordTesterPage() {
+  const intl = useIntl();
+  const registry = useRegistry();
+  const types = registry.data?.schemas ?? [];
+  const [recordType, setRecordType] = useState('');
+  const [version, setVersion] = useState('');
+  const [records, setRecords] = useState('');
+  const [fileNote, setFileNote] = useState<{ name: string; rows: number } | null>(null);
+  const [fileError, setFileError] = useState<unknown>(null);
+  const fileId = useId();
+  useEffect(() => {
+    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
+  }, [recordType, types]);
+  const current = types.find((entry) => entry.recordType === recordType);
+  const usable = current?.versions.filter((entry) => USABLE.includes(entry.state)) ?? [];
+  const versions = usable.length > 0 ? usable : (current?.versions ?? []);
+  useEffect(() => {
+    const newest = versions[versions.length - 1];
+    if (newest && !versions.some((entry) => String(entry.version) === version))
+      setVersion(String(newest.version));
+  }, [versions, version]);
+  const check = useMutation({
+    mutationFn: () => requestAll(DRY_RUN, { recordType, version: Number(version), records }),
+  });
+
+  async function readFile(file: File | undefined): Promise<void> {
+    setFileError(null);
+    setFileNote(null);
+    if (!file) return;
+    const schema = current?.versions.find((entry) => String(entry.version) === version);
+    try {
+      const parsed = recordsFromCsv(await file.text(), schema?.schemaJson ?? '{}');
+      setRecords(JSON.stringify(parsed, null, 2));
+      setFileNote({ name: file.name, rows: parsed.length });
+      check.reset();
+    } catch (error) {
+      setFileError(error);
+    }
+  }
+
+  const result = check.data?.dryRunIntake;
+  return (
+    <Page title={<FormattedMessage id="schemas.tester.title" />}>
+      <p>
+        <FormattedMessage id="schemas.tester.lead" />
+      </p>
+      <ErrorBox error={registry.error} />
+      {current ? (
+        <form
+          className="tester-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            check.mutate();
+          }}
+        >
+          <div className="inline-form">
+            <SelectField
+              label={<FormattedMessage id="schemas.recordType" />}
+              name="recordType"
+              value={recordType}
+              onChange={(value) => {
+                setRecordType(value);
+                check.reset();
+              }}
+              options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
+            />
+            <SelectField
+              label={<FormattedMessage id="schemas.tester.version" />}
+              name="version"
+              value={version}
+              onChange={(value) => {
+                setVersion(value);
+                check.reset();
+              }}
+              options={versions.map((entry) => ({
+                value: String(entry.version),
+                label: `${entry.version} (${intl.formatMessage({ id: `schemas.state.${entry.state}`, defaultMessage: entry.state })})`,
+              }))}
+            />
+          </div>
+          <TextField
+            className="field wide"
+            value={records}
+            onChange={(value) => {
+              setRecords(value);
+              check.reset();
+            }}
+            name="records"
+          >
+            <Label>
+              <FormattedMessage id="schemas.tester.records" />
+            </Label>
+            <TextArea rows={12} spellCheck={false} className="code-input" />
+            <Text slot="description">
+              <FormattedMessage id="schemas.tester.recordsHelp" />
+            </Text>
+          </TextField>
+          <div className="field">
+            <label htmlFor={fileId}>
+              <FormattedMessage id="schemas.tester.csv" />
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={`${fileId}-help`}
+              onChange={(event) => void readFile(event.target.files?.[0])}
+            />
+            <span id={`${fileId}-help`} className="help">
+              <FormattedMessage id="schemas.tester.csvHelp" />
+            </span>
+          </div>
+          {fileNote ? (
+            <p role="status">
+              <FormattedMessage id="schemas.tester.csvRead" values={fileNote} />
+            </p>
+          ) : null}
+          <ErrorBox error={fileError} />
+          <Button
+            type="submit"
+            className="button primary"
+            isDisabled={records.trim() === '' || version === '' || check.isPending}
+          >
+            <FormattedMessage id="schemas.tester.check" />
+          </Button>
+        </form>
+      ) : null}
+      <ErrorBox error={check.error} />
+      {result ? (
+        <section className="schemas-section" aria-live="polite">
+          <h2>
+            <FormattedMessage id="schemas.tester.result" />
+          </h2>
+          <p role="status">
+            <FormattedMessage
+              id="schemas.tester.summary"
+              values={{
+                valid: result.valid,
+                invalid: result.invalid,
+                type: result.recordType,
+                version: result.version,
+              }}
+            />
+          </p>
+          {result.issues.length > 0 ? (
+            <div className="table-wrap">
+              <table className="tester-issues">
+                <caption>
+                  <FormattedMessage id="schemas.tester.caption" />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.tester.col.index" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.path" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.rule" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.message" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.issues.map((issue, at) => (
+                    <tr key={at}>
+                      <th scope="row">{issue.index}</th>
+                      <td>
+                        <code>{issue.path}</code>
+                      </td>
+                      <td>
+                        <strong>{issue.rule}</strong>
+                      </td>
+                      <td>{issue.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <p>
+            <FormattedMessage id="schemas.tester.nothingPublished" />
+          </p>
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,515 @@
+// The schema registry: every record type with its versions and their states,
+// the compatibility mode, the history of changes, the diff of any two
+// versions and a live compatibility check. Stewards decide versions and set
+// the mode here, each change with a reason and the audit entry it made.
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Label, TextArea, TextField } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { currentSession } from '../../api/session';
+import { graphql } from '../../gql';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import {
+  CompatibilityResult,
+  IncompatibilityTable,
+  SelectField,
+  StateBadge,
+  useRegistry,
+} from './shared';
+import './schemas.css';
+
+const CHANGES = graphql(`
+  query SchemasChanges($recordType: String!) {
+    schemaChanges(recordType: $recordType) {
+      action
+      actor
+      at
+      reason
+      version
+    }
+  }
+`);
+
+const DIFF = graphql(`
+  query SchemasDiff($recordType: String!, $from: Int!, $to: Int!) {
+    schemaDiff(recordType: $recordType, from: $from, to: $to) {
+      from
+      to
+      impact
+      mode
+      allowedUnderMode
+      differences {
+        path
+        change
+        impact
+        beforeJson
+        afterJson
+        incompatibilities {
+          rule
+        }
+      }
+      incompatibilities {
+        path
+        rule
+        direction
+        against
+        message
+      }
+    }
+  }
+`);
+
+const APPROVE = graphql(`
+  mutation SchemasApprove($recordType: String!, $version: Int!, $reason: String!) {
+    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
+      version
+      state
+    }
+  }
+`);
+const REJECT = graphql(`
+  mutation SchemasReject($recordType: String!, $version: Int!, $reason: String!) {
+    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
+      version
+      state
+    }
+  }
+`);
+const DEPRECATE = graphql(`
+  mutation SchemasDeprecate($recordType: String!, $version: Int!, $reason: String!) {
+    deprecateSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
+      version
+      state
+    }
+  }
+`);
+const RETIRE = graphql(`
+  mutation SchemasRetire($recordType: String!, $version: Int!, $reason: String!) {
+    retireSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
+      version
+      state
+    }
+  }
+`);
+const SET_MODE = graphql(`
+  mutation SchemasSetCompatibility($recordType: String!, $mode: String!, $reason: String!) {
+    setCompatibility(recordType: $recordType, mode: $mode, reason: $reason)
+  }
+`);
+
+export const MODES = [
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+  'NONE',
+] as const;
+
+type Decision = 'approve' | 'reject' | 'deprecate' | 'retire';
+type DecisionVariables = { recordType: string; version: number; reason: string };
+const DECISIONS: Record<
+  Decision,
+  { run: (variables: DecisionVariables) => Promise<unknown>; from: readonly string[] }
+> = {
+  approve: { run: (variables) => requestAll(APPROVE, variables), from: ['proposed'] },
+  reject: { run: (variables) => requestAll(REJECT, variables), from: ['proposed'] },
+  deprecate: { run: (variables) => requestAll(DEPRECATE, variables), from: ['active'] },
+  retire: { run: (variables) => requestAll(RETIRE, variables), from: ['active', 'deprecated'] },
+};
+
+export default function SchemasPage() {
+  const intl = useIntl();
+  const registry = useRegistry();
+  const types = registry.data?.schemas ?? [];
+  const [recordType, setRecordType] = useState('');
+  useEffect(() => {
+    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
+  }, [recordType, types]);
+  const current = types.find((entry) => entry.recordType === recordType);
+  return (
+    <Page title={<FormattedMessage id="schemas.title" />}>
+      <p>
+        <FormattedMessage id="schemas.lead" />
+      </p>
+      <ErrorBox error={registry.error} />
+      {types.length > 0 ? (
+        <SelectField
+          label={<FormattedMessage id="schemas.recordType" />}
+          name="recordType"
+          value={recordType}
+          onChange={setRecordType}
+          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
+        />
+      ) : null}
+      {current ? (
+        <>
+          <Versions type={current} />
+          <Mode recordType={current.recordType} mode={current.compatibility} />
+          <Diff
+            key={`diff-${current.recordType}`}
+            recordType={current.recordType}
+            versions={current.versions.map((version) => version.version)}
+          />
+          {/* The live check is a working tool of stewards and integrators (the API's rule). */}
+          {currentSession()?.role !== 'auditor' ? (
+            <section className="schemas-section">
+              <h2>
+                <FormattedMessage id="schemas.check.title" />
+              </h2>
+              <PastedCheck key={current.recordType} recordType={current.recordType} />
+            </section>
+          ) : null}
+          <History recordType={current.recordType} />
+        </>
+      ) : null}
+      {registry.isLoading ? <p>{intl.formatMessage({ id: 'app.loading' })}</p> : null}
+    </Page>
+  );
+}
+
+type RegistryType = NonNullable<ReturnType<typeof useRegistry>['data']>['schemas'][number];
+
+function Versions({ type }: { type: RegistryType }) {
+  const intl = useIntl();
+  const steward = currentSession()?.role === 'steward';
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.versions" />
+      </h2>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            <FormattedMessage id="schemas.versions.caption" values={{ type: type.recordType }} />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <FormattedMessage id="schemas.col.version" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="schemas.col.state" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="schemas.col.proposed" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="schemas.col.decided" />
+              </th>
+              {steward ? (
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.actions" />
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {type.versions.map((version) => (
+              <tr key={version.version}>
+                <th scope="row">{version.version}</th>
+                <td>
+                  <StateBadge state={version.state} />
+                </td>
+                <td>
+                  {intl.formatDate(version.proposedAt, { dateStyle: 'medium' })} ·{' '}
+                  {version.proposedBy}
+                  <br />
+                  <span className="muted">{version.proposalReason}</span>
+                </td>
+                <td>
+                  {version.decidedAt ? (
+                    <>
+                      {intl.formatDate(version.decidedAt, { dateStyle: 'medium' })} ·{' '}
+                      {version.decidedBy}
+                      <br />
+                      <span className="muted">{version.decisionReason}</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                {steward ? (
+                  <td>
+                    <div className="actions">
+                      {/* Every decision stays on screen (disabled where the state does not
+                        allow it), so a dialog is not taken away when its change lands. */}
+                      {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
+                        <ChangeDialog
+                          key={decision}
+                          isDisabled={!DECISIONS[decision].from.includes(version.state)}
+                          variant={decision === 'approve' ? 'primary' : 'danger'}
+                          label={
+                            <FormattedMessage
+                              id={`schemas.decide.${decision}`}
+                              values={{ version: version.version }}
+                            />
+                          }
+                          title={
+                            <FormattedMessage
+                              id={`schemas.decide.${decision}.title`}
+                              values={{ type: type.recordType, version: version.version }}
+                            />
+                          }
+                          run={(reason) =>
+                            DECISIONS[decision].run({
+                              recordType: type.recordType,
+                              version: version.version,
+                              reason,
+                            })
+                          }
+                        />
+                      ))}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Mode({ recordType, mode }: { recordType: string; mode: string }) {
+  const steward = currentSession()?.role === 'steward';
+  const [next, setNext] = useState(mode);
+  useEffect(() => setNext(mode), [mode]);
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.mode" />
+      </h2>
+      <p>
+        <FormattedMessage
+          id="schemas.mode.current"
+          values={{ mode: <strong key="mode">{mode}</strong> }}
+        />
+      </p>
+      {steward ? (
+        <div className="inline-form">
+          <SelectField
+            label={<FormattedMessage id="schemas.mode.new" />}
+            name="mode"
+            value={next}
+            onChange={setNext}
+            options={MODES.map((value) => ({ value, label: value }))}
+          />
+          <ChangeDialog
+            isDisabled={next === mode}
+            label={<FormattedMessage id="schemas.mode.set" />}
+            title={
+              <FormattedMessage
+                id="schemas.mode.set.title"
+                values={{ type: recordType, mode: next }}
+              />
+            }
+            run={(reason) => requestAll(SET_MODE, { recordType, mode: next, reason })}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Diff({ recordType, versions }: { recordType: string; versions: number[] }) {
+  const intl = useIntl();
+  const newest = versions[versions.length - 1] ?? 1;
+  const [from, setFrom] = useState(String(versions[versions.length - 2] ?? newest));
+  const [to, setTo] = useState(String(newest));
+  const diff = useQuery({
+    queryKey: ['schemas', 'diff', recordType, from, to],
+    queryFn: () => requestAll(DIFF, { recordType, from: Number(from), to: Number(to) }),
+    enabled: from !== to,
+  });
+  const options = versions.map((version) => ({ value: String(version), label: String(version) }));
+  const answer = diff.data?.schemaDiff;
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.diff" />
+      </h2>
+      <div className="inline-form">
+        <SelectField
+          label={<FormattedMessage id="schemas.diff.from" />}
+          name="from"
+          value={from}
+          onChange={setFrom}
+          options={options}
+        />
+        <SelectField
+          label={<FormattedMessage id="schemas.diff.to" />}
+          name="to"
+          value={to}
+          onChange={setTo}
+          options={options}
+        />
+      </div>
+      {from === to ? (
+        <p>
+          <FormattedMessage id="schemas.diff.same" />
+        </p>
+      ) : null}
+      <ErrorBox error={diff.error} />
+      {answer && from !== to ? (
+        <>
+          <p>
+            <FormattedMessage
+              id="schemas.diff.summary"
+              values={{
+                impact: <strong key="impact">{answer.impact}</strong>,
+                mode: answer.mode,
+                allowed: intl.formatMessage({
+                  id: answer.allowedUnderMode ? 'schemas.diff.allowed' : 'schemas.diff.notAllowed',
+                }),
+              }}
+            />
+          </p>
+          {answer.differences.length === 0 ? (
+            <p>
+              <FormattedMessage id="schemas.diff.none" />
+            </p>
+          ) : (
+            <div className="table-wrap">
+              <table className="diff">
+                <caption>
+                  <FormattedMessage
+                    id="schemas.diff.caption"
+                    values={{ type: recordType, from: answer.from, to: answer.to }}
+                  />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.path" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.change" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.impact" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.before" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="schemas.col.after" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {answer.differences.map((difference, index) => (
+                    <tr key={index}>
+                      <th scope="row">
+                        <code>{difference.path}</code>
+                      </th>
+                      <td>
+                        <FormattedMessage
+                          id={`schemas.change.${difference.change}`}
+                          defaultMessage={difference.change}
+                        />
+                      </td>
+                      <td>
+                        <strong>{difference.impact}</strong>
+                        {difference.incompatibilities.length > 0 ? (
+                          <> ({difference.incompatibilities.map((item) => item.rule).join(', ')})</>
+                        ) : null}
+                      </td>
+                      <td>
+                        <code className="json">{difference.beforeJson ?? '—'}</code>
+                      </td>
+                      <td>
+                        <code className="json">{difference.afterJson ?? '—'}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {answer.incompatibilities.length > 0 ? (
+            <IncompatibilityTable
+              caption={<FormattedMessage id="schemas.diff.incompatibilities" />}
+              items={answer.incompatibilities}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PastedCheck({ recordType }: { recordType: string }) {
+  const [schema, setSchema] = useState('');
+  return (
+    <>
+      <TextField className="field wide" value={schema} onChange={setSchema} name="pasted">
+        <Label>
+          <FormattedMessage id="schemas.check.label" values={{ type: recordType }} />
+        </Label>
+        <TextArea rows={8} spellCheck={false} className="code-input" />
+      </TextField>
+      <CompatibilityResult recordType={recordType} schema={schema} />
+    </>
+  );
+}
+
+function History({ recordType }: { recordType: string }) {
+  const intl = useIntl();
+  const changes = useQuery({
+    queryKey: ['schemas', 'changes', recordType],
+    queryFn: () => requestAll(CHANGES, { recordType }),
+  });
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.history" />
+      </h2>
+      <ErrorBox error={changes.error} />
+      {changes.data ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              <FormattedMessage id="schemas.history.caption" values={{ type: recordType }} />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.when" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.action" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.version" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.who" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="schemas.col.reason" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.data.schemaChanges.map((change, index) => (
+                <tr key={index}>
+                  <td>{intl.formatDate(change.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{change.action}</td>
+                  <td>{change.version ?? '—'}</td>
+                  <td>{change.actor}</td>
+                  <td>{change.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,258 @@
+// The schema pages' messages: the registry, proposals, dead letters, lineage
+// and the record tester, in English and Khmer.
+import type { Catalog } from '../../i18n/messages';
+
+export const schemasMessages = {
+  'schemas.title': { en: 'Schemas', km: 'គ្រោងទិន្នន័យ' },
+  'schemas.lead': {
+    en: 'Every record type with its versions, their states and history, the compatibility mode, and what changed between any two versions.',
+    km: 'ប្រភេទកំណត់ត្រានីមួយៗ ជាមួយកំណែ ស្ថានភាព និងប្រវត្តិរបស់វា របៀបភាពត្រូវគ្នា និងអ្វីដែលបានផ្លាស់ប្តូររវាងកំណែទាំងពីរណាមួយ។',
+  },
+  'schemas.recordType': { en: 'Record type', km: 'ប្រភេទកំណត់ត្រា' },
+  'schemas.versions': { en: 'Versions', km: 'កំណែ' },
+  'schemas.versions.caption': {
+    en: 'Versions of {type}, oldest first',
+    km: 'កំណែនៃ {type} ចាស់បំផុតមុន',
+  },
+  'schemas.col.version': { en: 'Version', km: 'កំណែ' },
+  'schemas.col.state': { en: 'State', km: 'ស្ថានភាព' },
+  'schemas.col.proposed': { en: 'Proposed', km: 'បានស្នើ' },
+  'schemas.col.decided': { en: 'Decided', km: 'បានសម្រេច' },
+  'schemas.col.actions': { en: 'Actions', km: 'សកម្មភាព' },
+  'schemas.col.path': { en: 'Path', km: 'ទីតាំង' },
+  'schemas.col.rule': { en: 'Rule', km: 'វិធាន' },
+  'schemas.col.against': { en: 'Against version', km: 'ធៀបនឹងកំណែ' },
+  'schemas.col.message': { en: 'Explanation', km: 'ការពន្យល់' },
+  'schemas.col.change': { en: 'Change', km: 'ការផ្លាស់ប្តូរ' },
+  'schemas.col.impact': { en: 'Impact', km: 'ផលប៉ះពាល់' },
+  'schemas.col.before': { en: 'Before', km: 'មុន' },
+  'schemas.col.after': { en: 'After', km: 'ក្រោយ' },
+  'schemas.col.when': { en: 'When', km: 'ពេលវេលា' },
+  'schemas.col.action': { en: 'Action', km: 'សកម្មភាព' },
+  'schemas.col.who': { en: 'Who', km: 'អ្នកណា' },
+  'schemas.col.reason': { en: 'Reason', km: 'មូលហេតុ' },
+  'schemas.state.proposed': { en: 'proposed', km: 'បានស្នើ' },
+  'schemas.state.active': { en: 'active', km: 'កំពុងប្រើ' },
+  'schemas.state.deprecated': { en: 'deprecated', km: 'ឈប់ណែនាំ' },
+  'schemas.state.retired': { en: 'retired', km: 'ឈប់ប្រើ' },
+  'schemas.state.rejected': { en: 'rejected', km: 'បានបដិសេធ' },
+  'schemas.decide.approve': { en: 'Approve {version}', km: 'អនុម័តកំណែ {version}' },
+  'schemas.decide.reject': { en: 'Reject {version}', km: 'បដិសេធកំណែ {version}' },
+  'schemas.decide.deprecate': { en: 'Deprecate {version}', km: 'ឈប់ណែនាំកំណែ {version}' },
+  'schemas.decide.retire': { en: 'Retire {version}', km: 'ឈប់ប្រើកំណែ {version}' },
+  'schemas.decide.approve.title': {
+    en: 'Approve {type} version {version}',
+    km: 'អនុម័ត {type} កំណែ {version}',
+  },
+  'schemas.decide.reject.title': {
+    en: 'Reject {type} version {version}',
+    km: 'បដិសេធ {type} កំណែ {version}',
+  },
+  'schemas.decide.deprecate.title': {
+    en: 'Deprecate {type} version {version}: publishers are warned until it is retired',
+    km: 'ឈប់ណែនាំ {type} កំណែ {version}៖ អ្នកបោះផ្សាយនឹងទទួលការព្រមាន រហូតដល់វាឈប់ប្រើ',
+  },
+  'schemas.decide.retire.title': {
+    en: 'Retire {type} version {version}: it is no longer accepted anywhere',
+    km: 'ឈប់ប្រើ {type} កំណែ {version}៖ វានឹងលែងត្រូវបានទទួលយកនៅកន្លែងណាទៀតហើយ',
+  },
+  'schemas.mode': { en: 'Compatibility mode', km: 'របៀបភាពត្រូវគ្នា' },
+  'schemas.mode.current': {
+    en: 'New versions must be compatible under {mode}.',
+    km: 'កំណែថ្មីត្រូវតែត្រូវគ្នាតាមរបៀប {mode}។',
+  },
+  'schemas.mode.new': { en: 'New mode', km: 'របៀបថ្មី' },
+  'schemas.mode.set': { en: 'Set the mode', km: 'កំណត់របៀប' },
+  'schemas.mode.set.title': {
+    en: 'Set the compatibility mode of {type} to {mode}',
+    km: 'កំណត់របៀបភាពត្រូវគ្នានៃ {type} ទៅ {mode}',
+  },
+  'schemas.diff': { en: 'Compare two versions', km: 'ប្រៀបធៀបកំណែពីរ' },
+  'schemas.diff.from': { en: 'From version', km: 'ពីកំណែ' },
+  'schemas.diff.to': { en: 'To version', km: 'ទៅកំណែ' },
+  'schemas.diff.same': {
+    en: 'Choose two different versions.',
+    km: 'សូមជ្រើសរើសកំណែពីរផ្សេងគ្នា។',
+  },
+  'schemas.diff.summary': {
+    en: 'Impact of the whole change: {impact}. Under the type’s mode {mode} it is {allowed}.',
+    km: 'ផលប៉ះពាល់នៃការផ្លាស់ប្តូរទាំងមូល៖ {impact}។ តាមរបៀប {mode} របស់ប្រភេទនេះ វា{allowed}។',
+  },
+  'schemas.diff.allowed': { en: 'allowed', km: 'ត្រូវបានអនុញ្ញាត' },
+  'schemas.diff.notAllowed': { en: 'not allowed', km: 'មិនត្រូវបានអនុញ្ញាតទេ' },
+  'schemas.diff.none': {
+    en: 'The two versions are the same.',
+    km: 'កំណែទាំងពីរដូចគ្នា។',
+  },
+  'schemas.diff.caption': {
+    en: 'What changed in {type} from version {from} to {to}',
+    km: 'អ្វីដែលបានផ្លាស់ប្តូរក្នុង {type} ពីកំណែ {from} ទៅ {to}',
+  },
+  'schemas.diff.incompatibilities': {
+    en: 'Everything the change breaks',
+    km: 'អ្វីៗទាំងអស់ដែលការផ្លាស់ប្តូរនេះធ្វើឱ្យខូច',
+  },
+  'schemas.change.added': { en: 'added', km: 'បានបន្ថែម' },
+  'schemas.change.removed': { en: 'removed', km: 'បានដកចេញ' },
+  'schemas.change.changed': { en: 'changed', km: 'បានកែប្រែ' },
+  'schemas.check.title': { en: 'Check a schema', km: 'ពិនិត្យគ្រោងទិន្នន័យ' },
+  'schemas.check.label': {
+    en: 'A JSON Schema to check against {type} (nothing is saved)',
+    km: 'គ្រោង JSON ដើម្បីពិនិត្យធៀបនឹង {type} (គ្មានអ្វីត្រូវបានរក្សាទុកទេ)',
+  },
+  'schemas.check.notJson': {
+    en: 'This is not JSON yet: {error}',
+    km: 'នេះមិនទាន់ជា JSON ទេ៖ {error}',
+  },
+  'schemas.check.checking': { en: 'Checking…', km: 'កំពុងពិនិត្យ…' },
+  'schemas.check.compatible': {
+    en: 'Compatible under {mode}: it would become version {version}.',
+    km: 'ត្រូវគ្នាតាមរបៀប {mode}៖ វានឹងក្លាយជាកំណែ {version}។',
+  },
+  'schemas.check.incompatible': {
+    en: 'Not compatible under {mode}: {count, plural, one {# problem} other {# problems}}.',
+    km: 'មិនត្រូវគ្នាតាមរបៀប {mode}៖ មានបញ្ហា {count}។',
+  },
+  'schemas.check.caption': {
+    en: 'Each incompatible path and the rule it breaks',
+    km: 'ទីតាំងមិនត្រូវគ្នានីមួយៗ និងវិធានដែលវាបំពាន',
+  },
+  'schemas.history': { en: 'History', km: 'ប្រវត្តិ' },
+  'schemas.history.caption': {
+    en: 'Every change to the schemas of {type}: who, when and why',
+    km: 'ការផ្លាស់ប្តូរគ្រប់យ៉ាងលើគ្រោងទិន្នន័យនៃ {type}៖ អ្នកណា ពេលណា និងហេតុអ្វី',
+  },
+  'schemas.propose.title': { en: 'Propose a schema', km: 'ស្នើគ្រោងទិន្នន័យ' },
+  'schemas.propose.lead': {
+    en: 'Write the next version of a record type’s JSON Schema. It is checked against the earlier versions as you type; a steward approves it before anyone may publish with it.',
+    km: 'សរសេរកំណែបន្ទាប់នៃគ្រោង JSON របស់ប្រភេទកំណត់ត្រា។ វាត្រូវបានពិនិត្យធៀបនឹងកំណែមុនៗ ពេលអ្នកវាយ ហើយអ្នកថែរក្សាទិន្នន័យត្រូវអនុម័តវា មុននឹងនរណាម្នាក់អាចបោះផ្សាយដោយប្រើវា។',
+  },
+  'schemas.propose.schema': {
+    en: 'The next JSON Schema of {type}',
+    km: 'គ្រោង JSON បន្ទាប់នៃ {type}',
+  },
+  'schemas.propose.schemaHelp': {
+    en: 'Starts as version {version}, the newest; change it.',
+    km: 'ចាប់ផ្តើមពីកំណែ {version} ដែលថ្មីបំផុត សូមកែប្រែវា។',
+  },
+  'schemas.propose.submit': { en: 'Propose this version', km: 'ស្នើកំណែនេះ' },
+  'schemas.propose.submit.title': {
+    en: 'Propose the next version of {type}',
+    km: 'ស្នើកំណែបន្ទាប់នៃ {type}',
+  },
+  'schemas.propose.done': {
+    en: '{type} version {version} is proposed: a steward decides on it.',
+    km: '{type} កំណែ {version} ត្រូវបានស្នើ៖ អ្នកថែរក្សាទិន្នន័យនឹងសម្រេចលើវា។',
+  },
+  'schemas.dead.title': { en: 'Dead letters', km: 'សំបុត្រដែលមិនអាចអនុវត្តបាន' },
+  'schemas.dead.lead': {
+    en: 'Records a consumer could not apply, kept with the reason. Fix the cause (approve the version the publisher writes, say), then replay them.',
+    km: 'កំណត់ត្រាដែលអ្នកទទួលមិនអាចអនុវត្តបាន រក្សាទុកជាមួយមូលហេតុ។ សូមដោះស្រាយមូលហេតុ (ឧទាហរណ៍ អនុម័តកំណែដែលអ្នកបោះផ្សាយកំពុងសរសេរ) រួចចាក់ឡើងវិញ។',
+  },
+  'schemas.dead.counts': {
+    en: 'Counts ({total} in all)',
+    km: 'ចំនួន (សរុប {total})',
+  },
+  'schemas.dead.by.group': { en: 'By consumer', km: 'តាមអ្នកទទួល' },
+  'schemas.dead.by.source': { en: 'By publishing adapter', km: 'តាមអាដាប់ទ័រដែលបោះផ្សាយ' },
+  'schemas.dead.by.recordType': { en: 'By record type', km: 'តាមប្រភេទកំណត់ត្រា' },
+  'schemas.dead.by.code': { en: 'By reason', km: 'តាមមូលហេតុ' },
+  'schemas.dead.col.group': { en: 'Consumer', km: 'អ្នកទទួល' },
+  'schemas.dead.col.source': { en: 'Adapter', km: 'អាដាប់ទ័រ' },
+  'schemas.dead.col.recordType': { en: 'Record type', km: 'ប្រភេទកំណត់ត្រា' },
+  'schemas.dead.col.code': { en: 'Reason code', km: 'កូដមូលហេតុ' },
+  'schemas.dead.col.count': { en: 'Letters', km: 'ចំនួន' },
+  'schemas.dead.col.record': { en: 'Record', km: 'កំណត់ត្រា' },
+  'schemas.dead.col.reason': { en: 'Reason', km: 'មូលហេតុ' },
+  'schemas.dead.col.attempts': { en: 'Attempts, last', km: 'ចំនួនដងព្យាយាម ចុងក្រោយ' },
+  'schemas.dead.filters': { en: 'Filters', km: 'តម្រង' },
+  'schemas.dead.status': { en: 'Status', km: 'ស្ថានភាព' },
+  'schemas.dead.status.open': { en: 'open', km: 'នៅបើក' },
+  'schemas.dead.status.resolved': { en: 'resolved', km: 'បានដោះស្រាយ' },
+  'schemas.dead.any': { en: 'any', km: 'ទាំងអស់' },
+  'schemas.dead.none': {
+    en: 'No dead letters match.',
+    km: 'គ្មានសំបុត្រដែលត្រូវនឹងតម្រងទេ។',
+  },
+  'schemas.dead.caption': {
+    en: 'Dead letters, newest failure first ({count})',
+    km: 'សំបុត្រដែលមិនអាចអនុវត្តបាន ការបរាជ័យថ្មីបំផុតមុន ({count})',
+  },
+  'schemas.dead.replaying': { en: 'Replay asked for', km: 'បានស្នើឱ្យចាក់ឡើងវិញ' },
+  'schemas.dead.replay': { en: 'Replay', km: 'ចាក់ឡើងវិញ' },
+  'schemas.dead.replay.choose': {
+    en: 'Choose at least one filter to replay what it selects.',
+    km: 'សូមជ្រើសរើសតម្រងយ៉ាងហោចណាស់មួយ ដើម្បីចាក់ឡើងវិញនូវអ្វីដែលវាជ្រើសរើស។',
+  },
+  'schemas.dead.replay.count': {
+    en: 'A replay of this selection would ask for {count, plural, =0 {no open letters} one {# open letter} other {# open letters}} to be applied again (consumers: {groups}).',
+    km: 'ការចាក់ឡើងវិញនូវអ្វីដែលបានជ្រើសរើសនេះ នឹងស្នើឱ្យអនុវត្តសំបុត្រដែលនៅបើកចំនួន {count} ម្តងទៀត (អ្នកទទួល៖ {groups})។',
+  },
+  'schemas.dead.replay.button': {
+    en: 'Replay {count, plural, one {# letter} other {# letters}}',
+    km: 'ចាក់ឡើងវិញ {count} សំបុត្រ',
+  },
+  'schemas.dead.replay.title': {
+    en: 'Replay {count, plural, one {# dead letter} other {# dead letters}}',
+    km: 'ចាក់សំបុត្រដែលមិនអាចអនុវត្តបានចំនួន {count} ឡើងវិញ',
+  },
+  'schemas.dead.replay.done': {
+    en: '{count, plural, one {# letter is} other {# letters are}} being replayed: those applied leave the list within seconds.',
+    km: 'សំបុត្រចំនួន {count} កំពុងត្រូវបានចាក់ឡើងវិញ៖ សំបុត្រដែលបានអនុវត្តនឹងចាកចេញពីបញ្ជីក្នុងរយៈពេលប៉ុន្មានវិនាទី។',
+  },
+  'schemas.lineage.title': { en: 'Lineage', km: 'ខ្សែលំហូរទិន្នន័យ' },
+  'schemas.lineage.lead': {
+    en: 'Which adapter publishes each record type at each version, and who consumes it, with when each was last seen.',
+    km: 'អាដាប់ទ័រណាដែលបោះផ្សាយប្រភេទកំណត់ត្រានីមួយៗ តាមកំណែនីមួយៗ និងអ្នកណាដែលទទួលវា ព្រមទាំងពេលដែលឃើញចុងក្រោយ។',
+  },
+  'schemas.lineage.none': {
+    en: 'Nothing has been published yet.',
+    km: 'មិនទាន់មានអ្វីត្រូវបានបោះផ្សាយនៅឡើយទេ។',
+  },
+  'schemas.lineage.publishers': { en: 'Publishers', km: 'អ្នកបោះផ្សាយ' },
+  'schemas.lineage.consumers': { en: 'Consumers', km: 'អ្នកទទួល' },
+  'schemas.lineage.recordType': { en: 'Record type@version', km: 'ប្រភេទកំណត់ត្រា@កំណែ' },
+  'schemas.lineage.caption': {
+    en: 'Publishers and consumers of each record type and version',
+    km: 'អ្នកបោះផ្សាយ និងអ្នកទទួលនៃប្រភេទកំណត់ត្រា និងកំណែនីមួយៗ',
+  },
+  'schemas.lineage.party': {
+    en: '{party}, last seen {at}',
+    km: '{party} ឃើញចុងក្រោយ {at}',
+  },
+  'schemas.tester.title': { en: 'Record tester', km: 'ឧបករណ៍សាកល្បងកំណត់ត្រា' },
+  'schemas.tester.lead': {
+    en: 'Check records as intake would, against a record type and version. Nothing is published or stored.',
+    km: 'ពិនិត្យកំណត់ត្រាដូចការទទួលចូលនឹងពិនិត្យ ធៀបនឹងប្រភេទកំណត់ត្រា និងកំណែ។ គ្មានអ្វីត្រូវបានបោះផ្សាយ ឬរក្សាទុកទេ។',
+  },
+  'schemas.tester.version': { en: 'Schema version', km: 'កំណែគ្រោងទិន្នន័យ' },
+  'schemas.tester.csv': { en: 'Or pick a CSV file', km: 'ឬជ្រើសរើសឯកសារ CSV' },
+  'schemas.tester.csvHelp': {
+    en: 'Read here in your browser. Header: recordId, subjectId, version, op, occurredAt, then payload fields (a dot nests them: owner.nationalId).',
+    km: 'អានក្នុងកម្មវិធីរុករករបស់អ្នកនៅទីនេះ។ ជួរក្បាល៖ recordId, subjectId, version, op, occurredAt បន្ទាប់មកវាលនៃទិន្នន័យ (ចំណុចសម្រាប់វាលខាងក្នុង៖ owner.nationalId)។',
+  },
+  'schemas.tester.csvRead': {
+    en: '{name}: {rows, plural, one {# record} other {# records}} read into the box below.',
+    km: '{name}៖ បានអានកំណត់ត្រាចំនួន {rows} ចូលក្នុងប្រអប់ខាងក្រោម។',
+  },
+  'schemas.tester.records': { en: 'Records (JSON)', km: 'កំណត់ត្រា (JSON)' },
+  'schemas.tester.recordsHelp': {
+    en: 'A canonical record or an array of them; recordType, schemaVersion and source may be left out.',
+    km: 'កំណត់ត្រាស្តង់ដារមួយ ឬអារេនៃកំណត់ត្រា។ អាចទុក recordType, schemaVersion និង source ចោលបាន។',
+  },
+  'schemas.tester.check': { en: 'Check the records', km: 'ពិនិត្យកំណត់ត្រា' },
+  'schemas.tester.result': { en: 'Result', km: 'លទ្ធផល' },
+  'schemas.tester.summary': {
+    en: '{type} version {version}: {valid} valid, {invalid} invalid.',
+    km: '{type} កំណែ {version}៖ ត្រឹមត្រូវ {valid} មិនត្រឹមត្រូវ {invalid}។',
+  },
+  'schemas.tester.caption': {
+    en: 'Each problem: the record’s index (from 0), the path and the rule',
+    km: 'បញ្ហានីមួយៗ៖ លេខរៀងកំណត់ត្រា (ចាប់ពី 0) ទីតាំង និងវិធាន',
+  },
+  'schemas.tester.col.index': { en: 'Record', km: 'កំណត់ត្រា' },
+  'schemas.tester.nothingPublished': {
+    en: 'Nothing was published or stored.',
+    km: 'គ្មានអ្វីត្រូវបានបោះផ្សាយ ឬរក្សាទុកទេ។',
+  },
+} satisfies Catalog;

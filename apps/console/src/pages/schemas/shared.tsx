@@ -1,0 +1,231 @@
+// What the schema pages share: the registry's record types and versions, a
+// labelled record-type picker, a debounced value, and the compatibility
+// report's incompatibilities as a table.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ErrorBox } from '../../ui/ErrorBox';
+
+export const SCHEMAS_REGISTRY = graphql(`
+  query SchemasRegistry {
+    schemas {
+      recordType
+      compatibility
+      versions {
+        version
+        state
+        proposedAt
+        proposedBy
+        proposalReason
+        decidedAt
+        decidedBy
+        decisionReason
+        schemaJson
+      }
+    }
+  }
+`);
+
+export const SCHEMAS_CHECK = graphql(`
+  query SchemasCheckCompatibility($recordType: String!, $schema: String!) {
+    checkCompatibility(recordType: $recordType, schema: $schema) {
+      compatible
+      version
+      mode
+      checkedAgainst
+      incompatibilities {
+        path
+        rule
+        direction
+        against
+        message
+        schemaPath
+      }
+    }
+  }
+`);
+
+export function useRegistry() {
+  return useQuery({
+    queryKey: ['schemas', 'registry'],
+    queryFn: () => requestAll(SCHEMAS_REGISTRY),
+  });
+}
+
+/** The value once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** A native select with its label: what every picker on these pages is. */
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  name,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+  name: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface IncompatibilityShape {
+  path: string;
+  rule: string;
+  direction: string;
+  against: number;
+  message: string;
+}
+
+/** Each incompatible path with the rule it breaks. */
+export function IncompatibilityTable({
+  caption,
+  items,
+}: {
+  caption: ReactNode;
+  items: readonly IncompatibilityShape[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="incompatibilities">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="schemas.col.path" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="schemas.col.rule" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="schemas.col.against" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="schemas.col.message" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item, index) => (
+            <tr key={index}>
+              <td>
+                <code>{item.path}</code>
+              </td>
+              <td>
+                <strong>{item.rule}</strong> ({item.direction})
+              </td>
+              <td>{item.against}</td>
+              <td>{item.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The compatibility of a pasted schema, checked as it is typed. */
+export function CompatibilityResult({
+  recordType,
+  schema,
+}: {
+  recordType: string;
+  schema: string;
+}) {
+  const settled = useDebounced(schema, 400);
+  const parsed = parseJson(settled);
+  const check = useQuery({
+    queryKey: ['schemas', 'check', recordType, settled],
+    queryFn: () => requestAll(SCHEMAS_CHECK, { recordType, schema: settled }),
+    enabled: recordType !== '' && parsed.ok,
+  });
+  if (settled.trim() === '') return null;
+  if (!parsed.ok)
+    return (
+      <p className="field-error" role="status">
+        <FormattedMessage id="schemas.check.notJson" values={{ error: parsed.error }} />
+      </p>
+    );
+  return (
+    <div role="status" aria-live="polite" className="compat-result">
+      {check.isFetching ? (
+        <p>
+          <FormattedMessage id="schemas.check.checking" />
+        </p>
+      ) : null}
+      <ErrorBox error={check.error} />
+      {check.data ? (
+        check.data.checkCompatibility.compatible ? (
+          <p className="field-ok">
+            <FormattedMessage
+              id="schemas.check.compatible"
+              values={{
+                version: check.data.checkCompatibility.version,
+                mode: check.data.checkCompatibility.mode,
+              }}
+            />
+          </p>
+        ) : (
+          <>
+            <p className="field-error">
+              <FormattedMessage
+                id="schemas.check.incompatible"
+                values={{
+                  count: check.data.checkCompatibility.incompatibilities.length,
+                  mode: check.data.checkCompatibility.mode,
+                }}
+              />
+            </p>
+            <IncompatibilityTable
+              caption={<FormattedMessage id="schemas.check.caption" />}
+              items={check.data.checkCompatibility.incompatibilities}
+            />
+          </>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A version's state as a badge people can read (the colour only repeats the word). */
+export function StateBadge({ state }: { state: string }) {
+  return (
+    <span className={`state state-${state}`}>
+      <FormattedMessage id={`schemas.state.${state}`} defaultMessage={state} />
+    </span>
+  );
+}
