@@ -2,42 +2,17 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type MyAuditEntriesQueryVariables = Exact<{ [key: string]: never }>;
+export type MyAuditEntriesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type MyAuditEntriesQuery = {
-  myAuditEntries: Array<{
-    seq: number;
-    at: string;
-    kind: string;
-    outcome: string;
-    agencyId: string;
-    clientId: string;
-    purpose: string | null;
-    subjectId: string | null;
-    details: string;
-    person: { name: string } | null;
-  }>;
-};
 
-export type MyLastAuditEntryQueryVariables = Exact<{ [key: string]: never }>;
+export type MyAuditEntriesQuery = { myAuditEntries: Array<{ seq: number, at: string, kind: string, outcome: string, agencyId: string, clientId: string, purpose: string | null, subjectId: string | null, details: string, person: { name: string } | null }> };
 
-export type MyLastAuditEntryQuery = {
-  myAuditEntries: Array<{
-    seq: number;
-    at: string;
-    kind: string;
-    outcome: string;
-    agencyId: string;
-    clientId: string;
-    purpose: string | null;
-    subjectId: string | null;
-    details: string;
-    person: { name: string } | null;
-  }>;
-};
+export type MyLastAuditEntryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLastAuditEntryQuery = { myAuditEntries: Array<{ seq: number, at: string, kind: string, outcome: string, agencyId: string, clientId: string, purpose: string | null, subjectId: string | null, details: string, person: { name: string } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
