@@ -1,12 +1,13 @@
 // Every message of the console, English and Khmer side by side, one module
 // per part of the console. Each part's messages are `defineMessages` objects
 // whose Khmer twin must name the same ids (checked by the type below).
+import { audit } from '../pages/audit/messages';
 import { common } from './common.messages';
 
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common];
+const CATALOGS: Catalog[] = [common, audit];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};
