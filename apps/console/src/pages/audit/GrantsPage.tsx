@@ -154,21 +154,15 @@ export default function GrantsPage() {
                           data-purpose={purpose.code}
                           className={grant ? 'grant-cell granted' : 'grant-cell'}
                         >
-                          {grant ? (
-                            <GrantCell
-                              grant={grant}
-                              lastUsedAt={lastUse.get(grant.id) ?? null}
-                              agencyName={agencyName}
-                            />
-                          ) : (
-                            <GrantDialog
-                              agencyId={agencyId}
-                              agencyName={agencyName}
-                              section={section.name}
-                              sectionFields={section.fields ?? null}
-                              purpose={purpose.code}
-                            />
-                          )}
+                          <MatrixCell
+                            grant={grant ?? null}
+                            lastUsedAt={grant ? (lastUse.get(grant.id) ?? null) : null}
+                            agencyId={agencyId}
+                            agencyName={agencyName}
+                            section={section.name}
+                            sectionFields={section.fields ?? null}
+                            purpose={purpose.code}
+                          />
                         </td>
                       );
                     })}
@@ -184,25 +178,123 @@ export default function GrantsPage() {
   );
 }
 
-function GrantCell({
+interface CellGrant {
+  id: string;
+  fields?: string[] | null;
+  validUntil: string;
+  requiresOfficer: boolean;
+}
+
+/**
+ * One cell: the grant in force and a revoke, or a grant. One change dialog
+ * either way, so it stays open to show its audit entry when the matrix,
+ * refreshed after the change, turns the cell from one to the other.
+ */
+function MatrixCell({
   grant,
   lastUsedAt,
+  agencyId,
   agencyName,
+  section,
+  sectionFields,
+  purpose,
 }: {
-  grant: {
-    id: string;
-    section: string;
-    purpose: string;
-    fields?: string[] | null;
-    validUntil: string;
-    requiresOfficer: boolean;
-  };
+  grant: CellGrant | null;
   lastUsedAt: string | null;
+  agencyId: string;
   agencyName: string;
+  section: string;
+  sectionFields: string[] | null;
+  purpose: string;
 }) {
+  const [fields, setFields] = useState<string[]>([]);
+  const [until, setUntil] = useState(() =>
+    new Date(Date.now() + 365 * DAY).toISOString().slice(0, 10),
+  );
+  const [officer, setOfficer] = useState(false);
+  return (
+    <>
+      {grant ? <GrantFacts grant={grant} lastUsedAt={lastUsedAt} /> : null}
+      <ChangeDialog
+        variant={grant ? 'danger' : 'secondary'}
+        label={
+          <>
+            <FormattedMessage id={grant ? 'audit.grants.revoke' : 'audit.grants.grant'} />
+            <span className="visually-hidden">
+              {' '}
+              <FormattedMessage id="audit.grants.cellName" values={{ section, purpose }} />
+            </span>
+          </>
+        }
+        title={
+          <FormattedMessage
+            id="audit.grants.cellTitle"
+            values={{ section, purpose, agency: agencyName }}
+          />
+        }
+        run={(reason) =>
+          grant
+            ? requestAll(REVOKE, { id: grant.id, reason })
+            : requestAll(GRANT, {
+                input: {
+                  agencyId,
+                  section,
+                  purpose,
+                  fields: fields.length > 0 ? fields : undefined,
+                  validUntil: `${until}T23:59:59Z`,
+                  requiresOfficer: officer,
+                  reason,
+                },
+              })
+        }
+      >
+        {grant ? (
+          <p>
+            <FormattedMessage id="audit.grants.revokeLead" />
+          </p>
+        ) : (
+          <>
+            <p>
+              <FormattedMessage id="audit.grants.grantLead" />
+            </p>
+            {sectionFields?.length ? (
+              <CheckboxGroup
+                className="field grant-field-choice"
+                value={fields}
+                onChange={setFields}
+              >
+                <Label>
+                  <FormattedMessage id="audit.grants.chooseFields" />
+                </Label>
+                {sectionFields.map((field) => (
+                  <Checkbox key={field} value={field} className="checkbox">
+                    <span className="checkbox-box" aria-hidden="true" />
+                    {field}
+                  </Checkbox>
+                ))}
+              </CheckboxGroup>
+            ) : null}
+            <TextField className="field" isRequired value={until} onChange={setUntil}>
+              <Label>
+                <FormattedMessage id="audit.grants.validUntil" />
+              </Label>
+              <Input type="date" />
+            </TextField>
+            <Checkbox className="checkbox field" isSelected={officer} onChange={setOfficer}>
+              <span className="checkbox-box" aria-hidden="true" />
+              <FormattedMessage id="audit.grants.requireOfficer" />
+            </Checkbox>
+          </>
+        )}
+      </ChangeDialog>
+    </>
+  );
+}
+
+function GrantFacts({ grant, lastUsedAt }: { grant: CellGrant; lastUsedAt: string | null }) {
   const left = Math.ceil((Date.parse(grant.validUntil) - Date.now()) / DAY);
   return (
-    <div className="grant">
+    <>
       <p className="grant-fields">
         {grant.fields?.length ? (
           <FormattedMessage id="audit.grants.fields" values={{ fields: grant.fields.join(', ') }} />
@@ -230,105 +322,6 @@ function GrantCell({
           <FormattedMessage id="audit.grants.officer" />
         </p>
       ) : null}
-      <ChangeDialog
-        variant="danger"
-        label={
-          <>
-            <FormattedMessage id="audit.grants.revoke" />
-            <span className="visually-hidden">
-              {' '}
-              <FormattedMessage
-                id="audit.grants.cellName"
-                values={{ section: grant.section, purpose: grant.purpose }}
-              />
-            </span>
-          </>
-        }
-        title={
-          <FormattedMessage
-            id="audit.grants.revokeTitle"
-            values={{ section: grant.section, purpose: grant.purpose, agency: agencyName }}
-          />
-        }
-        run={(reason) => requestAll(REVOKE, { id: grant.id, reason })}
-      />
-    </div>
-  );
-}
-
-function GrantDialog({
-  agencyId,
-  agencyName,
-  section,
-  sectionFields,
-  purpose,
-}: {
-  agencyId: string;
-  agencyName: string;
-  section: string;
-  sectionFields: string[] | null;
-  purpose: string;
-}) {
-  const [fields, setFields] = useState<string[]>([]);
-  const [until, setUntil] = useState(() =>
-    new Date(Date.now() + 365 * DAY).toISOString().slice(0, 10),
-  );
-  const [officer, setOfficer] = useState(false);
-  return (
-    <ChangeDialog
-      variant="secondary"
-      label={
-        <>
-          <FormattedMessage id="audit.grants.grant" />
-          <span className="visually-hidden">
-            {' '}
-            <FormattedMessage id="audit.grants.cellName" values={{ section, purpose }} />
-          </span>
-        </>
-      }
-      title={
-        <FormattedMessage
-          id="audit.grants.grantTitle"
-          values={{ section, purpose, agency: agencyName }}
-        />
-      }
-      run={(reason) =>
-        requestAll(GRANT, {
-          input: {
-            agencyId,
-            section,
-            purpose,
-            fields: fields.length > 0 ? fields : undefined,
-            validUntil: `${until}T23:59:59Z`,
-            requiresOfficer: officer,
-            reason,
-          },
-        })
-      }
-    >
-      {sectionFields?.length ? (
-        <CheckboxGroup className="field grant-field-choice" value={fields} onChange={setFields}>
-          <Label>
-            <FormattedMessage id="audit.grants.chooseFields" />
-          </Label>
-          {sectionFields.map((field) => (
-            <Checkbox key={field} value={field} className="checkbox">
-              <span className="checkbox-box" aria-hidden="true" />
-              {field}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
-      ) : null}
-      <TextField className="field" isRequired value={until} onChange={setUntil}>
-        <Label>
-          <FormattedMessage id="audit.grants.validUntil" />
-        </Label>
-        <Input type="date" />
-      </TextField>
-      <Checkbox className="checkbox field" isSelected={officer} onChange={setOfficer}>
-        <span className="checkbox-box" aria-hidden="true" />
-        <FormattedMessage id="audit.grants.requireOfficer" />
-      </Checkbox>
-    </ChangeDialog>
+    </>
   );
 }

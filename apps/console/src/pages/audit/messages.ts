@@ -170,13 +170,17 @@ export const audit = {
     en: '{section} for {purpose}',
     km: '{section} សម្រាប់ {purpose}',
   },
-  'audit.grants.grantTitle': {
-    en: 'Grant {agency} the section {section} for {purpose}',
-    km: 'ផ្តល់សិទ្ធិឱ្យ {agency} មើលផ្នែក {section} សម្រាប់ {purpose}',
+  'audit.grants.cellTitle': {
+    en: '{agency}: {section} for {purpose}',
+    km: '{agency}៖ {section} សម្រាប់ {purpose}',
   },
-  'audit.grants.revokeTitle': {
-    en: 'Revoke {agency}’s grant of {section} for {purpose}',
-    km: 'ដកសិទ្ធិរបស់ {agency} លើផ្នែក {section} សម្រាប់ {purpose}',
+  'audit.grants.grantLead': {
+    en: 'Grant this section to the agency for this purpose.',
+    km: 'ផ្តល់សិទ្ធិមើលផ្នែកនេះដល់ស្ថាប័ន សម្រាប់គោលបំណងនេះ។',
+  },
+  'audit.grants.revokeLead': {
+    en: 'Revoke this grant now: the agency’s next lookup no longer sees the section.',
+    km: 'ដកសិទ្ធិនេះឥឡូវ៖ ការស្វែងរកបន្ទាប់របស់ស្ថាប័នលែងឃើញផ្នែកនេះទៀតហើយ។',
   },
   'audit.grants.chooseFields': {
     en: 'Only these fields (none chosen: the whole section)',
