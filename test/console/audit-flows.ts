@@ -24,31 +24,68 @@ export function demoCitizenId(): string {
   return citizen.nationalId;
 }
 
-/** Looks the citizen up `times` times as the demo desk's system would (client credentials). */
-export async function deskLooksUp(nationalId: string, times: number, reference: string) {
-  const desk = credentials().find((entry) => entry.role === 'agency' && entry.clientSecret);
-  if (!desk) throw new Error('no demo agency client in demo-credentials.json');
-  const tokenAnswer = await fetch(`${gatewayUrl()}/auth/token`, {
+/** An access token of a demo client of the role (client credentials), as its system gets one. */
+async function clientToken(role: 'agency' | 'steward'): Promise<string> {
+  const client = credentials().find((entry) => entry.role === role && entry.clientSecret);
+  if (!client) throw new Error(`no demo ${role} client in demo-credentials.json`);
+  const answer = await fetch(`${gatewayUrl()}/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: desk.clientId!,
-      client_secret: desk.clientSecret!,
+      client_id: client.clientId!,
+      client_secret: client.clientSecret!,
     }).toString(),
   });
-  expect(tokenAnswer.status).toBe(200);
-  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
+  expect(answer.status).toBe(200);
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+async function graphqlAs(
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> }> {
+  const answer = await fetch(`${gatewayUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await answer.json()) as Awaited<ReturnType<typeof graphqlAs>>;
+}
+
+/** Looks the citizen up `times` times as the demo desk's system would (client credentials). */
+export async function deskLooksUp(nationalId: string, times: number, reference: string) {
+  const token = await clientToken('agency');
   for (let i = 0; i < times; i += 1) {
-    const looked = await fetch(`${gatewayUrl()}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: `query($id: ID!, $ref: String) { citizen(nationalId: $id, purpose: "business-registration", reference: $ref) { nationalId } }`,
-        variables: { id: nationalId, ref: `${reference}-${i}` },
-      }),
-    });
-    const body = (await looked.json()) as { errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
+    const looked = await graphqlAs(
+      token,
+      `query($id: ID!, $ref: String) { citizen(nationalId: $id, purpose: "business-registration", reference: $ref) { nationalId } }`,
+      { id: nationalId, ref: `${reference}-${i}` },
+    );
+    expect(looked.errors).toBeUndefined();
   }
+}
+
+/** The demo desk claims a wrong ID card number `times` times: enough wrong claims lock that claim. */
+export async function deskVerifiesWrongly(nationalId: string, times: number) {
+  const token = await clientToken('agency');
+  for (let i = 0; i < times; i += 1) {
+    const answer = await graphqlAs(
+      token,
+      `query($id: ID!) { verifyCitizen(nationalId: $id, purpose: "identity-verification", claims: { idCardNumber: "000000000" }) { idCardNumber } }`,
+      { id: nationalId },
+    );
+    expect(answer.data?.verifyCitizen).toBeTruthy();
+  }
+}
+
+/** Lifts every lock on the citizen as the demo steward's system (a test's clean-up). */
+export async function stewardLiftsLocks(nationalId: string) {
+  const answer = await graphqlAs(
+    await clientToken('steward'),
+    `mutation($id: ID!) { liftVerificationLock(nationalId: $id, reason: "clean-up after a console test") { claim } }`,
+    { id: nationalId },
+  );
+  expect(answer.errors).toBeUndefined();
 }

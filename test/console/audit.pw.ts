@@ -5,7 +5,13 @@
 // and Khmer.
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { auditorSeesEntries, demoCitizenId, deskLooksUp } from './audit-flows.ts';
+import {
+  auditorSeesEntries,
+  demoCitizenId,
+  deskLooksUp,
+  deskVerifiesWrongly,
+  stewardLiftsLocks,
+} from './audit-flows.ts';
 import { consoleUrl, expectAccessible, readmeScreenshot, signIn } from './fixtures.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -36,6 +42,16 @@ test('a steward registers a purpose, grants a section for it in the matrix, sees
   await register.getByRole('button', { name: 'Close' }).click();
   const row = page.locator(`tr[data-purpose="${code}"]`);
   await expect(row).toContainText('Sub-decree on testing');
+  await expect(row).toContainText('At once');
+  await row.getByRole('button', { name: `Disclosure ${code}` }).click();
+  const disclosure = page.getByRole('dialog');
+  await disclosure.getByLabel('Days of delay').fill('30');
+  await disclosure.getByLabel('The law that allows the delay').fill('Law on testing, art. 2');
+  await confirmChange(page, 'inquiries must not be warned');
+  await expect(disclosure.locator('.audit-entry')).toContainText('disclosure-delayed');
+  await expect(disclosure.locator('.audit-entry')).toContainText('inquiries must not be warned');
+  await disclosure.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('After 30 days (Law on testing, art. 2)');
 
   await page.getByRole('link', { name: 'Grants' }).click();
   await expect(page.getByRole('heading', { name: 'Grants', level: 1 })).toBeVisible();
@@ -45,6 +61,9 @@ test('a steward registers a purpose, grants a section for it in the matrix, sees
   await cell.getByRole('button', { name: `Grant vehicles for ${code}` }).click();
   const grant = page.getByRole('dialog');
   await expect(grant.getByRole('heading')).toContainText('vehicles');
+  // A grant for ten days: the cell warns that it ends soon.
+  const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  await grant.getByLabel('Valid until').fill(inTenDays);
   await confirmChange(page, 'the desk checks vehicles for this purpose');
   await expect(grant.locator('.audit-entry')).toContainText('grant-change');
   await expect(grant.locator('.audit-entry')).toContainText('vehicles');
@@ -52,6 +71,7 @@ test('a steward registers a purpose, grants a section for it in the matrix, sees
 
   await expect(cell).toContainText('All fields');
   await expect(cell).toContainText('Never used');
+  await expect(cell.locator('.grant-warn')).toContainText(/Ends in 1[01] days/);
   await cell.getByRole('button', { name: `Revoke vehicles for ${code}` }).click();
   const revoke = page.getByRole('dialog');
   await confirmChange(page, 'granted for the test only');
@@ -229,6 +249,41 @@ test('axe finds no WCAG 2.1 AA violation on the steward’s pages, in English an
   await page.goto(consoleUrl('purposes'));
   await expect(page.locator('table')).toBeVisible();
   await page.screenshot({ path: '/tmp/audit-purposes-390.png', fullPage: true });
+});
+
+test('a steward sees a citizen’s verification locks and lifts them; the auditor only reads them', async ({
+  page,
+  browser,
+}) => {
+  const nationalId = demoCitizenId();
+  // Three wrong ID card numbers from the demo desk lock that claim for its agency.
+  await deskVerifiesWrongly(nationalId, 4);
+  try {
+    await signIn(page, 'steward');
+    await page.getByRole('link', { name: 'Verification locks' }).click();
+    await expect(page.getByRole('heading', { name: 'Verification locks', level: 1 })).toBeVisible();
+    await page.getByLabel('National id').fill(nationalId);
+    await page.getByRole('button', { name: 'Show this citizen’s locks' }).click();
+    const locks = page.getByRole('table', { name: `Locks on ${nationalId}` });
+    await expect(locks.getByRole('row', { name: /idCardNumber/ })).toContainText('mef');
+    await page.getByRole('button', { name: `Lift the locks ${nationalId}` }).click();
+    const dialog = page.getByRole('dialog');
+    await confirmChange(page, 'the citizen showed the new card at the desk');
+    await expect(dialog.locator('.audit-entry')).toContainText('verification-lock-lift');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByText('No lock is in force.')).toBeVisible();
+  } finally {
+    await stewardLiftsLocks(nationalId);
+  }
+  // The auditor reads locks but is offered no lift.
+  const auditor = await browser.newPage();
+  await signIn(auditor, 'auditor');
+  await auditor.goto(consoleUrl('verification-locks'));
+  await expect(
+    auditor.getByRole('heading', { name: 'Verification locks', level: 1 }),
+  ).toBeVisible();
+  await expect(auditor.getByRole('button', { name: /Lift the locks/ })).toHaveCount(0);
+  await auditor.close();
 });
 
 test('auditorSeesEntries finds the kinds of entry a flow made', async ({ page }) => {

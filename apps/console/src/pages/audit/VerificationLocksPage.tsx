@@ -1,7 +1,7 @@
 // Verification locks in force (stewards and auditors read them; each citizen
 // listed gets an entry in their access log): claims of one kind about one
 // citizen that verifyCitizen refuses after too many wrong ones. Stewards lift
-// them through the change dialog; auditors only read.
+// a chosen citizen's locks through the change dialog; auditors only read.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
@@ -76,6 +76,22 @@ export default function VerificationLocksPage() {
           </Button>
         </div>
       </Form>
+      {role === 'steward' && only !== null ? (
+        // Kept mounted while the citizen is chosen, so the dialog can show its
+        // audit entry after the list, refreshed, has no lock left.
+        <ChangeDialog
+          variant="danger"
+          isDisabled={!list.some((lock) => lock.nationalId === only)}
+          label={
+            <>
+              <FormattedMessage id="audit.locks.lift" />
+              <span className="visually-hidden"> {only}</span>
+            </>
+          }
+          title={<FormattedMessage id="audit.locks.liftTitle" values={{ id: only }} />}
+          run={(reason) => requestAll(LIFT, { nationalId: only, reason })}
+        />
+      ) : null}
       <ErrorBox error={locks.error} />
       {locks.data && list.length === 0 ? (
         <p>
@@ -124,18 +140,17 @@ export default function VerificationLocksPage() {
               </tbody>
             </table>
           </div>
-          {role === 'steward' ? (
-            <ChangeDialog
-              variant="danger"
-              label={
-                <>
-                  <FormattedMessage id="audit.locks.lift" />
-                  <span className="visually-hidden"> {nationalId}</span>
-                </>
-              }
-              title={<FormattedMessage id="audit.locks.liftTitle" values={{ id: nationalId }} />}
-              run={(reason) => requestAll(LIFT, { nationalId, reason })}
-            />
+          {only === null ? (
+            <Button
+              className="button secondary"
+              onPress={() => {
+                setTyped(nationalId);
+                setOnly(nationalId);
+              }}
+            >
+              <FormattedMessage id="audit.locks.only" />
+              <span className="visually-hidden"> {nationalId}</span>
+            </Button>
           ) : null}
         </section>
       ))}

@@ -286,6 +286,7 @@ export const audit = {
   'audit.locks.allAgencies': { en: 'all agencies', km: 'គ្រប់ស្ថាប័ន' },
   'audit.locks.failures': { en: 'Wrong claims', km: 'ការអះអាងខុស' },
   'audit.locks.until': { en: 'Locked until', km: 'ចាក់សោរហូតដល់' },
+  'audit.locks.only': { en: 'Only this citizen', km: 'តែពលរដ្ឋនេះ' },
   'audit.locks.lift': { en: 'Lift the locks', km: 'ដោះការចាក់សោ' },
   'audit.locks.liftTitle': {
     en: 'Lift every lock on {id}',
