@@ -89,7 +89,7 @@ export default function AccessLogsPage() {
               <FormattedMessage id="audit.accessLogs.none" />
             </p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap audit-scroll">
               <table>
                 <caption>
                   <FormattedMessage

@@ -210,7 +210,7 @@ export default function AuditExplorerPage() {
       <ErrorBox error={entries.error} />
       {page ? (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap audit-scroll">
             <table className="audit-table">
               <caption>
                 <FormattedMessage

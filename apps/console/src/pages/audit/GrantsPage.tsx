@@ -115,7 +115,7 @@ export default function GrantsPage() {
               label: `${agency.name} (${agency.id})`,
             }))}
           />
-          <div className="table-wrap">
+          <div className="table-wrap audit-scroll">
             <table className="grants-matrix">
               <caption>
                 <FormattedMessage id="audit.grants.caption" values={{ agency: agencyName }} />

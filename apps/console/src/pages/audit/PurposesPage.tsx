@@ -71,7 +71,7 @@ export default function PurposesPage() {
       </p>
       <ErrorBox error={purposes.error} />
       {purposes.data ? (
-        <div className="table-wrap">
+        <div className="table-wrap audit-scroll">
           <table>
             <caption>
               <FormattedMessage id="audit.purposes.caption" />

@@ -103,7 +103,7 @@ export default function VerificationLocksPage() {
           <h2 id={`lock-${nationalId}`} className="national-id">
             {nationalId}
           </h2>
-          <div className="table-wrap">
+          <div className="table-wrap audit-scroll">
             <table>
               <caption>
                 <FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />
