@@ -14,7 +14,8 @@ import {
 } from './audit-flows.ts';
 import { consoleUrl, expectAccessible, readmeScreenshot, signIn } from './fixtures.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Today where the browser is (it runs in this machine's time zone), as a date field takes it.
+const today = () => new Date().toLocaleDateString('en-CA');
 
 async function confirmChange(page: Page, reason: string): Promise<void> {
   const dialog = page.getByRole('dialog');

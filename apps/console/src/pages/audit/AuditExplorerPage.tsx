@@ -63,7 +63,7 @@ const EMPTY: Draft = {
   to: '',
 };
 
-/** The form as the API's filter: empty fields are "any"; dates are whole days in UTC. */
+/** The form as the API's filter: empty fields are "any"; dates are whole days where the person is. */
 function filterOf(draft: Draft): AuditFilter {
   const filter: AuditFilter = {};
   if (draft.agencyId.trim()) filter.agencyId = draft.agencyId.trim();
@@ -71,10 +71,19 @@ function filterOf(draft: Draft): AuditFilter {
   if (draft.nationalId.trim()) filter.nationalId = draft.nationalId.trim();
   if (draft.kind) filter.kinds = [draft.kind];
   if (draft.outcome) filter.outcomes = [draft.outcome];
-  if (draft.from) filter.from = `${draft.from}T00:00:00Z`;
-  if (draft.to)
-    filter.to = new Date(Date.parse(`${draft.to}T00:00:00Z`) + 86_400_000).toISOString();
+  if (draft.from) filter.from = startOfDay(draft.from).toISOString();
+  if (draft.to) {
+    const dayAfter = startOfDay(draft.to);
+    dayAfter.setDate(dayAfter.getDate() + 1);
+    filter.to = dayAfter.toISOString();
+  }
   return filter;
+}
+
+/** Local midnight of a YYYY-MM-DD day, as the date field gives it. */
+function startOfDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date!);
 }
 
 /** The same filter as the CSV export's query parameters. */
