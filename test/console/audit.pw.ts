@@ -129,6 +129,7 @@ test('the auditor filters the explorer, pages through it, and downloads the same
   const seen: number[] = [];
   for (let pageNumber = 1; ; pageNumber += 1) {
     await expect(table.locator('caption')).toContainText(`page ${pageNumber}`);
+    await expect(table).toHaveAttribute('aria-busy', 'false');
     const rows = table.locator('tbody tr');
     const count = await rows.count();
     for (let i = 0; i < count; i += 1) {

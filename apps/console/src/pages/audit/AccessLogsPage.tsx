@@ -11,7 +11,7 @@ import { graphql } from '../../gql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
-import { When } from './parts';
+import { Kind, When } from './parts';
 import './audit.css';
 
 const ACCESS_LOG = graphql(`
@@ -134,7 +134,7 @@ export default function AccessLogsPage() {
                         {entry.clientName ? ` · ${entry.clientName}` : ''}
                       </td>
                       <td>
-                        <span className="audit-kind">{entry.kind}</span>
+                        <Kind kind={entry.kind} />
                         {entry.previewOf ? ` (${entry.previewOf})` : ''}
                       </td>
                       <td>

@@ -13,7 +13,7 @@ import { graphql } from '../../gql';
 import type { AuditFilter } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { NativeSelect, shortHash, When } from './parts';
+import { Kind, NativeSelect, shortHash, When } from './parts';
 import './audit.css';
 
 const ENTRIES = graphql(`
@@ -119,6 +119,10 @@ export default function AuditExplorerPage() {
     setCursors([null]);
   };
   const page = entries.data?.auditEntries;
+  // While the next page loads, the previous one stays on screen: its number stays too.
+  const [shownIndex, setShownIndex] = useState(0);
+  if (entries.data && !entries.isPlaceholderData && shownIndex !== pageIndex)
+    setShownIndex(pageIndex);
 
   return (
     <Page title={<FormattedMessage id="audit.explorer.title" />}>
@@ -155,7 +159,10 @@ export default function AuditExplorerPage() {
             onChange={set('kind')}
             options={[
               { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
-              ...AUDIT_KINDS.map((kind) => ({ value: kind, label: kind })),
+              ...AUDIT_KINDS.map((kind) => ({
+                value: kind,
+                label: `${intl.formatMessage({ id: `audit.kind.${kind}` })} (${kind})`,
+              })),
             ]}
           />
           <NativeSelect
@@ -220,11 +227,11 @@ export default function AuditExplorerPage() {
       {page ? (
         <>
           <div className="table-wrap audit-scroll">
-            <table className="audit-table">
+            <table className="audit-table" aria-busy={entries.isFetching}>
               <caption>
                 <FormattedMessage
                   id="audit.explorer.caption"
-                  values={{ page: pageIndex + 1, count: page.entries.length }}
+                  values={{ page: shownIndex + 1, count: page.entries.length }}
                 />
               </caption>
               <thead>
@@ -280,7 +287,7 @@ export default function AuditExplorerPage() {
                       )}
                     </td>
                     <td>
-                      <span className="audit-kind">{entry.kind}</span>
+                      <Kind kind={entry.kind} />
                     </td>
                     <td className="national-id">{entry.subjectId ?? '—'}</td>
                     <td>{entry.purpose ?? '—'}</td>
@@ -329,7 +336,7 @@ export default function AuditExplorerPage() {
               <FormattedMessage id="audit.explorer.previous" />
             </Button>
             <span>
-              <FormattedMessage id="audit.explorer.pageNumber" values={{ page: pageIndex + 1 }} />
+              <FormattedMessage id="audit.explorer.pageNumber" values={{ page: shownIndex + 1 }} />
             </span>
             <Button
               className="button secondary"

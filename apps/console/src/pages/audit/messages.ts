@@ -10,6 +10,41 @@ export const audit = {
   'audit.nav.purposes': { en: 'Purposes', km: 'គោលបំណង' },
   'audit.nav.locks': { en: 'Verification locks', km: 'ការចាក់សោការផ្ទៀងផ្ទាត់' },
 
+  'audit.kind.lookup': { en: 'Lookup', km: 'ការស្វែងរក' },
+  'audit.kind.lookup-preview': {
+    en: 'Steward’s preview of an agency’s lookup',
+    km: 'ការមើលជាមុនរបស់អ្នកថែរក្សា',
+  },
+  'audit.kind.verification': { en: 'Verification of claims', km: 'ការផ្ទៀងផ្ទាត់ការអះអាង' },
+  'audit.kind.access-log-read': { en: 'Access log read', km: 'ការអានកំណត់ហេតុចូលមើល' },
+  'audit.kind.related-party-disclosure': {
+    en: 'Disclosed as a related party',
+    km: 'បង្ហាញជាភាគីពាក់ព័ន្ធ',
+  },
+  'audit.kind.grant-change': { en: 'Grant changed', km: 'ការផ្លាស់ប្តូរសិទ្ធិ' },
+  'audit.kind.purpose-change': { en: 'Purpose changed', km: 'ការផ្លាស់ប្តូរគោលបំណង' },
+  'audit.kind.credential-change': { en: 'Credential changed', km: 'ការផ្លាស់ប្តូរអត្តសញ្ញាណប័ណ្ណចូលប្រើ' },
+  'audit.kind.adapter-registration': { en: 'Adapter registered or decided', km: 'ការចុះបញ្ជីអាដាប់ទ័រ' },
+  'audit.kind.adapter-refusal': { en: 'Adapter refused', km: 'អាដាប់ទ័រត្រូវបានបដិសេធ' },
+  'audit.kind.schema-change': { en: 'Schema changed', km: 'ការផ្លាស់ប្តូរគ្រោងទិន្នន័យ' },
+  'audit.kind.verification-lock-lift': {
+    en: 'Verification locks lifted',
+    km: 'ការដោះការចាក់សោការផ្ទៀងផ្ទាត់',
+  },
+  'audit.kind.verification-lock-read': {
+    en: 'Verification locks read',
+    km: 'ការអានការចាក់សោការផ្ទៀងផ្ទាត់',
+  },
+  'audit.kind.intake-dry-run': { en: 'Records checked (dry run)', km: 'ការពិនិត្យកំណត់ត្រាសាកល្បង' },
+  'audit.kind.audit-read': { en: 'Audit log read', km: 'ការអានកំណត់ហេតុសវនកម្ម' },
+  'audit.kind.audit-verification': { en: 'Audit log verified', km: 'ការផ្ទៀងផ្ទាត់កំណត់ហេតុសវនកម្ម' },
+  'audit.kind.access-question-asked': { en: 'Citizen’s question asked', km: 'ពលរដ្ឋបានសួរសំណួរ' },
+  'audit.kind.access-question-read': { en: 'Citizens’ questions read', km: 'ការអានសំណួររបស់ពលរដ្ឋ' },
+  'audit.kind.access-question-answered': {
+    en: 'Citizen’s question answered',
+    km: 'សំណួររបស់ពលរដ្ឋត្រូវបានឆ្លើយ',
+  },
+
   'audit.outcome.returned': { en: 'returned', km: 'បានផ្តល់' },
   'audit.outcome.denied': { en: 'partly denied', km: 'បដិសេធមួយផ្នែក' },
   'audit.outcome.refused': { en: 'refused', km: 'បានបដិសេធ' },

@@ -57,6 +57,24 @@ export function Day({ at }: { at: string }) {
   return <time dateTime={at}>{intl.formatDate(at, { dateStyle: 'medium' })}</time>;
 }
 
+/** What an entry records, in the reader's language, with the log's own code beside it. */
+export function Kind({ kind }: { kind: string }) {
+  const intl = useIntl();
+  const id = `audit.kind.${kind}`;
+  const label = intl.messages[id] ? intl.formatMessage({ id }) : null;
+  return (
+    <>
+      {label ? (
+        <>
+          {label}
+          <br />
+        </>
+      ) : null}
+      <span className="audit-kind">{kind}</span>
+    </>
+  );
+}
+
 export function shortHash(hash: string): string {
   return `${hash.slice(0, 12)}…`;
 }
