@@ -27,7 +27,8 @@ async function confirmChange(page: Page, reason: string): Promise<void> {
 test('a steward registers a purpose, grants a section for it in the matrix, sees the cell and the entry, and revokes it', async ({
   page,
 }) => {
-  const code = `audit-test-${Date.now().toString(36)}`;
+  // Last in the list of purposes (ordered by code), so no other page takes it for its first.
+  const code = `zz-audit-test-${Date.now().toString(36)}`;
   await signIn(page, 'steward');
 
   await page.getByRole('link', { name: 'Purposes' }).click();
@@ -81,6 +82,19 @@ test('a steward registers a purpose, grants a section for it in the matrix, sees
   await revoke.getByRole('button', { name: 'Close' }).click();
   await expect(cell.getByRole('button', { name: `Grant vehicles for ${code}` })).toBeVisible();
   await expect(cell).not.toContainText('All fields');
+
+  // Retired, the test's purpose leaves the matrix (and other pages' lists of purposes in use).
+  await page.getByRole('link', { name: 'Purposes' }).click();
+  await row.getByRole('button', { name: `Retire ${code}` }).click();
+  const retire = page.getByRole('dialog');
+  await confirmChange(page, 'the test is over');
+  await expect(retire.locator('.audit-entry')).toContainText('purpose-change');
+  await retire.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText('Retired');
+  await expect(row.getByRole('button', { name: `Retire ${code}` })).toBeDisabled();
+  await page.getByRole('link', { name: 'Grants' }).click();
+  await expect(page.locator('table.grants-matrix')).toBeVisible();
+  await expect(page.locator(`td[data-purpose="${code}"]`)).toHaveCount(0);
 });
 
 test('preview as an agency shows the sections granted and those refused, section by section', async ({

@@ -131,31 +131,35 @@ export default function PurposesPage() {
                     )}
                   </td>
                   <td>
-                    {purpose.retiredAt ? null : (
-                      <div className="row-actions">
-                        <Disclosure code={purpose.code} days={purpose.discloseAfterDays ?? null} />
-                        <ChangeDialog
-                          variant="danger"
-                          label={
-                            <>
-                              <FormattedMessage id="audit.purposes.retire" />
-                              <span className="visually-hidden"> {purpose.code}</span>
-                            </>
-                          }
-                          title={
-                            <FormattedMessage
-                              id="audit.purposes.retireTitle"
-                              values={{ code: purpose.code }}
-                            />
-                          }
-                          run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
-                        >
-                          <p>
-                            <FormattedMessage id="audit.purposes.retireWarning" />
-                          </p>
-                        </ChangeDialog>
-                      </div>
-                    )}
+                    {/* Kept (disabled) once retired, so the dialog shows its entry. */}
+                    <div className="row-actions">
+                      <Disclosure
+                        code={purpose.code}
+                        days={purpose.discloseAfterDays ?? null}
+                        retired={purpose.retiredAt != null}
+                      />
+                      <ChangeDialog
+                        variant="danger"
+                        isDisabled={purpose.retiredAt != null}
+                        label={
+                          <>
+                            <FormattedMessage id="audit.purposes.retire" />
+                            <span className="visually-hidden"> {purpose.code}</span>
+                          </>
+                        }
+                        title={
+                          <FormattedMessage
+                            id="audit.purposes.retireTitle"
+                            values={{ code: purpose.code }}
+                          />
+                        }
+                        run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
+                      >
+                        <p>
+                          <FormattedMessage id="audit.purposes.retireWarning" />
+                        </p>
+                      </ChangeDialog>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -212,13 +216,22 @@ function RegisterPurpose() {
   );
 }
 
-function Disclosure({ code, days }: { code: string; days: number | null }) {
+function Disclosure({
+  code,
+  days,
+  retired,
+}: {
+  code: string;
+  days: number | null;
+  retired: boolean;
+}) {
   const [typedDays, setTypedDays] = useState(days ? String(days) : '');
   const [basis, setBasis] = useState('');
   const delayed = typedDays.trim() !== '';
   return (
     <ChangeDialog
       variant="secondary"
+      isDisabled={retired}
       label={
         <>
           <FormattedMessage id="audit.purposes.setDisclosure" />
