@@ -10,8 +10,8 @@ import { startStack, type SpeanStack } from '../support/spean-stack.js';
 
 const PURPOSE = 'social-assistance';
 const DAY = 24 * 3600_000;
-const SET = `mutation($code: String!, $days: Int, $basis: String) {
-  setPurposeDisclosure(code: $code, discloseAfterDays: $days, legalBasis: $basis) {
+const SET = `mutation($code: String!, $days: Int, $basis: String, $reason: String) {
+  setPurposeDisclosure(code: $code, discloseAfterDays: $days, legalBasis: $basis, reason: $reason) {
     code discloseAfterDays disclosureBasis
   }
 }`;
@@ -107,6 +107,40 @@ describe('setPurposeDisclosure', () => {
     expect(await logAs(citizenToken, nationalId)).toEqual([
       { kind: 'lookup', purpose: PURPOSE, discloseAfter: null },
     ]);
+  });
+
+  it('keeps the steward’s reason, when given, in the audit entry of the change — of a registration too', async () => {
+    const code = `inquiry-${Date.now()}`;
+    const registered = await stack.graphql(
+      stewardToken,
+      `mutation($input: PurposeInput!) { registerPurpose(input: $input) { code } }`,
+      {
+        input: {
+          code,
+          title: 'Inquiries',
+          legalBasis: 'Law on Audit',
+          reason: 'decision 12 of the board',
+        },
+      },
+    );
+    expect(registered.errors).toBeUndefined();
+    const delayed = await set(stewardToken, {
+      code,
+      days: 20,
+      basis: 'Law on Audit, art. 4',
+      reason: 'the inquiry must not be warned',
+    });
+    expect(delayed.errors).toBeUndefined();
+    const changes = await stack.db.database.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_entry WHERE kind = 'purpose-change' AND details->>'purpose' = $1 ORDER BY seq`,
+      [code],
+    );
+    expect(changes.map((change) => [change.details.action, change.details.reason])).toEqual([
+      ['registered', 'decision 12 of the board'],
+      ['disclosure-delayed', 'the inquiry must not be warned'],
+    ]);
+    const blank = await set(stewardToken, { code, days: null, reason: '  ' });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ field: 'reason' });
   });
 
   it.each(['agency', 'auditor', 'integrator'] as const)(

@@ -17,17 +17,18 @@ interface Entry {
   subjectId: string | null;
   purpose: string | null;
   details: string;
+  hash: string;
 }
 
 const ENTRIES = `query($filter: AuditFilter, $first: Int, $after: String) {
   auditEntries(filter: $filter, first: $first, after: $after) {
-    entries { seq at kind outcome agencyId clientId person { name statedBy } subjectId purpose details }
+    entries { seq at kind outcome agencyId clientId person { name statedBy } subjectId purpose details hash }
     nextCursor
   }
 }`;
 
 const STATUS = `{ auditStatus {
-  lastCheckpoint { seq signedAt keyId }
+  lastCheckpoint { seq signedAt keyId hash }
   lastVerification { ok verifiedAt entries checkpoints problem seq message }
   publicKey
 } }`;
@@ -91,6 +92,13 @@ describe('auditEntries', () => {
       purpose: 'business-registration',
     });
     expect(found[0]!.seq).toBeLessThan(found[1]!.seq);
+    // Each with its own link of the chain, as the log stored it.
+    const [stored] = await stack.db.database.query<{ hash: string }>(
+      'SELECT hash FROM audit_entry WHERE seq = $1',
+      [found[0]!.seq],
+    );
+    expect(found[0]!.hash).toBe(stored!.hash);
+    expect(found[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('filters by outcome, agency and client, and pages by seq with a cursor', async () => {
@@ -210,6 +218,19 @@ describe('GET /v1/audit/entries.csv', () => {
   });
 });
 
+describe('GET /v1/audit/checkpoint-key.pem', () => {
+  it('is the checkpoints’ public key as a file, for any authenticated caller, never without a token', async () => {
+    const url = `${stack.gatewayUrl}/v1/audit/checkpoint-key.pem`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${agencyToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('audit-checkpoint-key.pem');
+    expect(await response.text()).toBe(
+      stack.auditKey.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    );
+    expect((await fetch(url)).status).toBe(401);
+  });
+});
+
 describe('auditStatus and verifyAuditLog', () => {
   it('show the last signed checkpoint and the public key, and run a verification on demand', async () => {
     const sealed = await stack.audit.seal();
@@ -218,8 +239,12 @@ describe('auditStatus and verifyAuditLog', () => {
       STATUS,
     );
     expect(before.errors).toBeUndefined();
+    const [head] = await stack.db.database.query<{ hash: string }>(
+      'SELECT hash FROM audit_entry WHERE seq = $1',
+      [sealed],
+    );
     expect(before.data!.auditStatus).toMatchObject({
-      lastCheckpoint: { seq: sealed, keyId: stack.auditKey.signer.keyId },
+      lastCheckpoint: { seq: sealed, keyId: stack.auditKey.signer.keyId, hash: head!.hash },
       lastVerification: null,
       publicKey: stack.auditKey.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     });

@@ -305,6 +305,36 @@ describe('signing in through the embedded provider', () => {
     expect((await session(browser, embedded)).status).toBe(200);
   });
 
+  it('lets an auditor download the audit CSV with the session cookie from the console’s own origin only, audited as theirs', async () => {
+    const auditor = await signedIn(embedded, 'officer', 'vanna');
+    const url = `${embedded.url}/v1/audit/entries.csv?nationalId=${nationalId}&kinds=lookup`;
+    const download = await auditor.browser.request(url, {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(download.status).toBe(200);
+    expect(download.body.split(/\r?\n/)[0]).toMatch(/^seq,at,kind,outcome,/);
+    const audit = new AuditRepository(stack.db.database);
+    const readings = (await audit.entriesAfter(0, 1_000_000)).filter(
+      (e) => e.kind === 'audit-read' && e.subjectId === nationalId,
+    );
+    expect(readings.at(-1)?.actorPerson?.name).toBe('Chan Vanna');
+    // Another site's page (or a request that does not say) gets no download with the cookie.
+    for (const site of ['cross-site', 'same-site', undefined]) {
+      const refused = await auditor.browser.request(url, {
+        headers: site ? { 'sec-fetch-site': site } : {},
+      });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body)).toMatchObject({ error: 'CSRF_TOKEN_MISSING' });
+    }
+    // A desk officer's session is refused by the role check, as a token would be.
+    const officer = await signedIn(embedded, 'officer', 'dara');
+    const officers = await officer.browser.request(url, {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(officers.status).toBe(403);
+    expect(JSON.parse(officers.body)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('ends the session at sign-out, server-side', async () => {
     const { browser, csrf } = await signedIn(embedded, 'officer', 'dara');
     const cookie = browser.cookie(embedded.url, 'spean_session')!;

@@ -16,7 +16,7 @@ import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { SharedBucketStore } from './hardening/shared-bucket-store.js';
 import { tokenBodyErrors, tokenFormParser } from './auth/token-body.middleware.js';
-import { sessionOrBearer } from './sessions/session-authentication.js';
+import { sessionDownloadOrBearer, sessionOrBearer } from './sessions/session-authentication.js';
 import { statedOfficerMiddleware } from './sessions/stated-officer.js';
 import { EMBEDDED_PROVIDER } from './sessions/sessions.module.js';
 import { EMBEDDED_PROVIDER_PATH } from './sessions/sessions.config.js';
@@ -71,8 +71,9 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
     graphqlClientRateLimit(limits, deps.metrics, app.get(SharedBucketStore)),
     markGraphqlRequest,
   );
-  // The audit log's CSV export (audit/audit-csv.controller.ts): the same tokens.
-  app.use('/v1/audit', authenticate);
+  // The audit log's CSV export and checkpoint key (audit/audit-csv.controller.ts):
+  // the same tokens, or a signed-in person's session for a same-origin download.
+  app.use('/v1/audit', sessionDownloadOrBearer(app.get(SignInService), authenticate));
   // /auth/token reads its forms itself, refusing bad percent-encoding; its body
   // errors are answered as OAuth2 errors (auth/token-body.middleware.ts).
   app.use('/auth/token', tokenFormParser());

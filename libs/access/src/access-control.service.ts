@@ -20,6 +20,8 @@ export interface NewPurpose {
   code: string;
   title: string;
   legalBasis: string;
+  /** Why it is registered, kept in the audit entry (optional: the CLI and seeding give none). */
+  reason?: string | null;
 }
 
 export interface NewGrantInput {
@@ -70,6 +72,7 @@ export class AccessControlService {
     }
     const title = text(input.title, 'title', 200);
     const legalBasis = text(input.legalBasis, 'legalBasis', 500);
+    const why = optionalReason(input.reason);
     await this.change(async (repository) => {
       if (!(await repository.insertPurpose({ code, title, legalBasis, createdBy: actor.clientId })))
         throw new AccessControlException(
@@ -79,7 +82,7 @@ export class AccessControlService {
         );
       return {
         kind: 'purpose-change',
-        details: { action: 'registered', purpose: code, title, legalBasis },
+        details: { action: 'registered', purpose: code, title, legalBasis, ...why },
       };
     }, actor);
     const purpose = (await this.repository.purposes()).find((p) => p.code === code);
@@ -93,7 +96,13 @@ export class AccessControlService {
    */
   async setPurposeDisclosure(
     actor: Actor,
-    input: { code: string; days: number | null; legalBasis: string | null },
+    input: {
+      code: string;
+      days: number | null;
+      legalBasis: string | null;
+      /** Why, kept in the audit entry (optional). */
+      reason?: string | null;
+    },
     maxDays: number,
   ): Promise<Purpose> {
     const { code, days } = input;
@@ -102,17 +111,19 @@ export class AccessControlService {
     const basis = days === null ? null : text(input.legalBasis ?? '', 'legalBasis', 500);
     if (basis !== null && /\p{Cc}/u.test(basis))
       invalid('legalBasis', 'legalBasis must not hold a control character');
+    const why = optionalReason(input.reason);
     await this.change(async (repository) => {
       if (!(await repository.setDisclosure(code, days, basis)))
         notFound('code', `no purpose ${code} is in use`);
       const details: Record<string, string | number | null> =
         days === null
-          ? { action: 'disclosure-immediate', purpose: code }
+          ? { action: 'disclosure-immediate', purpose: code, ...why }
           : {
               action: 'disclosure-delayed',
               purpose: code,
               discloseAfterDays: days,
               legalBasis: basis,
+              ...why,
             };
       return { kind: 'purpose-change', details };
     }, actor);
@@ -244,6 +255,11 @@ function text(value: string, field: string, max: number): string {
   if (trimmed.length === 0 || trimmed.length > max)
     invalid(field, `${field} is required, at most ${max} characters`);
   return trimmed;
+}
+
+/** A reason that may be left out: when given, as strict as a required one. */
+function optionalReason(reason: string | null | undefined): { reason?: string } {
+  return reason === undefined || reason === null ? {} : { reason: text(reason, 'reason', 500) };
 }
 
 function invalid(field: string, message: string): never {

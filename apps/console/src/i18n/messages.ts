@@ -2,13 +2,14 @@
 // per part of the console. Each part's messages are `defineMessages` objects
 // whose Khmer twin must name the same ids (checked by the type below).
 import { adaptersMessages } from '../pages/adapters/messages';
+import { audit } from '../pages/audit/messages';
 import { common } from './common.messages';
 import { schemasMessages } from '../pages/schemas/messages';
 
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common, adaptersMessages, schemasMessages];
+const CATALOGS: Catalog[] = [common, adaptersMessages, schemasMessages, audit];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};

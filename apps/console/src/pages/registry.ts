@@ -85,6 +85,42 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./schemas/RecordTesterPage')),
   },
   {
+    path: 'audit',
+    title: 'audit.nav.explorer',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/AuditExplorerPage')),
+  },
+  {
+    path: 'chain',
+    title: 'audit.nav.chain',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/ChainPage')),
+  },
+  {
+    path: 'access-logs',
+    title: 'audit.nav.accessLogs',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/AccessLogsPage')),
+  },
+  {
+    path: 'grants',
+    title: 'audit.nav.grants',
+    roles: ['steward'],
+    component: lazy(() => import('./audit/GrantsPage')),
+  },
+  {
+    path: 'purposes',
+    title: 'audit.nav.purposes',
+    roles: ['steward'],
+    component: lazy(() => import('./audit/PurposesPage')),
+  },
+  {
+    path: 'verification-locks',
+    title: 'audit.nav.locks',
+    roles: ['steward', 'auditor'],
+    component: lazy(() => import('./audit/VerificationLocksPage')),
+  },
+  {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,

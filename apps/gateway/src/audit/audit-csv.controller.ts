@@ -3,7 +3,8 @@
 // and outcomes comma-separated or repeated), streamed a page at a time. Cells
 // a spreadsheet would run as a formula (=, +, -, @, tab, carriage return
 // first) are written with a leading apostrophe, so an agency's case reference
-// cannot become a formula on an auditor's machine.
+// cannot become a formula on an auditor's machine. Also GET
+// /v1/audit/checkpoint-key.pem: the checkpoints' public key as a file.
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify';
@@ -32,6 +33,24 @@ const COLUMNS = [
 @UseFilters(AuditHttpFilter)
 export class AuditCsvController {
   constructor(private readonly explorer: AuditExplorerService) {}
+
+  /**
+   * The public key that checks the checkpoints' signatures, as a file for
+   * `spean audit verify --public-key`. A public key: any authenticated caller.
+   */
+  @Get('checkpoint-key.pem')
+  checkpointKey(@Res() response: Response): void {
+    const pem = this.explorer.publicKeyPem();
+    if (pem === null) {
+      response
+        .status(404)
+        .json({ error: 'NO_CHECKPOINT_KEY', message: 'this gateway signs no checkpoints' });
+      return;
+    }
+    response.status(200).type('application/x-pem-file');
+    response.setHeader('content-disposition', 'attachment; filename="audit-checkpoint-key.pem"');
+    response.send(pem);
+  }
 
   @Get('entries.csv')
   async entries(

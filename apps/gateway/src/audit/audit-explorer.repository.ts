@@ -5,10 +5,18 @@ import type { AuditEntry, AuditVerification } from '#spean/audit';
 import type { Queryable } from '#spean/persistence';
 import type { AuditOutcome, AuditQuery } from './audit-filter.js';
 
-/** An entry as the explorer shows it: without the chain's hashes, with its outcome. */
-export interface ExploredEntry extends Omit<AuditEntry, 'prevHash' | 'hash' | 'details'> {
+/** An entry as the explorer shows it: its own hash (not the previous one), with its outcome. */
+export interface ExploredEntry extends Omit<AuditEntry, 'prevHash' | 'details'> {
   details: Record<string, unknown>;
   outcome: AuditOutcome;
+}
+
+/** The newest signed seal: the seq and hash of the entry it seals, and the key that signed. */
+export interface SealedCheckpoint {
+  seq: number;
+  signedAt: Date;
+  keyId: string;
+  hash: string;
 }
 
 export interface RecordedVerification {
@@ -45,6 +53,7 @@ interface ExploredRow {
   purpose: string | null;
   details: Record<string, unknown> | null;
   outcome: AuditOutcome;
+  hash: string;
 }
 
 function explored(row: ExploredRow): ExploredEntry {
@@ -59,6 +68,7 @@ function explored(row: ExploredRow): ExploredEntry {
     purpose: row.purpose,
     details: row.details ?? {},
     outcome: row.outcome,
+    hash: row.hash,
   };
 }
 
@@ -67,7 +77,7 @@ export class AuditExplorerRepository {
 
   async page(query: AuditQuery, afterSeq: number, limit: number): Promise<ExploredEntry[]> {
     const rows = await this.db.query<ExploredRow>(
-      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details,
+      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details, hash,
               ${OUTCOME} AS outcome
        FROM audit_entry
        WHERE seq > $1
@@ -106,7 +116,7 @@ export class AuditExplorerRepository {
     limit: number,
   ): Promise<ExploredEntry[]> {
     const rows = await this.db.query<ExploredRow>(
-      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details,
+      `SELECT seq, at, kind, actor_client, actor_agency, actor_person, subject_id, purpose, details, hash,
               ${OUTCOME} AS outcome
        FROM audit_entry
        WHERE actor_client = $1
@@ -126,11 +136,16 @@ export class AuditExplorerRepository {
     return rows.map(explored);
   }
 
-  async lastCheckpoint(): Promise<{ seq: number; signedAt: Date; keyId: string } | null> {
-    const [row] = await this.db.query<{ seq: string; signed_at: Date; key_id: string }>(
-      `SELECT seq, signed_at, key_id FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`,
-    );
-    return row ? { seq: Number(row.seq), signedAt: row.signed_at, keyId: row.key_id } : null;
+  async lastCheckpoint(): Promise<SealedCheckpoint | null> {
+    const [row] = await this.db.query<{
+      seq: string;
+      signed_at: Date;
+      key_id: string;
+      hash: string;
+    }>(`SELECT seq, signed_at, key_id, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1`);
+    return row
+      ? { seq: Number(row.seq), signedAt: row.signed_at, keyId: row.key_id, hash: row.hash }
+      : null;
   }
 
   async recordVerification(

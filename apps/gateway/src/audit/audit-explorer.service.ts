@@ -15,6 +15,7 @@ import type {
   AuditExplorerRepository,
   ExploredEntry,
   RecordedVerification,
+  SealedCheckpoint,
 } from './audit-explorer.repository.js';
 import { checkAuditFilter, type AuditFilterInput, type AuditQuery } from './audit-filter.js';
 
@@ -26,7 +27,7 @@ const EXPORT_PAGE = 500;
 export type AuditReadVia = 'graphql' | 'csv';
 
 export interface AuditStatus {
-  lastCheckpoint: { seq: number; signedAt: Date; keyId: string } | null;
+  lastCheckpoint: SealedCheckpoint | null;
   lastVerification: RecordedVerification | null;
   /** PEM (SPKI) of the key that signs checkpoints; null when this gateway was given none. */
   publicKey: string | null;
@@ -103,8 +104,13 @@ export class AuditExplorerService {
     return {
       lastCheckpoint,
       lastVerification,
-      publicKey: this.publicKey?.export({ format: 'pem', type: 'spki' }).toString() ?? null,
+      publicKey: this.publicKeyPem(),
     };
+  }
+
+  /** The checkpoints' public key (PEM, SPKI), for offline verification; null when none was given. */
+  publicKeyPem(): string | null {
+    return this.publicKey?.export({ format: 'pem', type: 'spki' }).toString() ?? null;
   }
 
   /** Verifies the whole chain and its checkpoints now; the result is kept and audited. */

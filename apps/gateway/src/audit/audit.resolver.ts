@@ -82,5 +82,6 @@ function entryModel(entry: ExploredEntry): AuditEntryModel {
     subjectId: entry.subjectId,
     purpose: entry.purpose,
     details: JSON.stringify(entry.details),
+    hash: entry.hash,
   };
 }

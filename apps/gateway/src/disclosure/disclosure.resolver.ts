@@ -44,11 +44,17 @@ export class DisclosureResolver implements OnModuleInit {
       description: 'Required with discloseAfterDays: the law that allows the delay',
     })
     legalBasis?: string | null,
+    @Args('reason', {
+      type: () => String,
+      nullable: true,
+      description: 'Why, up to 500 characters; kept in the audit entry',
+    })
+    reason?: string | null,
   ): Promise<Purpose> {
     requireRole(context.principal, ['steward'], 'delaying the disclosure of a purpose');
     return this.accessControl.setPurposeDisclosure(
       context.principal,
-      { code, days: discloseAfterDays ?? null, legalBasis: legalBasis ?? null },
+      { code, days: discloseAfterDays ?? null, legalBasis: legalBasis ?? null, reason },
       this.config.disclosureDelayMaxDays,
     );
   }

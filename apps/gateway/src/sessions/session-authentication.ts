@@ -42,3 +42,40 @@ export function sessionOrBearer(signIn: SignInService, bearer: Handler): Handler
     );
   };
 }
+
+/**
+ * Downloads for persons (GET only, e.g. the audit log's CSV export): a link
+ * the console shows cannot carry the CSRF header, so a GET with the session
+ * cookie is accepted when the browser says the request comes from our own
+ * origin (Sec-Fetch-Site: same-origin, which no page can forge) — or carries
+ * the CSRF token after all. A cross-site or unlabelled GET with the cookie is
+ * refused, as the session cookie (SameSite=Strict) would not be sent anyway.
+ * Requests without the cookie go to the bearer check.
+ */
+export function sessionDownloadOrBearer(signIn: SignInService, bearer: Handler): Handler {
+  const withCsrf = sessionOrBearer(signIn, bearer);
+  return (request, response, next) => {
+    const sessionId = request.headers.authorization
+      ? undefined
+      : readCookie(request, SESSION_COOKIE);
+    const sameOrigin = request.headers['sec-fetch-site'] === 'same-origin';
+    const safe = request.method === 'GET' || request.method === 'HEAD';
+    if (!sessionId || !safe || !sameOrigin) {
+      withCsrf(request, response, next);
+      return;
+    }
+    signIn.principalOf(sessionId).then(
+      (principal) => {
+        request.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof SignInException)) {
+          next(error);
+          return;
+        }
+        answerRefusal(response, error);
+      },
+    );
+  };
+}

@@ -102,6 +102,12 @@ export class PurposeInput {
 
   @Field()
   legalBasis!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it is registered, up to 500 characters; kept in the audit entry',
+  })
+  reason?: string | null;
 }
 
 @InputType('GrantInput')

@@ -49,6 +49,12 @@ export class AuditEntryModel {
 
   @Field({ description: 'What the entry records beyond the columns above, as JSON text' })
   details!: string;
+
+  @Field({
+    description:
+      'Its hash in the chain (hex SHA-256 over the entry and the previous hash): what a checkpoint seals and verifyAuditLog recomputes',
+  })
+  hash!: string;
 }
 
 @ObjectType('AuditEntryPage')

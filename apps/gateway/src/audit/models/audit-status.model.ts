@@ -10,6 +10,9 @@ export class AuditCheckpointModel {
 
   @Field({ description: 'Which key signed it (see publicKey)' })
   keyId!: string;
+
+  @Field({ description: 'The hash of the entry it seals: the chain’s head when it was signed' })
+  hash!: string;
 }
 
 @ObjectType('AuditVerification', {

@@ -1,0 +1,357 @@
+// The auditor's explorer of the audit log: a filter (who, what, which
+// citizen, when, outcome), pages oldest first by the API's cursor, each entry
+// readable, and the same filter as a CSV download. Every page read is itself
+// audited by the gateway (the citizens it shows see the reading), and so is
+// the download, which goes with the session cookie as a same-origin link.
+import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import type { AuditFilter } from '../../gql/graphql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { Page } from '../../ui/Page';
+import { Kind, NativeSelect, shortHash, When } from './parts';
+import './audit.css';
+
+const ENTRIES = graphql(`
+  query AuditExplorerEntries($filter: AuditFilter, $first: Int!, $after: String) {
+    auditEntries(filter: $filter, first: $first, after: $after) {
+      entries {
+        seq
+        at
+        kind
+        outcome
+        agencyId
+        clientId
+        subjectId
+        purpose
+        details
+        hash
+        person {
+          name
+          statedBy
+        }
+      }
+      nextCursor
+    }
+  }
+`);
+
+const OUTCOMES = ['returned', 'denied', 'refused'] as const;
+const PAGE_SIZES = ['10', '20', '50', '100'];
+
+interface Draft {
+  agencyId: string;
+  clientId: string;
+  nationalId: string;
+  kind: string;
+  outcome: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Draft = {
+  agencyId: '',
+  clientId: '',
+  nationalId: '',
+  kind: '',
+  outcome: '',
+  from: '',
+  to: '',
+};
+
+/** The form as the API's filter: empty fields are "any"; dates are whole days where the person is. */
+function filterOf(draft: Draft): AuditFilter {
+  const filter: AuditFilter = {};
+  if (draft.agencyId.trim()) filter.agencyId = draft.agencyId.trim();
+  if (draft.clientId.trim()) filter.clientId = draft.clientId.trim();
+  if (draft.nationalId.trim()) filter.nationalId = draft.nationalId.trim();
+  if (draft.kind) filter.kinds = [draft.kind];
+  if (draft.outcome) filter.outcomes = [draft.outcome];
+  if (draft.from) filter.from = startOfDay(draft.from).toISOString();
+  if (draft.to) {
+    const dayAfter = startOfDay(draft.to);
+    dayAfter.setDate(dayAfter.getDate() + 1);
+    filter.to = dayAfter.toISOString();
+  }
+  return filter;
+}
+
+/** Local midnight of a YYYY-MM-DD day, as the date field gives it. */
+function startOfDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year!, month! - 1, date!);
+}
+
+/** The same filter as the CSV export's query parameters. */
+function csvHref(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const query = params.toString();
+  return `/v1/audit/entries.csv${query ? `?${query}` : ''}`;
+}
+
+export default function AuditExplorerPage() {
+  const intl = useIntl();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [pageSize, setPageSize] = useState('20');
+  // The cursors of the pages seen so far: page n is read after cursors[n].
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pageIndex = cursors.length - 1;
+  const after = cursors[pageIndex] ?? null;
+  const entries = useQuery({
+    queryKey: ['audit', 'entries', filter, pageSize, after],
+    queryFn: () =>
+      requestAll(ENTRIES, { filter, first: Number(pageSize), after: after ?? undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const set = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter(filterOf(draft));
+    setCursors([null]);
+  };
+  const page = entries.data?.auditEntries;
+  // While the next page loads, the previous one stays on screen: its number stays too.
+  const [shownIndex, setShownIndex] = useState(0);
+  if (entries.data && !entries.isPlaceholderData && shownIndex !== pageIndex)
+    setShownIndex(pageIndex);
+
+  return (
+    <Page title={<FormattedMessage id="audit.explorer.title" />}>
+      <p>
+        <FormattedMessage id="audit.explorer.lead" />
+      </p>
+      <Form className="audit-filter" onSubmit={search} aria-labelledby="audit-filter-heading">
+        <h2 id="audit-filter-heading">
+          <FormattedMessage id="audit.explorer.filter" />
+        </h2>
+        <div className="audit-filter-grid">
+          <TextField className="field" value={draft.agencyId} onChange={set('agencyId')}>
+            <Label>
+              <FormattedMessage id="audit.explorer.agency" />
+            </Label>
+            <Input autoComplete="off" />
+          </TextField>
+          <TextField className="field" value={draft.clientId} onChange={set('clientId')}>
+            <Label>
+              <FormattedMessage id="audit.explorer.client" />
+            </Label>
+            <Input autoComplete="off" />
+          </TextField>
+          <TextField className="field" value={draft.nationalId} onChange={set('nationalId')}>
+            <Label>
+              <FormattedMessage id="audit.explorer.citizen" />
+            </Label>
+            <Input inputMode="numeric" autoComplete="off" className="national-id" />
+          </TextField>
+          <NativeSelect
+            id="audit-kind"
+            label={intl.formatMessage({ id: 'audit.explorer.kind' })}
+            value={draft.kind}
+            onChange={set('kind')}
+            options={[
+              { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
+              ...AUDIT_KINDS.map((kind) => ({
+                value: kind,
+                label: `${intl.formatMessage({ id: `audit.kind.${kind}` })} (${kind})`,
+              })),
+            ]}
+          />
+          <NativeSelect
+            id="audit-outcome"
+            label={intl.formatMessage({ id: 'audit.explorer.outcome' })}
+            value={draft.outcome}
+            onChange={set('outcome')}
+            options={[
+              { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
+              ...OUTCOMES.map((outcome) => ({
+                value: outcome,
+                label: intl.formatMessage({ id: `audit.outcome.${outcome}` }),
+              })),
+            ]}
+          />
+          <TextField className="field" value={draft.from} onChange={set('from')}>
+            <Label>
+              <FormattedMessage id="audit.explorer.from" />
+            </Label>
+            <Input type="date" />
+          </TextField>
+          <TextField className="field" value={draft.to} onChange={set('to')}>
+            <Label>
+              <FormattedMessage id="audit.explorer.to" />
+            </Label>
+            <Input type="date" />
+          </TextField>
+          <NativeSelect
+            id="audit-page-size"
+            label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}
+            value={pageSize}
+            onChange={(value) => {
+              setPageSize(value);
+              setCursors([null]);
+            }}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: size }))}
+          />
+        </div>
+        <div className="audit-actions">
+          <Button type="submit" className="button primary">
+            <FormattedMessage id="audit.explorer.search" />
+          </Button>
+          <Button
+            className="button secondary"
+            onPress={() => {
+              setDraft(EMPTY);
+              setFilter({});
+              setCursors([null]);
+            }}
+          >
+            <FormattedMessage id="audit.explorer.clear" />
+          </Button>
+          <a className="button secondary" href={csvHref(filter)} download>
+            <FormattedMessage id="audit.explorer.csv" />
+          </a>
+        </div>
+        <p className="audit-hint">
+          <FormattedMessage id="audit.explorer.audited" />
+        </p>
+      </Form>
+      <ErrorBox error={entries.error} />
+      {page ? (
+        <>
+          <div className="table-wrap audit-scroll">
+            <table className="audit-table" aria-busy={entries.isFetching}>
+              <caption>
+                <FormattedMessage
+                  id="audit.explorer.caption"
+                  values={{ page: shownIndex + 1, count: page.entries.length }}
+                />
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.seq" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.when" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.who" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.what" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.subject" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.purpose" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.outcome" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.explorer.hash" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.entries.map((entry) => (
+                  <tr key={entry.seq} data-seq={entry.seq}>
+                    <th scope="row">{entry.seq}</th>
+                    <td>
+                      <When at={entry.at} />
+                    </td>
+                    <td>
+                      {entry.person ? (
+                        <>
+                          <span className="audit-person">{entry.person.name}</span>
+                          <br />
+                          <FormattedMessage
+                            id="audit.explorer.via"
+                            values={{ client: entry.clientId, agency: entry.agencyId }}
+                          />
+                        </>
+                      ) : (
+                        <FormattedMessage
+                          id="audit.explorer.system"
+                          values={{ client: entry.clientId, agency: entry.agencyId }}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      <Kind kind={entry.kind} />
+                    </td>
+                    <td className="national-id">{entry.subjectId ?? '—'}</td>
+                    <td>{entry.purpose ?? '—'}</td>
+                    <td>
+                      <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
+                        <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
+                      </span>
+                    </td>
+                    <td>
+                      <details className="audit-details">
+                        <summary>
+                          <code>{shortHash(entry.hash)}</code>
+                          <span className="visually-hidden">
+                            {' '}
+                            <FormattedMessage
+                              id="audit.explorer.detailsOf"
+                              values={{ seq: entry.seq }}
+                            />
+                          </span>
+                        </summary>
+                        <p>
+                          <code className="details">{entry.hash}</code>
+                        </p>
+                        <code className="details">{entry.details}</code>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {page.entries.length === 0 ? (
+            <p>
+              <FormattedMessage id="audit.explorer.none" />
+            </p>
+          ) : null}
+          <nav
+            className="audit-pager"
+            aria-label={intl.formatMessage({ id: 'audit.explorer.pages' })}
+          >
+            <Button
+              className="button secondary"
+              isDisabled={pageIndex === 0}
+              onPress={() => setCursors(cursors.slice(0, -1))}
+            >
+              <FormattedMessage id="audit.explorer.previous" />
+            </Button>
+            <span>
+              <FormattedMessage id="audit.explorer.pageNumber" values={{ page: shownIndex + 1 }} />
+            </span>
+            <Button
+              className="button secondary"
+              isDisabled={!page.nextCursor || entries.isFetching}
+              onPress={() => setCursors([...cursors, page.nextCursor ?? null])}
+            >
+              <FormattedMessage id="audit.explorer.next" />
+            </Button>
+          </nav>
+        </>
+      ) : entries.isLoading ? (
+        <p>
+          <FormattedMessage id="app.loading" />
+        </p>
+      ) : null}
+    </Page>
+  );
+}

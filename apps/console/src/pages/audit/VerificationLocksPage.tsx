@@ -1,0 +1,159 @@
+// Verification locks in force (stewards and auditors read them; each citizen
+// listed gets an entry in their access log): claims of one kind about one
+// citizen that verifyCitizen refuses after too many wrong ones. Stewards lift
+// a chosen citizen's locks through the change dialog; auditors only read.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Form } from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
+import { requestAll } from '../../api/graphql';
+import { graphql } from '../../gql';
+import { ChangeDialog } from '../../ui/ChangeDialog';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
+import { Page } from '../../ui/Page';
+import { useRole, When } from './parts';
+import './audit.css';
+
+const LOCKS = graphql(`
+  query AuditVerificationLocks($nationalId: ID) {
+    verificationLocks(nationalId: $nationalId) {
+      nationalId
+      agencyId
+      claim
+      failures
+      lockedUntil
+    }
+  }
+`);
+
+const LIFT = graphql(`
+  mutation AuditLiftVerificationLock($nationalId: ID!, $reason: String!) {
+    liftVerificationLock(nationalId: $nationalId, reason: $reason) {
+      claim
+    }
+  }
+`);
+
+export default function VerificationLocksPage() {
+  const role = useRole();
+  const [typed, setTyped] = useState('');
+  const [only, setOnly] = useState<string | null>(null);
+  const locks = useQuery({
+    queryKey: ['audit', 'locks', only],
+    queryFn: () => requestAll(LOCKS, { nationalId: only ?? undefined }),
+  });
+  const valid = checkNationalId(typed).rule === undefined;
+  const list = locks.data?.verificationLocks ?? [];
+  const citizens = [...new Set(list.map((lock) => lock.nationalId))];
+  return (
+    <Page title={<FormattedMessage id="audit.locks.title" />}>
+      <p>
+        <FormattedMessage id="audit.locks.lead" />
+      </p>
+      <p role="note" className="audit-banner">
+        <FormattedMessage id="audit.locks.seen" />
+      </p>
+      <Form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (valid) setOnly(checkNationalId(typed).id);
+        }}
+      >
+        <NationalIdField value={typed} onChange={setTyped} />
+        <div className="audit-actions">
+          <Button type="submit" className="button primary" isDisabled={!valid}>
+            <FormattedMessage id="audit.locks.find" />
+          </Button>
+          <Button
+            className="button secondary"
+            onPress={() => {
+              setTyped('');
+              setOnly(null);
+            }}
+          >
+            <FormattedMessage id="audit.locks.all" />
+          </Button>
+        </div>
+      </Form>
+      {role === 'steward' && only !== null ? (
+        // Kept mounted while the citizen is chosen, so the dialog can show its
+        // audit entry after the list, refreshed, has no lock left.
+        <ChangeDialog
+          variant="danger"
+          isDisabled={!list.some((lock) => lock.nationalId === only)}
+          label={
+            <>
+              <FormattedMessage id="audit.locks.lift" />
+              <span className="visually-hidden"> {only}</span>
+            </>
+          }
+          title={<FormattedMessage id="audit.locks.liftTitle" values={{ id: only }} />}
+          run={(reason) => requestAll(LIFT, { nationalId: only, reason })}
+        />
+      ) : null}
+      <ErrorBox error={locks.error} />
+      {locks.data && list.length === 0 ? (
+        <p>
+          <FormattedMessage id="audit.locks.none" />
+        </p>
+      ) : null}
+      {citizens.map((nationalId) => (
+        <section key={nationalId} className="lock-group" aria-labelledby={`lock-${nationalId}`}>
+          <h2 id={`lock-${nationalId}`} className="national-id">
+            {nationalId}
+          </h2>
+          <div className="table-wrap audit-scroll">
+            <table>
+              <caption>
+                <FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <FormattedMessage id="audit.locks.claim" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.locks.agency" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.locks.failures" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="audit.locks.until" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list
+                  .filter((lock) => lock.nationalId === nationalId)
+                  .map((lock) => (
+                    <tr key={`${lock.claim}-${lock.agencyId ?? 'all'}`}>
+                      <th scope="row">{lock.claim}</th>
+                      <td>{lock.agencyId ?? <FormattedMessage id="audit.locks.allAgencies" />}</td>
+                      <td>{lock.failures}</td>
+                      <td>
+                        <When at={lock.lockedUntil} />
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {only === null ? (
+            <Button
+              className="button secondary"
+              onPress={() => {
+                setTyped(nationalId);
+                setOnly(nationalId);
+              }}
+            >
+              <FormattedMessage id="audit.locks.only" />
+              <span className="visually-hidden"> {nationalId}</span>
+            </Button>
+          ) : null}
+        </section>
+      ))}
+    </Page>
+  );
+}
