@@ -52,6 +52,9 @@ export interface ChangeDialogProps {
   done?: (result: unknown) => ReactNode;
   variant?: 'primary' | 'danger' | 'secondary';
   isDisabled?: boolean;
+  /** Where the text typed is itself the change (a question, an answer): its own label and help. */
+  reasonLabel?: ReactNode;
+  reasonHelp?: ReactNode;
 }
 
 export function ChangeDialog(props: ChangeDialogProps) {
@@ -121,12 +124,10 @@ function ChangeForm(props: ChangeDialogProps & { close: () => void }) {
             autoFocus
             name="reason"
           >
-            <Label>
-              <FormattedMessage id="change.reason" />
-            </Label>
+            <Label>{props.reasonLabel ?? <FormattedMessage id="change.reason" />}</Label>
             <TextArea rows={2} />
             <Text slot="description">
-              <FormattedMessage id="change.reasonHelp" />
+              {props.reasonHelp ?? <FormattedMessage id="change.reasonHelp" />}
             </Text>
           </TextField>
           <ErrorBox error={error} />
