@@ -2,11 +2,14 @@
 // per part of the console. Each part's messages are `defineMessages` objects
 // whose Khmer twin must name the same ids (checked by the type below).
 import { common } from './common.messages';
+import { desk } from '../pages/desk/messages';
+import { myRecord } from '../pages/my-record/messages';
+import { questions } from '../pages/questions/messages';
 
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common];
+const CATALOGS: Catalog[] = [common, desk, myRecord, questions];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};

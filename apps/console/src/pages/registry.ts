@@ -19,6 +19,24 @@ const ALL_ROLES: readonly Role[] = ['agency', 'steward', 'integrator', 'auditor'
 export const PAGES: PageEntry[] = [
   // Each part of the console adds its pages here, the role's main page first.
   {
+    path: 'desk',
+    title: 'desk.nav',
+    roles: ['agency'],
+    component: lazy(() => import('./desk/DeskPage')),
+  },
+  {
+    path: 'my-record',
+    title: 'myRecord.nav',
+    roles: ['citizen'],
+    component: lazy(() => import('./my-record/MyRecordPage')),
+  },
+  {
+    path: 'questions',
+    title: 'questions.nav',
+    roles: ['steward', 'auditor'],
+    component: lazy(() => import('./questions/QuestionsPage')),
+  },
+  {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,
