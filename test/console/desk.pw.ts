@@ -129,6 +129,23 @@ test('a desk officer verifies then looks a citizen up, and the citizen sees it w
   await page.screenshot({ path: '/tmp/desk-lookup.png', fullPage: true });
   await readmeScreenshot(page, 'desk-officer');
 
+  // The print view: the officer, the time and the purpose at the top, no navigation or buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'National id' })).toBeHidden();
+  await expect(page.getByText(/Officer: Sok Dara \(mef\)/)).toBeVisible();
+  await expect(page.getByText(`Purpose: ${PURPOSE}`)).toBeVisible();
+  await page.screenshot({ path: '/tmp/desk-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  // At a phone's width nothing runs off the side.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = await page
+    .locator('html')
+    .evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: '/tmp/desk-phone.png', fullPage: true });
+
   await signOut(page);
   const citizen = await freshPage(browser);
   await signIn(citizen, 'citizen');
