@@ -108,7 +108,10 @@ test('a desk officer verifies then looks a citizen up, and the citizen sees it w
   await page.getByRole('option', { name: PURPOSE }).click();
   await expect(page.getByText(/Legal basis: Law on Commercial Enterprises/)).toBeVisible();
   await page.getByRole('textbox', { name: 'Case reference' }).fill(reference);
-  await page.getByText('The citizen is alive').click();
+  // Nothing to verify yet: the desk says what it needs before asking the gateway.
+  await expect(page.getByRole('button', { name: 'Verify claims' })).toBeDisabled();
+  await expect(page.getByText(/Fill in at least one claim/)).toBeVisible();
+  await page.getByText('The citizen is alive', { exact: true }).click();
   await page.getByRole('button', { name: 'Verify claims' }).click();
 
   const answers = page.getByRole('table', { name: 'Claims and answers' });
@@ -212,7 +215,7 @@ test('the idle timeout signs the officer out and clears what the desk showed', a
   await page.getByRole('button', { name: /Purpose/ }).click();
   await page.getByRole('option', { name: PURPOSE }).click();
   await page.getByRole('textbox', { name: 'Case reference' }).fill(`IDLE-${Date.now()}`);
-  await page.getByText('The citizen is alive').click();
+  await page.getByText('The citizen is alive', { exact: true }).click();
   await page.getByRole('button', { name: 'Verify claims' }).click();
   await page.getByRole('button', { name: 'Look up the record' }).click();
   await expect(page.getByRole('article', { name: 'Identity' })).toContainText(citizenId());
@@ -333,6 +336,13 @@ test('every page of the desk, the citizen and the questions passes axe in Englis
   await expect(citizen.getByRole('heading', { name: 'Who looked at my record' })).toBeVisible();
   await expect(citizen.getByRole('article').first()).toBeVisible();
   await expectAccessible(citizen);
+  // The printed statement names the citizen's id and the date; the screen does not repeat it.
+  const statement = citizen.getByText(/Statement of accesses to the record of national id/);
+  await expect(statement).toBeHidden();
+  await citizen.emulateMedia({ media: 'print' });
+  await expect(statement).toContainText(citizenId());
+  await expect(citizen.getByRole('button', { name: 'Print statement' })).toBeHidden();
+  await citizen.emulateMedia({ media: 'screen' });
 
   for (const role of ['steward', 'auditor'] as const) {
     const page = await freshPage(browser);

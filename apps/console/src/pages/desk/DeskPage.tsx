@@ -101,6 +101,11 @@ export default function DeskPage() {
   });
 
   const idCheck = checkNationalId(nationalId);
+  const hasClaim =
+    (claims.familyName.trim() !== '' && claims.givenName.trim() !== '') ||
+    claims.dateOfBirth.trim() !== '' ||
+    claims.idCardNumber.trim() !== '' ||
+    claims.alive;
   const ready =
     nationalId !== '' &&
     idCheck.rule === undefined &&
@@ -273,10 +278,17 @@ export default function DeskPage() {
             </Checkbox>
           </fieldset>
         )}
+        {chosen?.verify && !hasClaim ? (
+          <p className="claims-help">
+            <FormattedMessage id="desk.claimNeeded" />
+          </p>
+        ) : null}
         <Button
           type="submit"
           className="button primary"
-          isDisabled={!ready || verify.isPending || lookup.isPending}
+          isDisabled={
+            !ready || (chosen?.verify && !hasClaim) || verify.isPending || lookup.isPending
+          }
         >
           <FormattedMessage id={chosen && !chosen.verify ? 'desk.lookUp' : 'desk.verify'} />
         </Button>

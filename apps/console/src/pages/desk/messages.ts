@@ -36,6 +36,10 @@ export const desk = {
   'desk.dateHelp': { en: 'YYYY-MM-DD, e.g. 1990-01-31', km: 'ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 1990-01-31' },
   'desk.idCardNumber': { en: 'ID card number (9 digits)', km: 'លេខអត្តសញ្ញាណប័ណ្ណ (៩ ខ្ទង់)' },
   'desk.alive': { en: 'The citizen is alive', km: 'ពលរដ្ឋនៅមានជីវិត' },
+  'desk.claimNeeded': {
+    en: 'Fill in at least one claim to verify: the whole name, the date of birth, the ID card number, or that the citizen is alive.',
+    km: 'សូមបំពេញការអះអាងយ៉ាងហោចណាស់មួយ៖ ឈ្មោះពេញ ថ្ងៃខែឆ្នាំកំណើត លេខអត្តសញ្ញាណប័ណ្ណ ឬថាពលរដ្ឋនៅមានជីវិត។',
+  },
   'desk.verify': { en: 'Verify claims', km: 'ផ្ទៀងផ្ទាត់ការអះអាង' },
   'desk.lookUp': { en: 'Look up the record', km: 'ស្វែងរកកំណត់ត្រា' },
   'desk.clear': { en: 'New citizen', km: 'ពលរដ្ឋថ្មី' },
