@@ -113,6 +113,63 @@ describe('questions from citizens', () => {
     expect(closed.data!.accessQuestions).not.toContainEqual(expect.objectContaining({ id }));
   });
 
+  it('are listed with the access they are about, open ones and then answered ones', async () => {
+    const agencyToken = await stack.token(stack.agency);
+    await stack.graphql(
+      agencyToken,
+      `query($id: ID!) { citizen(nationalId: $id, purpose: "tax-administration", reference: "TX-ENTRY-7") { person { alive } } }`,
+      { id: nationalId },
+    );
+    const entryId = (await log(citizenToken)).find((entry) => entry.kind === 'lookup')!.entryId;
+    expect(entryId).not.toBe(lookupEntry);
+    const ENTRY = `entry { entryId kind agencyId purpose reference }`;
+    const asked = await stack.graphql<{ questionAccess: { id: string; entry: unknown } }>(
+      citizenToken,
+      `mutation($entry: ID!) { questionAccess(entry: $entry, reason: "which case?") { id ${ENTRY} } }`,
+      { entry: entryId },
+    );
+    expect(asked.errors).toBeUndefined();
+    const about = {
+      entryId,
+      kind: 'lookup',
+      agencyId: 'mef',
+      purpose: 'tax-administration',
+      reference: 'TX-ENTRY-7',
+    };
+    expect(asked.data!.questionAccess.entry).toEqual(about);
+    const id = asked.data!.questionAccess.id;
+
+    const steward = await stack.token(stack.steward);
+    const list = (answered: boolean) =>
+      stack.graphql<{
+        accessQuestions: Array<{ id: string; answer: string | null; entry: unknown }>;
+      }>(
+        steward,
+        `query($answered: Boolean!) { accessQuestions(answered: $answered) { id answer ${ENTRY} } }`,
+        { answered },
+      );
+    const open = await list(false);
+    expect(open.errors).toBeUndefined();
+    expect(open.data!.accessQuestions).toContainEqual({ id, answer: null, entry: about });
+    expect((await list(true)).data!.accessQuestions).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
+
+    await stack.graphql(steward, ANSWER, { id, answer: 'Case TX-ENTRY-7, your tax return.' });
+    expect((await list(false)).data!.accessQuestions).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
+    const answered = await stack.graphql<{ accessQuestions: unknown[] }>(
+      await stack.token(stack.auditor),
+      `query { accessQuestions(answered: true) { id answer ${ENTRY} } }`,
+    );
+    expect(answered.data!.accessQuestions).toContainEqual({
+      id,
+      answer: 'Case TX-ENTRY-7, your tax return.',
+      entry: about,
+    });
+  });
+
   it('are refused about someone else’s entry, and audited', async () => {
     const otherId = newNationalId();
     const other = await stack.token(await stack.citizen(otherId));

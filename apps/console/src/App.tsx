@@ -52,13 +52,18 @@ function Shell({ locale, onLocale }: { locale: Locale; onLocale: (locale: Locale
       if (session?.role === 'citizen' && !chosen) onLocale('km');
       setState(session ? { kind: 'signed-in', session } : { kind: 'signed-out' });
     });
+  }, [onLocale]);
+
+  // Apart from the reading above: a new query client after a sign-out must not
+  // read the session again, whose answer would wipe the idle notice.
+  useEffect(() => {
     return onSessionEnded(() => {
       // Everything shown goes: the cache of answers with it.
       queryClient.clear();
       setQueryClient(newQueryClient());
       setState((previous) => (previous.kind === 'signed-out' ? previous : { kind: 'signed-out' }));
     });
-  }, [queryClient, onLocale]);
+  }, [queryClient]);
 
   const idleMinutes = state.kind === 'signed-in' ? state.session.idleMinutes : undefined;
   const onIdle = useCallback(() => {

@@ -14,6 +14,8 @@ export interface ApiProblem {
   rule?: string;
   /** Schema checks answer several problems at once, each with its path and rule. */
   issues?: Array<{ path?: string; rule?: string; message?: string }>;
+  /** The answer's field the error sits on, e.g. citizen.vehicles (a refused section). */
+  fieldPath?: string;
 }
 
 export class ApiError extends Error {
@@ -49,6 +51,7 @@ function problemOf(error: NonNullable<GraphqlAnswer<unknown>['errors']>[number])
       : Array.isArray(ext['incompatibilities'])
         ? (ext['incompatibilities'] as ApiProblem['issues'])
         : undefined,
+    fieldPath: Array.isArray(error.path) ? error.path.join('.') : undefined,
   };
 }
 

@@ -5,11 +5,14 @@ import { adaptersMessages } from '../pages/adapters/messages';
 import { audit } from '../pages/audit/messages';
 import { common } from './common.messages';
 import { schemasMessages } from '../pages/schemas/messages';
+import { desk } from '../pages/desk/messages';
+import { myRecord } from '../pages/my-record/messages';
+import { questions } from '../pages/questions/messages';
 
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common, adaptersMessages, schemasMessages, audit];
+const CATALOGS: Catalog[] = [common, adaptersMessages, schemasMessages, audit, desk, myRecord, questions];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};

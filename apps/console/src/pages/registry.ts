@@ -17,7 +17,19 @@ export interface PageEntry {
 const ALL_ROLES: readonly Role[] = ['agency', 'steward', 'integrator', 'auditor', 'citizen'];
 
 export const PAGES: PageEntry[] = [
-  // Each part of the console adds its pages here, the role's main page first.
+  // Each role's main page comes first among its pages: where it lands after signing in.
+  {
+    path: 'desk',
+    title: 'desk.nav',
+    roles: ['agency'],
+    component: lazy(() => import('./desk/DeskPage')),
+  },
+  {
+    path: 'my-record',
+    title: 'myRecord.nav',
+    roles: ['citizen'],
+    component: lazy(() => import('./my-record/MyRecordPage')),
+  },
   {
     path: 'inbox',
     title: 'adapters.nav.inbox',
@@ -29,6 +41,12 @@ export const PAGES: PageEntry[] = [
     title: 'adapters.nav.mine',
     roles: ['integrator'],
     component: lazy(() => import('./adapters/MyAdaptersPage')),
+  },
+  {
+    path: 'audit',
+    title: 'audit.nav.explorer',
+    roles: ['auditor'],
+    component: lazy(() => import('./audit/AuditExplorerPage')),
   },
   {
     path: 'adapters',
@@ -85,10 +103,22 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('./schemas/RecordTesterPage')),
   },
   {
-    path: 'audit',
-    title: 'audit.nav.explorer',
-    roles: ['auditor'],
-    component: lazy(() => import('./audit/AuditExplorerPage')),
+    path: 'grants',
+    title: 'audit.nav.grants',
+    roles: ['steward'],
+    component: lazy(() => import('./audit/GrantsPage')),
+  },
+  {
+    path: 'purposes',
+    title: 'audit.nav.purposes',
+    roles: ['steward'],
+    component: lazy(() => import('./audit/PurposesPage')),
+  },
+  {
+    path: 'questions',
+    title: 'questions.nav',
+    roles: ['steward', 'auditor'],
+    component: lazy(() => import('./questions/QuestionsPage')),
   },
   {
     path: 'chain',
@@ -101,18 +131,6 @@ export const PAGES: PageEntry[] = [
     title: 'audit.nav.accessLogs',
     roles: ['auditor'],
     component: lazy(() => import('./audit/AccessLogsPage')),
-  },
-  {
-    path: 'grants',
-    title: 'audit.nav.grants',
-    roles: ['steward'],
-    component: lazy(() => import('./audit/GrantsPage')),
-  },
-  {
-    path: 'purposes',
-    title: 'audit.nav.purposes',
-    roles: ['steward'],
-    component: lazy(() => import('./audit/PurposesPage')),
   },
   {
     path: 'verification-locks',

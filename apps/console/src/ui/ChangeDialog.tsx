@@ -1,6 +1,6 @@
 // Every change the console makes asks for a reason first, then shows the
 // audit entry it made (myAuditEntries: the newest entry this person wrote).
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Dialog,
@@ -52,23 +52,46 @@ export interface ChangeDialogProps {
   done?: (result: unknown) => ReactNode;
   variant?: 'primary' | 'danger' | 'secondary';
   isDisabled?: boolean;
+  /** Where the text typed is itself the change (a question, an answer): its own label and help. */
+  reasonLabel?: ReactNode;
+  reasonHelp?: ReactNode;
 }
 
 export function ChangeDialog(props: ChangeDialogProps) {
+  const queryClient = useQueryClient();
+  // The page behind is refreshed once the dialog closes, not while it shows
+  // the audit entry: a change that removes its own row from a list (an answered
+  // question, a revoked grant) would otherwise unmount the dialog with it.
+  const changed = useRef(false);
   return (
-    <DialogTrigger>
+    <DialogTrigger
+      onOpenChange={(isOpen) => {
+        if (isOpen || !changed.current) return;
+        changed.current = false;
+        void queryClient.invalidateQueries();
+      }}
+    >
       <Button className={`button ${props.variant ?? 'primary'}`} isDisabled={props.isDisabled}>
         {props.label}
       </Button>
       <Modal className="modal" isDismissable>
-        <Dialog className="dialog">{({ close }) => <ChangeForm {...props} close={close} />}</Dialog>
+        <Dialog className="dialog">
+          {({ close }) => (
+            <ChangeForm
+              {...props}
+              close={close}
+              onChanged={() => {
+                changed.current = true;
+              }}
+            />
+          )}
+        </Dialog>
       </Modal>
     </DialogTrigger>
   );
 }
 
-function ChangeForm(props: ChangeDialogProps & { close: () => void }) {
-  const queryClient = useQueryClient();
+function ChangeForm(props: ChangeDialogProps & { close: () => void; onChanged: () => void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -81,9 +104,9 @@ function ChangeForm(props: ChangeDialogProps & { close: () => void }) {
     setError(null);
     try {
       const value = await props.run(reason.trim());
+      props.onChanged();
       const { myAuditEntries } = await requestAll(MY_LAST_ENTRY);
       setResult({ value, entry: myAuditEntries[0] ?? null });
-      await queryClient.invalidateQueries();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -121,12 +144,10 @@ function ChangeForm(props: ChangeDialogProps & { close: () => void }) {
             autoFocus
             name="reason"
           >
-            <Label>
-              <FormattedMessage id="change.reason" />
-            </Label>
+            <Label>{props.reasonLabel ?? <FormattedMessage id="change.reason" />}</Label>
             <TextArea rows={2} />
             <Text slot="description">
-              <FormattedMessage id="change.reasonHelp" />
+              {props.reasonHelp ?? <FormattedMessage id="change.reasonHelp" />}
             </Text>
           </TextField>
           <ErrorBox error={error} />

@@ -71,13 +71,14 @@ export class AccessLogService {
     const rows = await this.entries.page(nationalId, before, first + 1, disclosedBy);
     const page = rows.slice(0, first);
     return {
-      entries: page.map(toModel),
+      entries: page.map(accessLogEntryModel),
       nextCursor: rows.length > first ? encodeSeqCursor(page[page.length - 1]!.seq) : null,
     };
   }
 }
 
-function toModel(
+/** One entry of a citizen's log as GraphQL shows it (also on a citizen's question: AccessQuestion.entry). */
+export function accessLogEntryModel(
   entry: Awaited<ReturnType<AccessLogRepository['page']>>[number],
 ): AccessLogEntryModel {
   const details = entry.details;

@@ -51,6 +51,16 @@ export class AccessQuestionRepository {
     return rows.map(toQuestion);
   }
 
+  /** Answered questions, the newest answer first. */
+  async answered(limit: number): Promise<AccessQuestion[]> {
+    const rows = await this.db.query<QuestionRow>(
+      `SELECT ${COLUMNS} FROM access_question WHERE answered_at IS NOT NULL
+       ORDER BY answered_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toQuestion);
+  }
+
   /** Null when there is no open question with this id. */
   async answer(id: string, answer: string, by: string): Promise<AccessQuestion | null> {
     const rows = await this.db.query<QuestionRow>(

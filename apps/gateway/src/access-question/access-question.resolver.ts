@@ -1,6 +1,16 @@
 // questionAccess / accessQuestions / answerAccessQuestion: parse, authorise, one service call.
 import { UseFilters } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { AccessLogEntryModel } from '../access-log/models/access-log.model.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessQuestionGraphqlFilter } from './access-question-graphql.filter.js';
@@ -27,12 +37,37 @@ export class AccessQuestionResolver {
 
   @Query(() => [AccessQuestionModel], {
     description:
-      'Citizens’ questions not yet answered, oldest first (stewards and auditors; audited).',
+      'Citizens’ questions not yet answered, oldest first; with answered: true the answered ones, ' +
+      'newest answer first (stewards and auditors; audited).',
   })
-  async accessQuestions(@Context() context: GatewayContext): Promise<AccessQuestionModel[]> {
-    return (await this.questions.open(context.principal)).map((question) =>
+  async accessQuestions(
+    @Context() context: GatewayContext,
+    @Args('answered', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'true: the answered questions (the latest 100) instead of the open ones',
+    })
+    answered = false,
+  ): Promise<AccessQuestionModel[]> {
+    return (await this.questions.list(context.principal, answered)).map((question) =>
       AccessQuestionModel.from(question),
     );
+  }
+
+  @ResolveField(() => AccessLogEntryModel, {
+    nullable: true,
+    description:
+      'The access questioned, as the citizen’s log shows it (to the citizen who asked, and to ' +
+      'stewards and auditors); null to anyone else',
+  })
+  entry(
+    @Parent() question: AccessQuestionModel,
+    @Context() context: GatewayContext,
+  ): Promise<AccessLogEntryModel | null> {
+    return this.questions.entryOf(context.principal, {
+      subjectId: question.nationalId,
+      entrySeq: Number(question.entryId),
+    });
   }
 
   @Mutation(() => AccessQuestionModel, {

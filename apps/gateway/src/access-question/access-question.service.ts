@@ -9,6 +9,8 @@ import { auditActor, requireRole, type Principal } from '#spean/access';
 import type { AuditKind, AuditLog, JsonValue } from '#spean/audit';
 import { checkInput } from '#spean/schema-registry';
 import type { AccessLogRepository } from '../access-log/access-log.repository.js';
+import { accessLogEntryModel } from '../access-log/access-log.service.js';
+import type { AccessLogEntryModel } from '../access-log/models/access-log.model.js';
 import {
   AccessQuestionException,
   AccessQuestionExceptionCode as Code,
@@ -18,6 +20,7 @@ import type { AccessQuestion, AccessQuestionRepository } from './access-question
 const MAX_REASON = 1000;
 const MAX_ANSWER = 2000;
 const MAX_LISTED = 500;
+const MAX_ANSWERED_LISTED = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AccessQuestionService {
@@ -63,10 +66,15 @@ export class AccessQuestionService {
     return question;
   }
 
-  /** Open questions, oldest first (stewards and auditors); each citizen listed gets an entry first. */
-  async open(principal: Principal): Promise<AccessQuestion[]> {
+  /**
+   * Open questions, oldest first, or the answered ones, newest answer first
+   * (stewards and auditors); each citizen listed gets an entry first.
+   */
+  async list(principal: Principal, answered = false): Promise<AccessQuestion[]> {
     requireRole(principal, ['steward', 'auditor'], 'the list of citizens’ questions');
-    const open = await this.questions.open(MAX_LISTED);
+    const open = answered
+      ? await this.questions.answered(MAX_ANSWERED_LISTED)
+      : await this.questions.open(MAX_LISTED);
     const bySubject = new Map<string, string[]>();
     for (const question of open)
       bySubject.set(question.subjectId, [
@@ -79,6 +87,27 @@ export class AccessQuestionService {
       ),
     );
     return open;
+  }
+
+  /**
+   * The entry a question is about, as the citizen's log shows it: to the
+   * citizen who asked (their own, once disclosed), and to the stewards and
+   * auditors who answer (whose reading of the list is audited). Null to anyone
+   * else, and for an entry the log no longer shows.
+   */
+  async entryOf(
+    principal: Principal,
+    question: { subjectId: string; entrySeq: number },
+  ): Promise<AccessLogEntryModel | null> {
+    const own = principal.role === 'citizen' && principal.nationalId === question.subjectId;
+    if (!own && principal.role !== 'steward' && principal.role !== 'auditor') return null;
+    const [entry] = await this.accessLog.page(
+      question.subjectId,
+      question.entrySeq + 1,
+      1,
+      own ? new Date() : null,
+    );
+    return entry?.seq === question.entrySeq ? accessLogEntryModel(entry) : null;
   }
 
   async answer(

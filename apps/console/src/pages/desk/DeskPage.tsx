@@ -1,0 +1,400 @@
+// The desk officer's counter: verify what a citizen claims first (yes or no,
+// no data), then — only for a purpose the agency holds section grants for —
+// look the record up with the same purpose and case reference. What was
+// looked up lives in this page's state only: signing out (or the idle
+// timeout) unmounts the page and nothing of the citizen is left on screen.
+import { useMemo, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { request, requestAll, type Answer } from '../../api/graphql';
+import { loadSession } from '../../api/session';
+import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
+import { Page } from '../../ui/Page';
+import { DESK_GRANTS, DESK_LOOKUP, DESK_VERIFY, SECTIONS, type Section } from './desk-queries';
+import { LookupView } from './LookupView';
+import { VerificationView } from './VerificationView';
+import './desk.css';
+
+interface Claims {
+  familyName: string;
+  givenName: string;
+  dateOfBirth: string;
+  alive: boolean;
+  idCardNumber: string;
+}
+
+const NO_CLAIMS: Claims = {
+  familyName: '',
+  givenName: '',
+  dateOfBirth: '',
+  alive: false,
+  idCardNumber: '',
+};
+
+/** What was asked, kept beside its answer so the answer always shows its own question. */
+export interface Asked {
+  nationalId: string;
+  purpose: string;
+  reference: string;
+  at: string;
+}
+
+export default function DeskPage() {
+  const intl = useIntl();
+  const access = useQuery({ queryKey: ['desk', 'grants'], queryFn: () => requestAll(DESK_GRANTS) });
+  const session = useQuery({ queryKey: ['desk', 'session'], queryFn: loadSession });
+
+  const [nationalId, setNationalId] = useState('');
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [reference, setReference] = useState('');
+  const [claims, setClaims] = useState<Claims>(NO_CLAIMS);
+  const [asked, setAsked] = useState<Asked | null>(null);
+
+  // Each purpose the agency holds grants for: may it verify, which sections may it read.
+  const offered = useMemo(() => {
+    const byPurpose = new Map<string, { verify: boolean; sections: Set<string> }>();
+    for (const grant of access.data?.grants ?? []) {
+      const entry = byPurpose.get(grant.purpose) ?? { verify: false, sections: new Set() };
+      if (grant.section === 'verification') entry.verify = true;
+      else entry.sections.add(grant.section);
+      byPurpose.set(grant.purpose, entry);
+    }
+    return [...byPurpose].map(([code, grants]) => ({
+      code,
+      ...grants,
+      title: access.data?.purposes.find((p) => p.code === code)?.title ?? code,
+      legalBasis: access.data?.purposes.find((p) => p.code === code)?.legalBasis ?? '',
+    }));
+  }, [access.data]);
+  const chosen = offered.find((entry) => entry.code === purpose);
+
+  const verify = useMutation({
+    mutationFn: (vars: Parameters<typeof verifyVariables>[0]) =>
+      request(DESK_VERIFY, verifyVariables(vars)),
+  });
+  const lookup = useMutation({
+    mutationFn: (vars: { asked: Asked; sections: ReadonlySet<string> }) =>
+      request(DESK_LOOKUP, {
+        nationalId: vars.asked.nationalId,
+        purpose: vars.asked.purpose,
+        reference: vars.asked.reference,
+        ...(Object.fromEntries(
+          SECTIONS.map((section) => [section, vars.sections.has(section)]),
+        ) as Record<Section, boolean>),
+      }),
+  });
+
+  const idCheck = checkNationalId(nationalId);
+  const hasClaim =
+    (claims.familyName.trim() !== '' && claims.givenName.trim() !== '') ||
+    claims.dateOfBirth.trim() !== '' ||
+    claims.idCardNumber.trim() !== '' ||
+    claims.alive;
+  const ready =
+    nationalId !== '' &&
+    idCheck.rule === undefined &&
+    chosen !== undefined &&
+    reference.trim() !== '';
+
+  function submit(): void {
+    if (!ready || !chosen) return;
+    const next: Asked = {
+      nationalId: idCheck.id,
+      purpose: chosen.code,
+      reference: reference.trim(),
+      at: new Date().toISOString(),
+    };
+    setAsked(next);
+    lookup.reset();
+    if (chosen.verify) verify.mutate({ asked: next, claims });
+    else {
+      verify.reset();
+      lookup.mutate({ asked: next, sections: chosen.sections });
+    }
+  }
+
+  function clear(): void {
+    setNationalId('');
+    setReference('');
+    setClaims(NO_CLAIMS);
+    setAsked(null);
+    verify.reset();
+    lookup.reset();
+  }
+
+  const shownPurpose = offered.find((entry) => entry.code === asked?.purpose);
+
+  return (
+    <Page
+      title={<FormattedMessage id="desk.title" />}
+      actions={
+        asked ? (
+          <div className="desk-actions no-print">
+            <Button className="button secondary" onPress={() => window.print()}>
+              <FormattedMessage id="app.print" />
+            </Button>
+            <Button className="button secondary" onPress={clear}>
+              <FormattedMessage id="desk.clear" />
+            </Button>
+          </div>
+        ) : null
+      }
+    >
+      <p className="no-print">
+        <FormattedMessage id="desk.lead" />
+      </p>
+      <ErrorBox error={access.error} />
+      {access.data && offered.length === 0 ? (
+        <p className="notice">
+          <FormattedMessage id="desk.noGrants" />
+        </p>
+      ) : null}
+
+      <Form
+        className="desk-form no-print"
+        aria-label={intl.formatMessage({ id: 'desk.formLabel' })}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <NationalIdField value={nationalId} onChange={setNationalId} autoFocus />
+        <Select
+          className="field"
+          value={purpose}
+          onChange={(key) => setPurpose(key === null ? null : String(key))}
+          isRequired
+          placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
+        >
+          <Label>
+            <FormattedMessage id="desk.purpose" />
+          </Label>
+          <Button className="select-trigger">
+            <SelectValue />
+            <span aria-hidden="true">▾</span>
+          </Button>
+          <Text slot="description">
+            <FormattedMessage id="desk.purposeHelp" />
+          </Text>
+          <Popover className="select-popover">
+            <ListBox className="select-list">
+              {offered.map((entry) => (
+                <ListBoxItem
+                  key={entry.code}
+                  id={entry.code}
+                  textValue={entry.title}
+                  className="select-item"
+                >
+                  {entry.title}
+                </ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+        {chosen ? (
+          <p className="desk-basis">
+            <FormattedMessage
+              id="desk.basis"
+              values={{ basis: chosen.legalBasis, code: chosen.code }}
+            />
+          </p>
+        ) : null}
+        <TextField
+          className="field"
+          value={reference}
+          onChange={setReference}
+          isRequired
+          maxLength={100}
+          name="reference"
+          validationBehavior="aria"
+        >
+          <Label>
+            <FormattedMessage id="desk.reference" />
+          </Label>
+          <Input autoComplete="off" />
+          <Text slot="description">
+            <FormattedMessage id="desk.referenceHelp" />
+          </Text>
+        </TextField>
+
+        {chosen && !chosen.verify ? (
+          <p className="notice">
+            <FormattedMessage id="desk.noVerification" />
+          </p>
+        ) : (
+          <fieldset className="claims">
+            <legend>
+              <FormattedMessage id="desk.claims" />
+            </legend>
+            <p className="claims-help">
+              <FormattedMessage id="desk.claimsHelp" />
+            </p>
+            <div className="claims-grid">
+              <ClaimField
+                label="desk.familyName"
+                value={claims.familyName}
+                onChange={(familyName) => setClaims({ ...claims, familyName })}
+              />
+              <ClaimField
+                label="desk.givenName"
+                value={claims.givenName}
+                onChange={(givenName) => setClaims({ ...claims, givenName })}
+              />
+              <ClaimField
+                label="desk.dateOfBirth"
+                help="desk.dateHelp"
+                value={claims.dateOfBirth}
+                onChange={(dateOfBirth) => setClaims({ ...claims, dateOfBirth })}
+              />
+              <ClaimField
+                label="desk.idCardNumber"
+                value={claims.idCardNumber}
+                onChange={(idCardNumber) => setClaims({ ...claims, idCardNumber })}
+              />
+            </div>
+            <Checkbox
+              className="checkbox"
+              isSelected={claims.alive}
+              onChange={(alive) => setClaims({ ...claims, alive })}
+            >
+              <span className="checkbox-box" aria-hidden="true" />
+              <FormattedMessage id="desk.alive" />
+            </Checkbox>
+          </fieldset>
+        )}
+        {chosen?.verify && !hasClaim ? (
+          <p className="claims-help">
+            <FormattedMessage id="desk.claimNeeded" />
+          </p>
+        ) : null}
+        <Button
+          type="submit"
+          className="button primary"
+          isDisabled={
+            !ready || (chosen?.verify && !hasClaim) || verify.isPending || lookup.isPending
+          }
+        >
+          <FormattedMessage id={chosen && !chosen.verify ? 'desk.lookUp' : 'desk.verify'} />
+        </Button>
+      </Form>
+
+      {asked ? (
+        <section className="desk-result" aria-live="polite">
+          <div className="print-header">
+            <p>
+              <FormattedMessage
+                id="desk.printedBy"
+                values={{
+                  name: session.data?.person?.name ?? session.data?.agencyId ?? '',
+                  agency: session.data?.agencyId ?? '',
+                  at: intl.formatDate(asked.at, { dateStyle: 'long', timeStyle: 'medium' }),
+                }}
+              />
+            </p>
+            <p>
+              <FormattedMessage
+                id="desk.printedFor"
+                values={{
+                  purpose: shownPurpose?.title ?? asked.purpose,
+                  basis: shownPurpose?.legalBasis ?? '',
+                  reference: asked.reference,
+                }}
+              />
+            </p>
+          </div>
+          <ErrorBox error={verify.error} />
+          {verify.data ? (
+            <VerificationView answer={verify.data as Answer<DeskVerifyQuery>} claims={claims} />
+          ) : null}
+          {verify.data && shownPurpose && shownPurpose.sections.size > 0 && !lookup.data ? (
+            <div className="no-print">
+              <p>
+                <FormattedMessage id="desk.lookUpOffer" values={{ purpose: shownPurpose.title }} />
+              </p>
+              <Button
+                className="button primary"
+                isDisabled={lookup.isPending}
+                onPress={() => lookup.mutate({ asked, sections: shownPurpose.sections })}
+              >
+                <FormattedMessage id="desk.lookUp" />
+              </Button>
+            </div>
+          ) : null}
+          {verify.data && shownPurpose && shownPurpose.sections.size === 0 ? (
+            <p className="notice">
+              <FormattedMessage id="desk.noLookup" values={{ purpose: shownPurpose.title }} />
+            </p>
+          ) : null}
+          <ErrorBox error={lookup.error} />
+          {lookup.data && shownPurpose ? (
+            <LookupView
+              answer={lookup.data as Answer<DeskLookupQuery>}
+              purposeTitle={shownPurpose.title}
+              granted={shownPurpose.sections}
+            />
+          ) : null}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+function verifyVariables({ asked, claims }: { asked: Asked; claims: Claims }) {
+  const name =
+    claims.familyName.trim() && claims.givenName.trim()
+      ? { familyName: claims.familyName.trim(), givenName: claims.givenName.trim() }
+      : undefined;
+  return {
+    nationalId: asked.nationalId,
+    purpose: asked.purpose,
+    reference: asked.reference,
+    claims: {
+      ...(name ? { name } : {}),
+      ...(claims.dateOfBirth.trim() ? { dateOfBirth: claims.dateOfBirth.trim() } : {}),
+      ...(claims.idCardNumber.trim() ? { idCardNumber: claims.idCardNumber.trim() } : {}),
+      ...(claims.alive ? { alive: true } : {}),
+    },
+  };
+}
+
+function ClaimField({
+  label,
+  help,
+  value,
+  onChange,
+}: {
+  label: string;
+  help?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField className="field" value={value} onChange={onChange}>
+      <Label>
+        <FormattedMessage id={label} />
+      </Label>
+      <Input autoComplete="off" />
+      {help ? (
+        <Text slot="description">
+          <FormattedMessage id={help} />
+        </Text>
+      ) : null}
+    </TextField>
+  );
+}

@@ -1,0 +1,143 @@
+// The desk officer's counter: verifying claims and looking a citizen up.
+import type { Catalog } from '../../i18n/messages';
+
+export const desk = {
+  'desk.nav': { en: 'Citizen desk', km: 'តុបម្រើពលរដ្ឋ' },
+  'desk.title': { en: 'Citizen desk', km: 'តុបម្រើពលរដ្ឋ' },
+  'desk.lead': {
+    en: 'Verify what the citizen tells you first. Look the record up only if your case needs it: every lookup is logged, and the citizen sees it with your name.',
+    km: 'ផ្ទៀងផ្ទាត់អ្វីដែលពលរដ្ឋប្រាប់អ្នកជាមុនសិន។ ស្វែងរកកំណត់ត្រាតែនៅពេលដែលករណីរបស់អ្នកត្រូវការប៉ុណ្ណោះ៖ ការស្វែងរកនីមួយៗត្រូវបានកត់ត្រា ហើយពលរដ្ឋមើលឃើញវាជាមួយឈ្មោះរបស់អ្នក។',
+  },
+  'desk.formLabel': { en: 'Citizen and purpose', km: 'ពលរដ្ឋ និងគោលបំណង' },
+  'desk.noGrants': {
+    en: 'Your agency holds no grant in force: it can neither verify nor look up citizens.',
+    km: 'ស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិដែលកំពុងអនុវត្តទេ៖ មិនអាចផ្ទៀងផ្ទាត់ ឬស្វែងរកពលរដ្ឋបានទេ។',
+  },
+  'desk.purpose': { en: 'Purpose', km: 'គោលបំណង' },
+  'desk.purposePick': { en: 'Choose a purpose', km: 'ជ្រើសរើសគោលបំណង' },
+  'desk.purposeHelp': {
+    en: 'Only the purposes your agency is granted.',
+    km: 'មានតែគោលបំណងដែលស្ថាប័នរបស់អ្នកទទួលបានសិទ្ធិប៉ុណ្ណោះ។',
+  },
+  'desk.basis': { en: 'Legal basis: {basis} ({code})', km: 'មូលដ្ឋានច្បាប់៖ {basis} ({code})' },
+  'desk.reference': { en: 'Case reference', km: 'លេខយោងករណី' },
+  'desk.referenceHelp': {
+    en: 'Your case or file number (up to 100 characters). The citizen sees it.',
+    km: 'លេខករណី ឬលេខឯកសាររបស់អ្នក (មិនលើស ១០០ តួអក្សរ)។ ពលរដ្ឋមើលឃើញវា។',
+  },
+  'desk.claims': { en: 'What the citizen claims', km: 'អ្វីដែលពលរដ្ឋអះអាង' },
+  'desk.claimsHelp': {
+    en: 'Fill in only what you need confirmed. The answer is yes or no; no data is shown.',
+    km: 'បំពេញតែអ្វីដែលអ្នកត្រូវការបញ្ជាក់ប៉ុណ្ណោះ។ ចម្លើយគឺ បាទ/ចាស ឬ ទេ ដោយមិនបង្ហាញទិន្នន័យ។',
+  },
+  'desk.familyName': { en: 'Family name', km: 'នាមត្រកូល' },
+  'desk.givenName': { en: 'Given name', km: 'នាមខ្លួន' },
+  'desk.dateOfBirth': { en: 'Date of birth', km: 'ថ្ងៃខែឆ្នាំកំណើត' },
+  'desk.dateHelp': { en: 'YYYY-MM-DD, e.g. 1990-01-31', km: 'ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 1990-01-31' },
+  'desk.idCardNumber': { en: 'ID card number (9 digits)', km: 'លេខអត្តសញ្ញាណប័ណ្ណ (៩ ខ្ទង់)' },
+  'desk.alive': { en: 'The citizen is alive', km: 'ពលរដ្ឋនៅមានជីវិត' },
+  'desk.claimNeeded': {
+    en: 'Fill in at least one claim to verify: the whole name, the date of birth, the ID card number, or that the citizen is alive.',
+    km: 'សូមបំពេញការអះអាងយ៉ាងហោចណាស់មួយ៖ ឈ្មោះពេញ ថ្ងៃខែឆ្នាំកំណើត លេខអត្តសញ្ញាណប័ណ្ណ ឬថាពលរដ្ឋនៅមានជីវិត។',
+  },
+  'desk.verify': { en: 'Verify claims', km: 'ផ្ទៀងផ្ទាត់ការអះអាង' },
+  'desk.lookUp': { en: 'Look up the record', km: 'ស្វែងរកកំណត់ត្រា' },
+  'desk.clear': { en: 'New citizen', km: 'ពលរដ្ឋថ្មី' },
+  'desk.noVerification': {
+    en: 'Your agency may not verify claims for this purpose; you can look the record up.',
+    km: 'ស្ថាប័នរបស់អ្នកមិនអាចផ្ទៀងផ្ទាត់ការអះអាងសម្រាប់គោលបំណងនេះទេ ប៉ុន្តែអាចស្វែងរកកំណត់ត្រាបាន។',
+  },
+  'desk.printedBy': {
+    en: 'Officer: {name} ({agency}) · {at}',
+    km: 'មន្ត្រី៖ {name} ({agency}) · {at}',
+  },
+  'desk.printedFor': {
+    en: 'Purpose: {purpose} — {basis} · Case reference: {reference}',
+    km: 'គោលបំណង៖ {purpose} — {basis} · លេខយោងករណី៖ {reference}',
+  },
+  'desk.verification': { en: 'Verification', km: 'ការផ្ទៀងផ្ទាត់' },
+  'desk.known': {
+    en: 'The state knows this citizen:',
+    km: 'រដ្ឋស្គាល់ពលរដ្ឋនេះ៖',
+  },
+  'desk.unknown': {
+    en: 'No ministry has records of this citizen:',
+    km: 'គ្មានក្រសួងណាមានកំណត់ត្រាពលរដ្ឋនេះទេ៖',
+  },
+  'desk.noClaims': {
+    en: 'No claim was asked.',
+    km: 'មិនបានសួរការអះអាងណាមួយទេ។',
+  },
+  'desk.claimsAnswered': { en: 'Claims and answers', km: 'ការអះអាង និងចម្លើយ' },
+  'desk.claim': { en: 'Claim', km: 'ការអះអាង' },
+  'desk.claimed': { en: 'Claimed', km: 'បានអះអាង' },
+  'desk.answer': { en: 'Answer', km: 'ចម្លើយ' },
+  'desk.claim.name': { en: 'Name', km: 'ឈ្មោះ' },
+  'desk.claim.dateOfBirth': { en: 'Date of birth', km: 'ថ្ងៃខែឆ្នាំកំណើត' },
+  'desk.claim.idCardNumber': { en: 'ID card number', km: 'លេខអត្តសញ្ញាណប័ណ្ណ' },
+  'desk.claim.alive': { en: 'Alive', km: 'នៅមានជីវិត' },
+  'desk.yes': { en: 'Yes', km: 'ត្រឹមត្រូវ' },
+  'desk.no': { en: 'No', km: 'មិនត្រឹមត្រូវ' },
+  'desk.locked': {
+    en: 'Not answered: locked after too many wrong claims',
+    km: 'មិនបានឆ្លើយ៖ ត្រូវបានចាក់សោ ដោយសារការអះអាងខុសច្រើនដង',
+  },
+  'desk.notAnswered': { en: 'Not answered', km: 'មិនបានឆ្លើយ' },
+  'desk.lookUpOffer': {
+    en: 'Your agency is granted a lookup for “{purpose}”. Look the record up only if the case needs more than these answers.',
+    km: 'ស្ថាប័នរបស់អ្នកមានសិទ្ធិស្វែងរកសម្រាប់ «{purpose}»។ សូមស្វែងរកកំណត់ត្រា តែនៅពេលករណីត្រូវការលើសពីចម្លើយទាំងនេះប៉ុណ្ណោះ។',
+  },
+  'desk.noLookup': {
+    en: 'Your agency holds no lookup grant for “{purpose}”: these answers are all the desk may know.',
+    km: 'ស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិស្វែងរកសម្រាប់ «{purpose}» ទេ៖ ចម្លើយទាំងនេះជាអ្វីទាំងអស់ដែលតុបម្រើអាចដឹង។',
+  },
+  'desk.notFound': {
+    en: 'No ministry has records of this citizen.',
+    km: 'គ្មានក្រសួងណាមានកំណត់ត្រាពលរដ្ឋនេះទេ។',
+  },
+  'desk.record': { en: 'The citizen’s record', km: 'កំណត់ត្រារបស់ពលរដ្ឋ' },
+  'desk.pseudonym': {
+    en: '{id} (your agency’s pseudonym: the national id is not granted)',
+    km: '{id} (ឈ្មោះក្លែងរបស់ស្ថាប័នអ្នក៖ មិនមានសិទ្ធិលើលេខអត្តសញ្ញាណទេ)',
+  },
+  'desk.notGranted': {
+    en: 'Not granted for “{purpose}”.',
+    km: 'មិនមានសិទ្ធិសម្រាប់ «{purpose}» ទេ។',
+  },
+  'desk.noRecords': { en: 'No records.', km: 'គ្មានកំណត់ត្រា។' },
+  'desk.section.person': { en: 'Identity', km: 'អត្តសញ្ញាណ' },
+  'desk.section.address': { en: 'Address', km: 'អាសយដ្ឋាន' },
+  'desk.section.vehicles': { en: 'Vehicles', km: 'យានយន្ត' },
+  'desk.section.landTitles': { en: 'Land titles', km: 'ប័ណ្ណកម្មសិទ្ធិដីធ្លី' },
+  'desk.section.businesses': { en: 'Businesses', km: 'អាជីវកម្ម' },
+  'desk.section.taxpayer': { en: 'Tax registration', km: 'ការចុះបញ្ជីពន្ធ' },
+  'desk.section.lifeEvents': { en: 'Life events', km: 'ព្រឹត្តិការណ៍ជីវិត' },
+  'desk.source.interior': {
+    en: 'From the Ministry of Interior',
+    km: 'ពីក្រសួងមហាផ្ទៃ',
+  },
+  'desk.source.transport': {
+    en: 'From the Ministry of Public Works and Transport',
+    km: 'ពីក្រសួងសាធារណការ និងដឹកជញ្ជូន',
+  },
+  'desk.source.land': {
+    en: 'From the Ministry of Land Management',
+    km: 'ពីក្រសួងរៀបចំដែនដី នគរូបនីយកម្ម និងសំណង់',
+  },
+  'desk.source.commerce': { en: 'From the Ministry of Commerce', km: 'ពីក្រសួងពាណិជ្ជកម្ម' },
+  'desk.source.tax': {
+    en: 'From the General Department of Taxation',
+    km: 'ពីអគ្គនាយកដ្ឋានពន្ធដារ',
+  },
+  'desk.name': { en: 'Name', km: 'ឈ្មោះ' },
+  'desk.nationalIdOfPerson': { en: 'National id', km: 'លេខអត្តសញ្ញាណ' },
+  'desk.sex': { en: 'Sex', km: 'ភេទ' },
+  'desk.placeOfBirth': { en: 'Province of birth', km: 'ខេត្តកំណើត' },
+  'desk.addressLine': { en: 'House, street, village', km: 'ផ្ទះ ផ្លូវ ភូមិ' },
+  'desk.area': { en: 'Commune, district, province', km: 'ឃុំ/សង្កាត់ ស្រុក/ខណ្ឌ ខេត្ត/រាជធានី' },
+  'desk.since': { en: 'Registered here since', km: 'បានចុះឈ្មោះនៅទីនេះតាំងពី' },
+  'desk.tin': { en: 'Taxpayer number', km: 'លេខអត្តសញ្ញាណកម្មសារពើពន្ធ' },
+  'desk.status': { en: 'Type and status', km: 'ប្រភេទ និងស្ថានភាព' },
+  'desk.registered': { en: 'Registered on', km: 'បានចុះបញ្ជីនៅ' },
+  'desk.registeredOn': { en: '(registered {date})', km: '(ចុះបញ្ជី {date})' },
+} satisfies Catalog;
