@@ -55,4 +55,3 @@ export async function signOut(): Promise<void> {
   }).catch(() => undefined);
   sessionEnded();
 }
-

@@ -12,7 +12,15 @@ import { questions } from '../pages/questions/messages';
 export type Catalog = Record<string, { en: string; km: string }>;
 
 /** Each part of the console adds its catalog here. */
-const CATALOGS: Catalog[] = [common, adaptersMessages, schemasMessages, audit, desk, myRecord, questions];
+const CATALOGS: Catalog[] = [
+  common,
+  adaptersMessages,
+  schemasMessages,
+  audit,
+  desk,
+  myRecord,
+  questions,
+];
 
 export function messagesFor(locale: 'en' | 'km'): Record<string, string> {
   const messages: Record<string, string> = {};
