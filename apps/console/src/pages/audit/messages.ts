@@ -44,6 +44,10 @@ export const audit = {
     en: 'Citizen’s question answered',
     km: 'សំណួររបស់ពលរដ្ឋត្រូវបានឆ្លើយ',
   },
+  'audit.kind.dead-letter-replay': {
+    en: 'Dead letters replayed',
+    km: 'សំបុត្រដែលមិនអាចអនុវត្តត្រូវបានអនុវត្តម្តងទៀត',
+  },
 
   'audit.outcome.returned': { en: 'returned', km: 'បានផ្តល់' },
   'audit.outcome.denied': { en: 'partly denied', km: 'បដិសេធមួយផ្នែក' },
