@@ -12,7 +12,7 @@ function notify(): void {
 window.addEventListener('popstate', notify);
 
 /** The page part of the address: '' for /console/, 'desk' for /console/desk?x=1. */
-function currentPath(): string {
+export function currentPath(): string {
   const path = window.location.pathname;
   return path.startsWith(BASE) ? path.slice(BASE.length).replace(/\/$/, '') : '';
 }

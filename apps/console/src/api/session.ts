@@ -25,7 +25,17 @@ export function currentSession(): Session | null {
   return current;
 }
 
-export async function loadSession(): Promise<Session | null> {
+let reading: Promise<Session | null> | undefined;
+
+/** Reads who is signed in; calls made while a reading is under way share it. */
+export function loadSession(): Promise<Session | null> {
+  reading ??= readSession().finally(() => {
+    reading = undefined;
+  });
+  return reading;
+}
+
+async function readSession(): Promise<Session | null> {
   const response = await fetch('/auth/session', {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },

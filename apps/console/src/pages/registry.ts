@@ -12,6 +12,15 @@ export interface PageEntry {
   title: string;
   roles: readonly Role[];
   component: LazyExoticComponent<ComponentType>;
+  /** Fetches the page's code ahead of rendering it (the same module `component` loads). */
+  preload: () => Promise<unknown>;
+}
+
+/** A page whose code loads when it is first shown, or earlier through `preload`. */
+function onDemand(
+  load: () => Promise<{ default: ComponentType }>,
+): Pick<PageEntry, 'component' | 'preload'> {
+  return { component: lazy(load), preload: load };
 }
 
 const ALL_ROLES: readonly Role[] = ['agency', 'steward', 'integrator', 'auditor', 'citizen'];
@@ -22,132 +31,139 @@ export const PAGES: PageEntry[] = [
     path: 'desk',
     title: 'desk.nav',
     roles: ['agency'],
-    component: lazy(() => import('./desk/DeskPage')),
+    ...onDemand(() => import('./desk/DeskPage')),
   },
   {
     path: 'my-record',
     title: 'myRecord.nav',
     roles: ['citizen'],
-    component: lazy(() => import('./my-record/MyRecordPage')),
+    ...onDemand(() => import('./my-record/MyRecordPage')),
   },
   {
     path: 'inbox',
     title: 'adapters.nav.inbox',
     roles: ['steward'],
-    component: lazy(() => import('./adapters/InboxPage')),
+    ...onDemand(() => import('./adapters/InboxPage')),
   },
   {
     path: 'my-adapters',
     title: 'adapters.nav.mine',
     roles: ['integrator'],
-    component: lazy(() => import('./adapters/MyAdaptersPage')),
+    ...onDemand(() => import('./adapters/MyAdaptersPage')),
   },
   {
     path: 'audit',
     title: 'audit.nav.explorer',
     roles: ['auditor'],
-    component: lazy(() => import('./audit/AuditExplorerPage')),
+    ...onDemand(() => import('./audit/AuditExplorerPage')),
   },
   {
     path: 'adapters',
     title: 'adapters.nav.adapters',
     roles: ['steward'],
-    component: lazy(() => import('./adapters/AdaptersPage')),
+    ...onDemand(() => import('./adapters/AdaptersPage')),
   },
   {
     path: 'clients',
     title: 'adapters.nav.clients',
     roles: ['steward', 'integrator'],
-    component: lazy(() => import('./adapters/ClientsPage')),
+    ...onDemand(() => import('./adapters/ClientsPage')),
   },
   {
     path: 'orphans',
     title: 'adapters.nav.orphans',
     roles: ['steward'],
-    component: lazy(() => import('./adapters/OrphansPage')),
+    ...onDemand(() => import('./adapters/OrphansPage')),
   },
   {
     path: 'health',
     title: 'adapters.nav.health',
     roles: ['steward'],
-    component: lazy(() => import('./adapters/HealthPage')),
+    ...onDemand(() => import('./adapters/HealthPage')),
   },
   {
     path: 'schemas',
     title: 'schemas.title',
     roles: ['steward', 'integrator', 'auditor'],
-    component: lazy(() => import('./schemas/SchemasPage')),
+    ...onDemand(() => import('./schemas/SchemasPage')),
   },
   {
     path: 'propose',
     title: 'schemas.propose.title',
     roles: ['integrator', 'steward'],
-    component: lazy(() => import('./schemas/ProposePage')),
+    ...onDemand(() => import('./schemas/ProposePage')),
   },
   {
     path: 'dead-letters',
     title: 'schemas.dead.title',
     roles: ['steward', 'integrator'],
-    component: lazy(() => import('./schemas/DeadLettersPage')),
+    ...onDemand(() => import('./schemas/DeadLettersPage')),
   },
   {
     path: 'lineage',
     title: 'schemas.lineage.title',
     roles: ['steward', 'integrator'],
-    component: lazy(() => import('./schemas/LineagePage')),
+    ...onDemand(() => import('./schemas/LineagePage')),
   },
   {
     path: 'record-tester',
     title: 'schemas.tester.title',
     roles: ['integrator', 'steward'],
-    component: lazy(() => import('./schemas/RecordTesterPage')),
+    ...onDemand(() => import('./schemas/RecordTesterPage')),
   },
   {
     path: 'grants',
     title: 'audit.nav.grants',
     roles: ['steward'],
-    component: lazy(() => import('./audit/GrantsPage')),
+    ...onDemand(() => import('./audit/GrantsPage')),
   },
   {
     path: 'purposes',
     title: 'audit.nav.purposes',
     roles: ['steward'],
-    component: lazy(() => import('./audit/PurposesPage')),
+    ...onDemand(() => import('./audit/PurposesPage')),
   },
   {
     path: 'questions',
     title: 'questions.nav',
     roles: ['steward', 'auditor'],
-    component: lazy(() => import('./questions/QuestionsPage')),
+    ...onDemand(() => import('./questions/QuestionsPage')),
   },
   {
     path: 'chain',
     title: 'audit.nav.chain',
     roles: ['auditor'],
-    component: lazy(() => import('./audit/ChainPage')),
+    ...onDemand(() => import('./audit/ChainPage')),
   },
   {
     path: 'access-logs',
     title: 'audit.nav.accessLogs',
     roles: ['auditor'],
-    component: lazy(() => import('./audit/AccessLogsPage')),
+    ...onDemand(() => import('./audit/AccessLogsPage')),
   },
   {
     path: 'verification-locks',
     title: 'audit.nav.locks',
     roles: ['steward', 'auditor'],
-    component: lazy(() => import('./audit/VerificationLocksPage')),
+    ...onDemand(() => import('./audit/VerificationLocksPage')),
   },
   {
     path: 'activity',
     title: 'activity.title',
     roles: ALL_ROLES,
-    component: lazy(() => import('./activity/ActivityPage')),
+    ...onDemand(() => import('./activity/ActivityPage')),
   },
 ];
 
 export function pagesOf(role: Role): PageEntry[] {
   return PAGES.filter((page) => page.roles.includes(role));
+}
+
+/** Starts fetching the code of the page at this address, if there is one. */
+export function preloadPage(path: string): void {
+  void PAGES.find((page) => page.path === path)
+    ?.preload()
+    .catch(() => undefined);
 }
 
 /** Where a role lands after signing in: its first page. */
