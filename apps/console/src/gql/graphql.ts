@@ -125,22 +125,6 @@ export type AdaptersSuspendAdapterMutationVariables = Exact<{
 
 export type AdaptersSuspendAdapterMutation = { suspendAdapter: { name: string, state: string } };
 
-export type AdaptersDirectoryApproveMutationVariables = Exact<{
-  name: string;
-  reason: string;
-}>;
-
-
-export type AdaptersDirectoryApproveMutation = { approveAdapter: { name: string, state: string } };
-
-export type AdaptersDirectoryRejectMutationVariables = Exact<{
-  name: string;
-  reason: string;
-}>;
-
-
-export type AdaptersDirectoryRejectMutation = { rejectAdapter: { name: string, state: string } };
-
 export type AdaptersRevokeKeyMutationVariables = Exact<{
   keyId: string;
   reason: string;
@@ -187,22 +171,6 @@ export type AdaptersInboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AdaptersInboxQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, proposedAt: string, proposedBy: string, notAfter: string | null }>, schemas: Array<{ recordType: string, compatibility: string, versions: Array<{ version: number, state: string, proposedAt: string, proposedBy: string, proposalReason: string }> }> };
-
-export type AdaptersApproveAdapterMutationVariables = Exact<{
-  name: string;
-  reason: string;
-}>;
-
-
-export type AdaptersApproveAdapterMutation = { approveAdapter: { name: string, state: string } };
-
-export type AdaptersRejectAdapterMutationVariables = Exact<{
-  name: string;
-  reason: string;
-}>;
-
-
-export type AdaptersRejectAdapterMutation = { rejectAdapter: { name: string, state: string } };
 
 export type AdaptersApproveKeyMutationVariables = Exact<{
   keyId: string;
@@ -252,6 +220,22 @@ export type AdaptersOrphansQueryVariables = Exact<{
 
 
 export type AdaptersOrphansQuery = { orphans: Array<{ recordType: string, recordId: string, source: string, appliedAt: string }>, schemas: Array<{ recordType: string }> };
+
+export type AdaptersApproveAdapterMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersApproveAdapterMutation = { approveAdapter: { name: string, state: string } };
+
+export type AdaptersRejectAdapterMutationVariables = Exact<{
+  name: string;
+  reason: string;
+}>;
+
+
+export type AdaptersRejectAdapterMutation = { rejectAdapter: { name: string, state: string } };
 
 export type AuditCitizenAccessLogQueryVariables = Exact<{
   nationalId: string;
@@ -641,22 +625,6 @@ export const AdaptersSuspendAdapterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdaptersSuspendAdapterMutation, AdaptersSuspendAdapterMutationVariables>;
-export const AdaptersDirectoryApproveDocument = new TypedDocumentString(`
-    mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {
-  approveAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersDirectoryApproveMutation, AdaptersDirectoryApproveMutationVariables>;
-export const AdaptersDirectoryRejectDocument = new TypedDocumentString(`
-    mutation AdaptersDirectoryReject($name: String!, $reason: String!) {
-  rejectAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersDirectoryRejectMutation, AdaptersDirectoryRejectMutationVariables>;
 export const AdaptersRevokeKeyDocument = new TypedDocumentString(`
     mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
   revokeAdapterKey(keyId: $keyId, reason: $reason) {
@@ -781,22 +749,6 @@ export const AdaptersInboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdaptersInboxQuery, AdaptersInboxQueryVariables>;
-export const AdaptersApproveAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersApproveAdapter($name: String!, $reason: String!) {
-  approveAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersApproveAdapterMutation, AdaptersApproveAdapterMutationVariables>;
-export const AdaptersRejectAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersRejectAdapter($name: String!, $reason: String!) {
-  rejectAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRejectAdapterMutation, AdaptersRejectAdapterMutationVariables>;
 export const AdaptersApproveKeyDocument = new TypedDocumentString(`
     mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {
   approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {
@@ -893,6 +845,22 @@ export const AdaptersOrphansDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdaptersOrphansQuery, AdaptersOrphansQueryVariables>;
+export const AdaptersApproveAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersApproveAdapter($name: String!, $reason: String!) {
+  approveAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersApproveAdapterMutation, AdaptersApproveAdapterMutationVariables>;
+export const AdaptersRejectAdapterDocument = new TypedDocumentString(`
+    mutation AdaptersRejectAdapter($name: String!, $reason: String!) {
+  rejectAdapter(name: $name, reason: $reason) {
+    name
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AdaptersRejectAdapterMutation, AdaptersRejectAdapterMutationVariables>;
 export const AuditCitizenAccessLogDocument = new TypedDocumentString(`
     query AuditCitizenAccessLog($nationalId: ID!, $first: Int!, $after: String) {
   accessLog(nationalId: $nationalId, first: $first, after: $after) {

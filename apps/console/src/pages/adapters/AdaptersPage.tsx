@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { graphql } from '../../gql';
+import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import {
   Action,
   AskedBesideApproved,
-  LagText,
+  LagAndLetters,
   RecordTypeList,
   StateBadge,
   waitsForDecision,
@@ -63,24 +64,6 @@ const DIRECTORY = graphql(`
 const SUSPEND = graphql(`
   mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
     suspendAdapter(name: $name, reason: $reason) {
-      name
-      state
-    }
-  }
-`);
-
-const APPROVE = graphql(`
-  mutation AdaptersDirectoryApprove($name: String!, $reason: String!) {
-    approveAdapter(name: $name, reason: $reason) {
-      name
-      state
-    }
-  }
-`);
-
-const REJECT = graphql(`
-  mutation AdaptersDirectoryReject($name: String!, $reason: String!) {
-    rejectAdapter(name: $name, reason: $reason) {
       name
       state
     }
@@ -158,21 +141,7 @@ export default function AdaptersPage() {
               <dd>
                 <RecordTypeList entries={adapter.consumes} />
               </dd>
-              <dt>
-                <FormattedMessage id="adapters.lag" />
-              </dt>
-              <dd>
-                <LagText lag={lag} messages={adapter.consumerLag} />
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.deadLetters" />
-              </dt>
-              <dd>
-                <FormattedMessage
-                  id="adapters.deadLettersValue"
-                  values={{ open: adapter.deadLetters, refused: adapter.refusedRecords }}
-                />
-              </dd>
+              <LagAndLetters lag={lag} adapter={adapter} />
               <dt>
                 <FormattedMessage id="adapters.keys" />
               </dt>
@@ -222,7 +191,7 @@ export default function AdaptersPage() {
                 title={
                   <FormattedMessage id="adapters.approveTitle" values={{ name: adapter.name }} />
                 }
-                run={(reason) => requestAll(APPROVE, { name: adapter.name, reason })}
+                run={(reason) => requestAll(APPROVE_ADAPTER, { name: adapter.name, reason })}
               >
                 <AskedBesideApproved
                   adapter={adapter}
@@ -238,7 +207,7 @@ export default function AdaptersPage() {
                 title={
                   <FormattedMessage id="adapters.rejectTitle" values={{ name: adapter.name }} />
                 }
-                run={(reason) => requestAll(REJECT, { name: adapter.name, reason })}
+                run={(reason) => requestAll(REJECT_ADAPTER, { name: adapter.name, reason })}
               />
               <Action
                 when={adapter.state === 'approved'}

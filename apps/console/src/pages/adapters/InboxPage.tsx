@@ -7,6 +7,7 @@ import { Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { graphql } from '../../gql';
+import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -61,24 +62,6 @@ const INBOX = graphql(`
         proposedBy
         proposalReason
       }
-    }
-  }
-`);
-
-const APPROVE_ADAPTER = graphql(`
-  mutation AdaptersApproveAdapter($name: String!, $reason: String!) {
-    approveAdapter(name: $name, reason: $reason) {
-      name
-      state
-    }
-  }
-`);
-
-const REJECT_ADAPTER = graphql(`
-  mutation AdaptersRejectAdapter($name: String!, $reason: String!) {
-    rejectAdapter(name: $name, reason: $reason) {
-      name
-      state
     }
   }
 `);

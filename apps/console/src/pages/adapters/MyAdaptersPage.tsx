@@ -9,7 +9,7 @@ import { graphql } from '../../gql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { AdapterDialog } from './AdapterForm';
-import { AskedBesideApproved, LagText, StateBadge, When } from './parts';
+import { AskedBesideApproved, LagAndLetters, StateBadge, When } from './parts';
 import './adapters.css';
 
 const MINE = graphql(`
@@ -114,21 +114,7 @@ export default function MyAdaptersPage() {
                   <FormattedMessage id="adapters.mine.noDecision" />
                 )}
               </dd>
-              <dt>
-                <FormattedMessage id="adapters.lag" />
-              </dt>
-              <dd>
-                <LagText lag={lag} messages={adapter.consumerLag} />
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.deadLetters" />
-              </dt>
-              <dd>
-                <FormattedMessage
-                  id="adapters.deadLettersValue"
-                  values={{ open: adapter.deadLetters, refused: adapter.refusedRecords }}
-                />
-              </dd>
+              <LagAndLetters lag={lag} adapter={adapter} />
               <dt>
                 <FormattedMessage id="adapters.keys" />
               </dt>

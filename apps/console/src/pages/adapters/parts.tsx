@@ -98,6 +98,35 @@ export function When({ at }: { at?: string | null }) {
 }
 
 /** Lag as both numbers the bus gives: messages behind and seconds the oldest waited. */
+/** An adapter's lag and its open dead letters and refused records, as entries of a description list. */
+export function LagAndLetters({
+  lag,
+  adapter,
+}: {
+  lag?: LagShape;
+  adapter: { consumerLag?: number | null; deadLetters: number; refusedRecords: number };
+}) {
+  return (
+    <>
+      <dt>
+        <FormattedMessage id="adapters.lag" />
+      </dt>
+      <dd>
+        <LagText lag={lag} messages={adapter.consumerLag} />
+      </dd>
+      <dt>
+        <FormattedMessage id="adapters.deadLetters" />
+      </dt>
+      <dd>
+        <FormattedMessage
+          id="adapters.deadLettersValue"
+          values={{ open: adapter.deadLetters, refused: adapter.refusedRecords }}
+        />
+      </dd>
+    </>
+  );
+}
+
 export function LagText({ lag, messages }: { lag?: LagShape; messages?: number | null }) {
   const intl = useIntl();
   const behind = lag?.messages ?? messages;
