@@ -604,9 +604,14 @@ describe('adapter registration', () => {
         ),
       ).toBe(0);
       expect(out.mock.calls.join('')).toContain('adapter fleet is approved');
-      expect(await adaptersCommand(['list'], stack.db.database)).toBe(0);
-      const rows = table.mock.calls[0]![0] as Array<Record<string, unknown>>;
-      expect(rows.find((row) => row.name === 'fleet')).toMatchObject({
+      // Approval resumes its consumer: what it missed while suspended drains to no lag.
+      const listed = async (): Promise<Record<string, unknown> | undefined> => {
+        table.mockClear();
+        expect(await adaptersCommand(['list'], stack.db.database)).toBe(0);
+        const rows = table.mock.calls[0]![0] as Array<Record<string, unknown>>;
+        return rows.find((row) => row.name === 'fleet');
+      };
+      expect(await eventually(listed, (fleet) => fleet?.lag === 0, 30_000)).toMatchObject({
         agency: 'mpwt',
         state: 'approved',
         publishes: 'vehicle-registration 1',
