@@ -28,6 +28,8 @@ export const PROPAGATION_SETTINGS = {
   deathVisible: 'death → the death in the gateway',
   personNotAlive: 'death → gateway shows the person not alive',
   everyReaction: 'death → every adapter’s reaction in the gateway',
+  /** One record sent to an idle system: from its intake until the gateway shows it. */
+  loneRecord: 'one record, idle system: intake → visible at the gateway',
 } as const;
 
 const TARGET_RECORDS_PER_SECOND = 25_000;
