@@ -6,8 +6,8 @@ import { IntlProvider, FormattedMessage, useIntl } from 'react-intl';
 import { loadSession, onSessionEnded, signOut, type Session } from './api/session';
 import { initialLocale, type Locale } from './i18n/locale';
 import { messagesFor } from './i18n/messages';
-import { homeOf, PAGES, pagesOf } from './pages/registry';
-import { hrefOf, navigate, usePath } from './router';
+import { homeOf, PAGES, pagesOf, preloadPage } from './pages/registry';
+import { currentPath, hrefOf, navigate, usePath } from './router';
 import { useIdleTimeout } from './ui/useIdleTimeout';
 
 function newQueryClient(): QueryClient {
@@ -46,7 +46,10 @@ function Shell({ locale, onLocale }: { locale: Locale; onLocale: (locale: Locale
   const [queryClient, setQueryClient] = useState(newQueryClient);
 
   useEffect(() => {
-    void loadSession().then((session) => {
+    // The asked page's code, fetched beside the session from the start, is
+    // awaited too: the first page then renders at once, without a fallback.
+    const asked = preloadPage(currentPath());
+    void Promise.all([loadSession(), asked]).then(([session]) => {
       // Citizens read Khmer first, unless they chose otherwise.
       const chosen = new URLSearchParams(window.location.search).has('lang');
       if (session?.role === 'citizen' && !chosen) onLocale('km');
@@ -144,7 +147,7 @@ function SignedIn({ session }: { session: Session }) {
   }, [path, session.role]);
   const page = mine.find((entry) => entry.path === path);
   const exists = PAGES.some((entry) => entry.path === path);
-  const Current = page?.component;
+  const Current = page ? (page.loaded() ?? page.component) : undefined;
   const intl = useIntl();
   return (
     <div className="layout">
@@ -158,7 +161,8 @@ function SignedIn({ session }: { session: Session }) {
                 onClick={(event) => {
                   if (event.metaKey || event.ctrlKey || event.shiftKey) return;
                   event.preventDefault();
-                  navigate(entry.path);
+                  // Moves once the page's code is here, so it shows without a fallback.
+                  void preloadPage(entry.path).then(() => navigate(entry.path));
                 }}
               >
                 <FormattedMessage id={entry.title} />

@@ -12,7 +12,7 @@ import { preloadPage } from './pages/registry';
 import { currentPath } from './router';
 
 void loadSession();
-preloadPage(currentPath());
+void preloadPage(currentPath());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,13 +14,34 @@ export interface PageEntry {
   component: LazyExoticComponent<ComponentType>;
   /** Fetches the page's code ahead of rendering it (the same module `component` loads). */
   preload: () => Promise<unknown>;
+  /**
+   * The page itself once its code is here. Rendering it rather than `component`
+   * never suspends: no fallback is shown, so React does not hold the page back
+   * (it reveals content that replaces a fallback no sooner than 300 ms after it).
+   */
+  loaded: () => ComponentType | undefined;
 }
 
 /** A page whose code loads when it is first shown, or earlier through `preload`. */
 function onDemand(
   load: () => Promise<{ default: ComponentType }>,
-): Pick<PageEntry, 'component' | 'preload'> {
-  return { component: lazy(load), preload: load };
+): Pick<PageEntry, 'component' | 'preload' | 'loaded'> {
+  let page: ComponentType | undefined;
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = (): Promise<{ default: ComponentType }> => {
+    loading ??= load().then(
+      (module) => {
+        page = module.default;
+        return module;
+      },
+      (error: unknown) => {
+        loading = undefined; // a failed fetch may be tried again
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return { component: lazy(preload), preload, loaded: () => page };
 }
 
 const ALL_ROLES: readonly Role[] = ['agency', 'steward', 'integrator', 'auditor', 'citizen'];
@@ -160,10 +181,15 @@ export function pagesOf(role: Role): PageEntry[] {
 }
 
 /** Starts fetching the code of the page at this address, if there is one. */
-export function preloadPage(path: string): void {
-  void PAGES.find((page) => page.path === path)
-    ?.preload()
-    .catch(() => undefined);
+/** Fetches a page's code; settles when it is here (or could not be fetched). */
+export function preloadPage(path: string): Promise<void> {
+  const page = PAGES.find((entry) => entry.path === path);
+  return page
+    ? page.preload().then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
 }
 
 /** Where a role lands after signing in: its first page. */
