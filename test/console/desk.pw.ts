@@ -72,6 +72,9 @@ function citizenId(): string {
   return id;
 }
 
+const KHMER_MONTH = /មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ/;
+const ENGLISH_MONTH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+
 /** The same id in Khmer digits, as a desk might type it. */
 function inKhmerDigits(id: string): string {
   return id.replace(/[0-9]/g, (digit) => String.fromCharCode(0x17e0 + Number(digit)));
@@ -325,6 +328,9 @@ test('every page of the desk, the citizen and the questions passes axe in Englis
   await expect(citizen.locator('html')).toHaveAttribute('lang', 'km');
   await expect(citizen.getByRole('heading', { name: 'អ្នកណាបានមើលកំណត់ត្រារបស់ខ្ញុំ' })).toBeVisible();
   await expect(citizen.getByRole('article').first()).toBeVisible();
+  // Dates in Khmer, even where the browser carries no Khmer locale data (this one does not).
+  await expect(citizen.getByRole('article').first()).toContainText(KHMER_MONTH);
+  await expect(citizen.getByRole('article').first()).not.toContainText(ENGLISH_MONTH);
   await expectAccessible(citizen);
   const width = await citizen
     .locator('html')

@@ -8,9 +8,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadSession } from './api/session';
+import { ensureKhmerDates } from './i18n/khmer-dates';
 import { preloadPage } from './pages/registry';
 import { currentPath } from './router';
 
+ensureKhmerDates();
 void loadSession();
 void preloadPage(currentPath());
 
