@@ -1,9 +1,8 @@
 // Small pieces the audit and access pages share: a labelled select, a time as
 // a person reads it, a short form of a hash, and the signed-in role (to show
 // only the actions it may take; the API refuses the others anyway).
-import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
-import { loadSession, type Role } from '../../api/session';
+import { currentSession, type Role } from '../../api/session';
 
 export interface Option {
   value: string;
@@ -81,6 +80,5 @@ export function shortHash(hash: string): string {
 
 /** The signed-in person's role, read from the session (memory only). */
 export function useRole(): Role | undefined {
-  const session = useQuery({ queryKey: ['audit', 'session'], queryFn: loadSession });
-  return session.data?.role;
+  return currentSession()?.role;
 }

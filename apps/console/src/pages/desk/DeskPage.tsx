@@ -21,7 +21,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { request, requestAll, type Answer } from '../../api/graphql';
-import { loadSession } from '../../api/session';
+import { currentSession } from '../../api/session';
 import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
@@ -58,7 +58,7 @@ export interface Asked {
 export default function DeskPage() {
   const intl = useIntl();
   const access = useQuery({ queryKey: ['desk', 'grants'], queryFn: () => requestAll(DESK_GRANTS) });
-  const session = useQuery({ queryKey: ['desk', 'session'], queryFn: loadSession });
+  const session = currentSession();
 
   const [nationalId, setNationalId] = useState('');
   const [purpose, setPurpose] = useState<string | null>(null);
@@ -301,8 +301,8 @@ export default function DeskPage() {
               <FormattedMessage
                 id="desk.printedBy"
                 values={{
-                  name: session.data?.person?.name ?? session.data?.agencyId ?? '',
-                  agency: session.data?.agencyId ?? '',
+                  name: session?.person?.name ?? session?.agencyId ?? '',
+                  agency: session?.agencyId ?? '',
                   at: intl.formatDate(asked.at, { dateStyle: 'long', timeStyle: 'medium' }),
                 }}
               />

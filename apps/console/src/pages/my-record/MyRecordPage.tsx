@@ -16,7 +16,7 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { loadSession } from '../../api/session';
+import { currentSession } from '../../api/session';
 import { graphql } from '../../gql';
 import type { MyRecordAccessLogQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
@@ -86,8 +86,8 @@ const PERIODS = ['all', '7', '30', '365'] as const;
 
 export default function MyRecordPage() {
   const intl = useIntl();
-  const session = useQuery({ queryKey: ['my-record', 'session'], queryFn: loadSession });
-  const nationalId = session.data?.nationalId;
+  // Read by the shell before any page shows: asking again would hold the log back a round trip.
+  const nationalId = currentSession()?.nationalId;
   const log = useInfiniteQuery({
     queryKey: ['my-record', 'accessLog', nationalId],
     enabled: nationalId !== undefined,
@@ -154,7 +154,7 @@ export default function MyRecordPage() {
       <p className="no-print">
         <FormattedMessage id="myRecord.lead" />
       </p>
-      <ErrorBox error={session.error ?? log.error} />
+      <ErrorBox error={log.error} />
       <details className="filters-box no-print">
         <summary>
           <FormattedMessage id="myRecord.filters" />
