@@ -129,7 +129,9 @@ export const PAGES: PageEntry[] = [
   {
     path: 'record-tester',
     title: 'schemas.tester.title',
-    roles: ['integrator', 'steward'],
+    // An integrator's tool (an adapter's client can dry-run its own records too,
+    // through the API): the gateway refuses a steward's dry run.
+    roles: ['integrator'],
     ...onDemand(() => import('./schemas/RecordTesterPage')),
   },
   {
