@@ -482,6 +482,51 @@ describe('gateway hardening', () => {
     });
   });
 
+  it.each([
+    ['not JSON', { 'content-type': 'application/json' }, '{"x": 1', 400, 'json'],
+    ['JSON that is not an object', { 'content-type': 'application/json' }, 'null', 400, 'json'],
+    [
+      'over 1 MB',
+      { 'content-type': 'application/json' },
+      `"${'x'.repeat(1_100_000)}"`,
+      413,
+      'max-size',
+    ],
+    [
+      'in UTF-16 that does not decode',
+      { 'content-type': 'application/json; charset=utf-16' },
+      '{}',
+      400,
+      'json',
+    ],
+    [
+      'a form in Latin-1',
+      { 'content-type': 'application/x-www-form-urlencoded; charset=latin1' },
+      'a=b',
+      415,
+      'charset',
+    ],
+    [
+      'compressed in an unknown way',
+      { 'content-type': 'application/json', 'content-encoding': 'snappy' },
+      '{}',
+      415,
+      'content-encoding',
+    ],
+  ] as const)(
+    'answers a body %s on any other route with 4xx naming the rule, never a 500 (/auth/logout)',
+    async (_what, headers, body, status, rule) => {
+      const answer = await send(`${stack.gatewayUrl}/auth/logout`, {
+        method: 'POST',
+        headers: { ...headers, cookie: 'spean_session=abc', 'x-csrf-token': 'x' },
+        body,
+      });
+      expect(answer.status).toBe(status);
+      expect(answer.json).toMatchObject({ error: 'bad_request', field: 'body', rule });
+      expect(answer.text).not.toContain('"x": 1');
+    },
+  );
+
   describe('rate limits', () => {
     it('answers 429 with Retry-After once a client spends its burst, and only that client', async () => {
       const token = strictTokens.rate!;

@@ -12,6 +12,7 @@ import {
   markGraphqlRequest,
 } from './hardening/graphql-body.middleware.js';
 import { CONSOLE_PATH, consoleStatic } from './console/console-static.js';
+import { bodyErrors } from './hardening/body-errors.middleware.js';
 import { internalErrors } from './hardening/internal-errors.middleware.js';
 import { graphqlClientRateLimit } from './hardening/rate-limit.middleware.js';
 import { SharedBucketStore } from './hardening/shared-bucket-store.js';
@@ -83,6 +84,8 @@ export async function createGatewayApp(deps: GatewayDependencies): Promise<NestE
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.use('/graphql', graphqlBodyErrors(limits, deps.metrics));
   app.use('/auth/token', tokenBodyErrors);
+  // Every other route's unreadable body: a 4xx naming the rule (hardening/body-errors.middleware.ts).
+  app.use(bodyErrors);
   // The console for persons (apps/console), under a strict Content-Security-Policy.
   app.use(CONSOLE_PATH, consoleStatic(deps.config.consoleDir));
   // Anything else that failed before a route answered: a generic 500, never the error's text.
