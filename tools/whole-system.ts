@@ -5,9 +5,9 @@
 // the console benchmark run against; dist/ must be built.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePortBlock } from './free-ports.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const START_TIMEOUT_MS = 240_000;
@@ -20,23 +20,6 @@ export interface WholeSystem {
   /** Holds demo-credentials.json and system.log. */
   dataDir: string;
   stop(): Promise<void>;
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A base port with `count` free ports from it. */
-async function freePortBlock(count: number): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => portFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
 }
 
 export async function startWholeSystem(options: {

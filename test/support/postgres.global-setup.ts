@@ -9,6 +9,7 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from '../../libs/persistence/src/embedded-postgres.ts';
+import { freePortBlock } from '../../tools/free-ports.ts';
 
 declare global {
   var __SPEAN_TEST_POSTGRES__: { server: RunningPostgres; dir: string } | undefined;
@@ -18,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL || globalThis.__SPEAN_TEST_POSTGRES__) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spean-test-pg-'));
   fs.chmodSync(dir, 0o755);
-  const port = 55000 + Math.floor(Math.random() * 4000);
+  const port = await freePortBlock(1);
   const server = await startEmbeddedPostgres({ dataDir: dir, port, unsafeFast: true });
   globalThis.__SPEAN_TEST_POSTGRES__ = { server, dir };
   // Workers start after this and inherit the environment.
