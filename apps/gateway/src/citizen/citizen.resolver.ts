@@ -4,7 +4,7 @@
 // reads without further resolvers (see granted-fields.ts).
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from '#spean/access';
@@ -56,12 +56,26 @@ export class CitizenResolver {
   }
 }
 
+/**
+ * What one field of a document selects, found once: Apollo hands every request
+ * sending the same query text the same parsed document, and the selection
+ * under a field depends on nothing else (directives are not read). Only a
+ * field answered from one node is kept: the nodes merged into one answer can
+ * differ per request (@include with a variable).
+ */
+const selectedUnder = new WeakMap<FieldNode, SectionSelection>();
+
 /** The sections the query selects, each with the fields selected in it. */
 export function sectionsSelected(info: GraphQLResolveInfo): SectionSelection {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
+  const known = node && selectedUnder.get(node);
+  if (known) return known;
   const selected = selectionOf(info);
-  return new Map(
+  const sections: SectionSelection = new Map(
     SECTION_NAMES.filter((name) => selected.has(name)).map((n) => [n, selected.get(n)!]),
   );
+  if (node) selectedUnder.set(node, sections);
+  return sections;
 }
 
 /** The view as graphql-js reads it: values, or refusals where the service withheld a section. */

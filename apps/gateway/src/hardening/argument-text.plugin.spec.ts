@@ -67,6 +67,31 @@ describe('findTextProblem', () => {
   });
 });
 
+describe('findTextProblem on one document sent again and again', () => {
+  it('judges each request by its own variables, in the order the document names them', () => {
+    const document = parse(
+      'query($a: String, $b: String) { x(first: $a) { y(second: $b, third: "ok") } }',
+    );
+    expect(findTextProblem(document, { a: 'fine', b: 'fine' })).toBeUndefined();
+    expect(findTextProblem(document, { a: 'fine', b: 'b\u0000' })).toEqual({
+      argument: 'y.second',
+      variable: '$b',
+      rule: 'no-nul',
+    });
+    expect(findTextProblem(document, { a: 'a\ud800', b: 'b\u0000' })).toEqual({
+      argument: 'x.first',
+      variable: '$a',
+      rule: 'well-formed-unicode',
+    });
+    expect(findTextProblem(document, { a: 'fine', b: 'fine', extra: '\u0000' })).toEqual({
+      argument: '$extra',
+      variable: '$extra',
+      rule: 'no-nul',
+    });
+    expect(findTextProblem(document, { a: 'fine', b: 'fine' })).toBeUndefined();
+  });
+});
+
 describe('textProblemError', () => {
   it('is a BAD_USER_INPUT answered with HTTP 400, naming the path and the rule', () => {
     const error = textProblemError({ argument: 'x.id', variable: '$id', rule: 'no-nul' });

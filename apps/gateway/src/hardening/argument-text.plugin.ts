@@ -112,20 +112,46 @@ export function findTextProblem(
     }
   };
 
-  visit(document, {
-    Argument(node: ArgumentNode, _key, _parent, _path, ancestors) {
-      if (found) return false;
-      const owner = nearestOwner(ancestors);
-      found = checkValue(node.value, `${owner}${node.name.value}`);
-      return false;
-    },
-  });
+  for (const site of argumentSites(document)) {
+    found = checkValue(site.value, site.argument);
+    if (found) break;
+  }
   // Variables sent but used by no argument: refused as well, named by their own path.
   for (const [name, value] of Object.entries(variables ?? {})) {
     if (found) break;
     if (!checkedVariables.has(name)) found = checkVariable(value, `$${name}`, `$${name}`);
   }
   return found;
+}
+
+/** An argument written in a document: its path (`field.name`) and the value written there. */
+interface ArgumentSite {
+  argument: string;
+  value: ValueNode;
+}
+
+/**
+ * Apollo keeps one parsed document per query text and hands the same object to
+ * every request that sends it, so where its arguments sit is found once per
+ * document, not by walking its whole tree on each request; only the values,
+ * whose variables change per request, are checked each time.
+ */
+const sitesOfDocument = new WeakMap<DocumentNode, readonly ArgumentSite[]>();
+
+/** The document's arguments, in the order a walk of the document meets them. */
+function argumentSites(document: DocumentNode): readonly ArgumentSite[] {
+  let sites = sitesOfDocument.get(document);
+  if (!sites) {
+    const found: ArgumentSite[] = [];
+    visit(document, {
+      Argument(node: ArgumentNode, _key, _parent, _path, ancestors) {
+        found.push({ argument: `${nearestOwner(ancestors)}${node.name.value}`, value: node.value });
+        return false;
+      },
+    });
+    sitesOfDocument.set(document, (sites = found));
+  }
+  return sites;
 }
 
 /** `field.` or `@directive.` for the argument being visited. */

@@ -2,7 +2,7 @@
 // argument text checks, error masking (formatError) and operation metrics.
 // Resolvers are found in every feature module the root imports.
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
@@ -12,6 +12,7 @@ import type { GatewayContext } from '../common/gateway-context.js';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { argumentTextPlugin } from './argument-text.plugin.js';
+import { GatewayApolloDriver } from './gateway-apollo.driver.js';
 import { graphqlHardening } from './graphql-hardening.js';
 
 /** Apollo's options for the gateway, from its configuration and metrics. */
@@ -39,7 +40,7 @@ export function gatewayGraphqlOptions(config: GatewayConfig, metrics: Metrics): 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
+      driver: GatewayApolloDriver,
       inject: [GATEWAY_CONFIG, Metrics],
       useFactory: gatewayGraphqlOptions,
     }),
