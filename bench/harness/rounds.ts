@@ -52,7 +52,9 @@ const keyOf = (row: Measurement): string => `${row.scenario}\n${row.subject}\n${
  * measured it; operations and errors are summed; `rounds` keeps each round's
  * throughput and latencies. The other fields and the note are those of the
  * round nearest the median throughput (its note's own figures are that
- * round's). A row that failed in any round is reported failed.
+ * round's). A row that failed in any round is reported failed; a failure
+ * whose setting differs from the measured rows' (an ingest that stopped before
+ * counting its records) stays a row of its own, beside theirs.
  */
 export function combineRounds(rounds: readonly (readonly Measurement[])[]): Measurement[] {
   const groups = new Map<string, Measurement[]>();
