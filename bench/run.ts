@@ -117,9 +117,11 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
       await preflight(target, ids.fromSerial(settings.population.startSerial));
       // On a shared machine another process can take the cores mid-point: such
       // a point is measured again (up to DISTURBED_ATTEMPTS times in all) and
-      // the least disturbed attempt is kept.
+      // the least disturbed attempt is kept. A run in rounds measures each
+      // point once per round and takes the median of the rounds instead.
+      const attempts = options.quick || options.rounds > 1 ? 1 : DISTURBED_ATTEMPTS;
       let best: LoadResult | undefined;
-      for (let attempt = 1; attempt <= (options.quick ? 1 : DISTURBED_ATTEMPTS); attempt++) {
+      for (let attempt = 1; attempt <= attempts; attempt++) {
         const result = await runLoad({
           target,
           concurrency: settings.concurrency,
@@ -138,6 +140,9 @@ export async function runBench(argv: readonly string[]): Promise<RunOutcome> {
       return best!;
     },
     emptyDatabase: (name) => postgres.emptyDatabase(name),
+    async dropDatabase(database) {
+      if (!options.keepData) await postgres.dropDatabase(database.database);
+    },
     kafka,
     postgresCpuSeconds: () => postgres.cpuSeconds(),
     freeDiskBytes: () => postgres.freeDiskBytes(),

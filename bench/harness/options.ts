@@ -28,6 +28,12 @@ export interface BenchOptions {
   keepData: boolean;
   /** Worker processes of the gateway under test (GATEWAY_WORKERS), in lookup and rate-limit. */
   gatewayWorkers: number;
+  /**
+   * Rounds of each subject-versus-control comparison (lookup, ingest): each
+   * round measures every subject once, one after the other, and each row
+   * reports the median of the rounds and their spread (default 3; quick 1).
+   */
+  rounds: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -39,6 +45,8 @@ export const USAGE = `npm run bench -- [options]
   --concurrency <list> closed-loop concurrencies, e.g. 1,16,64 (default 1,16,64)
   --scales <list>      population sizes of the scale scenario, e.g. 100k,1m,5m (default 100k,1m,5m)
   --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 200k; quick 1k)
+  --rounds <n>         rounds of the lookup and ingest comparisons, each subject and control taking
+                       turns; rows report the median and the spread of the rounds (default 3; quick 1)
   --only <list>        run only these scenarios, e.g. lookup,memory
   --results <dir>      where results go (default bench/results)
   --gateway-workers <n> gateway worker processes (GATEWAY_WORKERS) in the lookup and rate-limit
@@ -65,6 +73,7 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
     profile: false,
     keepData: false,
     gatewayWorkers: 1,
+    rounds: quick ? 1 : 3,
   };
   readFlags(argv, options, BenchUsageError, (flag, value) => {
     switch (flag) {
@@ -95,6 +104,9 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
       case '--gateway-workers':
         options.gatewayWorkers = count(value(), flag, 64);
         return true;
+      case '--rounds':
+        options.rounds = count(value(), flag, 20, '3');
+        return true;
       default:
         return false;
     }
@@ -105,14 +117,14 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
 const list = (value: string, flag: string): string[] => commaList(value, flag, BenchUsageError);
 
 /** A whole number, with k and m suffixes: 100k, 1m, 5m. */
-function count(value: string, flag: string, max = 50_000_000): number {
+function count(value: string, flag: string, max = 50_000_000, example = '100k or 1m'): number {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(value.replaceAll('_', ''));
   const n = match
     ? Number(match[1]) *
       { '': 1, k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm']
     : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > max)
-    throw new BenchUsageError(`${flag} must be a whole number from 1 to ${max}, e.g. 100k or 1m`);
+    throw new BenchUsageError(`${flag} must be a whole number from 1 to ${max}, e.g. ${example}`);
   return n;
 }
 

@@ -162,6 +162,17 @@ export class BenchPostgres {
     };
   }
 
+  /** Drops a database emptyDatabase made, with whatever still holds a connection to it. */
+  async dropDatabase(name: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.superuserUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+
   private async create(citizens: number): Promise<Population> {
     const name = `bench_${citizens}`;
     await createDatabase(

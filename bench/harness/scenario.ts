@@ -39,6 +39,18 @@ export interface Measurement {
   errors?: number;
   /** Anything a reader needs to read the row right: skipped and why, failed and why. */
   note?: string;
+  /** For a row measured in rounds: the figures are medians, and these are each round's. */
+  rounds?: RoundSpread;
+}
+
+/** Each round's figures of a row measured in rounds (see rounds.ts). */
+export interface RoundSpread {
+  /** Rounds that measured the row, out of how many the run had. */
+  measured: number;
+  of: number;
+  throughput?: number[];
+  p50Ms?: number[];
+  p99Ms?: number[];
 }
 
 export interface Scenario {
@@ -84,6 +96,8 @@ export interface BenchContext {
   load(target: LoadTarget, settings: LoadSettings): Promise<LoadResult>;
   /** A fresh, migrated, empty database (with the bench agency), for scenarios that fill it themselves. */
   emptyDatabase(name: string): Promise<Population>;
+  /** Drops a database emptyDatabase made, once measured (kept with --keep-data). */
+  dropDatabase(database: Population): Promise<void>;
   /** The run's Kafka broker, started on first use and stopped at the end (see kafka.ts). */
   readonly kafka: BenchKafka;
   /** CPU seconds the bench's PostgreSQL has used so far. */

@@ -11,6 +11,7 @@ import { DISTURBED_CPU_PERCENT, type LoadResult, type LoadTarget } from '../harn
 import { shortCount } from '../harness/options.ts';
 import type { Population } from '../harness/populations.ts';
 import { cpuTriple, SUBJECTS } from '../harness/report.ts';
+import { combineRounds, interleave } from '../harness/rounds.ts';
 import type { BenchContext, Measurement, Scenario, StartOptions } from '../harness/scenario.ts';
 import type { RunningServer, ServerKind } from '../harness/servers.ts';
 import fs from 'node:fs';
@@ -108,26 +109,74 @@ export const lookupScenario: Scenario = {
     'the full citizen(...) query, every section, authorised and audited, beside a bare endpoint, PostGraphile and a raw select',
   async run(context) {
     const population = await context.population(context.options.citizens);
-    const rows: Measurement[] = [];
-    for (const subject of SUBJECT_LIST(context)) {
-      rows.push(...(await measureSubject(context, subject, population)));
-    }
+    const rows = await measureInRounds(context, SUBJECT_LIST(context), population);
     if (context.options.profile) await profileGateway(context, population);
     return rows;
   },
 };
 
-async function measureSubject(
+interface Started {
+  subject: Subject;
+  server?: RunningServer;
+  /** Why it could not start: its rows say so instead of measuring. */
+  failed?: string;
+}
+
+/**
+ * Every subject's server is started once and kept up; at each concurrency the
+ * subjects then take turns, round after round (audit on, audit off, bare,
+ * PostGraphile, raw select; again …), so each comparison is between medians
+ * measured over the same stretch of time.
+ */
+async function measureInRounds(
   context: BenchContext,
-  subject: Subject,
+  subjects: readonly Subject[],
   population: Population,
 ): Promise<Measurement[]> {
-  const concurrencies = context.options.concurrencies;
+  const { concurrencies, rounds } = context.options;
+  const started: Started[] = [];
+  try {
+    for (const subject of subjects) {
+      try {
+        const server = subject.server
+          ? await context.start(subject.server, population, gatewayStart(context, subject.server))
+          : undefined;
+        started.push({ subject, server });
+      } catch (error) {
+        const failed = reasonOf(error);
+        context.log(`lookup: ${subject.name} failed to start: ${failed}`);
+        started.push({ subject, failed });
+      }
+    }
+    const measuredRounds: Measurement[][] = Array.from({ length: rounds }, () => []);
+    for (const concurrency of concurrencies) {
+      const perRound = await interleave(rounds, started, (entry, round) => {
+        context.log(
+          `lookup: ${rounds > 1 ? `round ${round} of ${rounds}, ` : ''}${entry.subject.name} at c=${concurrency} …`,
+        );
+        return measurePoint(context, entry, population, concurrency);
+      });
+      perRound.forEach((rows, i) => measuredRounds[i]!.push(...rows));
+    }
+    // Rows in the order a reader compares them: each subject at each concurrency.
+    const combined = combineRounds(measuredRounds);
+    return subjects.flatMap((subject) => combined.filter((row) => row.subject === subject.name));
+  } finally {
+    await Promise.allSettled(started.map((entry) => entry.server?.stop()));
+  }
+}
+
+async function measurePoint(
+  context: BenchContext,
+  { subject, server, failed }: Started,
+  population: Population,
+  concurrency: number,
+): Promise<Measurement> {
   const workers =
     subject.server === 'gateway' && context.options.gatewayWorkers > 1
       ? `, ${context.options.gatewayWorkers} gateway workers`
       : '';
-  const row = (concurrency: number, fields: Partial<Measurement>): Measurement => ({
+  const row = (fields: Partial<Measurement>): Measurement => ({
     scenario: 'lookup',
     subject: subject.name,
     setting: `c=${concurrency}, ${shortCount(population.citizens)} citizens${workers}`,
@@ -135,32 +184,22 @@ async function measureSubject(
     citizens: population.citizens,
     ...fields,
   });
-  let server: RunningServer | undefined;
+  if (failed) return row({ note: `failed: ${failed}` });
   try {
-    if (subject.server)
-      server = await context.start(
-        subject.server,
-        population,
-        gatewayStart(context, subject.server),
-      );
-    const rows: Measurement[] = [];
-    for (const concurrency of concurrencies) {
-      // A fresh token per point: a long --duration must not outlive it.
-      const target = await subject.target(population, server);
-      context.log(`lookup: ${subject.name} at c=${concurrency} …`);
-      const result = await context.load(target, { concurrency, population, server });
-      rows.push(row(concurrency, measured(result, subject.unit)));
-      context.log(`  ${summary(result, subject.unit)}`);
-    }
-    return rows;
+    // A fresh token per point: a long --duration must not outlive it.
+    const target = await subject.target(population, server);
+    const result = await context.load(target, { concurrency, population, server });
+    context.log(`  ${summary(result, subject.unit)}`);
+    return row(measured(result, subject.unit));
   } catch (error) {
-    const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
+    const reason = reasonOf(error);
     context.log(`lookup: ${subject.name} failed: ${reason}`);
-    return concurrencies.map((concurrency) => row(concurrency, { note: `failed: ${reason}` }));
-  } finally {
-    await server?.stop();
+    return row({ note: `failed: ${reason}` });
   }
 }
+
+const reasonOf = (error: unknown): string =>
+  (error as Error).message.split('\n').slice(0, 3).join(' ');
 
 /** The gateway as npm start runs it gets --gateway-workers processes; the bench-only ones one. */
 export function gatewayStart(context: BenchContext, kind: ServerKind): StartOptions {

@@ -42,6 +42,22 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('measures each lookup point in one round on --quick', () => {
+    for (const row of rows('lookup')) expect(row.rounds).toMatchObject({ measured: 1, of: 1 });
+  });
+
+  it('states the lookup’s targets at c=64, each with its ratio, and judges none', () => {
+    expect(bench.results.targets.map((t) => t.target)).toEqual([
+      'full audited lookup, c=64: lookups/s ≥ 0.6× the bare endpoint’s',
+      'full audited lookup, c=64: p99 ≤ 2× the bare endpoint’s',
+      'full audited lookup, c=64: lookups/s ≥ 2× PostGraphile’s',
+    ]);
+    for (const target of bench.results.targets) {
+      expect(target.actual).toMatch(/^\d+\.\d\d× \(Spean .* vs (bare|PostGraphile) .*, 1 round\)$/);
+      expect(target.met).toBeUndefined();
+    }
+  });
+
   it('measures the lookup at each population size', () => {
     expect(rows('scale').map((r) => r.setting)).toEqual([
       '1k citizens, c=1',
