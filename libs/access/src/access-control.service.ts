@@ -78,7 +78,7 @@ export class AccessControlService {
         throw new AccessControlException(
           AccessControlExceptionCode.CONFLICT,
           `purpose ${code} is already registered`,
-          'code',
+          { field: 'code' },
         );
       return {
         kind: 'purpose-change',
@@ -263,9 +263,9 @@ function optionalReason(reason: string | null | undefined): { reason?: string } 
 }
 
 function invalid(field: string, message: string): never {
-  throw new AccessControlException(AccessControlExceptionCode.INVALID_INPUT, message, field);
+  throw new AccessControlException(AccessControlExceptionCode.INVALID_INPUT, message, { field });
 }
 
 function notFound(field: string, message: string): never {
-  throw new AccessControlException(AccessControlExceptionCode.NOT_FOUND, message, field);
+  throw new AccessControlException(AccessControlExceptionCode.NOT_FOUND, message, { field });
 }

@@ -76,7 +76,7 @@ export class AdapterKeyService {
           throw new AdapterRegistryException(
             Code.CONFLICT,
             `publicKey: key ${keyId} is registered to adapter ${existing.adapter}; each adapter has keys of its own`,
-            'publicKey',
+            { field: 'publicKey' },
           );
         }
         return existing;
@@ -171,7 +171,7 @@ export class AdapterKeyService {
       throw new AdapterRegistryException(
         Code.NOT_FOUND,
         `keyId: no adapter key ${String(keyId)} is registered`,
-        'keyId',
+        { field: 'keyId' },
       );
     }
     return key;
@@ -182,6 +182,6 @@ function wrongState(key: AdapterKey, rule: string): never {
   throw new AdapterRegistryException(
     Code.WRONG_STATE,
     `key ${key.keyId} of adapter ${key.adapter} is ${key.state}; ${rule}`,
-    'keyId',
+    { field: 'keyId' },
   );
 }

@@ -109,7 +109,7 @@ export class AdapterRegistryService {
       throw new AdapterRegistryException(
         Code.NOT_FOUND,
         `agency: no agency ${agencyId} is registered`,
-        'agencyId',
+        { field: 'agencyId' },
       );
     const publishes = await this.checkRecordTypes(input.publishes, 'publishes');
     const consumes = await this.checkRecordTypes(input.consumes, 'consumes');
@@ -124,14 +124,14 @@ export class AdapterRegistryService {
         throw new AdapterRegistryException(
           Code.CONFLICT,
           `name: adapter ${name} is registered to agency ${existing.agencyId}`,
-          'name',
+          { field: 'name' },
         );
       }
       if (existing?.state === 'suspended') {
         throw new AdapterRegistryException(
           Code.WRONG_STATE,
           `adapter ${name} is suspended: only a steward’s approval lifts a suspension`,
-          'name',
+          { field: 'name' },
         );
       }
       const change = reRegister(existing, { title, publishes, consumes });
@@ -297,17 +297,15 @@ function entriesOf(change: Pick<RegistrationChange, 'publishes' | 'consumes'>): 
 }
 
 function notFound(name: string): never {
-  throw new AdapterRegistryException(
-    Code.NOT_FOUND,
-    `name: no adapter ${name} is registered`,
-    'name',
-  );
+  throw new AdapterRegistryException(Code.NOT_FOUND, `name: no adapter ${name} is registered`, {
+    field: 'name',
+  });
 }
 
 function wrongState(registration: AdapterRegistration, rule: string): never {
   throw new AdapterRegistryException(
     Code.WRONG_STATE,
     `adapter ${registration.name} is ${registration.state}; ${rule}`,
-    'name',
+    { field: 'name' },
   );
 }

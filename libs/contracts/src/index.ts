@@ -42,3 +42,4 @@ export {
   type RefusalCode,
 } from './signing/record-signature.js';
 export { CodedException } from './coded-exception.js';
+export { DetailedException } from './detailed-exception.js';

@@ -135,7 +135,7 @@ export class RecordPublisher {
         throw new IntakeException(
           IntakeExceptionCode.VERSION_CONFLICT,
           `${found.length} of ${prepared.length} record(s) name a version already kept with other content; nothing was published`,
-          found,
+          { issues: found },
         );
       }
       const sending = prepared.filter(
