@@ -14,7 +14,7 @@ import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf, parsedOr } from './cli-output.js';
+import { say, usageOf, parsedOr, refusalsExit } from './cli-output.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.
   purposes add <code>           Register a purpose (code: lower-case letters, digits, dashes).
@@ -47,17 +47,11 @@ export async function accessCommand(
   const audit = new AuditLog(db);
   const service = new AccessControlService(db, audit, grantableSections(defaultSchemaCatalog()));
   const run: Invocation = { service, actor: cliActor(values.as), sub, values, positionals };
-  try {
-    return await (noun === 'purposes' ? purposesCommand(run) : grantsCommand(run));
-  } catch (error) {
-    if (error instanceof AccessControlException || error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    await audit.close();
-  }
+  return refusalsExit(
+    () => (noun === 'purposes' ? purposesCommand(run) : grantsCommand(run)),
+    [AccessControlException, UsageError],
+    { close: () => audit.close() },
+  );
 }
 
 /** One parsed `spean purposes|grants …` command, with the service and the operator it acts as. */
@@ -69,13 +63,8 @@ interface Invocation {
   positionals: string[];
 }
 
-async function purposesCommand({
-  service,
-  actor,
-  sub,
-  values,
-  positionals,
-}: Invocation): Promise<number> {
+async function purposesCommand(run: Invocation): Promise<number> {
+  const { service, actor, sub, values, positionals } = run;
   switch (sub) {
     case 'list':
       print(
@@ -105,13 +94,8 @@ async function purposesCommand({
   }
 }
 
-async function grantsCommand({
-  service,
-  actor,
-  sub,
-  values,
-  positionals,
-}: Invocation): Promise<number> {
+async function grantsCommand(run: Invocation): Promise<number> {
+  const { service, actor, sub, values, positionals } = run;
   switch (sub) {
     case 'list':
       print((await service.grants({ agencyId: values.agency, includeEnded: values.all })).map(row));
