@@ -4,7 +4,8 @@
 // required part may be left out; they are then empty.
 import { CodedException } from './coded-exception.js';
 
-type DetailsArgument<Details> = Record<never, never> extends Details ? [details?: Details] : [details: Details];
+type DetailsArgument<Details> =
+  Record<never, never> extends Details ? [details?: Details] : [details: Details];
 
 export abstract class DetailedException<
   Code extends string,

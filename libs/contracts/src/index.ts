@@ -8,8 +8,10 @@ export type {
   DeleteRecord,
   PublishedRecord,
   RecordOf,
+  StoredRecordHead,
   UpsertRecord,
 } from './canonical-record.js';
+export { storedRecordHead } from './canonical-record.js';
 export {
   NATIONAL_ID_VALID,
   checkTypedNationalId,
