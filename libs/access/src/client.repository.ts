@@ -6,14 +6,7 @@ import type { Role } from './principal.js';
 /** NOTIFY channel announcing a revocation; the payload is the client id. */
 export const CLIENT_REVOKED_CHANNEL = 'spean_client_revoked';
 
-export interface ClientRecord {
-  clientId: string;
-  agencyId: string;
-  name: string;
-  role: Role;
-  adapter: string | null;
-  nationalId: string | null;
-  secretHash: string;
+export interface ClientRecord extends NewClientRow {
   /** The secret before the last rotation, only while its overlap lasts (database clock). */
   previousSecretHash: string | null;
   revokedAt: Date | null;
@@ -37,6 +30,7 @@ export interface ClientRow {
   revokeReason: string | null;
 }
 
+/** A client as it is created: who it is, what it may do, and its secret's hash. */
 export interface NewClientRow {
   clientId: string;
   agencyId: string;
