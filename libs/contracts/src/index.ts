@@ -44,4 +44,5 @@ export {
   type RefusalCode,
 } from './signing/record-signature.js';
 export { CodedException } from './coded-exception.js';
+export { NAME_PATTERN, nameRule } from './name-rule.js';
 export { DetailedException } from './detailed-exception.js';
