@@ -1,14 +1,8 @@
 // The business register's CSV export, column by column. People are listed in
 // one cell: "<national id>:<roles joined by +>[:<share>]" separated by
 // semicolons, the principal owner first.
-import {
-  cell,
-  CHANGED_AT_COLUMN,
-  CsvRowError,
-  parseShare,
-  place,
-  type CsvMapping,
-} from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, CsvRowError, parseShare, place } from '#spean/adapter-sdk';
+import type { CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 const ROLES = ['owner', 'director', 'shareholder'] as const;

@@ -1,13 +1,7 @@
 // The land register's CSV export, column by column. Co-owners are listed in
 // one cell: "<national id>:<share>" separated by semicolons, first owner first.
-import {
-  cell,
-  CHANGED_AT_COLUMN,
-  CsvRowError,
-  parseShare,
-  place,
-  type CsvMapping,
-} from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, CsvRowError, parseShare, place } from '#spean/adapter-sdk';
+import type { CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 export const LAND_CSV: CsvMapping = {
