@@ -14,7 +14,7 @@ import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf, parsedOr, refusalsExit } from './cli-output.js';
+import { say, usageOf, subcommandOr, refusalsExit } from './cli-output.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.
   purposes add <code>           Register a purpose (code: lower-case letters, digits, dashes).
@@ -40,10 +40,9 @@ export async function accessCommand(
   args: string[],
   db: Database,
 ): Promise<number> {
-  const [sub, ...rest] = args;
-  const parsed = parsedOr(() => parse(rest), usage);
+  const parsed = subcommandOr(args, parse, usage);
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { sub, values, positionals } = parsed;
   const audit = new AuditLog(db);
   const service = new AccessControlService(db, audit, grantableSections(defaultSchemaCatalog()));
   const run: Invocation = { service, actor: cliActor(values.as), sub, values, positionals };

@@ -29,6 +29,17 @@ export function parsedOr<T>(parse: () => T, usage: (problem: string) => number):
   }
 }
 
+/** `<sub> [arguments …]`: the subcommand, and the rest as `parse` reads it; or, as parsedOr, the exit status. */
+export function subcommandOr<T extends object>(
+  args: readonly string[],
+  parse: (rest: string[]) => T,
+  usage: (problem: string) => number,
+): (T & { sub: string | undefined }) | number {
+  const [sub, ...rest] = args;
+  const parsed = parsedOr(() => parse(rest), usage);
+  return typeof parsed === 'number' ? parsed : { ...parsed, sub };
+}
+
 /**
  * Runs a command's work; a refusal of one of the given kinds (bad input, an
  * unknown name, a wrong state) is written as one line and the exit status is

@@ -18,7 +18,7 @@ import {
 } from '../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { VerificationLockService } from '../apps/gateway/src/verification-lock/verification-lock.service.js';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf, parsedOr, refusalsExit } from './cli-output.js';
+import { say, usageOf, subcommandOr, refusalsExit } from './cli-output.js';
 
 export const VERIFICATION_HELP = `  verification locks            Verification locks in force: citizens whose claims of one kind are
       [--national-id <id>]      refused after too many wrong ones, to one agency or to all.
@@ -35,10 +35,9 @@ export async function verificationCommand(
   db: Database,
   limits: VerificationLimits = readVerificationLimits(new EnvReader({})),
 ): Promise<number> {
-  const [sub, ...rest] = args;
-  const parsed = parsedOr(() => parse(rest), usage);
+  const parsed = subcommandOr(args, parse, usage);
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { sub, values, positionals } = parsed;
   const audit = new AuditLog(db);
   const scheme = getNationalIdScheme();
   const service = new VerificationLockService(
