@@ -2,7 +2,7 @@
 // BAD_USER_INPUT, NOT_FOUND, CONFLICT; CLI: the message and exit status 3).
 // Messages name the field and the rule, never the value: a citizen's national
 // id may be the value.
-import { DetailedException } from '#spean/contracts';
+import { FieldException } from '#spean/contracts';
 
 export enum ClientExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -11,17 +11,4 @@ export enum ClientExceptionCode {
   CONFLICT = 'CONFLICT',
 }
 
-export class ClientException extends DetailedException<
-  ClientExceptionCode,
-  { field?: string; rule?: string }
-> {
-  /** The input field at fault, when there is one. */
-  get field(): string | undefined {
-    return this.details.field;
-  }
-
-  /** The rule it broke, e.g. "required", "pattern", "check-digit". */
-  get rule(): string | undefined {
-    return this.details.rule;
-  }
-}
+export class ClientException extends FieldException<ClientExceptionCode> {}

@@ -46,3 +46,4 @@ export {
 export { CodedException } from './coded-exception.js';
 export { NAME_PATTERN, nameRule } from './name-rule.js';
 export { DetailedException } from './detailed-exception.js';
+export { FieldException } from './field-exception.js';

@@ -1,5 +1,5 @@
 // Errors of citizens' questions, by code; access-question-graphql.filter.ts maps them.
-import { DetailedException } from '#spean/contracts';
+import { FieldException } from '#spean/contracts';
 
 export enum AccessQuestionExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -10,7 +10,4 @@ export enum AccessQuestionExceptionCode {
   ALREADY_ANSWERED = 'ALREADY_ANSWERED',
 }
 
-export class AccessQuestionException extends DetailedException<
-  AccessQuestionExceptionCode,
-  { field?: string; rule?: string }
-> {}
+export class AccessQuestionException extends FieldException<AccessQuestionExceptionCode> {}
