@@ -9,7 +9,7 @@ type DetailsArgument<Details> =
 
 export abstract class DetailedException<
   Code extends string,
-  Details extends object,
+  Details extends object = Record<string, unknown>,
 > extends CodedException<Code> {
   readonly details: Details;
 

@@ -10,7 +10,4 @@ export enum DeadLetterExceptionCode {
   INVALID_ID = 'INVALID_ID',
 }
 
-export class DeadLetterException extends DetailedException<
-  DeadLetterExceptionCode,
-  Record<string, unknown>
-> {}
+export class DeadLetterException extends DetailedException<DeadLetterExceptionCode> {}

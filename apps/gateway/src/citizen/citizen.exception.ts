@@ -16,7 +16,4 @@ export enum CitizenExceptionCode {
   OFFICER_REQUIRED = 'OFFICER_REQUIRED',
 }
 
-export class CitizenException extends DetailedException<
-  CitizenExceptionCode,
-  Record<string, unknown>
-> {}
+export class CitizenException extends DetailedException<CitizenExceptionCode> {}
