@@ -14,7 +14,7 @@ import type { Database } from '#spean/persistence';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { grantableSections } from '#spean/access';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf, parsedOr } from './cli-output.js';
+import { say, usageOf, subcommandOr, refusalsExit } from './cli-output.js';
 
 export const ACCESS_HELP = `  purposes list                 The registered legal purposes a lookup may state.
   purposes add <code>           Register a purpose (code: lower-case letters, digits, dashes).
@@ -40,24 +40,17 @@ export async function accessCommand(
   args: string[],
   db: Database,
 ): Promise<number> {
-  const [sub, ...rest] = args;
-  const parsed = parsedOr(() => parse(rest), usage);
+  const parsed = subcommandOr(args, parse, usage);
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { sub, values, positionals } = parsed;
   const audit = new AuditLog(db);
   const service = new AccessControlService(db, audit, grantableSections(defaultSchemaCatalog()));
   const run: Invocation = { service, actor: cliActor(values.as), sub, values, positionals };
-  try {
-    return await (noun === 'purposes' ? purposesCommand(run) : grantsCommand(run));
-  } catch (error) {
-    if (error instanceof AccessControlException || error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    await audit.close();
-  }
+  return refusalsExit(
+    () => (noun === 'purposes' ? purposesCommand(run) : grantsCommand(run)),
+    [AccessControlException, UsageError],
+    { close: () => audit.close() },
+  );
 }
 
 /** One parsed `spean purposes|grants …` command, with the service and the operator it acts as. */
@@ -69,13 +62,8 @@ interface Invocation {
   positionals: string[];
 }
 
-async function purposesCommand({
-  service,
-  actor,
-  sub,
-  values,
-  positionals,
-}: Invocation): Promise<number> {
+async function purposesCommand(run: Invocation): Promise<number> {
+  const { service, actor, sub, values, positionals } = run;
   switch (sub) {
     case 'list':
       print(
@@ -105,13 +93,8 @@ async function purposesCommand({
   }
 }
 
-async function grantsCommand({
-  service,
-  actor,
-  sub,
-  values,
-  positionals,
-}: Invocation): Promise<number> {
+async function grantsCommand(run: Invocation): Promise<number> {
+  const { service, actor, sub, values, positionals } = run;
   switch (sub) {
     case 'list':
       print((await service.grants({ agencyId: values.agency, includeEnded: values.all })).map(row));

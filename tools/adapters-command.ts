@@ -36,7 +36,7 @@ import type { Database } from '#spean/persistence';
 import { ADAPTERS } from './adapters.js';
 import { registerBuiltInAdapters } from './built-in-adapters.js';
 import { SchemaRegistryService } from '#spean/schema-registry';
-import { say, warn, usageOf, parsedOr } from './cli-output.js';
+import { say, warn, usageOf, parsedOr, refusalsExit } from './cli-output.js';
 
 export const ADAPTERS_HELP = `  adapters list                 Every adapter: ministry, state, record types (pending ones marked),
                                 consumer lag, open dead letters, and records refused in its name;
@@ -91,20 +91,17 @@ export async function adaptersCommand(args: string[], db: Database): Promise<num
     registry: new AdapterRegistryService(db, audit),
     keys: new AdapterKeyService(db, audit),
   };
-  try {
-    if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub))
-      return usage(
-        `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key, revoke-key or resign`,
-      );
-    return await SUBCOMMANDS[sub]!(run);
-  } catch (error) {
-    if (!(error instanceof AdapterRegistryException || error instanceof AccessDeniedException))
-      throw error;
-    process.stderr.write(`spean: ${error.message}\n`);
-    return 2;
-  } finally {
-    await audit.close();
-  }
+  return refusalsExit(
+    async () => {
+      if (sub === undefined || !Object.hasOwn(SUBCOMMANDS, sub))
+        return usage(
+          `unknown adapters command "${sub ?? ''}": use list, register, approve, reject, suspend, approve-built-in, keys, approve-key, revoke-key or resign`,
+        );
+      return SUBCOMMANDS[sub]!(run);
+    },
+    [AdapterRegistryException, AccessDeniedException],
+    { prefix: 'spean: ', close: () => audit.close() },
+  );
 }
 
 /** One parsed `spean adapters …` command, with the services it acts through. */

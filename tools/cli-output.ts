@@ -28,3 +28,35 @@ export function parsedOr<T>(parse: () => T, usage: (problem: string) => number):
     return usage(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** `<sub> [arguments …]`: the subcommand, and the rest as `parse` reads it; or, as parsedOr, the exit status. */
+export function subcommandOr<T extends object>(
+  args: readonly string[],
+  parse: (rest: string[]) => T,
+  usage: (problem: string) => number,
+): (T & { sub: string | undefined }) | number {
+  const [sub, ...rest] = args;
+  const parsed = parsedOr(() => parse(rest), usage);
+  return typeof parsed === 'number' ? parsed : { ...parsed, sub };
+}
+
+/**
+ * Runs a command's work; a refusal of one of the given kinds (bad input, an
+ * unknown name, a wrong state) is written as one line and the exit status is
+ * 2, anything else is a fault and is thrown. `close` runs in every case.
+ */
+export async function refusalsExit(
+  work: () => Promise<number>,
+  refusals: ReadonlyArray<abstract new (...args: never[]) => Error>,
+  options: { prefix?: string; close?: () => Promise<void> } = {},
+): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!refusals.some((kind) => error instanceof kind)) throw error;
+    process.stderr.write(`${options.prefix ?? ''}${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    await options.close?.();
+  }
+}

@@ -986,21 +986,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (nodes > 1) return runCluster(nodes, say, security);
-  let kafka: RunningKafka;
-  try {
-    kafka = await startKafka({
-      dataDir: process.env.DATA_DIR ?? './.data',
-      port: portFromEnv(),
-      version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
-      log: say,
-      security,
-    });
-  } catch (error) {
-    console.error(
-      `kafka-local: ${error instanceof KafkaLocalError ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  }
+  const kafka = await startedOrExit(() => startKafka(foregroundOptions(say, security)));
   console.log(`Kafka ready on ${kafka.brokers}`);
   describeSecurity(security, say);
 
@@ -1015,6 +1001,29 @@ async function main(): Promise<void> {
   }
 }
 
+/** What a broker or a cluster in the foreground is started with: DATA_DIR, KAFKA_PORT, KAFKA_VERSION. */
+function foregroundOptions(say: (line: string) => void, security: KafkaSecurity | undefined) {
+  return {
+    dataDir: process.env.DATA_DIR ?? './.data',
+    port: portFromEnv(),
+    version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
+    log: say,
+    security,
+  };
+}
+
+/** What `start` started, or its failure said on standard error and exit status 1. */
+async function startedOrExit<T>(start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    console.error(
+      `kafka-local: ${error instanceof KafkaLocalError ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+
 /**
  * A cluster in the foreground. A node that dies is reported and left down —
  * the point of a cluster is that the others carry on; Ctrl-C stops them all.
@@ -1024,22 +1033,9 @@ async function runCluster(
   say: (line: string) => void,
   security: KafkaSecurity | undefined,
 ): Promise<void> {
-  let cluster: RunningKafkaCluster;
-  try {
-    cluster = await startKafkaCluster({
-      dataDir: process.env.DATA_DIR ?? './.data',
-      port: portFromEnv(),
-      nodes: count,
-      version: process.env.KAFKA_VERSION ?? KAFKA_VERSION,
-      log: say,
-      security,
-    });
-  } catch (error) {
-    console.error(
-      `kafka-local: ${error instanceof KafkaLocalError ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  }
+  const cluster = await startedOrExit(() =>
+    startKafkaCluster({ ...foregroundOptions(say, security), nodes: count }),
+  );
   console.log(`Kafka cluster of ${count} nodes ready on ${cluster.brokers}`);
   describeSecurity(security, say);
   for (const node of cluster.nodes)

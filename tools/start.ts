@@ -8,12 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuditLog } from '#spean/audit';
 import { EnvReader } from '#spean/config';
-import {
-  Database,
-  runMigrations,
-  startEmbeddedPostgres,
-  type RunningPostgres,
-} from '#spean/persistence';
+import { Database, migratedServer, type MigratedServer } from '#spean/persistence';
 import { GATEWAY_NODE_FLAGS } from '../apps/gateway/src/gateway.node-flags.js';
 import { ADAPTERS } from './adapters.js';
 import { builtInSigningKeys, registerBuiltInAdapters } from './built-in-adapters.js';
@@ -58,25 +53,17 @@ const supervisor = new Supervisor({
   onGiveUp: () => void stop(1),
 });
 const HEALTH_TIMEOUT_MS = 180_000;
-let postgres: RunningPostgres | undefined;
+let postgres: MigratedServer | undefined;
 let stopping = false;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  let appUrl = config.databaseUrl;
-  let migratorUrl = config.databaseMigrationUrl ?? appUrl;
-  if (!appUrl) {
-    say(`starting PostgreSQL under ${path.join(config.dataDir, 'postgres')}`);
-    postgres = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPostgresPort,
-      // Stopped last, after the apps, not by the terminal's Ctrl-C with them.
-      ownProcessGroup: true,
-    });
-    appUrl = postgres.url('app');
-    migratorUrl = postgres.url('migrator');
-  }
-  const applied = await runMigrations(migratorUrl!);
+  postgres = await migratedServer(config, {
+    starting: () => say(`starting PostgreSQL under ${path.join(config.dataDir, 'postgres')}`),
+    // Stopped last, after the apps, not by the terminal's Ctrl-C with them.
+    ownProcessGroup: true,
+  });
+  const { appUrl, migratorUrl, applied } = postgres;
   if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
 
   const database = new Database({ url: appUrl, applicationName: 'spean-start' });
@@ -96,7 +83,7 @@ async function main(): Promise<void> {
   for (const app of APPS)
     startApp(app, {
       DATABASE_URL: appUrl,
-      DATABASE_MIGRATION_URL: migratorUrl!,
+      DATABASE_MIGRATION_URL: migratorUrl,
       // Adapters verify tokens with the keys this gateway publishes.
       ...(app.name === 'gateway' ? {} : { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` }),
     });

@@ -18,7 +18,7 @@ import {
 } from '../apps/gateway/src/verification-lock/verification-lock.repository.js';
 import { VerificationLockService } from '../apps/gateway/src/verification-lock/verification-lock.service.js';
 import { cliActor } from './cli-actor.js';
-import { say, usageOf, parsedOr } from './cli-output.js';
+import { say, usageOf, subcommandOr, refusalsExit } from './cli-output.js';
 
 export const VERIFICATION_HELP = `  verification locks            Verification locks in force: citizens whose claims of one kind are
       [--national-id <id>]      refused after too many wrong ones, to one agency or to all.
@@ -35,10 +35,9 @@ export async function verificationCommand(
   db: Database,
   limits: VerificationLimits = readVerificationLimits(new EnvReader({})),
 ): Promise<number> {
-  const [sub, ...rest] = args;
-  const parsed = parsedOr(() => parse(rest), usage);
+  const parsed = subcommandOr(args, parse, usage);
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { sub, values, positionals } = parsed;
   const audit = new AuditLog(db);
   const scheme = getNationalIdScheme();
   const service = new VerificationLockService(
@@ -50,39 +49,35 @@ export async function verificationCommand(
       return id;
     },
   );
-  try {
-    switch (sub) {
-      case 'locks': {
-        const locks = await service.listAs(cliActor(values.as), values['national-id']);
-        if (locks.length === 0) say('no verification locks in force');
-        else print(locks);
-        return 0;
+  return refusalsExit(
+    async () => {
+      switch (sub) {
+        case 'locks': {
+          const locks = await service.listAs(cliActor(values.as), values['national-id']);
+          if (locks.length === 0) say('no verification locks in force');
+          else print(locks);
+          return 0;
+        }
+        case 'lift': {
+          const [nationalId] = positionals;
+          if (!nationalId) return usage('verification lift needs a national id');
+          if (!values.reason) return usage('verification lift needs --reason <text>');
+          const lifted = await service.liftAs(cliActor(values.as), nationalId, values.reason);
+          say(
+            lifted.length === 0
+              ? 'no lock was in force; any counts of wrong claims were cleared'
+              : `lifted ${lifted.length} lock(s)`,
+          );
+          if (lifted.length > 0) print(lifted);
+          return 0;
+        }
+        default:
+          return usage(`unknown verification command "${sub ?? ''}": use locks or lift`);
       }
-      case 'lift': {
-        const [nationalId] = positionals;
-        if (!nationalId) return usage('verification lift needs a national id');
-        if (!values.reason) return usage('verification lift needs --reason <text>');
-        const lifted = await service.liftAs(cliActor(values.as), nationalId, values.reason);
-        say(
-          lifted.length === 0
-            ? 'no lock was in force; any counts of wrong claims were cleared'
-            : `lifted ${lifted.length} lock(s)`,
-        );
-        if (lifted.length > 0) print(lifted);
-        return 0;
-      }
-      default:
-        return usage(`unknown verification command "${sub ?? ''}": use locks or lift`);
-    }
-  } catch (error) {
-    if (error instanceof CitizenException || error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    await audit.close();
-  }
+    },
+    [CitizenException, UsageError],
+    { close: () => audit.close() },
+  );
 }
 
 function parse(args: string[]) {

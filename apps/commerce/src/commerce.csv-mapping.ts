@@ -1,7 +1,8 @@
 // The business register's CSV export, column by column. People are listed in
 // one cell: "<national id>:<roles joined by +>[:<share>]" separated by
 // semicolons, the principal owner first.
-import { cell, CsvRowError, parseShare, place, type CsvMapping } from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, CsvRowError, parseShare, place } from '#spean/adapter-sdk';
+import type { CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 const ROLES = ['owner', 'director', 'shareholder'] as const;
@@ -85,36 +86,26 @@ export const COMMERCE_CSV: CsvMapping = {
       description: 'yes or no (default no)',
       example: 'no',
     },
-    {
-      name: 'changed_at',
-      required: false,
-      description: 'When the row last changed (ISO 8601); default: import time',
-      example: '',
-    },
+    CHANGED_AT_COLUMN,
   ],
   toRecord(row) {
     const registrationNumber = cell.text(row, 'registration_number');
-    const people = cell
-      .text(row, 'people')
-      .split(';')
-      .filter((part) => part.trim() !== '')
-      .map((part) => {
-        const [id, roles, share] = part.split(':');
-        if (!id || !roles)
-          throw new CsvRowError(
-            'people',
-            'must list people as national id:roles, e.g. 2345678906:owner+director',
-          );
-        const list = roles.split('+').map((role) => role.trim().toLowerCase());
-        const unknown = list.find((role) => !(ROLES as readonly string[]).includes(role));
-        if (unknown !== undefined)
-          throw new CsvRowError('people', `roles must be among ${ROLES.join(', ')}`);
-        return {
-          nationalId: normaliseNationalIdInput(id),
-          roles: [...new Set(list)],
-          ...(share ? { share: parseShare(share, 'people') } : {}),
-        };
-      });
+    const people = cell.list(row, 'people', ([id, roles, share]) => {
+      if (!id || !roles)
+        throw new CsvRowError(
+          'people',
+          'must list people as national id:roles, e.g. 2345678906:owner+director',
+        );
+      const list = roles.split('+').map((role) => role.trim().toLowerCase());
+      const unknown = list.find((role) => !(ROLES as readonly string[]).includes(role));
+      if (unknown !== undefined)
+        throw new CsvRowError('people', `roles must be among ${ROLES.join(', ')}`);
+      return {
+        nationalId: normaliseNationalIdInput(id),
+        roles: [...new Set(list)],
+        ...(share ? { share: parseShare(share, 'people') } : {}),
+      };
+    });
     const principal = people.find((person) => person.roles.includes('owner'));
     if (!principal) throw new CsvRowError('people', 'must name at least one owner');
     const province = cell.optional(row, 'province_code');
@@ -124,7 +115,7 @@ export const COMMERCE_CSV: CsvMapping = {
       recordId: registrationNumber,
       subjectId: principal.nationalId,
       op: 'upsert',
-      occurredAt: cell.optional(row, 'changed_at') ?? new Date().toISOString(),
+      occurredAt: cell.changedAt(row),
       payload: {
         registrationNumber,
         name: { khmer: cell.text(row, 'name_khmer'), english: cell.text(row, 'name_english') },

@@ -24,7 +24,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { SpeanLogger } from '#spean/observability';
-import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '#spean/persistence';
+import { migratedServer } from '#spean/persistence';
 import type { GatewayConfig } from './config/gateway.config.js';
 
 /** More restarts than this within RESTART_WINDOW_MS is a crash loop. */
@@ -43,25 +43,13 @@ export async function runGatewayPrimary(config: GatewayConfig): Promise<void> {
     }),
   );
   const log = new Logger('gateway');
-  let postgres: RunningPostgres | undefined;
-  let appUrl = config.databaseUrl;
-  let migratorUrl = config.databaseMigrationUrl ?? appUrl;
-  if (!appUrl) {
-    // Its own process group: Ctrl-C stops the workers first, then this stops it.
-    postgres = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPostgresPort,
-      ownProcessGroup: true,
-    });
-    appUrl = postgres.url('app');
-    migratorUrl = postgres.url('migrator');
-  }
-  await runMigrations(migratorUrl!);
+  // An embedded server runs in its own process group: Ctrl-C stops the workers first, then this stops it.
+  const postgres = await migratedServer(config, { ownProcessGroup: true });
 
   const workerEnv = (index: number) => ({
     GATEWAY_WORKER_INDEX: String(index),
-    DATABASE_URL: appUrl!,
-    DATABASE_MIGRATION_URL: migratorUrl!,
+    DATABASE_URL: postgres.appUrl,
+    DATABASE_MIGRATION_URL: postgres.migratorUrl,
   });
   const indexOf = new Map<Worker, number>();
   const restarts: number[] = [];
@@ -85,7 +73,7 @@ export async function runGatewayPrimary(config: GatewayConfig): Promise<void> {
     }, STOP_TIMEOUT_MS);
     await Promise.all(exited);
     clearTimeout(killer);
-    await postgres?.stop();
+    await postgres.stop();
     log.log('gateway stopped');
     process.exit(code);
   };

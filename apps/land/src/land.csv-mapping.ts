@@ -1,6 +1,7 @@
 // The land register's CSV export, column by column. Co-owners are listed in
 // one cell: "<national id>:<share>" separated by semicolons, first owner first.
-import { cell, CsvRowError, parseShare, place, type CsvMapping } from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, CsvRowError, parseShare, place } from '#spean/adapter-sdk';
+import type { CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 export const LAND_CSV: CsvMapping = {
@@ -63,28 +64,18 @@ export const LAND_CSV: CsvMapping = {
       description: 'registered, mortgaged or cancelled',
       example: 'registered',
     },
-    {
-      name: 'changed_at',
-      required: false,
-      description: 'When the row last changed (ISO 8601); default: import time',
-      example: '',
-    },
+    CHANGED_AT_COLUMN,
   ],
   toRecord(row) {
     const titleNumber = cell.text(row, 'title_number');
-    const owners = cell
-      .text(row, 'owners')
-      .split(';')
-      .filter((part) => part.trim() !== '')
-      .map((part) => {
-        const [id, share] = part.split(':');
-        if (!id || !share)
-          throw new CsvRowError(
-            'owners',
-            'must list owners as national id:share, e.g. 2345678906:1/2',
-          );
-        return { nationalId: normaliseNationalIdInput(id), share: parseShare(share, 'owners') };
-      });
+    const owners = cell.list(row, 'owners', ([id, share]) => {
+      if (!id || !share)
+        throw new CsvRowError(
+          'owners',
+          'must list owners as national id:share, e.g. 2345678906:1/2',
+        );
+      return { nationalId: normaliseNationalIdInput(id), share: parseShare(share, 'owners') };
+    });
     if (owners.length === 0) throw new CsvRowError('owners', 'must name at least one owner');
     const mapSheet = cell.optional(row, 'map_sheet');
     const village = place(cell.optional(row, 'village_code'));
@@ -103,7 +94,7 @@ export const LAND_CSV: CsvMapping = {
       recordId: titleNumber,
       subjectId: owners[0]!.nationalId,
       op: 'upsert',
-      occurredAt: cell.optional(row, 'changed_at') ?? new Date().toISOString(),
+      occurredAt: cell.changedAt(row),
       payload: {
         titleNumber,
         parcel: { number: cell.text(row, 'parcel_number'), ...(mapSheet ? { mapSheet } : {}) },

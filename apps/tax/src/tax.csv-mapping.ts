@@ -1,5 +1,5 @@
 // The taxpayer register's CSV export, column by column.
-import { cell, type CsvMapping } from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, type CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 export const TAX_CSV: CsvMapping = {
@@ -47,12 +47,7 @@ export const TAX_CSV: CsvMapping = {
       description: 'deceased, deregistered or emigrated',
       example: '',
     },
-    {
-      name: 'changed_at',
-      required: false,
-      description: 'When the row last changed (ISO 8601); default: import time',
-      example: '',
-    },
+    CHANGED_AT_COLUMN,
   ],
   toRecord(row) {
     const tin = cell.text(row, 'tin').toUpperCase();
@@ -67,7 +62,7 @@ export const TAX_CSV: CsvMapping = {
       recordId: tin,
       subjectId: nationalId,
       op: 'upsert',
-      occurredAt: cell.optional(row, 'changed_at') ?? new Date().toISOString(),
+      occurredAt: cell.changedAt(row),
       payload: {
         tin,
         nationalId,

@@ -1,5 +1,5 @@
 // The vehicle register's CSV export, column by column.
-import { cell, type CsvMapping } from '#spean/adapter-sdk';
+import { cell, CHANGED_AT_COLUMN, type CsvMapping } from '#spean/adapter-sdk';
 import { normaliseNationalIdInput } from '#spean/contracts';
 
 export const TRANSPORT_CSV: CsvMapping = {
@@ -64,12 +64,7 @@ export const TRANSPORT_CSV: CsvMapping = {
       description: 'YYYY-MM-DD, when owner_deceased is yes',
       example: '',
     },
-    {
-      name: 'changed_at',
-      required: false,
-      description: 'When the row last changed (ISO 8601); default: import time',
-      example: '',
-    },
+    CHANGED_AT_COLUMN,
   ],
   toRecord(row) {
     const plateNumber = cell.text(row, 'plate_number');
@@ -84,7 +79,7 @@ export const TRANSPORT_CSV: CsvMapping = {
       recordId: plateNumber,
       subjectId: owner,
       op: 'upsert',
-      occurredAt: cell.optional(row, 'changed_at') ?? new Date().toISOString(),
+      occurredAt: cell.changedAt(row),
       payload: {
         plateNumber,
         vin: cell.text(row, 'vin').toUpperCase(),

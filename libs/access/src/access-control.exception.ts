@@ -1,6 +1,6 @@
 // Errors of purposes and grants, by code; transports map them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND; CLI: a message and exit status 2).
-import { CodedException } from '#spean/contracts';
+import { FieldException } from '#spean/contracts';
 
 export enum AccessControlExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -8,13 +8,4 @@ export enum AccessControlExceptionCode {
   CONFLICT = 'CONFLICT',
 }
 
-export class AccessControlException extends CodedException<AccessControlExceptionCode> {
-  constructor(
-    code: AccessControlExceptionCode,
-    message: string,
-    /** The input field at fault, when there is one. */
-    readonly field?: string,
-  ) {
-    super(code, message);
-  }
-}
+export class AccessControlException extends FieldException<AccessControlExceptionCode> {}

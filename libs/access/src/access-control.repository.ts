@@ -37,25 +37,11 @@ export interface Grant {
 
 export type NewGrant = Omit<Grant, 'createdAt' | 'revokedAt' | 'revokedBy' | 'revokeReason'>;
 
-interface GrantRow {
-  id: string;
-  agency_id: string;
-  section: string;
-  fields: string[] | null;
-  purpose: string;
-  requires_officer: boolean;
-  valid_from: Date;
-  valid_until: Date;
-  granted_by: string;
-  reason: string;
-  created_at: Date;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-  revoke_reason: string | null;
-}
-
-const GRANT_COLUMNS = `id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by,
-  reason, created_at, revoked_at, revoked_by, revoke_reason, requires_officer`;
+// Columns aliased to the Grant's own names: a row is a Grant.
+const GRANT_COLUMNS = `id, agency_id AS "agencyId", section, fields, purpose, valid_from AS "validFrom",
+  valid_until AS "validUntil", granted_by AS "grantedBy", reason, created_at AS "createdAt",
+  revoked_at AS "revokedAt", revoked_by AS "revokedBy", revoke_reason AS "revokeReason",
+  requires_officer AS "requiresOfficer"`;
 
 export class AccessControlRepository {
   constructor(private readonly db: Queryable) {}
@@ -124,7 +110,7 @@ export class AccessControlRepository {
   }
 
   async insertGrant(grant: NewGrant): Promise<Grant> {
-    const [row] = await this.db.query<GrantRow>(
+    const [row] = await this.db.query<Grant>(
       `INSERT INTO access_grant (id, agency_id, section, fields, purpose, valid_from, valid_until, granted_by, reason,
                                  requires_officer)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${GRANT_COLUMNS}`,
@@ -141,60 +127,41 @@ export class AccessControlRepository {
         grant.requiresOfficer,
       ],
     );
-    return toGrant(row!);
+    return row!;
   }
 
   /** Undefined when there is no such grant still in force. */
   async revokeGrant(id: string, by: string, reason: string): Promise<Grant | undefined> {
-    const [row] = await this.db.query<GrantRow>(
+    const [row] = await this.db.query<Grant>(
       `UPDATE access_grant SET revoked_at = now(), revoked_by = $2, revoke_reason = $3
        WHERE id = $1 AND revoked_at IS NULL RETURNING ${GRANT_COLUMNS}`,
       [id, by, reason],
     );
-    return row ? toGrant(row) : undefined;
+    return row;
   }
 
   async grants(filter: { agencyId?: string; includeEnded?: boolean } = {}): Promise<Grant[]> {
-    const rows = await this.db.query<GrantRow>(
+    const rows = await this.db.query<Grant>(
       `SELECT ${GRANT_COLUMNS} FROM access_grant
        WHERE ($1::text IS NULL OR agency_id = $1)
          AND ($2 OR (revoked_at IS NULL AND valid_until > now()))
        ORDER BY agency_id, purpose, section, created_at`,
       [filter.agencyId ?? null, filter.includeEnded ?? false],
     );
-    return rows.map(toGrant);
+    return rows;
   }
 
   /** Grants that are or will be in force: what the policy evaluates. */
   async grantsInForce(): Promise<Grant[]> {
-    const rows = await this.db.query<GrantRow>(
+    const rows = await this.db.query<Grant>(
       `SELECT ${GRANT_COLUMNS} FROM access_grant g
        WHERE revoked_at IS NULL AND valid_until > now()
          AND EXISTS (SELECT 1 FROM purpose p WHERE p.code = g.purpose AND p.retired_at IS NULL)`,
     );
-    return rows.map(toGrant);
+    return rows;
   }
 
   async notify(channel: string): Promise<void> {
     await this.db.query(`SELECT pg_notify($1, '')`, [channel]);
   }
-}
-
-function toGrant(row: GrantRow): Grant {
-  return {
-    id: row.id,
-    agencyId: row.agency_id,
-    section: row.section,
-    fields: row.fields,
-    purpose: row.purpose,
-    requiresOfficer: row.requires_officer,
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    grantedBy: row.granted_by,
-    reason: row.reason,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    revokedBy: row.revoked_by,
-    revokeReason: row.revoke_reason,
-  };
 }

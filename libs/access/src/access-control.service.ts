@@ -3,6 +3,7 @@
 // written together with its audit entry — the change commits only once its
 // entry is in the log — and announced so every gateway reloads its policy.
 import { randomUUID } from 'node:crypto';
+import { NAME_PATTERN, nameRule } from '#spean/contracts';
 import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
 import { AccessControlException, AccessControlExceptionCode } from './access-control.exception.js';
@@ -37,7 +38,6 @@ export interface NewGrantInput {
   reason: string;
 }
 
-const PURPOSE_CODE = /^[a-z][a-z0-9-]{1,62}$/;
 /** Grants end: at most five years, then a steward decides again. */
 const MAX_VALIDITY_MS = 5 * 366 * 24 * 3600 * 1000;
 
@@ -64,12 +64,7 @@ export class AccessControlService {
 
   async registerPurpose(actor: Actor, input: NewPurpose): Promise<Purpose> {
     const code = input.code.trim();
-    if (!PURPOSE_CODE.test(code)) {
-      invalid(
-        'code',
-        'code must be 2 to 63 lower-case letters, digits and dashes, starting with a letter, e.g. social-assistance',
-      );
-    }
+    if (!NAME_PATTERN.test(code)) invalid('code', nameRule('code', 'social-assistance'));
     const title = text(input.title, 'title', 200);
     const legalBasis = text(input.legalBasis, 'legalBasis', 500);
     const why = optionalReason(input.reason);
@@ -78,7 +73,7 @@ export class AccessControlService {
         throw new AccessControlException(
           AccessControlExceptionCode.CONFLICT,
           `purpose ${code} is already registered`,
-          'code',
+          { field: 'code' },
         );
       return {
         kind: 'purpose-change',
@@ -263,9 +258,9 @@ function optionalReason(reason: string | null | undefined): { reason?: string } 
 }
 
 function invalid(field: string, message: string): never {
-  throw new AccessControlException(AccessControlExceptionCode.INVALID_INPUT, message, field);
+  throw new AccessControlException(AccessControlExceptionCode.INVALID_INPUT, message, { field });
 }
 
 function notFound(field: string, message: string): never {
-  throw new AccessControlException(AccessControlExceptionCode.NOT_FOUND, message, field);
+  throw new AccessControlException(AccessControlExceptionCode.NOT_FOUND, message, { field });
 }

@@ -79,8 +79,7 @@ export class ClientAdministrationService {
         throw new ClientException(
           ClientExceptionCode.INVALID_INPUT,
           `agencyName is required: there is no agency ${client.agencyId} yet`,
-          'agencyName',
-          'required',
+          { field: 'agencyName', rule: 'required' },
         );
       if (client.nationalId) {
         await clients.lockCitizen(client.nationalId);
@@ -88,8 +87,7 @@ export class ClientAdministrationService {
           throw new ClientException(
             ClientExceptionCode.CONFLICT,
             'this citizen already has a client: rotate its secret, or revoke it first',
-            'nationalId',
-            'one-per-citizen',
+            { field: 'nationalId', rule: 'one-per-citizen' },
           );
       }
       if (client.agencyName && agency?.name !== client.agencyName)
@@ -205,19 +203,16 @@ export class ClientAdministrationService {
   ): Promise<ClientRow> {
     const target = await clients.lockClient(clientId);
     if (!target)
-      throw new ClientException(
-        ClientExceptionCode.NOT_FOUND,
-        `there is no client ${clientId}`,
-        'clientId',
-        'exists',
-      );
+      throw new ClientException(ClientExceptionCode.NOT_FOUND, `there is no client ${clientId}`, {
+        field: 'clientId',
+        rule: 'exists',
+      });
     authoriseManage(actor, target, task);
     if (target.revokedAt)
       throw new ClientException(
         ClientExceptionCode.CONFLICT,
         `client ${clientId} is revoked; a revoked client cannot be changed (create a new one)`,
-        'clientId',
-        'not-revoked',
+        { field: 'clientId', rule: 'not-revoked' },
       );
     return target;
   }

@@ -234,7 +234,7 @@ function text(value: string | undefined, field: string, max: number): string | n
 }
 
 function invalid(field: string, rule: string, message: string): never {
-  throw new ClientException(ClientExceptionCode.INVALID_INPUT, message, field, rule);
+  throw new ClientException(ClientExceptionCode.INVALID_INPUT, message, { field, rule });
 }
 
 function deny(message: string): never {

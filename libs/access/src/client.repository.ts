@@ -6,14 +6,7 @@ import type { Role } from './principal.js';
 /** NOTIFY channel announcing a revocation; the payload is the client id. */
 export const CLIENT_REVOKED_CHANNEL = 'spean_client_revoked';
 
-export interface ClientRecord {
-  clientId: string;
-  agencyId: string;
-  name: string;
-  role: Role;
-  adapter: string | null;
-  nationalId: string | null;
-  secretHash: string;
+export interface ClientRecord extends NewClientRow {
   /** The secret before the last rotation, only while its overlap lasts (database clock). */
   previousSecretHash: string | null;
   revokedAt: Date | null;
@@ -37,6 +30,7 @@ export interface ClientRow {
   revokeReason: string | null;
 }
 
+/** A client as it is created: who it is, what it may do, and its secret's hash. */
 export interface NewClientRow {
   clientId: string;
   agencyId: string;
@@ -47,27 +41,12 @@ export interface NewClientRow {
   secretHash: string;
 }
 
-interface Row {
-  client_id: string;
-  agency_id: string;
-  agency_name: string;
-  name: string;
-  role: Role;
-  adapter: string | null;
-  national_id: string | null;
-  created_at: Date;
-  rotated_at: Date | null;
-  previous_secret_expires_at: Date | null;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-  revoke_reason: string | null;
-}
-
-const ROW_COLUMNS = `c.client_id, c.agency_id, a.name AS agency_name, c.name, c.role, c.adapter,
-  c.national_id, c.created_at, c.rotated_at,
+// Columns aliased to the ClientRow's own names: a row is a ClientRow.
+const ROW_COLUMNS = `c.client_id AS "clientId", c.agency_id AS "agencyId", a.name AS "agencyName", c.name,
+  c.role, c.adapter, c.national_id AS "nationalId", c.created_at AS "createdAt", c.rotated_at AS "rotatedAt",
   CASE WHEN c.previous_secret_expires_at > now() THEN c.previous_secret_expires_at END
-    AS previous_secret_expires_at,
-  c.revoked_at, c.revoked_by, c.revoke_reason`;
+    AS "previousSecretValidUntil",
+  c.revoked_at AS "revokedAt", c.revoked_by AS "revokedBy", c.revoke_reason AS "revokeReason"`;
 
 export class ClientRepository {
   constructor(private readonly db: Queryable) {}
@@ -141,22 +120,22 @@ export class ClientRepository {
 
   /** One client, its row locked until the transaction ends (rotation and revocation). */
   async lockClient(clientId: string): Promise<ClientRow | undefined> {
-    const [row] = await this.db.query<Row>(
+    const [row] = await this.db.query<ClientRow>(
       `SELECT ${ROW_COLUMNS} FROM client c JOIN agency a ON a.id = c.agency_id
        WHERE c.client_id = $1 FOR UPDATE OF c`,
       [clientId],
     );
-    return row && toClientRow(row);
+    return row;
   }
 
   async listClients(agencyId?: string): Promise<ClientRow[]> {
-    const rows = await this.db.query<Row>(
+    const rows = await this.db.query<ClientRow>(
       `SELECT ${ROW_COLUMNS} FROM client c JOIN agency a ON a.id = c.agency_id
        WHERE $1::text IS NULL OR c.agency_id = $1
        ORDER BY c.created_at, c.client_id`,
       [agencyId ?? null],
     );
-    return rows.map(toClientRow);
+    return rows;
   }
 
   /**
@@ -237,22 +216,4 @@ export class ClientRepository {
     const [row] = await this.db.query<{ count: string }>(`SELECT count(*) AS count FROM client`);
     return Number(row?.count ?? 0);
   }
-}
-
-function toClientRow(row: Row): ClientRow {
-  return {
-    clientId: row.client_id,
-    agencyId: row.agency_id,
-    agencyName: row.agency_name,
-    name: row.name,
-    role: row.role,
-    adapter: row.adapter,
-    nationalId: row.national_id,
-    createdAt: row.created_at,
-    rotatedAt: row.rotated_at,
-    previousSecretValidUntil: row.previous_secret_expires_at,
-    revokedAt: row.revoked_at,
-    revokedBy: row.revoked_by,
-    revokeReason: row.revoke_reason,
-  };
 }

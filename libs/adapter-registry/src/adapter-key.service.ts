@@ -7,7 +7,7 @@
 // transaction and announced, so consumers apply it within moments.
 import { AccessDeniedException } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
-import { keyIdOf, publicKeyFromPem, publicKeyPem } from '#spean/contracts';
+import { keyIdOf, NAME_PATTERN, publicKeyFromPem, publicKeyPem } from '#spean/contracts';
 import type { Database } from '#spean/persistence';
 import type { AdapterKey } from './adapter-key.js';
 import { AdapterKeyRepository } from './adapter-key.repository.js';
@@ -19,7 +19,6 @@ import { AdapterRegistryRepository } from './adapter-registry.repository.js';
 import { allow, appendRegistryEntry, invalid, requiredText } from './registry-rules.js';
 import type { AdapterActor } from './adapter-registry.service.js';
 
-const NAME = /^[a-z][a-z0-9-]{1,62}$/;
 const PROPOSERS: ReadonlyArray<AdapterActor['role']> = [
   'integrator',
   'steward',
@@ -52,7 +51,8 @@ export class AdapterKeyService {
    */
   async propose(actor: AdapterActor, adapter: string, pem: string): Promise<AdapterKey> {
     allow(actor, PROPOSERS, 'proposing an adapter key');
-    if (!NAME.test(adapter)) invalid('adapter', 'adapter must be an adapter name, e.g. transport');
+    if (!NAME_PATTERN.test(adapter))
+      invalid('adapter', 'adapter must be an adapter name, e.g. transport');
     let publicKey;
     try {
       publicKey = publicKeyFromPem(pem);
@@ -76,7 +76,7 @@ export class AdapterKeyService {
           throw new AdapterRegistryException(
             Code.CONFLICT,
             `publicKey: key ${keyId} is registered to adapter ${existing.adapter}; each adapter has keys of its own`,
-            'publicKey',
+            { field: 'publicKey' },
           );
         }
         return existing;
@@ -171,7 +171,7 @@ export class AdapterKeyService {
       throw new AdapterRegistryException(
         Code.NOT_FOUND,
         `keyId: no adapter key ${String(keyId)} is registered`,
-        'keyId',
+        { field: 'keyId' },
       );
     }
     return key;
@@ -182,6 +182,6 @@ function wrongState(key: AdapterKey, rule: string): never {
   throw new AdapterRegistryException(
     Code.WRONG_STATE,
     `key ${key.keyId} of adapter ${key.adapter} is ${key.state}; ${rule}`,
-    'keyId',
+    { field: 'keyId' },
   );
 }

@@ -1,7 +1,7 @@
 // Errors of adapter registration, by code; transports map them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND; CLI: a message and exit status 2). Role refusals
 // are AccessDeniedException from #spean/access (FORBIDDEN, HTTP 403).
-import { CodedException } from '#spean/contracts';
+import { FieldException } from '#spean/contracts';
 
 export enum AdapterRegistryExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -12,13 +12,4 @@ export enum AdapterRegistryExceptionCode {
   CONFLICT = 'CONFLICT',
 }
 
-export class AdapterRegistryException extends CodedException<AdapterRegistryExceptionCode> {
-  constructor(
-    code: AdapterRegistryExceptionCode,
-    message: string,
-    /** The input field at fault, when there is one. */
-    readonly field?: string,
-  ) {
-    super(code, message);
-  }
-}
+export class AdapterRegistryException extends FieldException<AdapterRegistryExceptionCode> {}

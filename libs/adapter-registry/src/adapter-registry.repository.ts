@@ -11,15 +11,11 @@ const COLUMNS = `name, agency_id AS "agencyId", title, state, publishes, consume
   registered_by AS "registeredBy", registered_at AS "registeredAt",
   decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason"`;
 
-export interface RegistrationWrite {
-  name: string;
-  agencyId: string;
-  title: string;
-  state: AdapterState;
-  publishes: RegisteredRecordType[];
-  consumes: RegisteredRecordType[];
-  registeredBy: string;
-}
+/** A registration as it is written: all but when it was made and the steward's decision. */
+export type RegistrationWrite = Omit<
+  AdapterRegistration,
+  'registeredAt' | 'decidedBy' | 'decidedAt' | 'decisionReason'
+>;
 
 export interface DecisionWrite {
   state: AdapterState;

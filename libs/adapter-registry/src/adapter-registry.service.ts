@@ -5,6 +5,7 @@
 // written under a row lock together with its audit entry — the change commits
 // only once its entry is in the log — and announced on ADAPTER_CHANNEL, so
 // running adapters apply it within moments, without a restart.
+import { NAME_PATTERN, nameRule } from '#spean/contracts';
 import { AccessDeniedException, type Person, type Role } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
 import type { Database } from '#spean/persistence';
@@ -48,7 +49,6 @@ export interface AdapterActor {
   person?: Person;
 }
 
-const NAME = /^[a-z][a-z0-9-]{1,62}$/;
 const REGISTRARS: ReadonlyArray<AdapterActor['role']> = [
   'integrator',
   'steward',
@@ -91,12 +91,7 @@ export class AdapterRegistryService {
   async register(actor: AdapterActor, input: NewAdapterRegistration): Promise<AdapterRegistration> {
     allow(actor, REGISTRARS, 'registering an adapter');
     const name = (input.name ?? '').trim();
-    if (!NAME.test(name)) {
-      invalid(
-        'name',
-        'name must be 2 to 63 lower-case letters, digits and dashes, starting with a letter, e.g. transport',
-      );
-    }
+    if (!NAME_PATTERN.test(name)) invalid('name', nameRule('name', 'transport'));
     const title = requiredText(input.title, 'title', 200);
     const reason = optionalText(input.reason, 'reason', 500);
     const agencyId = (input.agencyId ?? actor.agencyId).trim();
@@ -109,7 +104,7 @@ export class AdapterRegistryService {
       throw new AdapterRegistryException(
         Code.NOT_FOUND,
         `agency: no agency ${agencyId} is registered`,
-        'agencyId',
+        { field: 'agencyId' },
       );
     const publishes = await this.checkRecordTypes(input.publishes, 'publishes');
     const consumes = await this.checkRecordTypes(input.consumes, 'consumes');
@@ -124,14 +119,14 @@ export class AdapterRegistryService {
         throw new AdapterRegistryException(
           Code.CONFLICT,
           `name: adapter ${name} is registered to agency ${existing.agencyId}`,
-          'name',
+          { field: 'name' },
         );
       }
       if (existing?.state === 'suspended') {
         throw new AdapterRegistryException(
           Code.WRONG_STATE,
           `adapter ${name} is suspended: only a steward’s approval lifts a suspension`,
-          'name',
+          { field: 'name' },
         );
       }
       const change = reRegister(existing, { title, publishes, consumes });
@@ -297,17 +292,15 @@ function entriesOf(change: Pick<RegistrationChange, 'publishes' | 'consumes'>): 
 }
 
 function notFound(name: string): never {
-  throw new AdapterRegistryException(
-    Code.NOT_FOUND,
-    `name: no adapter ${name} is registered`,
-    'name',
-  );
+  throw new AdapterRegistryException(Code.NOT_FOUND, `name: no adapter ${name} is registered`, {
+    field: 'name',
+  });
 }
 
 function wrongState(registration: AdapterRegistration, rule: string): never {
   throw new AdapterRegistryException(
     Code.WRONG_STATE,
     `adapter ${registration.name} is ${registration.state}; ${rule}`,
-    'name',
+    { field: 'name' },
   );
 }

@@ -43,7 +43,7 @@ export function optionalText(
 }
 
 export function invalid(field: string, message: string): never {
-  throw new AdapterRegistryException(Code.INVALID_INPUT, message, field);
+  throw new AdapterRegistryException(Code.INVALID_INPUT, message, { field });
 }
 
 /** The registry's audit entry for a change an actor made. */

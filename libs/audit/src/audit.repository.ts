@@ -3,7 +3,8 @@
 import type { Database, Queryable } from '#spean/persistence';
 import type { AuditCheckpoint, AuditEntry, AuditPerson, JsonValue } from './audit-entry.js';
 
-interface EntryRow {
+/** The columns of an audit_entry row that readers of the log show (seq is bigint: text). */
+export interface AuditEntryRow {
   seq: string;
   at: Date;
   kind: string;
@@ -13,8 +14,11 @@ interface EntryRow {
   subject_id: string | null;
   purpose: string | null;
   details: JsonValue;
-  prev_hash: string;
   hash: string;
+}
+
+interface EntryRow extends AuditEntryRow {
+  prev_hash: string;
 }
 
 interface CheckpointRow {
@@ -158,6 +162,11 @@ export class AuditRepository {
 }
 
 function toEntry(row: EntryRow): AuditEntry {
+  return { ...auditEntryFields(row), prevHash: row.prev_hash };
+}
+
+/** An entry's fields from its row, all but the link to the entry before. */
+export function auditEntryFields(row: AuditEntryRow): Omit<AuditEntry, 'prevHash'> {
   return {
     seq: Number(row.seq),
     at: row.at,
@@ -168,7 +177,6 @@ function toEntry(row: EntryRow): AuditEntry {
     subjectId: row.subject_id,
     purpose: row.purpose,
     details: row.details,
-    prevHash: row.prev_hash,
     hash: row.hash,
   };
 }

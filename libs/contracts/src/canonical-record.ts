@@ -33,3 +33,25 @@ export type RecordOf<T extends RecordType> = CanonicalRecord<PayloadByRecordType
 export type PublishedRecord<P extends object = AnyPayload> = CanonicalRecord<P> & {
   eventId: string;
 };
+
+/**
+ * What a store keeps of any record beside its payload: which record, whose
+ * (and who else it concerns), at which version of it and of its schema.
+ */
+export interface StoredRecordHead {
+  recordType: string;
+  recordId: string;
+  subjectId: string;
+  relatedSubjects: string[];
+  version: number;
+  schemaVersion: number;
+}
+
+/** A record's head as stores keep it, with the related subjects its schema names. */
+export function storedRecordHead(
+  record: Pick<Envelope, keyof Omit<StoredRecordHead, 'relatedSubjects'>>,
+  relatedSubjects: string[],
+): StoredRecordHead {
+  const { recordType, recordId, subjectId, version, schemaVersion } = record;
+  return { recordType, recordId, subjectId, relatedSubjects, version, schemaVersion };
+}

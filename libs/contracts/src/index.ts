@@ -8,8 +8,10 @@ export type {
   DeleteRecord,
   PublishedRecord,
   RecordOf,
+  StoredRecordHead,
   UpsertRecord,
 } from './canonical-record.js';
+export { storedRecordHead } from './canonical-record.js';
 export {
   NATIONAL_ID_VALID,
   checkTypedNationalId,
@@ -42,3 +44,6 @@ export {
   type RefusalCode,
 } from './signing/record-signature.js';
 export { CodedException } from './coded-exception.js';
+export { NAME_PATTERN, nameRule } from './name-rule.js';
+export { DetailedException } from './detailed-exception.js';
+export { FieldException } from './field-exception.js';

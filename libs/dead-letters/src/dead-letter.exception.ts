@@ -1,7 +1,7 @@
 // Errors of the dead-letter domain, by code. Transports map the codes (GraphQL:
 // apps/gateway/src/dead-letters/dead-letter-graphql.filter.ts; the CLI prints
 // the message); domain code never imports GraphQL.
-import { CodedException } from '#spean/contracts';
+import { DetailedException } from '#spean/contracts';
 
 export enum DeadLetterExceptionCode {
   /** A replay named neither ids nor a filter: replaying everything must be asked for explicitly. */
@@ -10,12 +10,4 @@ export enum DeadLetterExceptionCode {
   INVALID_ID = 'INVALID_ID',
 }
 
-export class DeadLetterException extends CodedException<DeadLetterExceptionCode> {
-  constructor(
-    code: DeadLetterExceptionCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(code, message);
-  }
-}
+export class DeadLetterException extends DetailedException<DeadLetterExceptionCode> {}

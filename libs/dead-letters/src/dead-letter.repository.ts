@@ -28,26 +28,6 @@ export interface ReplayOutcome {
 /** Advisory-lock class of replays; the second key is the group's hash. */
 const REPLAY_LOCK = 7424712;
 
-interface SummaryRow {
-  id: string;
-  group_id: string;
-  topic: string;
-  partition: number;
-  record_type: string;
-  schema_version: number | null;
-  source: string | null;
-  record_id: string | null;
-  event_id: string | null;
-  code: string;
-  reason: string;
-  attempts: number;
-  status: DeadLetterStatus;
-  first_failed_at: Date;
-  last_failed_at: Date;
-  replay_requested_at: Date | null;
-  resolved_at: Date | null;
-}
-
 export class DeadLetterRepository {
   constructor(private readonly db: Database) {}
 
@@ -103,16 +83,20 @@ export class DeadLetterRepository {
     where.add(`status = $${where.params.push(filter.status)}`);
     const limit = where.params.push(page.limit);
     const offset = where.params.push(page.offset);
-    const rows = await this.db.query<SummaryRow>(
-      `SELECT id, group_id, topic, partition, record_type, schema_version, source, record_id, event_id, code, reason,
-              attempts, status, first_failed_at, last_failed_at, replay_requested_at, resolved_at
+    // Columns aliased to the summary's own names: a row is a DeadLetterSummary.
+    const rows = await this.db.query<DeadLetterSummary>(
+      `SELECT id, group_id AS "group", topic, partition, record_type AS "recordType",
+              schema_version AS "schemaVersion", source, record_id AS "recordId", event_id AS "eventId",
+              code, reason, attempts, status, first_failed_at AS "firstFailedAt",
+              last_failed_at AS "lastFailedAt", replay_requested_at AS "replayRequestedAt",
+              resolved_at AS "resolvedAt"
        FROM dead_letter
        WHERE ${where.sql()}
        ORDER BY last_failed_at DESC, id DESC
        LIMIT $${limit} OFFSET $${offset}`,
       where.params,
     );
-    return rows.map(toSummary);
+    return rows;
   }
 
   async countOpen(): Promise<OpenDeadLetterCount[]> {
@@ -353,28 +337,6 @@ function conditions(filter: DeadLetterFilter): {
     params,
     add: (condition) => clauses.push(condition),
     sql: () => (clauses.length > 0 ? clauses.join(' AND ') : 'true'),
-  };
-}
-
-function toSummary(row: SummaryRow): DeadLetterSummary {
-  return {
-    id: row.id,
-    group: row.group_id,
-    topic: row.topic,
-    partition: row.partition,
-    recordType: row.record_type,
-    schemaVersion: row.schema_version,
-    source: row.source,
-    recordId: row.record_id,
-    eventId: row.event_id,
-    code: row.code,
-    reason: row.reason,
-    attempts: row.attempts,
-    status: row.status,
-    firstFailedAt: row.first_failed_at,
-    lastFailedAt: row.last_failed_at,
-    replayRequestedAt: row.replay_requested_at,
-    resolvedAt: row.resolved_at,
   };
 }
 

@@ -9,5 +9,5 @@ export const AccessControlGraphqlFilter = codedGraphqlErrorFilter(
     [AccessControlExceptionCode.NOT_FOUND]: 'NOT_FOUND',
     [AccessControlExceptionCode.CONFLICT]: 'BAD_USER_INPUT',
   },
-  (exception) => (exception.field ? { field: exception.field } : {}),
+  (exception) => ({ ...exception.details }),
 );

@@ -1,5 +1,5 @@
 // Errors of citizens' questions, by code; access-question-graphql.filter.ts maps them.
-import { CodedException } from '#spean/contracts';
+import { FieldException } from '#spean/contracts';
 
 export enum AccessQuestionExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -10,12 +10,4 @@ export enum AccessQuestionExceptionCode {
   ALREADY_ANSWERED = 'ALREADY_ANSWERED',
 }
 
-export class AccessQuestionException extends CodedException<AccessQuestionExceptionCode> {
-  constructor(
-    code: AccessQuestionExceptionCode,
-    message: string,
-    readonly details: { field?: string; rule?: string } = {},
-  ) {
-    super(code, message);
-  }
-}
+export class AccessQuestionException extends FieldException<AccessQuestionExceptionCode> {}

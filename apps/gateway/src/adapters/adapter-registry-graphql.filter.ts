@@ -10,5 +10,5 @@ export const AdapterRegistryGraphqlFilter = codedGraphqlErrorFilter(
     [AdapterRegistryExceptionCode.WRONG_STATE]: 'BAD_USER_INPUT',
     [AdapterRegistryExceptionCode.CONFLICT]: 'BAD_USER_INPUT',
   },
-  (exception) => (exception.field ? { field: exception.field } : {}),
+  (exception) => ({ ...exception.details }),
 );

@@ -1,7 +1,12 @@
 // All SQL of the auditors' explorer: filtered pages of the audit log by seq
 // (keyset: each page costs the same however deep), the newest signed
 // checkpoint, and the results of verifications run on demand.
-import type { AuditEntry, AuditVerification } from '#spean/audit';
+import {
+  auditEntryFields,
+  type AuditEntry,
+  type AuditEntryRow,
+  type AuditVerification,
+} from '#spean/audit';
 import type { Queryable } from '#spean/persistence';
 import type { AuditOutcome, AuditQuery } from './audit-filter.js';
 
@@ -42,34 +47,13 @@ const OUTCOME = `CASE
     ELSE 'returned'
   END`;
 
-interface ExploredRow {
-  seq: string;
-  at: Date;
-  kind: string;
-  actor_client: string;
-  actor_agency: string;
-  actor_person: AuditEntry['actorPerson'];
-  subject_id: string | null;
-  purpose: string | null;
-  details: Record<string, unknown> | null;
+interface ExploredRow extends AuditEntryRow {
   outcome: AuditOutcome;
-  hash: string;
 }
 
 function explored(row: ExploredRow): ExploredEntry {
-  return {
-    seq: Number(row.seq),
-    at: row.at,
-    kind: row.kind,
-    actorClient: row.actor_client,
-    actorAgency: row.actor_agency,
-    actorPerson: row.actor_person,
-    subjectId: row.subject_id,
-    purpose: row.purpose,
-    details: row.details ?? {},
-    outcome: row.outcome,
-    hash: row.hash,
-  };
+  const details = (row.details ?? {}) as Record<string, unknown>;
+  return { ...auditEntryFields(row), details, outcome: row.outcome };
 }
 
 export class AuditExplorerRepository {

@@ -40,39 +40,27 @@ interface Count {
 }
 
 export class TokenFailureLimiter {
-  private readonly counts: Count[] = [];
+  private readonly counts: Count[];
 
   constructor(
     limits: GatewayLimits,
     private readonly buckets: BucketStore,
   ) {
-    if (limits.tokenFailuresPerMinute > 0) {
-      this.counts.push({
-        bucket: {
-          name: 'token_failures',
-          ratePerSecond: limits.tokenFailuresPerMinute / 60,
-          burst: limits.tokenFailureBurst,
-        },
-        limit: 'AUTH_TOKEN_FAILURES_PER_MINUTE',
-        metric: 'token_failures',
-        perMinute: limits.tokenFailuresPerMinute,
+    this.counts = [
+      failureCount(
+        'AUTH_TOKEN_FAILURES_PER_MINUTE',
+        limits.tokenFailuresPerMinute,
+        limits.tokenFailureBurst,
         // A client id is printable ASCII (token-request.ts): a NUL cannot occur in it.
-        key: (clientId, address) => `${clientId}\u0000${sourceAddressKey(address)}`,
-      });
-    }
-    if (limits.tokenClientFailuresPerMinute > 0) {
-      this.counts.push({
-        bucket: {
-          name: 'token_client_failures',
-          ratePerSecond: limits.tokenClientFailuresPerMinute / 60,
-          burst: limits.tokenClientFailureBurst,
-        },
-        limit: 'AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE',
-        metric: 'token_client_failures',
-        perMinute: limits.tokenClientFailuresPerMinute,
-        key: (clientId) => clientId,
-      });
-    }
+        (clientId, address) => `${clientId}\u0000${sourceAddressKey(address)}`,
+      ),
+      failureCount(
+        'AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE',
+        limits.tokenClientFailuresPerMinute,
+        limits.tokenClientFailureBurst,
+        (clientId) => clientId,
+      ),
+    ].filter((each) => each.perMinute > 0);
   }
 
   /** Whether this client, from this address, has used up either count (nothing is taken). */
@@ -108,4 +96,26 @@ export class TokenFailureLimiter {
     }
     return undefined;
   }
+}
+
+const METRIC_OF = {
+  AUTH_TOKEN_FAILURES_PER_MINUTE: 'token_failures',
+  AUTH_TOKEN_CLIENT_FAILURES_PER_MINUTE: 'token_client_failures',
+} as const satisfies Record<FailureRefusal['limit'], FailureRefusal['metric']>;
+
+/** One count: a token bucket, named as its metric, refilled `perMinute` a minute up to `burst`. */
+function failureCount(
+  limit: FailureRefusal['limit'],
+  perMinute: number,
+  burst: number,
+  key: Count['key'],
+): Count {
+  const metric = METRIC_OF[limit];
+  return {
+    bucket: { name: metric, ratePerSecond: perMinute / 60, burst },
+    limit,
+    metric,
+    perMinute,
+    key,
+  };
 }

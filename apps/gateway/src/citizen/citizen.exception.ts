@@ -1,6 +1,6 @@
 // Errors of the citizen domain, by code. Transports map the codes (see
 // citizen-graphql.filter.ts for GraphQL); domain code never imports GraphQL.
-import { CodedException } from '#spean/contracts';
+import { DetailedException } from '#spean/contracts';
 
 export enum CitizenExceptionCode {
   INVALID_NATIONAL_ID = 'INVALID_NATIONAL_ID',
@@ -16,12 +16,4 @@ export enum CitizenExceptionCode {
   OFFICER_REQUIRED = 'OFFICER_REQUIRED',
 }
 
-export class CitizenException extends CodedException<CitizenExceptionCode> {
-  constructor(
-    code: CitizenExceptionCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(code, message);
-  }
-}
+export class CitizenException extends DetailedException<CitizenExceptionCode> {}

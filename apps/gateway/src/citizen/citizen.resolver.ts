@@ -8,6 +8,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { CitizenGraphqlFilter } from './citizen-graphql.filter.js';
 import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from '#spean/access';
+import type { PreviewOf } from './citizen-access.js';
 import { CitizenService, type CitizenView, type SectionSelection } from './citizen.service.js';
 import { refuse, selectionOf } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
@@ -45,15 +46,28 @@ export class CitizenResolver {
     })
     reference?: string,
   ): Promise<Record<string, unknown> | null> {
-    const view = await this.citizens.lookup(
-      context.principal,
-      nationalId,
-      purpose,
-      sectionsSelected(info),
-      reference,
-    );
-    return view && toGraphql(view);
+    return answerLookup(this.citizens, context, info, { nationalId, purpose, reference });
   }
+}
+
+/** A lookup as the Citizen type answers it: the sections the query selects; null for an unknown citizen. */
+export async function answerLookup(
+  citizens: CitizenService,
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  asked: { nationalId: string; purpose: string; reference?: string | null; previewOf?: PreviewOf },
+): Promise<Record<string, unknown> | null> {
+  const { nationalId, purpose, reference, previewOf } = asked;
+  const requested = sectionsSelected(info);
+  const view = await citizens.lookup(
+    context.principal,
+    nationalId,
+    purpose,
+    requested,
+    reference,
+    previewOf,
+  );
+  return view && toGraphql(view);
 }
 
 /**

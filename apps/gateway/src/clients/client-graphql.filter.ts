@@ -9,8 +9,5 @@ export const ClientGraphqlFilter = codedGraphqlErrorFilter(
     [ClientExceptionCode.NOT_FOUND]: 'NOT_FOUND',
     [ClientExceptionCode.CONFLICT]: 'CONFLICT',
   },
-  (exception) => ({
-    ...(exception.field ? { field: exception.field } : {}),
-    ...(exception.rule ? { rule: exception.rule } : {}),
-  }),
+  (exception) => ({ ...exception.details }),
 );

@@ -79,7 +79,10 @@ describe('GraphQL error filters', () => {
 
   it('keep the details beside the code: field, rule, incompatibilities', () => {
     const client = new ClientGraphqlFilter().catch(
-      new ClientException(ClientExceptionCode.INVALID_INPUT, 'bad name', 'name', 'pattern'),
+      new ClientException(ClientExceptionCode.INVALID_INPUT, 'bad name', {
+        field: 'name',
+        rule: 'pattern',
+      }),
       host,
     ) as GraphQLError;
     expect(client.extensions).toEqual({

@@ -8,7 +8,7 @@ import { ModuleRef } from '@nestjs/core';
 import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CitizenGraphqlFilter } from '../citizen/citizen-graphql.filter.js';
-import { sectionsSelected, toGraphql } from '../citizen/citizen.resolver.js';
+import { answerLookup } from '../citizen/citizen.resolver.js';
 import { CitizenService } from '../citizen/citizen.service.js';
 import { CitizenModel } from '../citizen/models/citizen.model.js';
 import type { GatewayContext } from '../common/gateway-context.js';
@@ -41,14 +41,7 @@ export class PreviewResolver implements OnModuleInit {
     @Context() context: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown> | null> {
-    const view = await this.citizens.lookup(
-      context.principal,
-      nationalId,
-      purpose,
-      sectionsSelected(info),
-      null,
-      { agencyId: checkPreviewAgency(agencyId) },
-    );
-    return view && toGraphql(view);
+    const previewOf = { agencyId: checkPreviewAgency(agencyId) };
+    return answerLookup(this.citizens, context, info, { nationalId, purpose, previewOf });
   }
 }

@@ -1,15 +1,9 @@
 // SQL of the gateway's read model.
 import { createHash } from 'node:crypto';
-import { newestVersions } from '#spean/contracts';
+import { newestVersions, type StoredRecordHead } from '#spean/contracts';
 import { jsonLines, jsonLinesParam, type Database } from '#spean/persistence';
 
-export interface ReadRecord {
-  recordType: string;
-  recordId: string;
-  subjectId: string;
-  relatedSubjects: string[];
-  version: number;
-  schemaVersion: number;
+export interface ReadRecord extends StoredRecordHead {
   op: 'upsert' | 'delete';
   payload: unknown;
   source: string;

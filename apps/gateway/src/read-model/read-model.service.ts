@@ -5,7 +5,7 @@
 // its version is newer. A record that can never apply goes to the dead letters
 // with its reason; a database fault is thrown so the bus delivers it again.
 import type { CheckedDecoder } from '#spean/adapter-registry';
-import type { PublishedRecord } from '#spean/contracts';
+import { storedRecordHead, type PublishedRecord } from '#spean/contracts';
 import { CITIZEN_SECTIONS } from '#spean/access';
 import {
   topicFor,
@@ -58,12 +58,7 @@ export class ReadModelService {
   private readRecord(record: PublishedRecord, relatedSubjects: string[]): ReadRecord {
     this.lineage?.observe(READ_MODEL_GROUP, 'consumes', record.recordType, record.schemaVersion);
     return {
-      recordType: record.recordType,
-      recordId: record.recordId,
-      subjectId: record.subjectId,
-      relatedSubjects,
-      version: record.version,
-      schemaVersion: record.schemaVersion,
+      ...storedRecordHead(record, relatedSubjects),
       op: record.op,
       payload: record.payload ?? null,
       source: record.source,

@@ -5,7 +5,7 @@
 // one the session was mapped to: the resolvers and the policy cannot tell it
 // from a client's, and need not. Any other request goes to the bearer check.
 import type { ServerResponse } from 'node:http';
-import type { AuthenticatedRequest } from '#spean/access';
+import type { AuthenticatedRequest, Principal } from '#spean/access';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './session-cookies.js';
 import { answerRefusal } from './sign-in-http.js';
 import { SignInException } from './sign-in.exception.js';
@@ -19,27 +19,14 @@ type Handler = (
 
 export function sessionOrBearer(signIn: SignInService, bearer: Handler): Handler {
   return (request, response, next) => {
-    const sessionId = request.headers.authorization
-      ? undefined
-      : readCookie(request, SESSION_COOKIE);
+    const sessionId = sessionCookieOf(request);
     if (!sessionId) {
       bearer(request, response, next);
       return;
     }
     const csrf = request.headers[CSRF_HEADER];
-    signIn.authorise(sessionId, typeof csrf === 'string' ? csrf : undefined).then(
-      (principal) => {
-        request.principal = principal;
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof SignInException)) {
-          next(error);
-          return;
-        }
-        answerRefusal(response, error);
-      },
-    );
+    const csrfToken = typeof csrf === 'string' ? csrf : undefined;
+    signedIn(signIn.authorise(sessionId, csrfToken), request, response, next);
   };
 }
 
@@ -55,27 +42,35 @@ export function sessionOrBearer(signIn: SignInService, bearer: Handler): Handler
 export function sessionDownloadOrBearer(signIn: SignInService, bearer: Handler): Handler {
   const withCsrf = sessionOrBearer(signIn, bearer);
   return (request, response, next) => {
-    const sessionId = request.headers.authorization
-      ? undefined
-      : readCookie(request, SESSION_COOKIE);
+    const sessionId = sessionCookieOf(request);
     const sameOrigin = request.headers['sec-fetch-site'] === 'same-origin';
     const safe = request.method === 'GET' || request.method === 'HEAD';
     if (!sessionId || !safe || !sameOrigin) {
       withCsrf(request, response, next);
       return;
     }
-    signIn.principalOf(sessionId).then(
-      (principal) => {
-        request.principal = principal;
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof SignInException)) {
-          next(error);
-          return;
-        }
-        answerRefusal(response, error);
-      },
-    );
+    signedIn(signIn.principalOf(sessionId), request, response, next);
   };
+}
+
+/** Goes on as the session's principal, or answers the session's refusal; any other error is a fault. */
+function signedIn(
+  principal: Promise<Principal>,
+  ...[request, response, next]: Parameters<Handler>
+): void {
+  principal.then(
+    (found) => {
+      request.principal = found;
+      next();
+    },
+    (error: unknown) => {
+      if (error instanceof SignInException) answerRefusal(response, error);
+      else next(error);
+    },
+  );
+}
+
+/** The session the request's cookie names, unless it carries a bearer token (which then decides). */
+function sessionCookieOf(request: AuthenticatedRequest): string | undefined {
+  return request.headers.authorization ? undefined : readCookie(request, SESSION_COOKIE);
 }

@@ -1,7 +1,7 @@
 // Why a person could not sign in, a session was refused, or a client's
 // statement of the officer it acts for was refused, by code. The HTTP
 // answers are in sessions.controller.ts and session-authentication.ts.
-import { CodedException } from '#spean/contracts';
+import { DetailedException } from '#spean/contracts';
 
 export enum SignInExceptionCode {
   /** `as` is not officer or citizen, or that audience has no identity provider configured. */
@@ -22,13 +22,8 @@ export enum SignInExceptionCode {
   BAD_OFFICER_HEADER = 'BAD_OFFICER_HEADER',
 }
 
-export class SignInException extends CodedException<SignInExceptionCode> {
-  constructor(
-    code: SignInExceptionCode,
-    message: string,
-    /** The claim concerned (its name in the mapping, never its value) and the rule it broke. */
-    readonly details: { claim?: string; header?: string; rule?: string } = {},
-  ) {
-    super(code, message);
-  }
-}
+export class SignInException extends DetailedException<
+  SignInExceptionCode,
+  /** The claim concerned (its name in the mapping, never its value) and the rule it broke. */
+  { claim?: string; header?: string; rule?: string }
+> {}

@@ -37,6 +37,15 @@ export interface VerificationView {
   locked: Set<VerificationClaim>;
 }
 
+/** Who asks, about whom, for what purpose, which claims, and the agency's reference if any. */
+type VerificationQuestion = [
+  principal: Principal,
+  nationalIdInput: string,
+  purposeInput: string,
+  claims: CitizenClaims,
+  referenceInput?: string | null,
+];
+
 export class VerificationService {
   constructor(
     private readonly records: ReadModelRepository,
@@ -54,25 +63,16 @@ export class VerificationService {
    * verifications of one citizen take turns in this process, in the order
    * asked, so the claims of one request count one by one.
    */
-  async verify(
-    principal: Principal,
-    nationalIdInput: string,
-    purposeInput: string,
-    claims: CitizenClaims,
-    referenceInput?: string | null,
-  ): Promise<VerificationView> {
+  async verify(...question: VerificationQuestion): Promise<VerificationView> {
+    const [, nationalIdInput] = question;
     // Turns are keyed by the id as the scheme reads it, so two spellings of one id share them.
     return await this.turns.run(this.access.checkNationalId(nationalIdInput), () =>
-      this.verifyInTurn(principal, nationalIdInput, purposeInput, claims, referenceInput),
+      this.verifyInTurn(...question),
     );
   }
 
   private async verifyInTurn(
-    principal: Principal,
-    nationalIdInput: string,
-    purposeInput: string,
-    claims: CitizenClaims,
-    referenceInput?: string | null,
+    ...[principal, nationalIdInput, purposeInput, claims, referenceInput]: VerificationQuestion
   ): Promise<VerificationView> {
     const asked = VERIFICATION_CLAIMS.filter(
       (claim) => claims[claim] !== undefined && claims[claim] !== null,

@@ -32,6 +32,14 @@ export class CsvRowError extends Error {
   }
 }
 
+/** The column any export may carry: when the row last changed, the record's occurredAt. */
+export const CHANGED_AT_COLUMN: CsvColumn = {
+  name: 'changed_at',
+  required: false,
+  description: 'When the row last changed (ISO 8601); default: import time',
+  example: '',
+};
+
 /** Cell readers that name the column when the cell is wrong. */
 export const cell = {
   text(row: Readonly<Record<string, string>>, column: string): string {
@@ -80,6 +88,22 @@ export const cell = {
     if (['true', 'yes', 'y', '1'].includes(value)) return true;
     if (['false', 'no', 'n', '0'].includes(value)) return false;
     throw new CsvRowError(column, 'must be yes or no', 'boolean');
+  },
+  /** A list in one cell: entries separated by ";", the parts of each by ":" ("2345678906:1/2;…"). */
+  list<T>(
+    row: Readonly<Record<string, string>>,
+    column: string,
+    entry: (parts: string[]) => T,
+  ): T[] {
+    return cell
+      .text(row, column)
+      .split(';')
+      .filter((part) => part.trim() !== '')
+      .map((part) => entry(part.split(':')));
+  },
+  /** When the row last changed (CHANGED_AT_COLUMN), or else the time of the import. */
+  changedAt(row: Readonly<Record<string, string>>): string {
+    return cell.optional(row, CHANGED_AT_COLUMN.name) ?? new Date().toISOString();
   },
 };
 

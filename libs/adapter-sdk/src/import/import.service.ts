@@ -172,7 +172,7 @@ export class ImportService {
       throw new IntakeException(
         IntakeExceptionCode.MALFORMED_CHUNK,
         `the import chunk is malformed (${issues.length} problem(s)); nothing was imported: ${issues[0]!.message}`,
-        issues,
+        { issues },
       );
     }
     const { columns } = chunk as ImportChunk;

@@ -1,5 +1,5 @@
 // Errors of the intake, by code; the HTTP filter maps each to a status.
-import { CodedException } from '#spean/contracts';
+import { DetailedException } from '#spean/contracts';
 import type { ValidationIssue } from '#spean/schema-registry';
 
 export enum IntakeExceptionCode {
@@ -32,12 +32,12 @@ export interface ShapeIssue {
   message: string;
 }
 
-export class IntakeException extends CodedException<IntakeExceptionCode> {
-  constructor(
-    code: IntakeExceptionCode,
-    message: string,
-    readonly issues: ReadonlyArray<RecordIssue | ShapeIssue> = [],
-  ) {
-    super(code, message);
+export class IntakeException extends DetailedException<
+  IntakeExceptionCode,
+  { issues?: ReadonlyArray<RecordIssue | ShapeIssue> }
+> {
+  /** Where the records or the request break their rules; empty when the refusal is about the whole request. */
+  get issues(): ReadonlyArray<RecordIssue | ShapeIssue> {
+    return this.details.issues ?? [];
   }
 }

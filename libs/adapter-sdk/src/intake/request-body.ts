@@ -43,15 +43,15 @@ export function jsonOf(body: RequestBody, expected: string): unknown {
       return body.value;
     case 'empty': {
       const message = `the request body is empty; send ${expected} as application/json`;
-      throw new IntakeException(IntakeExceptionCode.EMPTY_BATCH, message, [
-        { path: '', rule: 'required', message },
-      ]);
+      throw new IntakeException(IntakeExceptionCode.EMPTY_BATCH, message, {
+        issues: [{ path: '', rule: 'required', message }],
+      });
     }
     case 'not-utf-8': {
       const message = `the request body was sent in another charset than UTF-8; send ${expected} in UTF-8`;
-      throw new IntakeException(IntakeExceptionCode.UNSUPPORTED_MEDIA_TYPE, message, [
-        { path: '', rule: 'charset', message },
-      ]);
+      throw new IntakeException(IntakeExceptionCode.UNSUPPORTED_MEDIA_TYPE, message, {
+        issues: [{ path: '', rule: 'charset', message }],
+      });
     }
     case 'not-json': {
       const sent =
@@ -61,9 +61,9 @@ export function jsonOf(body: RequestBody, expected: string): unknown {
             ? `content type ${body.contentType}`
             : 'an unreadable content type';
       const message = `the request body was sent with ${sent}; send ${expected} with Content-Type: application/json`;
-      throw new IntakeException(IntakeExceptionCode.UNSUPPORTED_MEDIA_TYPE, message, [
-        { path: '', rule: 'content-type', message },
-      ]);
+      throw new IntakeException(IntakeExceptionCode.UNSUPPORTED_MEDIA_TYPE, message, {
+        issues: [{ path: '', rule: 'content-type', message }],
+      });
     }
   }
 }

@@ -11,7 +11,7 @@
 // every metrics scrape and after a round that sent something, never by an
 // idle round.
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventBus } from '#spean/bus';
+import { WorkLoop, type EventBus } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
 import { deliver, type OutboxRepository } from './outbox.repository.js';
 
@@ -38,11 +38,7 @@ export const OUTBOX_DEFAULTS: OutboxSettings = {
 
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly settings: OutboxSettings;
-  private running = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  private pendingWake = false;
-  private failures = 0;
+  private readonly loop: WorkLoop;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -53,6 +49,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly logger: Pick<Logger, 'warn'> = new Logger(`${source}-outbox`),
   ) {
     this.settings = { ...OUTBOX_DEFAULTS, ...settings };
+    this.loop = new WorkLoop(async () => (await this.relayOnce()) >= this.settings.batchSize, {
+      pollIntervalMs: this.settings.pollIntervalMs,
+      firstBackoffMs: 250,
+      maxBackoffMs: this.settings.maxBackoffMs,
+      // A nudge does not cut a back-off short: the bus was just failing.
+      wakeEndsBackoff: false,
+      onFailure: (error, delay) =>
+        this.logger.warn(
+          `relaying the outbox failed, retrying in ${delay} ms: ${(error as Error).message}`,
+        ),
+    });
     // Counted on every scrape; an idle relay does not count it every poll.
     metrics.observeOutboxDepth(source, () => outbox.depth());
   }
@@ -66,9 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /**
@@ -77,12 +82,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * that round held is released when its lease lapses.
    */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeUp?.();
+    if (!this.loop.isRunning) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      this.loop,
+      this.loop.stop(),
       new Promise((resolve) => (timer = setTimeout(resolve, this.settings.fastPathWaitMs))),
     ]);
     clearTimeout(timer);
@@ -90,8 +93,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Messages were left in the outbox: look now rather than at the next poll (not during a back-off). */
   nudge(): void {
-    this.pendingWake = true;
-    if (this.failures === 0) this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** One round: takes, publishes, deletes. Returns how many messages reached the bus. */
@@ -104,39 +106,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.metrics.outboxDepth.set({ source: this.source }, await this.outbox.depth());
     }
     return entries.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const relayed = await this.relayOnce();
-        this.failures = 0;
-        if (relayed < this.settings.batchSize) await this.idle(this.settings.pollIntervalMs);
-      } catch (error) {
-        this.failures++;
-        const delay = Math.min(250 * 2 ** (this.failures - 1), this.settings.maxBackoffMs);
-        this.logger.warn(
-          `relaying the outbox failed, retrying in ${delay} ms: ${(error as Error).message}`,
-        );
-        await this.idle(delay);
-      }
-    }
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (!this.running || (this.pendingWake && this.failures === 0)) {
-      this.pendingWake = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        this.pendingWake = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
   }
 }

@@ -67,7 +67,7 @@ export class Publishing {
       throw new IntakeException(
         IntakeExceptionCode.INVALID_RECORDS,
         `${invalid} of ${inputs.length} record(s) are invalid; nothing was published`,
-        issues,
+        { issues },
       );
     }
     const chosen = options.select ? await options.select(ready) : ready;

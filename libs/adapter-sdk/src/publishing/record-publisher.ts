@@ -38,7 +38,7 @@
 // verifies (see record-signature.ts in the contracts for what is signed).
 import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
-import { signedHeaders, type RecordSigner } from '#spean/contracts';
+import { signedHeaders, storedRecordHead, type RecordSigner } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
@@ -135,7 +135,7 @@ export class RecordPublisher {
         throw new IntakeException(
           IntakeExceptionCode.VERSION_CONFLICT,
           `${found.length} of ${prepared.length} record(s) name a version already kept with other content; nothing was published`,
-          found,
+          { issues: found },
         );
       }
       const sending = prepared.filter(
@@ -236,12 +236,7 @@ function describe(error: unknown): string {
 
 function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
   return {
-    recordType: record.recordType,
-    recordId: record.recordId,
-    subjectId: record.subjectId,
-    relatedSubjects,
-    version: record.version,
-    schemaVersion: record.schemaVersion,
+    ...storedRecordHead(record, relatedSubjects),
     deleted: record.op === 'delete',
     payload: record.payload ?? null,
     eventId: record.eventId,

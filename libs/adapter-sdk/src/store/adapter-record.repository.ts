@@ -1,27 +1,15 @@
 // SQL of an adapter's own store: the newest version of every record it has
 // published. Reactions read it; the publisher writes it, in the transaction
 // that also writes the records' outbox rows.
-import { newestVersions } from '#spean/contracts';
+import { newestVersions, type StoredRecordHead } from '#spean/contracts';
 import { jsonLines, jsonLinesParam, type Queryable } from '#spean/persistence';
 
-export interface StoredRecord<P extends object = Record<string, unknown>> {
-  recordType: string;
-  recordId: string;
-  subjectId: string;
-  relatedSubjects: string[];
-  version: number;
-  schemaVersion: number;
+export interface StoredRecord<P extends object = Record<string, unknown>> extends StoredRecordHead {
   payload: P;
   occurredAt: Date;
 }
 
-export interface RecordToStore {
-  recordType: string;
-  recordId: string;
-  subjectId: string;
-  relatedSubjects: string[];
-  version: number;
-  schemaVersion: number;
+export interface RecordToStore extends StoredRecordHead {
   deleted: boolean;
   payload: unknown;
   eventId: string;

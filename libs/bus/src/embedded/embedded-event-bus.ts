@@ -19,6 +19,7 @@ import type {
   Subscription,
 } from '../event-bus.port.js';
 import { partitionFor } from '../partitioner.js';
+import { WorkLoop } from '../work-loop.js';
 import { EmbeddedBusRepository, type StoredMessage } from './embedded-bus.repository.js';
 
 export interface EmbeddedEventBusOptions {
@@ -149,11 +150,7 @@ interface LoopSettings {
 
 class EmbeddedSubscription implements Subscription {
   private readonly member = randomUUID();
-  private running = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  private pendingWake = false;
-  private failures = 0;
+  private readonly loop: WorkLoop;
 
   constructor(
     private readonly repository: EmbeddedBusRepository,
@@ -161,49 +158,38 @@ class EmbeddedSubscription implements Subscription {
     private readonly handler: BatchHandler,
     private readonly settings: LoopSettings,
     private readonly onClosed: () => void,
-  ) {}
+  ) {
+    this.loop = new WorkLoop(() => this.pass(), {
+      pollIntervalMs: settings.pollIntervalMs,
+      firstBackoffMs: 200,
+      maxBackoffMs: 5000,
+      wakeEndsBackoff: true,
+      // Transient: nothing was committed, so the same messages come again.
+      onFailure: (error, delay) =>
+        settings.logger?.warn(
+          `consumer ${options.group}: batch failed, retrying in ${delay} ms: ${describe(error)}`,
+        ),
+    });
+  }
 
   start(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   wake(topic: string): void {
     if (topic !== '' && !this.options.topics.includes(topic)) return;
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async close(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    if (!this.loop.isRunning) return;
+    await this.loop.stop();
     await this.repository.leaveGroup(this.options.group, this.member).catch(() => undefined);
     this.onClosed();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const worked = await this.pass();
-        this.failures = 0;
-        if (!worked) await this.idle(this.settings.pollIntervalMs);
-      } catch (error) {
-        // Transient: nothing was committed, so the same messages come again.
-        this.failures++;
-        const delay = Math.min(200 * 2 ** (this.failures - 1), 5000);
-        this.settings.logger?.warn(
-          `consumer ${this.options.group}: batch failed, retrying in ${delay} ms: ${describe(error)}`,
-        );
-        await this.idle(delay);
-      }
-    }
-  }
-
   /** One round over the owned partitions; true when any message was handled. */
   private async pass(): Promise<boolean> {
-    this.pendingWake = false;
     const leaseMs = this.settings.leaseMs;
     await this.repository.claimPartitions(
       this.options.group,
@@ -218,7 +204,7 @@ class EmbeddedSubscription implements Subscription {
     );
     if (fetched.length === 0) return false;
     for (const batch of byPartition(fetched)) {
-      if (!this.running) break;
+      if (!this.loop.isRunning) break;
       const messages = batch.map(toConsumed);
       // Dead letters are committed past like the rest: the consumer kept them.
       await this.handler(messages);
@@ -231,21 +217,6 @@ class EmbeddedSubscription implements Subscription {
       }
     }
     return true;
-  }
-
-  private idle(ms: number): Promise<void> {
-    if (this.pendingWake || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = undefined;
-        done();
-      };
-    });
   }
 }
 

@@ -1,6 +1,6 @@
 // Errors of the schema registry, by code; each transport maps them (GraphQL:
 // BAD_USER_INPUT, NOT_FOUND, FORBIDDEN; CLI: a message and exit status).
-import { CodedException } from '#spean/contracts';
+import { DetailedException } from '#spean/contracts';
 import type { Incompatibility } from '../compatibility/index.js';
 
 export enum SchemaRegistryExceptionCode {
@@ -12,12 +12,12 @@ export enum SchemaRegistryExceptionCode {
   INVALID_INPUT = 'INVALID_INPUT',
 }
 
-export class SchemaRegistryException extends CodedException<SchemaRegistryExceptionCode> {
-  constructor(
-    code: SchemaRegistryExceptionCode,
-    message: string,
-    readonly incompatibilities: Incompatibility[] = [],
-  ) {
-    super(code, message);
+export class SchemaRegistryException extends DetailedException<
+  SchemaRegistryExceptionCode,
+  { incompatibilities?: Incompatibility[] }
+> {
+  /** Why a version is not compatible (INCOMPATIBLE); empty otherwise. */
+  get incompatibilities(): Incompatibility[] {
+    return this.details.incompatibilities ?? [];
   }
 }

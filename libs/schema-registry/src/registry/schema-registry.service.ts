@@ -250,7 +250,7 @@ export class SchemaRegistryService {
       throw new SchemaRegistryException(
         Code.INCOMPATIBLE,
         `version ${check.version} of ${recordType} is not ${check.mode} compatible: ${check.incompatibilities.length} problem(s)`,
-        check.incompatibilities,
+        { incompatibilities: check.incompatibilities },
       );
     }
     const candidate = normalise(recordType, check.version, schema);
@@ -315,7 +315,7 @@ export class SchemaRegistryService {
       throw new SchemaRegistryException(
         Code.INCOMPATIBLE,
         `${recordType} version ${version} is no longer ${result.mode} compatible with the active versions`,
-        result.incompatibilities,
+        { incompatibilities: result.incompatibilities },
       );
     }
     return this.move(by, recordType, version, ['proposed'], 'active', 'approve', reason);
