@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Database } from '#spean/persistence';
+import { copyText, Database } from '#spean/persistence';
 import { generatePopulation, type PopulationBatch } from '#spean/population';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { fromDist } from '../harness/dist.ts';
@@ -147,15 +147,4 @@ export async function readModelSqlLoad(
   } finally {
     await database.close();
   }
-}
-
-/** COPY's text format: a backslash starts an escape, tab and newline end a field or row. */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value
-        .replaceAll('\\', '\\\\')
-        .replaceAll('\t', '\\t')
-        .replaceAll('\n', '\\n')
-        .replaceAll('\r', '\\r')
-    : value;
 }
