@@ -23,6 +23,7 @@ import {
   Backfill,
   BACKFILL_CHUNK,
   IntakeException,
+  noBackfillCounts,
   OutboxRepository,
   readAdapterConfig,
   type AdapterDefinition,
@@ -292,15 +293,7 @@ class RejectsFile {
 
 /** Progress on standard error: a bar on a terminal, a line every 5 s otherwise. */
 class Progress {
-  last: BackfillCounts = {
-    lines: 0,
-    written: 0,
-    unchanged: 0,
-    rejected: 0,
-    landed: 0,
-    leftToRelay: 0,
-    recordTypes: {},
-  };
+  last: BackfillCounts = noBackfillCounts();
   private shownAt = 0;
   private readonly out = process.stderr;
 

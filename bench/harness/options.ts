@@ -18,6 +18,8 @@ export interface BenchOptions {
   scales: number[];
   /** Citizens the ingest scenario sends through the adapters (default 200k; quick 1k). */
   ingestCitizens?: number;
+  /** Citizens the backfill scenario loads with `spean backfill` (default 200k; quick 1k). */
+  backfillCitizens?: number;
   /** Scenario names to run; empty means all. */
   only: string[];
   /** Where the results JSON and latest.md are written. */
@@ -39,6 +41,7 @@ export const USAGE = `npm run bench -- [options]
   --concurrency <list> closed-loop concurrencies, e.g. 1,16,64 (default 1,16,64)
   --scales <list>      population sizes of the scale scenario, e.g. 100k,1m,5m (default 100k,1m,5m)
   --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 200k; quick 1k)
+  --backfill-citizens <n> citizens the backfill scenario loads with spean backfill (default 200k; quick 1k)
   --only <list>        run only these scenarios, e.g. lookup,memory
   --results <dir>      where results go (default bench/results)
   --gateway-workers <n> gateway worker processes (GATEWAY_WORKERS) in the lookup and rate-limit
@@ -85,6 +88,9 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
         return true;
       case '--ingest-citizens':
         options.ingestCitizens = count(value(), flag);
+        return true;
+      case '--backfill-citizens':
+        options.backfillCitizens = count(value(), flag);
         return true;
       case '--only':
         options.only = list(value(), flag);

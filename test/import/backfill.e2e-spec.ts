@@ -16,37 +16,12 @@ import { EnvReader } from '#spean/config';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import { backfillCommand } from '../../tools/backfill-command.js';
 import { auditEntriesSince, lastAuditSeq } from '../support/audit-entries.js';
+import { fixture, record } from '../support/canonical-records.js';
 import { startStack, type AdapterName, type SpeanStack } from '../support/spean-stack.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
-const root = path.resolve(import.meta.dirname, '..', '..');
 const suffix = (): string => String(randomInt(100_000, 999_999));
-
-function fixture(recordType: string, name: string): Record<string, unknown> {
-  return JSON.parse(
-    fs.readFileSync(path.join(root, 'schemas', recordType, 'ok', `${name}.json`), 'utf8'),
-  ) as Record<string, unknown>;
-}
-
-function record(
-  recordType: string,
-  recordId: string,
-  subjectId: string,
-  payload: object,
-  version: unknown = 1,
-) {
-  return {
-    recordType,
-    schemaVersion: 1,
-    recordId,
-    subjectId,
-    version,
-    op: 'upsert',
-    occurredAt: '2026-11-21T10:00:00+07:00',
-    payload,
-  };
-}
 
 const person = (nationalId: string, extra: object = {}, version: unknown = 1) =>
   record(

@@ -42,6 +42,19 @@ interface Statement {
 const MAX_SECTION_STATEMENTS = 256;
 const RECORD_TYPE = /^[a-z][a-z0-9-]*$/;
 
+/** The version rule of every write to read_record: a record replaces the held one only if newer. */
+const NEWER_WINS = `ON CONFLICT (record_type, record_id) DO UPDATE SET
+           subject_id = EXCLUDED.subject_id,
+           version = EXCLUDED.version,
+           schema_version = EXCLUDED.schema_version,
+           deleted = EXCLUDED.deleted,
+           payload = EXCLUDED.payload,
+           source = EXCLUDED.source,
+           event_id = EXCLUDED.event_id,
+           occurred_at = EXCLUDED.occurred_at,
+           applied_at = now()
+         WHERE read_record.version < EXCLUDED.version`;
+
 /** A text[] literal of record types, which are catalog names: anything else is refused. */
 function typeList(types: readonly string[]): string {
   for (const type of types)
@@ -70,17 +83,7 @@ export class ReadModelRepository {
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
                               ${jsonLinesParam(7)}, $8::text[], $9::uuid[], $10::timestamptz[])
-         ON CONFLICT (record_type, record_id) DO UPDATE SET
-           subject_id = EXCLUDED.subject_id,
-           version = EXCLUDED.version,
-           schema_version = EXCLUDED.schema_version,
-           deleted = EXCLUDED.deleted,
-           payload = EXCLUDED.payload,
-           source = EXCLUDED.source,
-           event_id = EXCLUDED.event_id,
-           occurred_at = EXCLUDED.occurred_at,
-           applied_at = now()
-         WHERE read_record.version < EXCLUDED.version
+         ${NEWER_WINS}
          RETURNING record_type, record_id, xmax = 0 AS inserted`,
         [
           rows.map((r) => r.recordType),
@@ -136,17 +139,7 @@ export class ReadModelRepository {
            schema_version, deleted, payload, source, event_id, occurred_at
          FROM ${stage}
          ORDER BY record_type, record_id, version DESC, line DESC
-         ON CONFLICT (record_type, record_id) DO UPDATE SET
-           subject_id = EXCLUDED.subject_id,
-           version = EXCLUDED.version,
-           schema_version = EXCLUDED.schema_version,
-           deleted = EXCLUDED.deleted,
-           payload = EXCLUDED.payload,
-           source = EXCLUDED.source,
-           event_id = EXCLUDED.event_id,
-           occurred_at = EXCLUDED.occurred_at,
-           applied_at = now()
-         WHERE read_record.version < EXCLUDED.version
+         ${NEWER_WINS}
          RETURNING record_type, record_id, event_id, xmax = 0 AS inserted),
        kept AS (INSERT INTO read_model_applied SELECT * FROM applied RETURNING 1)
        SELECT count(*) FROM kept`,

@@ -16,7 +16,6 @@
 // same content is a re-run, and changes nothing; one kept with other content
 // is a conflict, refused by line.
 import type { OutboxEntry } from '../publishing/outbox.repository.js';
-import { OUTBOX_DEFAULTS } from '../publishing/outbox-relay.js';
 import type { PreparedRecord } from '../publishing/prepare-records.js';
 import {
   copyBytes,
@@ -50,13 +49,24 @@ export interface KeptChunk {
   waiting: number;
 }
 
+/**
+ * How long the backfill holds the outbox rows of a chunk before the adapter's
+ * relay may send them instead. Counted from the INSERT (clock_timestamp(), not
+ * the transaction's start: a chunk's transaction can be long on a busy
+ * server), and longer than the publisher's lease: a lease lapsing while the
+ * backfill still sends has the relay send the whole chunk again, and its claim
+ * holds the rows the backfill is waiting to forget. Only a backfill that died
+ * waits this long for the relay.
+ */
+export const BACKFILL_LEASE_MS = 5 * 60_000;
+
 const STAGE_COLUMNS =
   'line, record_type, record_id, subject_id, related_subjects, version, schema_version, deleted, payload, source, event_id, occurred_at, topic, value, headers';
 
 export class BackfillStageRepository {
   constructor(
     readonly adapter: string,
-    private readonly leaseMs = OUTBOX_DEFAULTS.leaseMs,
+    private readonly leaseMs = BACKFILL_LEASE_MS,
   ) {}
 
   /** Creates the chunk's staging table in `tx` and COPies the records into it. */
@@ -126,7 +136,7 @@ export class BackfillStageRepository {
               CASE WHEN EXISTS (SELECT 1 FROM adapter_outbox o
                                 WHERE o.adapter = $1 AND o.message_key = s.subject_id)
                    THEN NULL
-                   ELSE now() + make_interval(secs => $2::double precision / 1000) END
+                   ELSE clock_timestamp() + make_interval(secs => $2::double precision / 1000) END
        FROM ${BACKFILL_STAGE} s
        JOIN backfill_written w
          ON w.record_type = s.record_type AND w.record_id = s.record_id AND w.event_id = s.event_id

@@ -97,6 +97,19 @@ interface Chunk {
 
 export const BACKFILL_CHUNK = 20_000;
 
+/** The counts of a backfill that has read nothing yet. */
+export function noBackfillCounts(): BackfillCounts {
+  return {
+    lines: 0,
+    written: 0,
+    unchanged: 0,
+    rejected: 0,
+    landed: 0,
+    leftToRelay: 0,
+    recordTypes: {},
+  };
+}
+
 export class Backfill {
   private readonly stage: BackfillStageRepository;
 
@@ -106,15 +119,7 @@ export class Backfill {
 
   /** Lands every line of `input`; resolves with the counts, or throws the refusal that stopped it. */
   async run(options: BackfillOptions): Promise<BackfillCounts> {
-    const counts: BackfillCounts = {
-      lines: 0,
-      written: 0,
-      unchanged: 0,
-      rejected: 0,
-      landed: 0,
-      leftToRelay: 0,
-      recordTypes: {},
-    };
+    const counts = noBackfillCounts();
     // The adapter as a whole must be approved before a line is read.
     await this.parts.guard.checkPublish(options.actor, []);
     const chunkSize = options.chunkSize ?? BACKFILL_CHUNK;
