@@ -145,6 +145,8 @@ export class ReadModelRepository {
        SELECT count(*) FROM kept`,
     );
     if (Number(changed?.count ?? 0) === 0) return 0;
+    // Planned with its statistics, not as the empty table a fresh one looks like.
+    await tx.query(`ANALYZE read_model_applied`);
     // As in reindexRelated: only a record that replaced another has links to drop.
     await tx.query(
       `DELETE FROM read_related_subject s
