@@ -96,6 +96,8 @@ interface Chunk {
 }
 
 export const BACKFILL_CHUNK = 20_000;
+/** Records validated and signed between two turns of the event loop. */
+const PREPARE_SLICE = 500;
 
 /** The counts of a backfill that has read nothing yet. */
 export function noBackfillCounts(): BackfillCounts {
@@ -182,19 +184,30 @@ export class Backfill {
     });
     const notJson = new Set(rejected.keys());
     await guard.checkPublish(options.actor, inputs, (index) => `line ${chunk.lines[index]}`);
-    const { ready, issues } = prepareRecords(inputs, definition.name, validator);
-    for (const { index, ...issue } of issues) if (!notJson.has(index)) reject(index, issue);
+    // Validated and signed a slice at a time, giving way between slices: the
+    // chunk before this one is being COPied meanwhile, and its stream is fed
+    // from this same thread.
+    const staged: StagedRecord[] = [];
+    for (let start = 0; start < inputs.length; start += PREPARE_SLICE) {
+      const slice = inputs.slice(start, start + PREPARE_SLICE);
+      const { ready, issues } = prepareRecords(slice, definition.name, validator);
+      for (const { index, ...issue } of issues)
+        if (!notJson.has(start + index)) reject(start + index, issue);
+      for (const each of ready) {
+        const prepared = { ...each, index: start + each.index };
+        const key = `${prepared.record.recordType}@${prepared.record.schemaVersion}`;
+        counts.recordTypes[key] = (counts.recordTypes[key] ?? 0) + 1;
+        staged.push({
+          line: chunk.lines[prepared.index]!,
+          text: chunk.texts[prepared.index]!,
+          prepared,
+          message: toMessage(prepared, signer),
+        });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await this.report(rejected, options, counts);
-    return ready.map((prepared) => {
-      const key = `${prepared.record.recordType}@${prepared.record.schemaVersion}`;
-      counts.recordTypes[key] = (counts.recordTypes[key] ?? 0) + 1;
-      return {
-        line: chunk.lines[prepared.index]!,
-        text: chunk.texts[prepared.index]!,
-        prepared,
-        message: toMessage(prepared, signer),
-      };
-    });
+    return staged;
   }
 
   /** Steps 4 and 5 for one chunk: stage, merge, commit, send. */
