@@ -16,6 +16,7 @@ import { ADAPTERS_HELP, adaptersCommand } from './adapters-command.js';
 import { describeColumns, importCsv } from './csv-import.js';
 import { ACCESS_HELP, accessCommand } from './access-command.js';
 import { AUDIT_HELP, auditCommand } from './audit-command.js';
+import { BACKFILL_HELP, backfillCommand } from './backfill-command.js';
 import { CLIENT_HELP, runClientCommand } from './client-command.js';
 import { DEAD_LETTERS_HELP, deadLettersCommand } from './dead-letters-command.js';
 import { KAFKA_HELP, kafkaCommand } from './kafka-command.js';
@@ -34,7 +35,7 @@ ${CLIENT_HELP}  import <adapter> <file>       Import a ministry's CSV export thr
                                 commerce, tax); rows it refuses go to <file>.rejects.csv with reasons.
       [--rejects <path>]        Where to write the refused rows instead.
   import <adapter> --columns    Show the adapter's CSV columns.
-  orphans [--record-type <t>]   List records whose subject interior does not know (kept; they attach
+${BACKFILL_HELP}  orphans [--record-type <t>]   List records whose subject interior does not know (kept; they attach
       [--limit <n>]             when the person appears). Record ids only, no national ids.
   seed --citizens <n>           Publish a synthetic population of n citizens (families, addresses, life
                                 events, vehicles, land, businesses, taxpayers) through every adapter,
@@ -69,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
       return seed(argv.slice(1));
     case 'import':
       return importFile(argv.slice(1));
+    case 'backfill':
+      return backfillCommand(argv.slice(1));
     case 'orphans':
       return listOrphans(argv.slice(1));
     case 'schemas':

@@ -8,10 +8,11 @@
 //    gateway consumer's batch size, one after another: what the read model
 //    costs with no bus, no validation and no HTTP before it.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Database } from '#spean/persistence';
+import { copyText, Database } from '#spean/persistence';
 import { generatePopulation, type PopulationBatch } from '#spean/population';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { fromDist } from '../harness/dist.ts';
@@ -66,13 +67,9 @@ export async function copyLoad(
   let links = '';
   let linkCount = 0;
   for (const r of records) {
-    rows +=
-      `${copyText(r.recordType)}\t${copyText(r.recordId)}\t${copyText(r.subjectId)}\t${r.version}\t` +
-      `${r.schemaVersion}\tf\t${copyText(JSON.stringify(r.payload))}\t${r.source}\t${r.eventId}\t${r.occurredAt}\n`;
-    for (const subject of r.relatedSubjects) {
-      links += `${subject}\t${copyText(r.recordType)}\t${copyText(r.recordId)}\n`;
-      linkCount++;
-    }
+    rows += readRecordRow(r);
+    links += relatedLinkRows(r);
+    linkCount += r.relatedSubjects.length;
     if (rows.length > 1 << 20) {
       chunks.push(rows);
       rows = '';
@@ -86,19 +83,7 @@ export async function copyLoad(
   if (links) linkChunks.push(links);
 
   const started = performance.now();
-  await Promise.all([
-    copy(
-      url,
-      `COPY read_record (record_type, record_id, subject_id, version, schema_version, deleted,
-                         payload, source, event_id, occurred_at) FROM STDIN`,
-      chunks,
-    ),
-    copy(
-      url,
-      'COPY read_related_subject (subject_id, record_type, record_id) FROM STDIN',
-      linkChunks,
-    ),
-  ]);
+  await Promise.all([copy(url, READ_RECORD_COPY, chunks), copy(url, RELATED_COPY, linkChunks)]);
   return {
     records: records.length,
     relatedLinks: linkCount,
@@ -106,7 +91,48 @@ export async function copyLoad(
   };
 }
 
-async function copy(url: string, statement: string, chunks: readonly string[]): Promise<void> {
+/** One read_record row in COPY text, in the columns of READ_RECORD_COPY. */
+export function readRecordRow(r: ReadRecord): string {
+  return (
+    `${copyText(r.recordType)}\t${copyText(r.recordId)}\t${copyText(r.subjectId)}\t${r.version}\t` +
+    `${r.schemaVersion}\tf\t${copyText(JSON.stringify(r.payload))}\t${r.source}\t${r.eventId}\t${r.occurredAt}\n`
+  );
+}
+
+/** The read_related_subject rows of one record in COPY text, in the columns of RELATED_COPY. */
+export function relatedLinkRows(r: ReadRecord): string {
+  let links = '';
+  for (const subject of r.relatedSubjects)
+    links += `${subject}\t${copyText(r.recordType)}\t${copyText(r.recordId)}\n`;
+  return links;
+}
+
+const READ_RECORD_COPY = `COPY read_record (record_type, record_id, subject_id, version, schema_version, deleted,
+                         payload, source, event_id, occurred_at) FROM STDIN`;
+const RELATED_COPY = 'COPY read_related_subject (subject_id, record_type, record_id) FROM STDIN';
+
+/**
+ * COPY of rows rendered beforehand into files (readRecordRow, relatedLinkRows),
+ * both tables at once, one connection each: the control of a load too large to
+ * hold in memory (the backfill scenario's).
+ */
+export async function copyFilesLoad(
+  url: string,
+  files: { records: string; links: string },
+): Promise<{ seconds: number }> {
+  const started = performance.now();
+  await Promise.all([
+    copy(url, READ_RECORD_COPY, fs.createReadStream(files.records)),
+    copy(url, RELATED_COPY, fs.createReadStream(files.links)),
+  ]);
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+async function copy(
+  url: string,
+  statement: string,
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url, application_name: 'spean-bench-copy' });
   await client.connect();
   try {
@@ -115,7 +141,7 @@ async function copy(url: string, statement: string, chunks: readonly string[]): 
       stream.on('finish', resolve);
       stream.on('error', reject);
     });
-    for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
+    for await (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
     stream.end();
     await done;
   } finally {
@@ -147,15 +173,4 @@ export async function readModelSqlLoad(
   } finally {
     await database.close();
   }
-}
-
-/** COPY's text format: a backslash starts an escape, tab and newline end a field or row. */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value
-        .replaceAll('\\', '\\\\')
-        .replaceAll('\t', '\\t')
-        .replaceAll('\n', '\\n')
-        .replaceAll('\r', '\\r')
-    : value;
 }

@@ -160,7 +160,12 @@ export function flowTargets(measurements: readonly Measurement[], quick: boolean
   const backfill = find(undefined, BACKFILL_SUBJECT, INGEST_SETTINGS.projection);
   const projection =
     backfill ?? find('ingest', INGEST_SUBJECTS.spean('kafka'), INGEST_SETTINGS.projection);
-  const copyProjection = find('ingest', INGEST_SUBJECTS.copy, INGEST_SETTINGS.projection);
+  // Judged against the COPY of its own scenario: the backfill's controls load the same rows.
+  const copyProjection = find(
+    backfill ? 'backfill' : 'ingest',
+    INGEST_SUBJECTS.copy,
+    INGEST_SETTINGS.projection,
+  );
   if (projection && copyProjection) {
     const minutes = (personsPerSecond: number): string =>
       `≈ ${(NATIONAL_PERSONS / personsPerSecond / 60).toFixed(0)} min`;

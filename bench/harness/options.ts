@@ -18,6 +18,8 @@ export interface BenchOptions {
   scales: number[];
   /** Citizens the ingest scenario sends through the adapters (default 200k; quick 1k). */
   ingestCitizens?: number;
+  /** Citizens the backfill scenario loads with `spean backfill` (default 200k; quick 1k). */
+  backfillCitizens?: number;
   /** Scenario names to run; empty means all. */
   only: string[];
   /** Where the results JSON and latest.md are written. */
@@ -47,6 +49,7 @@ export const USAGE = `npm run bench -- [options]
   --ingest-citizens <n> citizens the ingest scenario sends through the adapters (default 200k; quick 1k)
   --rounds <n>         rounds of the lookup and ingest comparisons, each subject and control taking
                        turns; rows report the median and the spread of the rounds (default 3; quick 1)
+  --backfill-citizens <n> citizens the backfill scenario loads with spean backfill (default 200k; quick 1k)
   --only <list>        run only these scenarios, e.g. lookup,memory
   --results <dir>      where results go (default bench/results)
   --gateway-workers <n> gateway worker processes (GATEWAY_WORKERS) in the lookup and rate-limit
@@ -94,6 +97,9 @@ export function parseOptions(argv: readonly string[], repositoryRoot: string): B
         return true;
       case '--ingest-citizens':
         options.ingestCitizens = count(value(), flag);
+        return true;
+      case '--backfill-citizens':
+        options.backfillCitizens = count(value(), flag);
         return true;
       case '--only':
         options.only = list(value(), flag);

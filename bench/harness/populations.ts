@@ -20,6 +20,7 @@ import {
 } from '#spean/access';
 import { AuditLog } from '#spean/audit';
 import {
+  copyText,
   Database,
   createDatabase,
   runMigrations,
@@ -352,17 +353,6 @@ function finished(stream: NodeJS.WritableStream): Promise<void> {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
-}
-
-/** COPY's text format: a backslash starts an escape, tab and newline end a field or row. */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value
-        .replaceAll('\\', '\\\\')
-        .replaceAll('\t', '\\t')
-        .replaceAll('\n', '\\n')
-        .replaceAll('\r', '\\r')
-    : value;
 }
 
 interface IndexDefinition {

@@ -30,6 +30,8 @@ export interface RunningSystem {
   endpoints: Record<AdapterKind, AdapterEndpoint>;
   /** Gateway, then adapters: every process, for memory and CPU. */
   processes(): RunningServer[];
+  /** The approved signing key file of an adapter (what `spean backfill` signs with, as the adapter). */
+  signingKeyFile(name: AdapterKind): string;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,8 @@ export async function startSystem(
     // Made at <keysDir>/keys/<name>.ed25519.pem, where startSystem points each adapter.
     dataDirOf: () => keysDir,
   });
+  const signingKeyFile = (name: AdapterKind): string =>
+    path.join(keysDir, 'keys', `${name}.ed25519.pem`);
   const env: Record<string, string> = {
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
     ...(options.kafka
@@ -89,7 +93,7 @@ export async function startSystem(
         context.start(name, database, {
           env: {
             ...env,
-            ADAPTER_SIGNING_KEY_FILE: path.join(keysDir, 'keys', `${name}.ed25519.pem`),
+            ADAPTER_SIGNING_KEY_FILE: signingKeyFile(name),
           },
           gatewayUrl: gateway.url,
           ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
@@ -120,6 +124,7 @@ export async function startSystem(
       adapters,
       endpoints,
       processes: () => [gateway, ...ADAPTER_NAMES.map((name) => adapters[name])],
+      signingKeyFile,
       stop,
     };
   } catch (error) {

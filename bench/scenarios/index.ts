@@ -2,6 +2,7 @@
 // propagation …): write bench/scenarios/<name>.scenario.ts exporting a
 // Scenario (see bench/harness/scenario.ts) and list it here.
 import type { Scenario } from '../harness/scenario.ts';
+import { backfillScenario } from './backfill.scenario.ts';
 import { consoleScenario } from './console.scenario.ts';
 import { ingestScenario } from './ingest.scenario.ts';
 import { lookupScenario } from './lookup.scenario.ts';
@@ -17,6 +18,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scaleScenario,
   memoryScenario,
   ingestScenario,
+  backfillScenario,
   propagationScenario,
   signingScenario,
   verificationScenario,

@@ -2,11 +2,10 @@
 // transport, tax and commerce, each publishes its consequences, and one
 // gateway lookup shows them all. Payloads come from the schemas' ok fixtures,
 // so the test speaks exactly the canonical language.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
+import { fixture, record } from '../support/canonical-records.js';
 import {
   startStack,
   type AdapterName,
@@ -16,32 +15,6 @@ import {
 
 const ids = new VerhoeffNationalIdScheme();
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-function fixture<T = Record<string, unknown>>(recordType: string, name: string): T {
-  return JSON.parse(
-    fs.readFileSync(path.join(root, 'schemas', recordType, 'ok', `${name}.json`), 'utf8'),
-  ) as T;
-}
-
-function record(
-  recordType: string,
-  recordId: string,
-  subjectId: string,
-  payload: object,
-  version = 1,
-) {
-  return {
-    recordType,
-    schemaVersion: 1,
-    recordId,
-    subjectId,
-    version,
-    op: 'upsert',
-    occurredAt: '2026-11-21T10:00:00+07:00',
-    payload,
-  };
-}
 
 const suffix = (): string => String(randomInt(100_000, 999_999));
 

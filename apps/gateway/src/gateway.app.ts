@@ -31,6 +31,8 @@ export { CLIENT_ERROR_CODES } from './hardening/graphql-hardening.js';
 export { GatewayModule, type GatewayDependencies } from './gateway.module.js';
 // The read model's consumer group, which the Kafka ACLs name.
 export { READ_MODEL_GROUP } from './read-model/read-model.service.js';
+// The read model's SQL, for `spean backfill`, which lands a staged chunk in it (applyStaged).
+export { ReadModelRepository } from './read-model/read-model.repository.js';
 // The shared rate-limit buckets, for the suite that runs two limiters on one database.
 export { LeasedRateLimiter } from './hardening/leased-rate-limiter.js';
 export { RateBucketRepository } from './hardening/rate-bucket.repository.js';

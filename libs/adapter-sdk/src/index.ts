@@ -17,3 +17,5 @@ export * from './approval/approval-guard.js';
 export * from './publishing/signing-key.js';
 export * from './publishing/unsigned-records.js';
 export * from './publishing/prepare-records.js';
+export * from './backfill/backfill.js';
+export * from './backfill/backfill-stage.repository.js';

@@ -24,6 +24,8 @@ export const AUDIT_KINDS = [
   'intake-dry-run',
   /** A steward or integrator asked consumers to apply open dead letters again (details: the selection, how many, why). */
   'dead-letter-replay',
+  /** An operator loaded an adapter's records in bulk (spean backfill): the file's name and hash, counts, record types; never a record. */
+  'backfill',
   /** An auditor read entries of the audit log (the explorer or its CSV export); one per citizen shown. */
   'audit-read',
   /** An auditor had the audit log's chain and checkpoints verified; details hold the result. */

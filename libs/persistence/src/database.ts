@@ -1,6 +1,8 @@
 // The one way Spean code talks to PostgreSQL: parameterised SQL on a pooled
 // connection. Repositories own their SQL; services never see a connection.
+import { once } from 'node:events';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export interface Queryable {
   /**
@@ -13,6 +15,15 @@ export interface Queryable {
     params?: unknown[],
     name?: string,
   ): Promise<R[]>;
+}
+
+/** A transaction: parameterised SQL, and COPY … FROM STDIN on its own connection. */
+export interface Transaction extends Queryable {
+  /**
+   * Runs `statement` (a COPY … FROM STDIN) and streams `chunks` of COPY text
+   * to it, waiting for the server whenever its buffer is full.
+   */
+  copyFrom(statement: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -56,7 +67,7 @@ export class Database implements Queryable {
     return result.rows;
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.transactionOpenedWith('', work);
   }
 
@@ -69,7 +80,7 @@ export class Database implements Queryable {
    */
   async transactionOpenedWith<R extends object, T>(
     opening: string,
-    work: (tx: Queryable, opened: R[]) => Promise<T>,
+    work: (tx: Transaction, opened: R[]) => Promise<T>,
   ): Promise<T> {
     const client = await this.pool.connect();
     // While checked out, a client is not watched by the pool: a connection the
@@ -86,12 +97,13 @@ export class Database implements Queryable {
       const results = (await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN')) as unknown as
         pg.QueryResult | pg.QueryResult[];
       const last = Array.isArray(results) ? results[results.length - 1]! : results;
-      const tx: Queryable = {
+      const tx: Transaction = {
         query: async <Q extends object>(sql: string, params: unknown[] = [], name?: string) =>
           (name
             ? await client.query<Q>({ name, text: sql, values: params })
             : await client.query<Q>(sql, params)
           ).rows,
+        copyFrom: (statement, chunks) => copyInto(client, statement, chunks),
       };
       const result = await work(tx, opening ? (last.rows as R[]) : []);
       await client.query('COMMIT');
@@ -130,4 +142,26 @@ export class Database implements Queryable {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** Streams COPY text to `statement` on `client`, honouring the server's back-pressure. */
+async function copyInto(
+  client: pg.PoolClient,
+  statement: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
+  const stream = client.query(copyFrom(statement));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // A refused COPY errors the stream at once; the loop then stops writing.
+  let failed: Error | undefined;
+  stream.on('error', (error: Error) => (failed = error));
+  for await (const chunk of chunks) {
+    if (failed) break;
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+  }
+  stream.end();
+  await done;
 }

@@ -4,3 +4,4 @@ export * from './migrate.js';
 export * from './open-database.js';
 export * from './channel-listener.js';
 export * from './json-lines.js';
+export * from './copy-text.js';

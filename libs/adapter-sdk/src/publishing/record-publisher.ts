@@ -244,7 +244,8 @@ function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
   };
 }
 
-function toMessage({ record }: PreparedRecord, signer: RecordSigner): OutgoingMessage {
+/** A record's message on the bus: its JSON bytes, signed with the adapter's key. */
+export function toMessage({ record }: PreparedRecord, signer: RecordSigner): OutgoingMessage {
   const value = Buffer.from(JSON.stringify(record));
   return {
     topic: topicFor(record.recordType),

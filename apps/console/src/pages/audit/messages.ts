@@ -48,6 +48,7 @@ export const audit = {
     en: 'Dead letters replayed',
     km: 'សំបុត្រដែលមិនអាចអនុវត្តត្រូវបានអនុវត្តម្តងទៀត',
   },
+  'audit.kind.backfill': { en: 'Records loaded in bulk', km: 'កំណត់ត្រាត្រូវបានផ្ទុកជាដុំ' },
 
   'audit.outcome.returned': { en: 'returned', km: 'បានផ្តល់' },
   'audit.outcome.denied': { en: 'partly denied', km: 'បដិសេធមួយផ្នែក' },
