@@ -2,29 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { MyAuditEntriesDocument as MY_ENTRIES } from '../../gql/graphql';
 import { AuditEntryView } from '../../ui/AuditEntryView';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-
-const MY_ENTRIES = graphql(`
-  query MyAuditEntries {
-    myAuditEntries(first: 20) {
-      seq
-      at
-      kind
-      outcome
-      agencyId
-      clientId
-      purpose
-      subjectId
-      details
-      person {
-        name
-      }
-    }
-  }
-`);
 
 export default function ActivityPage() {
   const entries = useQuery({ queryKey: ['myAuditEntries'], queryFn: () => requestAll(MY_ENTRIES) });

@@ -5,18 +5,9 @@ import { useState } from 'react';
 import { Input, Label, Text, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersRegisterAdapterDocument as REGISTER } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import type { AdapterShape } from './parts';
-
-const REGISTER = graphql(`
-  mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {
-    registerAdapter(input: $input) {
-      name
-      state
-    }
-  }
-`);
 
 /** Record type → the schema version asked for (null: every version). */
 type Choice = Map<string, number | null>;

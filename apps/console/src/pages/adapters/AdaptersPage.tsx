@@ -4,8 +4,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
-import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
+import {
+  AdaptersDirectoryDocument as DIRECTORY,
+  AdaptersSuspendAdapterDocument as SUSPEND,
+  AdaptersRevokeKeyDocument as REVOKE_KEY,
+} from '../../gql/graphql';
+import {
+  AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
+  AdaptersRejectAdapterDocument as REJECT_ADAPTER,
+} from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import {
@@ -18,66 +25,6 @@ import {
   When,
 } from './parts';
 import './adapters.css';
-
-const DIRECTORY = graphql(`
-  query AdaptersDirectory {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      consumerLag
-      deadLetters
-      refusedRecords
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      proposedAt
-      notAfter
-    }
-    consumerLag {
-      group
-      messages
-      seconds
-      error
-    }
-  }
-`);
-
-const SUSPEND = graphql(`
-  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
-    suspendAdapter(name: $name, reason: $reason) {
-      name
-      state
-    }
-  }
-`);
-
-const REVOKE_KEY = graphql(`
-  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
-    revokeAdapterKey(keyId: $keyId, reason: $reason) {
-      keyId
-      state
-    }
-  }
-`);
 
 export default function AdaptersPage() {
   const directory = useQuery({

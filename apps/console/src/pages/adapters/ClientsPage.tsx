@@ -8,7 +8,12 @@ import { Button, Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  AdaptersClientsDocument as CLIENTS,
+  AdaptersCreateClientDocument as CREATE,
+  AdaptersRotateClientSecretDocument as ROTATE,
+  AdaptersRevokeClientDocument as REVOKE,
+} from '../../gql/graphql';
 import type { NewClientInput } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -16,60 +21,6 @@ import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
 import { Action, When } from './parts';
 import './adapters.css';
-
-const CLIENTS = graphql(`
-  query AdaptersClients {
-    clients {
-      clientId
-      name
-      agencyId
-      agencyName
-      role
-      adapter
-      createdAt
-      rotatedAt
-      previousSecretValidUntil
-      revokedAt
-      revokedBy
-      revokeReason
-      maskedNationalId
-    }
-    adapters {
-      name
-      agencyId
-      state
-    }
-  }
-`);
-
-const CREATE = graphql(`
-  mutation AdaptersCreateClient($input: NewClientInput!) {
-    createClient(input: $input) {
-      clientId
-      clientSecret
-      previousSecretValidUntil
-    }
-  }
-`);
-
-const ROTATE = graphql(`
-  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {
-    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {
-      clientId
-      clientSecret
-      previousSecretValidUntil
-    }
-  }
-`);
-
-const REVOKE = graphql(`
-  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {
-    revokeClient(clientId: $clientId, reason: $reason) {
-      clientId
-      revokedAt
-    }
-  }
-`);
 
 /** The input without the fields left empty: the gateway refuses a field the role does not take. */
 function withoutEmpty(input: Record<string, string | null | undefined>) {

@@ -4,30 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersSystemHealthDocument as HEALTH } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { StateBadge, When } from './parts';
 import './adapters.css';
-
-const HEALTH = graphql(`
-  query AdaptersSystemHealth {
-    systemHealth {
-      checkedAt
-      healthy
-      components {
-        name
-        kind
-        healthy
-        state
-        lagMessages
-        lagSeconds
-        deadLetters
-        problems
-      }
-    }
-  }
-`);
 
 const KINDS = ['gateway', 'database', 'bus', 'read-model', 'adapter'];
 

@@ -6,8 +6,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
-import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
+import {
+  AdaptersInboxDocument as INBOX,
+  AdaptersApproveKeyDocument as APPROVE_KEY,
+  AdaptersRefuseKeyDocument as REFUSE_KEY,
+  AdaptersApproveSchemaVersionDocument as APPROVE_SCHEMA,
+  AdaptersRejectSchemaVersionDocument as REJECT_SCHEMA,
+} from '../../gql/graphql';
+import {
+  AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
+  AdaptersRejectAdapterDocument as REJECT_ADAPTER,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -20,89 +29,6 @@ import {
   type AdapterShape,
 } from './parts';
 import './adapters.css';
-
-const INBOX = graphql(`
-  query AdaptersInbox {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      proposedAt
-      proposedBy
-      notAfter
-    }
-    schemas {
-      recordType
-      compatibility
-      versions {
-        version
-        state
-        proposedAt
-        proposedBy
-        proposalReason
-      }
-    }
-  }
-`);
-
-const APPROVE_KEY = graphql(`
-  mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {
-    approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {
-      keyId
-      state
-    }
-  }
-`);
-
-const REFUSE_KEY = graphql(`
-  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
-    revokeAdapterKey(keyId: $keyId, reason: $reason) {
-      keyId
-      state
-    }
-  }
-`);
-
-const APPROVE_SCHEMA = graphql(`
-  mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
-
-const REJECT_SCHEMA = graphql(`
-  mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
 
 export default function InboxPage() {
   const inbox = useQuery({ queryKey: ['adapters', 'inbox'], queryFn: () => requestAll(INBOX) });

@@ -5,58 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import { AdaptersMineDocument as MINE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { AdapterDialog } from './AdapterForm';
 import { AskedBesideApproved, LagAndLetters, StateBadge, When } from './parts';
 import './adapters.css';
-
-const MINE = graphql(`
-  query AdaptersMine {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      consumerLag
-      deadLetters
-      refusedRecords
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      decidedAt
-      decidedBy
-      decisionReason
-    }
-    consumerLag {
-      group
-      messages
-      seconds
-      error
-    }
-    schemas {
-      recordType
-    }
-  }
-`);
 
 export default function MyAdaptersPage() {
   const agencyId = currentSession()?.agencyId;

@@ -6,25 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { When } from './parts';
 import './adapters.css';
-
-const ORPHANS = graphql(`
-  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {
-    orphans(first: $first, offset: $offset, recordType: $recordType) {
-      recordType
-      recordId
-      source
-      appliedAt
-    }
-    schemas {
-      recordType
-    }
-  }
-`);
 
 const PAGE = 50;
 

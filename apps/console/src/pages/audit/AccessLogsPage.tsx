@@ -7,40 +7,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditCitizenAccessLogDocument as ACCESS_LOG } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
 import { Kind, When } from './parts';
 import './audit.css';
-
-const ACCESS_LOG = graphql(`
-  query AuditCitizenAccessLog($nationalId: ID!, $first: Int!, $after: String) {
-    accessLog(nationalId: $nationalId, first: $first, after: $after) {
-      entries {
-        entryId
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-        discloseAfter
-        previewOf
-      }
-      nextCursor
-    }
-  }
-`);
 
 export default function AccessLogsPage() {
   const intl = useIntl();

@@ -9,36 +9,12 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
 import type { AuditFilter } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Kind, NativeSelect, shortHash, When } from './parts';
 import './audit.css';
-
-const ENTRIES = graphql(`
-  query AuditExplorerEntries($filter: AuditFilter, $first: Int!, $after: String) {
-    auditEntries(filter: $filter, first: $first, after: $after) {
-      entries {
-        seq
-        at
-        kind
-        outcome
-        agencyId
-        clientId
-        subjectId
-        purpose
-        details
-        hash
-        person {
-          name
-          statedBy
-        }
-      }
-      nextCursor
-    }
-  }
-`);
 
 const OUTCOMES = ['returned', 'denied', 'refused'] as const;
 const PAGE_SIZES = ['10', '20', '50', '100'];

@@ -8,66 +8,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Checkbox, CheckboxGroup, Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditGrantsMatrixDocument as MATRIX,
+  AuditGrantAccessDocument as GRANT,
+  AuditRevokeGrantDocument as REVOKE,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Day, NativeSelect } from './parts';
 import { PreviewAsAgency } from './PreviewAsAgency';
 import './audit.css';
-
-const MATRIX = graphql(`
-  query AuditGrantsMatrix {
-    grants {
-      id
-      agencyId
-      section
-      purpose
-      fields
-      validFrom
-      validUntil
-      requiresOfficer
-      grantedBy
-      reason
-    }
-    grantUsage {
-      grant {
-        id
-      }
-      lastUsedAt
-    }
-    grantableSections {
-      name
-      fields
-    }
-    purposes {
-      code
-      title
-      retiredAt
-    }
-    clients {
-      agencyId
-      agencyName
-      role
-    }
-  }
-`);
-
-const GRANT = graphql(`
-  mutation AuditGrantAccess($input: GrantInput!) {
-    grantAccess(input: $input) {
-      id
-    }
-  }
-`);
-
-const REVOKE = graphql(`
-  mutation AuditRevokeGrant($id: ID!, $reason: String!) {
-    revokeGrant(id: $id, reason: $reason) {
-      id
-    }
-  }
-`);
 
 const DAY = 86_400_000;
 const WARN_DAYS = 30;

@@ -7,61 +7,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError, request, type ApiProblem } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { NativeSelect } from './parts';
-
-const PREVIEW = graphql(`
-  query AuditPreviewAsAgency($agencyId: String!, $purpose: String!, $nationalId: ID!) {
-    previewAsAgency(agencyId: $agencyId, purpose: $purpose, nationalId: $nationalId) {
-      nationalId
-      person {
-        name {
-          latin {
-            familyName
-            givenName
-          }
-          khmer {
-            familyName
-            givenName
-          }
-        }
-        dateOfBirth
-        alive
-      }
-      address {
-        province {
-          khmer
-          latin
-        }
-        since
-      }
-      vehicles {
-        plateNumber
-        make
-        model
-      }
-      landTitles {
-        titleNumber
-      }
-      businesses {
-        registrationNumber
-        name {
-          english
-        }
-      }
-      taxpayer {
-        tin
-        status
-      }
-      lifeEvents {
-        eventType
-        date
-      }
-    }
-  }
-`);
 
 const SECTIONS = [
   'person',

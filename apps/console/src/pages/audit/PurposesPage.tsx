@@ -6,58 +6,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditPurposesDocument as PURPOSES,
+  AuditRegisterPurposeDocument as REGISTER,
+  AuditRetirePurposeDocument as RETIRE,
+  AuditSetPurposeDisclosureDocument as DISCLOSURE,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Day } from './parts';
 import './audit.css';
-
-const PURPOSES = graphql(`
-  query AuditPurposes {
-    purposes {
-      code
-      title
-      legalBasis
-      createdAt
-      retiredAt
-      discloseAfterDays
-      disclosureBasis
-    }
-  }
-`);
-
-const REGISTER = graphql(`
-  mutation AuditRegisterPurpose($input: PurposeInput!) {
-    registerPurpose(input: $input) {
-      code
-    }
-  }
-`);
-
-const RETIRE = graphql(`
-  mutation AuditRetirePurpose($code: String!, $reason: String!) {
-    retirePurpose(code: $code, reason: $reason)
-  }
-`);
-
-const DISCLOSURE = graphql(`
-  mutation AuditSetPurposeDisclosure(
-    $code: String!
-    $discloseAfterDays: Int
-    $legalBasis: String
-    $reason: String
-  ) {
-    setPurposeDisclosure(
-      code: $code
-      discloseAfterDays: $discloseAfterDays
-      legalBasis: $legalBasis
-      reason: $reason
-    ) {
-      code
-    }
-  }
-`);
 
 export default function PurposesPage() {
   const purposes = useQuery({

@@ -7,33 +7,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditVerificationLocksDocument as LOCKS,
+  AuditLiftVerificationLockDocument as LIFT,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
 import { useRole, When } from './parts';
 import './audit.css';
-
-const LOCKS = graphql(`
-  query AuditVerificationLocks($nationalId: ID) {
-    verificationLocks(nationalId: $nationalId) {
-      nationalId
-      agencyId
-      claim
-      failures
-      lockedUntil
-    }
-  }
-`);
-
-const LIFT = graphql(`
-  mutation AuditLiftVerificationLock($nationalId: ID!, $reason: String!) {
-    liftVerificationLock(nationalId: $nationalId, reason: $reason) {
-      claim
-    }
-  }
-`);
 
 export default function VerificationLocksPage() {
   const role = useRole();

@@ -26,7 +26,12 @@ import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
-import { DESK_GRANTS, DESK_LOOKUP, DESK_VERIFY, SECTIONS, type Section } from './desk-queries';
+import { SECTIONS, type Section } from './desk-queries';
+import {
+  DeskGrantsDocument as DESK_GRANTS,
+  DeskLookupDocument as DESK_LOOKUP,
+  DeskVerifyDocument as DESK_VERIFY,
+} from '../../gql/graphql';
 import { LookupView } from './LookupView';
 import { VerificationView } from './VerificationView';
 import './desk.css';

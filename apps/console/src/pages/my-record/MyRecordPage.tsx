@@ -17,68 +17,17 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { loadSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  MyRecordAccessLogDocument as ACCESS_LOG,
+  MyRecordPurposesDocument as PURPOSES,
+  MyRecordQuestionAccessDocument as QUESTION,
+} from '../../gql/graphql';
 import type { MyRecordAccessLogQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import '../desk/desk.css';
 import './my-record.css';
-
-const ACCESS_LOG = graphql(`
-  query MyRecordAccessLog($nationalId: ID!, $after: String) {
-    accessLog(nationalId: $nationalId, first: 50, after: $after) {
-      nextCursor
-      entries {
-        entryId
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-        claimsFailed
-        claimsLocked
-        discloseAfter
-        previewOf
-        question {
-          id
-          reason
-          askedAt
-          answer
-          answeredAt
-        }
-      }
-    }
-  }
-`);
-
-const PURPOSES = graphql(`
-  query MyRecordPurposes {
-    purposes {
-      code
-      legalBasis
-    }
-  }
-`);
-
-const QUESTION = graphql(`
-  mutation MyRecordQuestionAccess($entry: ID!, $reason: String!) {
-    questionAccess(entry: $entry, reason: $reason) {
-      id
-      askedAt
-    }
-  }
-`);
 
 export type LogEntry = MyRecordAccessLogQuery['accessLog']['entries'][number];
 

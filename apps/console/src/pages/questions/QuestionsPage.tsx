@@ -7,52 +7,15 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  QuestionsListDocument as QUESTIONS,
+  QuestionsAnswerDocument as ANSWER,
+} from '../../gql/graphql';
 import type { QuestionsListQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import './questions.css';
-
-const QUESTIONS = graphql(`
-  query QuestionsList($answered: Boolean!) {
-    accessQuestions(answered: $answered) {
-      id
-      entryId
-      nationalId
-      reason
-      askedAt
-      answer
-      answeredAt
-      entry {
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-      }
-    }
-  }
-`);
-
-const ANSWER = graphql(`
-  mutation QuestionsAnswer($id: ID!, $answer: String!) {
-    answerAccessQuestion(id: $id, answer: $answer) {
-      id
-      answeredAt
-    }
-  }
-`);
 
 type Question = QuestionsListQuery['accessQuestions'][number];
 

@@ -6,69 +6,15 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  SchemasDeadLettersDocument as LETTERS,
+  SchemasReplayDeadLettersDocument as REPLAY,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { SelectField } from './shared';
 import './schemas.css';
-
-const LETTERS = graphql(`
-  query SchemasDeadLetters(
-    $group: String
-    $recordType: String
-    $code: String
-    $source: String
-    $status: String
-  ) {
-    deadLetters(
-      group: $group
-      recordType: $recordType
-      code: $code
-      source: $source
-      status: $status
-      first: 1000
-    ) {
-      id
-      group
-      recordType
-      schemaVersion
-      code
-      reason
-      source
-      recordId
-      eventId
-      attempts
-      lastFailedAt
-      status
-      replayRequestedAt
-      resolvedAt
-    }
-  }
-`);
-
-const REPLAY = graphql(`
-  mutation SchemasReplayDeadLetters(
-    $group: String
-    $recordType: String
-    $code: String
-    $source: String
-    $reason: String
-    $dryRun: Boolean
-  ) {
-    replayDeadLetters(
-      group: $group
-      recordType: $recordType
-      code: $code
-      source: $source
-      reason: $reason
-      dryRun: $dryRun
-    ) {
-      requested
-      groups
-    }
-  }
-`);
 
 interface Filter {
   group: string;

@@ -5,23 +5,10 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasLineageDocument as LINEAGE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import './schemas.css';
-
-const LINEAGE = graphql(`
-  query SchemasLineage {
-    lineage {
-      party
-      role
-      recordType
-      schemaVersion
-      firstSeen
-      lastSeen
-    }
-  }
-`);
 
 interface Party {
   party: string;

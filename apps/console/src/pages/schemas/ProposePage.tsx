@@ -6,22 +6,12 @@ import { useEffect, useState } from 'react';
 import { Label, Text, TextArea, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasProposeDocument as PROPOSE } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { CompatibilityResult, parseJson, SelectField, useRegistry } from './shared';
 import './schemas.css';
-
-const PROPOSE = graphql(`
-  mutation SchemasPropose($recordType: String!, $schema: String!, $reason: String!) {
-    proposeSchemaVersion(recordType: $recordType, schema: $schema, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
 
 export default function ProposePage() {
   const registry = useRegistry();

@@ -7,29 +7,12 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasDryRunIntakeDocument as DRY_RUN } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { recordsFromCsv } from './csv-records';
 import { SelectField, useRegistry } from './shared';
 import './schemas.css';
-
-const DRY_RUN = graphql(`
-  query SchemasDryRunIntake($recordType: String!, $version: Int!, $records: String!) {
-    dryRunIntake(recordType: $recordType, version: $version, records: $records) {
-      recordType
-      version
-      valid
-      invalid
-      issues {
-        index
-        path
-        rule
-        message
-      }
-    }
-  }
-`);
 
 const USABLE = ['active', 'deprecated'];
 

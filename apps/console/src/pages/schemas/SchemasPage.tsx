@@ -8,7 +8,15 @@ import { Label, TextArea, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  SchemasChangesDocument as CHANGES,
+  SchemasDiffDocument as DIFF,
+  SchemasApproveDocument as APPROVE,
+  SchemasRejectDocument as REJECT,
+  SchemasDeprecateDocument as DEPRECATE,
+  SchemasRetireDocument as RETIRE,
+  SchemasSetCompatibilityDocument as SET_MODE,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -20,85 +28,6 @@ import {
   useRegistry,
 } from './shared';
 import './schemas.css';
-
-const CHANGES = graphql(`
-  query SchemasChanges($recordType: String!) {
-    schemaChanges(recordType: $recordType) {
-      action
-      actor
-      at
-      reason
-      version
-    }
-  }
-`);
-
-const DIFF = graphql(`
-  query SchemasDiff($recordType: String!, $from: Int!, $to: Int!) {
-    schemaDiff(recordType: $recordType, from: $from, to: $to) {
-      from
-      to
-      impact
-      mode
-      allowedUnderMode
-      differences {
-        path
-        change
-        impact
-        beforeJson
-        afterJson
-        incompatibilities {
-          rule
-        }
-      }
-      incompatibilities {
-        path
-        rule
-        direction
-        against
-        message
-      }
-    }
-  }
-`);
-
-const APPROVE = graphql(`
-  mutation SchemasApprove($recordType: String!, $version: Int!, $reason: String!) {
-    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const REJECT = graphql(`
-  mutation SchemasReject($recordType: String!, $version: Int!, $reason: String!) {
-    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const DEPRECATE = graphql(`
-  mutation SchemasDeprecate($recordType: String!, $version: Int!, $reason: String!) {
-    deprecateSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const RETIRE = graphql(`
-  mutation SchemasRetire($recordType: String!, $version: Int!, $reason: String!) {
-    retireSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const SET_MODE = graphql(`
-  mutation SchemasSetCompatibility($recordType: String!, $mode: String!, $reason: String!) {
-    setCompatibility(recordType: $recordType, mode: $mode, reason: $reason)
-  }
-`);
 
 export const MODES = [
   'BACKWARD',

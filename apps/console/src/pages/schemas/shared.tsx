@@ -5,47 +5,11 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  SchemasRegistryDocument as SCHEMAS_REGISTRY,
+  SchemasCheckCompatibilityDocument as SCHEMAS_CHECK,
+} from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
-
-export const SCHEMAS_REGISTRY = graphql(`
-  query SchemasRegistry {
-    schemas {
-      recordType
-      compatibility
-      versions {
-        version
-        state
-        proposedAt
-        proposedBy
-        proposalReason
-        decidedAt
-        decidedBy
-        decisionReason
-        schemaJson
-      }
-    }
-  }
-`);
-
-export const SCHEMAS_CHECK = graphql(`
-  query SchemasCheckCompatibility($recordType: String!, $schema: String!) {
-    checkCompatibility(recordType: $recordType, schema: $schema) {
-      compatible
-      version
-      mode
-      checkedAgainst
-      incompatibilities {
-        path
-        rule
-        direction
-        against
-        message
-        schemaPath
-      }
-    }
-  }
-`);
 
 export function useRegistry() {
   return useQuery({
