@@ -10,8 +10,8 @@ import {
   AdaptersInboxDocument as INBOX,
   AdaptersApproveKeyDocument as APPROVE_KEY,
   AdaptersRefuseKeyDocument as REFUSE_KEY,
-  AdaptersApproveSchemaVersionDocument as APPROVE_SCHEMA,
-  AdaptersRejectSchemaVersionDocument as REJECT_SCHEMA,
+  SchemasApproveDocument as APPROVE_SCHEMA,
+  SchemasRejectDocument as REJECT_SCHEMA,
 } from '../../gql/graphql';
 import {
   AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
