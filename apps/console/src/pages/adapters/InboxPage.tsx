@@ -21,12 +21,14 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import {
+  type AdapterShape,
   AskedBesideApproved,
+  KeyList,
+  KeyUntil,
   schemasHref,
   StateBadge,
   waitsForDecision,
   When,
-  type AdapterShape,
 } from './parts';
 import './adapters.css';
 
@@ -222,23 +224,11 @@ function KeyRequest({
           <FormattedMessage id="adapters.approvedNow" />
         </dt>
         <dd>
-          {approvedNow.length === 0 ? (
-            <FormattedMessage id="adapters.none" />
-          ) : (
-            <ul className="record-types">
-              {approvedNow.map((key) => (
-                <li key={key.keyId}>
-                  <code className="key-id">{key.keyId}</code>
-                  {key.notAfter ? (
-                    <>
-                      {' '}
-                      <FormattedMessage id="adapters.keyUntil" /> <When at={key.notAfter} />
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <KeyList
+            keys={approvedNow}
+            className="record-types"
+            about={(key) => <KeyUntil notAfter={key.notAfter} />}
+          />
         </dd>
       </dl>
       <div className="actions">

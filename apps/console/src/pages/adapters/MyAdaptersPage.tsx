@@ -9,7 +9,14 @@ import { AdaptersMineDocument as MINE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { AdapterDialog } from './AdapterForm';
-import { AskedBesideApproved, LagAndLetters, StateBadge, When } from './parts';
+import {
+  AdapterCard,
+  AdapterKeys,
+  AskedBesideApproved,
+  Decision,
+  LagAndLetters,
+  When,
+} from './parts';
 import './adapters.css';
 
 export default function MyAdaptersPage() {
@@ -36,69 +43,37 @@ export default function MyAdaptersPage() {
         const lag = data!.consumerLag.find((group) => group.group === adapter.name);
         const keys = data!.adapterKeys.filter((key) => key.adapter === adapter.name);
         return (
-          <article key={adapter.name} className="card" aria-labelledby={`mine-${adapter.name}`}>
-            <h2 id={`mine-${adapter.name}`}>
-              {adapter.title} <code>{adapter.name}</code>
-            </h2>
-            <dl className="facts">
-              <dt>
-                <FormattedMessage id="adapters.state" />
-              </dt>
-              <dd>
-                <StateBadge state={adapter.state} />{' '}
-                <FormattedMessage id="adapters.registered" values={{ who: adapter.registeredBy }} />{' '}
+          <AdapterCard
+            key={adapter.name}
+            adapter={adapter}
+            idPrefix="mine"
+            state={
+              <>
+                {' '}
+                <FormattedMessage
+                  id="adapters.registered"
+                  values={{ who: adapter.registeredBy }}
+                />{' '}
                 <When at={adapter.registeredAt} />
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.lastDecision" />
-              </dt>
-              <dd>
-                {adapter.decidedAt ? (
-                  <>
-                    <FormattedMessage
-                      id="adapters.decision"
-                      values={{
-                        who: adapter.decidedBy ?? '?',
-                        reason: adapter.decisionReason ?? '',
-                      }}
-                    />{' '}
-                    <When at={adapter.decidedAt} />
-                  </>
-                ) : (
-                  <FormattedMessage id="adapters.mine.noDecision" />
-                )}
-              </dd>
-              <LagAndLetters lag={lag} adapter={adapter} />
-              <dt>
-                <FormattedMessage id="adapters.keys" />
-              </dt>
-              <dd>
-                {keys.length === 0 ? (
-                  <FormattedMessage id="adapters.none" />
-                ) : (
-                  <ul className="keys">
-                    {keys.map((key) => (
-                      <li key={key.keyId}>
-                        <code className="key-id">{key.keyId}</code> <StateBadge state={key.state} />
-                        {key.decidedAt ? (
-                          <>
-                            {' '}
-                            <FormattedMessage
-                              id="adapters.decision"
-                              values={{
-                                who: key.decidedBy ?? '?',
-                                reason: key.decisionReason ?? '',
-                              }}
-                            />{' '}
-                            <When at={key.decidedAt} />
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </dl>
+              </>
+            }
+            facts={
+              <>
+                <dt>
+                  <FormattedMessage id="adapters.lastDecision" />
+                </dt>
+                <dd>
+                  {adapter.decidedAt ? (
+                    <Decision of={adapter} />
+                  ) : (
+                    <FormattedMessage id="adapters.mine.noDecision" />
+                  )}
+                </dd>
+                <LagAndLetters lag={lag} adapter={adapter} />
+                <AdapterKeys keys={keys} about={(key) => <Decision of={key} spaced />} />
+              </>
+            }
+          >
             <AskedBesideApproved
               adapter={adapter}
               caption={
@@ -110,7 +85,7 @@ export default function MyAdaptersPage() {
                 <AdapterDialog recordTypes={recordTypes} existing={adapter} />
               </div>
             )}
-          </article>
+          </AdapterCard>
         );
       })}
     </Page>
