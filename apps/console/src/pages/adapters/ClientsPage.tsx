@@ -19,6 +19,7 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Action, When } from './parts';
 import './adapters.css';
 
@@ -61,125 +62,106 @@ export default function ClientsPage() {
       </p>
       <ErrorBox error={clients.error} />
       {data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage
-                id="adapters.clients.caption"
-                values={{ count: data.clients.length }}
-              />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.agency" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.role" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.secret" />
-                </th>
-                {steward ? (
-                  <th scope="col">
-                    <FormattedMessage id="adapters.clients.actions" />
-                  </th>
+        <Table
+          caption={
+            <FormattedMessage
+              id="adapters.clients.caption"
+              values={{ count: data.clients.length }}
+            />
+          }
+          columns={[
+            'adapters.clients.name',
+            'adapters.agency',
+            'adapters.clients.role',
+            'adapters.clients.secret',
+            steward && 'adapters.clients.actions',
+          ]}
+        >
+          {data.clients.map((client) => (
+            <tr key={client.clientId}>
+              <th scope="row">
+                {client.name}
+                <br />
+                <code>{client.clientId}</code>
+              </th>
+              <td>{client.agencyName}</td>
+              <td>
+                {client.role}
+                {client.adapter ? (
+                  <>
+                    {' '}
+                    <code>{client.adapter}</code>
+                  </>
                 ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.clients.map((client) => (
-                <tr key={client.clientId}>
-                  <th scope="row">
-                    {client.name}
-                    <br />
-                    <code>{client.clientId}</code>
-                  </th>
-                  <td>{client.agencyName}</td>
-                  <td>
-                    {client.role}
-                    {client.adapter ? (
+                {client.maskedNationalId ? (
+                  <>
+                    {' '}
+                    <code>{client.maskedNationalId}</code>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {client.revokedAt ? (
+                  <span className="badge state-revoked">
+                    <FormattedMessage
+                      id="adapters.clients.revoked"
+                      values={{
+                        who: client.revokedBy ?? '?',
+                        reason: client.revokeReason ?? '',
+                      }}
+                    />
+                  </span>
+                ) : (
+                  <>
+                    <FormattedMessage id="adapters.clients.created" />{' '}
+                    <When at={client.createdAt} />
+                    {client.rotatedAt ? (
                       <>
-                        {' '}
-                        <code>{client.adapter}</code>
+                        <br />
+                        <FormattedMessage id="adapters.clients.rotated" />{' '}
+                        <When at={client.rotatedAt} />
                       </>
                     ) : null}
-                    {client.maskedNationalId ? (
+                    {client.previousSecretValidUntil ? (
                       <>
-                        {' '}
-                        <code>{client.maskedNationalId}</code>
+                        <br />
+                        <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
+                        <When at={client.previousSecretValidUntil} />
                       </>
                     ) : null}
-                  </td>
-                  <td>
-                    {client.revokedAt ? (
-                      <span className="badge state-revoked">
+                  </>
+                )}
+              </td>
+              {steward ? (
+                <td>
+                  <div className="actions">
+                    <RotateClient
+                      clientId={client.clientId}
+                      name={client.name}
+                      revoked={Boolean(client.revokedAt)}
+                    />
+                    <Action
+                      when={!client.revokedAt}
+                      variant="danger"
+                      label={<FormattedMessage id="adapters.clients.revoke" />}
+                      title={
                         <FormattedMessage
-                          id="adapters.clients.revoked"
-                          values={{
-                            who: client.revokedBy ?? '?',
-                            reason: client.revokeReason ?? '',
-                          }}
+                          id="adapters.clients.revokeTitle"
+                          values={{ name: client.name }}
                         />
-                      </span>
-                    ) : (
-                      <>
-                        <FormattedMessage id="adapters.clients.created" />{' '}
-                        <When at={client.createdAt} />
-                        {client.rotatedAt ? (
-                          <>
-                            <br />
-                            <FormattedMessage id="adapters.clients.rotated" />{' '}
-                            <When at={client.rotatedAt} />
-                          </>
-                        ) : null}
-                        {client.previousSecretValidUntil ? (
-                          <>
-                            <br />
-                            <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
-                            <When at={client.previousSecretValidUntil} />
-                          </>
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                  {steward ? (
-                    <td>
-                      <div className="actions">
-                        <RotateClient
-                          clientId={client.clientId}
-                          name={client.name}
-                          revoked={Boolean(client.revokedAt)}
-                        />
-                        <Action
-                          when={!client.revokedAt}
-                          variant="danger"
-                          label={<FormattedMessage id="adapters.clients.revoke" />}
-                          title={
-                            <FormattedMessage
-                              id="adapters.clients.revokeTitle"
-                              values={{ name: client.name }}
-                            />
-                          }
-                          run={(reason) =>
-                            requestAll(REVOKE, { clientId: client.clientId, reason })
-                          }
-                        >
-                          <p>
-                            <FormattedMessage id="adapters.clients.revokeWarning" />
-                          </p>
-                        </Action>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      }
+                      run={(reason) => requestAll(REVOKE, { clientId: client.clientId, reason })}
+                    >
+                      <p>
+                        <FormattedMessage id="adapters.clients.revokeWarning" />
+                      </p>
+                    </Action>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </Page>
   );

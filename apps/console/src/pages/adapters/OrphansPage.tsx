@@ -9,6 +9,7 @@ import { requestAll } from '../../api/graphql';
 import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { When } from './parts';
 import './adapters.css';
 
@@ -51,46 +52,33 @@ export default function OrphansPage() {
       </div>
       <ErrorBox error={orphans.error} />
       {data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage
-                id="adapters.orphans.caption"
-                values={{ from: offset + 1, to: offset + data.orphans.length }}
-              />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.record" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.recordType" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.source" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.appliedAt" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.orphans.map((orphan) => (
-                <tr key={`${orphan.recordType}/${orphan.recordId}`}>
-                  <th scope="row">
-                    <code>{orphan.recordId}</code>
-                  </th>
-                  <td>{orphan.recordType}</td>
-                  <td>{orphan.source}</td>
-                  <td>
-                    <When at={orphan.appliedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={
+            <FormattedMessage
+              id="adapters.orphans.caption"
+              values={{ from: offset + 1, to: offset + data.orphans.length }}
+            />
+          }
+          columns={[
+            'adapters.orphans.record',
+            'adapters.orphans.recordType',
+            'adapters.orphans.source',
+            'adapters.orphans.appliedAt',
+          ]}
+        >
+          {data.orphans.map((orphan) => (
+            <tr key={`${orphan.recordType}/${orphan.recordId}`}>
+              <th scope="row">
+                <code>{orphan.recordId}</code>
+              </th>
+              <td>{orphan.recordType}</td>
+              <td>{orphan.source}</td>
+              <td>
+                <When at={orphan.appliedAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       {data?.orphans.length === 0 ? (
         <p className="notice">

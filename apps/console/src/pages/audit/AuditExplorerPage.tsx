@@ -13,6 +13,7 @@ import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
 import type { AuditFilter } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Kind, NativeSelect, shortHash, When } from './parts';
 import './audit.css';
 
@@ -202,99 +203,81 @@ export default function AuditExplorerPage() {
       <ErrorBox error={entries.error} />
       {page ? (
         <>
-          <div className="table-wrap audit-scroll">
-            <table className="audit-table" aria-busy={entries.isFetching}>
-              <caption>
-                <FormattedMessage
-                  id="audit.explorer.caption"
-                  values={{ page: shownIndex + 1, count: page.entries.length }}
-                />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.seq" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.when" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.who" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.what" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.subject" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.purpose" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.outcome" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.hash" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.entries.map((entry) => (
-                  <tr key={entry.seq} data-seq={entry.seq}>
-                    <th scope="row">{entry.seq}</th>
-                    <td>
-                      <When at={entry.at} />
-                    </td>
-                    <td>
-                      {entry.person ? (
-                        <>
-                          <span className="audit-person">{entry.person.name}</span>
-                          <br />
-                          <FormattedMessage
-                            id="audit.explorer.via"
-                            values={{ client: entry.clientId, agency: entry.agencyId }}
-                          />
-                        </>
-                      ) : (
+          <Table
+            className="audit-table"
+            scroll="audit-scroll"
+            busy={entries.isFetching}
+            caption={
+              <FormattedMessage
+                id="audit.explorer.caption"
+                values={{ page: shownIndex + 1, count: page.entries.length }}
+              />
+            }
+            columns={[
+              'audit.explorer.seq',
+              'audit.explorer.when',
+              'audit.explorer.who',
+              'audit.explorer.what',
+              'audit.explorer.subject',
+              'audit.explorer.purpose',
+              'audit.explorer.outcome',
+              'audit.explorer.hash',
+            ]}
+          >
+            {page.entries.map((entry) => (
+              <tr key={entry.seq} data-seq={entry.seq}>
+                <th scope="row">{entry.seq}</th>
+                <td>
+                  <When at={entry.at} />
+                </td>
+                <td>
+                  {entry.person ? (
+                    <>
+                      <span className="audit-person">{entry.person.name}</span>
+                      <br />
+                      <FormattedMessage
+                        id="audit.explorer.via"
+                        values={{ client: entry.clientId, agency: entry.agencyId }}
+                      />
+                    </>
+                  ) : (
+                    <FormattedMessage
+                      id="audit.explorer.system"
+                      values={{ client: entry.clientId, agency: entry.agencyId }}
+                    />
+                  )}
+                </td>
+                <td>
+                  <Kind kind={entry.kind} />
+                </td>
+                <td className="national-id">{entry.subjectId ?? '—'}</td>
+                <td>{entry.purpose ?? '—'}</td>
+                <td>
+                  <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
+                    <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
+                  </span>
+                </td>
+                <td>
+                  <details className="audit-details">
+                    <summary>
+                      <code>{shortHash(entry.hash)}</code>
+                      <span className="visually-hidden">
+                        {' '}
                         <FormattedMessage
-                          id="audit.explorer.system"
-                          values={{ client: entry.clientId, agency: entry.agencyId }}
+                          id="audit.explorer.detailsOf"
+                          values={{ seq: entry.seq }}
                         />
-                      )}
-                    </td>
-                    <td>
-                      <Kind kind={entry.kind} />
-                    </td>
-                    <td className="national-id">{entry.subjectId ?? '—'}</td>
-                    <td>{entry.purpose ?? '—'}</td>
-                    <td>
-                      <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
-                        <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
                       </span>
-                    </td>
-                    <td>
-                      <details className="audit-details">
-                        <summary>
-                          <code>{shortHash(entry.hash)}</code>
-                          <span className="visually-hidden">
-                            {' '}
-                            <FormattedMessage
-                              id="audit.explorer.detailsOf"
-                              values={{ seq: entry.seq }}
-                            />
-                          </span>
-                        </summary>
-                        <p>
-                          <code className="details">{entry.hash}</code>
-                        </p>
-                        <code className="details">{entry.details}</code>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </summary>
+                    <p>
+                      <code className="details">{entry.hash}</code>
+                    </p>
+                    <code className="details">{entry.details}</code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </Table>
           {page.entries.length === 0 ? (
             <p>
               <FormattedMessage id="audit.explorer.none" />

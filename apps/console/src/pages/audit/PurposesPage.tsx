@@ -15,6 +15,7 @@ import {
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Day } from './parts';
 import './audit.css';
 
@@ -30,101 +31,85 @@ export default function PurposesPage() {
       </p>
       <ErrorBox error={purposes.error} />
       {purposes.data ? (
-        <div className="table-wrap audit-scroll">
-          <table>
-            <caption>
-              <FormattedMessage id="audit.purposes.caption" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.purpose" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.legalBasis" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.disclosure" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.state" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.actions" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {purposes.data.purposes.map((purpose) => (
-                <tr key={purpose.code} data-purpose={purpose.code}>
-                  <th scope="row">
-                    {purpose.title}
-                    <br />
-                    <code>{purpose.code}</code>
-                  </th>
-                  <td>{purpose.legalBasis}</td>
-                  <td>
-                    {purpose.discloseAfterDays ? (
+        <Table
+          scroll="audit-scroll"
+          caption={<FormattedMessage id="audit.purposes.caption" />}
+          columns={[
+            'audit.purposes.purpose',
+            'audit.purposes.legalBasis',
+            'audit.purposes.disclosure',
+            'audit.purposes.state',
+            'audit.purposes.actions',
+          ]}
+        >
+          {purposes.data.purposes.map((purpose) => (
+            <tr key={purpose.code} data-purpose={purpose.code}>
+              <th scope="row">
+                {purpose.title}
+                <br />
+                <code>{purpose.code}</code>
+              </th>
+              <td>{purpose.legalBasis}</td>
+              <td>
+                {purpose.discloseAfterDays ? (
+                  <FormattedMessage
+                    id="audit.purposes.delayed"
+                    values={{
+                      days: purpose.discloseAfterDays,
+                      basis: purpose.disclosureBasis ?? '',
+                    }}
+                  />
+                ) : (
+                  <FormattedMessage id="audit.purposes.atOnce" />
+                )}
+              </td>
+              <td>
+                {purpose.retiredAt ? (
+                  <FormattedMessage
+                    id="audit.purposes.retired"
+                    values={{ day: <Day at={purpose.retiredAt} /> }}
+                  />
+                ) : (
+                  <FormattedMessage
+                    id="audit.purposes.since"
+                    values={{ day: <Day at={purpose.createdAt} /> }}
+                  />
+                )}
+              </td>
+              <td>
+                {/* Kept (disabled) once retired, so the dialog shows its entry. */}
+                <div className="row-actions">
+                  <Disclosure
+                    code={purpose.code}
+                    days={purpose.discloseAfterDays ?? null}
+                    retired={purpose.retiredAt != null}
+                  />
+                  <ChangeDialog
+                    variant="danger"
+                    isDisabled={purpose.retiredAt != null}
+                    label={
+                      <>
+                        <FormattedMessage id="audit.purposes.retire" />
+                        <span className="visually-hidden"> {purpose.code}</span>
+                      </>
+                    }
+                    title={
                       <FormattedMessage
-                        id="audit.purposes.delayed"
-                        values={{
-                          days: purpose.discloseAfterDays,
-                          basis: purpose.disclosureBasis ?? '',
-                        }}
+                        id="audit.purposes.retireTitle"
+                        values={{ code: purpose.code }}
                       />
-                    ) : (
-                      <FormattedMessage id="audit.purposes.atOnce" />
-                    )}
-                  </td>
-                  <td>
-                    {purpose.retiredAt ? (
-                      <FormattedMessage
-                        id="audit.purposes.retired"
-                        values={{ day: <Day at={purpose.retiredAt} /> }}
-                      />
-                    ) : (
-                      <FormattedMessage
-                        id="audit.purposes.since"
-                        values={{ day: <Day at={purpose.createdAt} /> }}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    {/* Kept (disabled) once retired, so the dialog shows its entry. */}
-                    <div className="row-actions">
-                      <Disclosure
-                        code={purpose.code}
-                        days={purpose.discloseAfterDays ?? null}
-                        retired={purpose.retiredAt != null}
-                      />
-                      <ChangeDialog
-                        variant="danger"
-                        isDisabled={purpose.retiredAt != null}
-                        label={
-                          <>
-                            <FormattedMessage id="audit.purposes.retire" />
-                            <span className="visually-hidden"> {purpose.code}</span>
-                          </>
-                        }
-                        title={
-                          <FormattedMessage
-                            id="audit.purposes.retireTitle"
-                            values={{ code: purpose.code }}
-                          />
-                        }
-                        run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
-                      >
-                        <p>
-                          <FormattedMessage id="audit.purposes.retireWarning" />
-                        </p>
-                      </ChangeDialog>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    }
+                    run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
+                  >
+                    <p>
+                      <FormattedMessage id="audit.purposes.retireWarning" />
+                    </p>
+                  </ChangeDialog>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </Page>
   );

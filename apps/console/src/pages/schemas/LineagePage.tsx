@@ -8,6 +8,7 @@ import { requestAll } from '../../api/graphql';
 import { SchemasLineageDocument as LINEAGE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import './schemas.css';
 
 interface Party {
@@ -95,41 +96,29 @@ export default function LineagePage() {
               </div>
             ))}
           </div>
-          <div className="table-wrap">
-            <table className="lineage-table">
-              <caption>
-                <FormattedMessage id="schemas.lineage.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.recordType" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.publishers" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.consumers" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {flows.map((flow) => (
-                  <tr key={flow.key}>
-                    <th scope="row">
-                      {flow.recordType}@{flow.version}
-                    </th>
-                    <td>
-                      <PartyList parties={flow.publishers} when={when} />
-                    </td>
-                    <td>
-                      <PartyList parties={flow.consumers} when={when} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            className="lineage-table"
+            caption={<FormattedMessage id="schemas.lineage.caption" />}
+            columns={[
+              'schemas.lineage.recordType',
+              'schemas.lineage.publishers',
+              'schemas.lineage.consumers',
+            ]}
+          >
+            {flows.map((flow) => (
+              <tr key={flow.key}>
+                <th scope="row">
+                  {flow.recordType}@{flow.version}
+                </th>
+                <td>
+                  <PartyList parties={flow.publishers} when={when} />
+                </td>
+                <td>
+                  <PartyList parties={flow.consumers} when={when} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       ) : null}
     </Page>

@@ -10,6 +10,7 @@ import { requestAll } from '../../api/graphql';
 import { SchemasDryRunIntakeDocument as DRY_RUN } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { recordsFromCsv } from './csv-records';
 import { SelectField, useRegistry } from './shared';
 import './schemas.css';
@@ -161,43 +162,29 @@ export default function RecordTesterPage() {
             />
           </p>
           {result.issues.length > 0 ? (
-            <div className="table-wrap">
-              <table className="tester-issues">
-                <caption>
-                  <FormattedMessage id="schemas.tester.caption" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.tester.col.index" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.path" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.rule" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.message" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.issues.map((issue, at) => (
-                    <tr key={at}>
-                      <th scope="row">{issue.index}</th>
-                      <td>
-                        <code>{issue.path}</code>
-                      </td>
-                      <td>
-                        <strong>{issue.rule}</strong>
-                      </td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="tester-issues"
+              caption={<FormattedMessage id="schemas.tester.caption" />}
+              columns={[
+                'schemas.tester.col.index',
+                'schemas.col.path',
+                'schemas.col.rule',
+                'schemas.col.message',
+              ]}
+            >
+              {result.issues.map((issue, at) => (
+                <tr key={at}>
+                  <th scope="row">{issue.index}</th>
+                  <td>
+                    <code>{issue.path}</code>
+                  </td>
+                  <td>
+                    <strong>{issue.rule}</strong>
+                  </td>
+                  <td>{issue.message}</td>
+                </tr>
+              ))}
+            </Table>
           ) : null}
           <p>
             <FormattedMessage id="schemas.tester.nothingPublished" />

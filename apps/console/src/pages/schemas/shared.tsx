@@ -10,6 +10,7 @@ import {
   SchemasCheckCompatibilityDocument as SCHEMAS_CHECK,
 } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { Table } from '../../ui/Table';
 
 export function useRegistry() {
   return useQuery({
@@ -74,41 +75,29 @@ export function IncompatibilityTable({
   items: readonly IncompatibilityShape[];
 }) {
   return (
-    <div className="table-wrap">
-      <table className="incompatibilities">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.path" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.rule" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.against" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.message" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item, index) => (
-            <tr key={index}>
-              <td>
-                <code>{item.path}</code>
-              </td>
-              <td>
-                <strong>{item.rule}</strong> ({item.direction})
-              </td>
-              <td>{item.against}</td>
-              <td>{item.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      className="incompatibilities"
+      caption={caption}
+      columns={[
+        'schemas.col.path',
+        'schemas.col.rule',
+        'schemas.col.against',
+        'schemas.col.message',
+      ]}
+    >
+      {items.map((item, index) => (
+        <tr key={index}>
+          <td>
+            <code>{item.path}</code>
+          </td>
+          <td>
+            <strong>{item.rule}</strong> ({item.direction})
+          </td>
+          <td>{item.against}</td>
+          <td>{item.message}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
