@@ -5,7 +5,7 @@
 // a purpose, section by section, exactly as its lookup would answer.
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, CheckboxGroup, Input, Label, TextField } from 'react-aria-components';
+import { CheckboxGroup, Input, Label, TextField } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { CheckboxField } from '../../ui/Checkbox';
 import { Page } from '../../ui/Page';
 import { Day, NativeSelect } from './parts';
 import { PreviewAsAgency } from './PreviewAsAgency';
@@ -218,10 +219,9 @@ function MatrixCell({
                   <FormattedMessage id="audit.grants.chooseFields" />
                 </Label>
                 {sectionFields.map((field) => (
-                  <Checkbox key={field} value={field} className="checkbox">
-                    <span className="checkbox-box" aria-hidden="true" />
+                  <CheckboxField key={field} value={field}>
                     {field}
-                  </Checkbox>
+                  </CheckboxField>
                 ))}
               </CheckboxGroup>
             ) : null}
@@ -231,10 +231,9 @@ function MatrixCell({
               </Label>
               <Input type="date" />
             </TextField>
-            <Checkbox className="checkbox field" isSelected={officer} onChange={setOfficer}>
-              <span className="checkbox-box" aria-hidden="true" />
+            <CheckboxField className="field" isSelected={officer} onChange={setOfficer}>
               <FormattedMessage id="audit.grants.requireOfficer" />
-            </Checkbox>
+            </CheckboxField>
           </>
         )}
       </ChangeDialog>

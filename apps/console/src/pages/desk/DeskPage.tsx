@@ -6,7 +6,6 @@
 import { useMemo, useState } from 'react';
 import {
   Button,
-  Checkbox,
   Form,
   Input,
   Label,
@@ -25,6 +24,7 @@ import { loadSession } from '../../api/session';
 import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
+import { CheckboxField } from '../../ui/Checkbox';
 import { Page } from '../../ui/Page';
 import { SECTIONS, type Section } from './desk-queries';
 import {
@@ -273,14 +273,12 @@ export default function DeskPage() {
                 onChange={(idCardNumber) => setClaims({ ...claims, idCardNumber })}
               />
             </div>
-            <Checkbox
-              className="checkbox"
+            <CheckboxField
               isSelected={claims.alive}
               onChange={(alive) => setClaims({ ...claims, alive })}
             >
-              <span className="checkbox-box" aria-hidden="true" />
               <FormattedMessage id="desk.alive" />
-            </Checkbox>
+            </CheckboxField>
           </fieldset>
         )}
         {chosen?.verify && !hasClaim ? (

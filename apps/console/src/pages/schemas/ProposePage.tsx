@@ -10,18 +10,12 @@ import { SchemasProposeDocument as PROPOSE } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { CompatibilityResult, parseJson, SelectField, useRegistry } from './shared';
+import { CompatibilityResult, parseJson, RecordTypeField, useChosenType } from './shared';
 import './schemas.css';
 
 export default function ProposePage() {
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   const [schema, setSchema] = useState('');
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
   const newest = current?.versions[current.versions.length - 1];
   // Start from the newest version: a proposal is usually a small change to it.
   useEffect(() => {
@@ -35,13 +29,7 @@ export default function ProposePage() {
       </p>
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
-        <SelectField
-          label={<FormattedMessage id="schemas.recordType" />}
-          name="recordType"
-          value={recordType}
-          onChange={setRecordType}
-          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
-        />
+        <RecordTypeField types={types} value={recordType} onChange={setRecordType} />
       ) : null}
       {current ? (
         <>

@@ -12,25 +12,19 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
 import { recordsFromCsv } from './csv-records';
-import { SelectField, useRegistry } from './shared';
+import { RecordTypeField, SelectField, useChosenType } from './shared';
 import './schemas.css';
 
 const USABLE = ['active', 'deprecated'];
 
 export default function RecordTesterPage() {
   const intl = useIntl();
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   const [version, setVersion] = useState('');
   const [records, setRecords] = useState('');
   const [fileNote, setFileNote] = useState<{ name: string; rows: number } | null>(null);
   const [fileError, setFileError] = useState<unknown>(null);
   const fileId = useId();
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
   const usable = current?.versions.filter((entry) => USABLE.includes(entry.state)) ?? [];
   const versions = usable.length > 0 ? usable : (current?.versions ?? []);
   useEffect(() => {
@@ -73,15 +67,13 @@ export default function RecordTesterPage() {
           }}
         >
           <div className="inline-form">
-            <SelectField
-              label={<FormattedMessage id="schemas.recordType" />}
-              name="recordType"
+            <RecordTypeField
+              types={types}
               value={recordType}
               onChange={(value) => {
                 setRecordType(value);
                 check.reset();
               }}
-              options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
             />
             <SelectField
               label={<FormattedMessage id="schemas.tester.version" />}

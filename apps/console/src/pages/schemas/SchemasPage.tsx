@@ -24,9 +24,10 @@ import { Table } from '../../ui/Table';
 import {
   CompatibilityResult,
   IncompatibilityTable,
+  RecordTypeField,
   SelectField,
   StateBadge,
-  useRegistry,
+  useChosenType,
 } from './shared';
 import './schemas.css';
 
@@ -54,13 +55,7 @@ const DECISIONS: Record<
 
 export default function SchemasPage() {
   const intl = useIntl();
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   return (
     <Page title={<FormattedMessage id="schemas.title" />}>
       <p>
@@ -68,13 +63,7 @@ export default function SchemasPage() {
       </p>
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
-        <SelectField
-          label={<FormattedMessage id="schemas.recordType" />}
-          name="recordType"
-          value={recordType}
-          onChange={setRecordType}
-          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
-        />
+        <RecordTypeField types={types} value={recordType} onChange={setRecordType} />
       ) : null}
       {current ? (
         <>
@@ -102,7 +91,7 @@ export default function SchemasPage() {
   );
 }
 
-type RegistryType = NonNullable<ReturnType<typeof useRegistry>['data']>['schemas'][number];
+type RegistryType = ReturnType<typeof useChosenType>['types'][number];
 
 function Versions({ type }: { type: RegistryType }) {
   const intl = useIntl();

@@ -1,5 +1,5 @@
 // What the schema pages share: the registry's record types and versions, a
-// labelled record-type picker, a debounced value, and the compatibility
+// record type a page has chosen and its labelled picker, a debounced value, and the compatibility
 // report's incompatibilities as a table.
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +17,39 @@ export function useRegistry() {
     queryKey: ['schemas', 'registry'],
     queryFn: () => requestAll(SCHEMAS_REGISTRY),
   });
+}
+
+/** The registry and the record type chosen on a page: the first one until the person picks another. */
+export function useChosenType() {
+  const registry = useRegistry();
+  const types = registry.data?.schemas ?? [];
+  const [recordType, setRecordType] = useState('');
+  useEffect(() => {
+    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
+  }, [recordType, types]);
+  const current = types.find((entry) => entry.recordType === recordType);
+  return { registry, types, recordType, setRecordType, current };
+}
+
+/** The record-type picker, over the registry's record types. */
+export function RecordTypeField({
+  types,
+  value,
+  onChange,
+}: {
+  types: ReadonlyArray<{ recordType: string }>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <SelectField
+      label={<FormattedMessage id="schemas.recordType" />}
+      name="recordType"
+      value={value}
+      onChange={onChange}
+      options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
+    />
+  );
 }
 
 /** The value once it has stopped changing for `ms`. */
