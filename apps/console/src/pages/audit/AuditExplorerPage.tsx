@@ -14,7 +14,8 @@ import type { AuditFilter } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
-import { Kind, NativeSelect, shortHash, When } from './parts';
+import { SelectField } from '../../ui/SelectField';
+import { Kind, shortHash, When } from './parts';
 import './audit.css';
 
 const OUTCOMES = ['returned', 'denied', 'refused'] as const;
@@ -129,7 +130,7 @@ export default function AuditExplorerPage() {
             </Label>
             <Input inputMode="numeric" autoComplete="off" className="national-id" />
           </TextField>
-          <NativeSelect
+          <SelectField
             id="audit-kind"
             label={intl.formatMessage({ id: 'audit.explorer.kind' })}
             value={draft.kind}
@@ -142,7 +143,7 @@ export default function AuditExplorerPage() {
               })),
             ]}
           />
-          <NativeSelect
+          <SelectField
             id="audit-outcome"
             label={intl.formatMessage({ id: 'audit.explorer.outcome' })}
             value={draft.outcome}
@@ -167,7 +168,7 @@ export default function AuditExplorerPage() {
             </Label>
             <Input type="date" />
           </TextField>
-          <NativeSelect
+          <SelectField
             id="audit-page-size"
             label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}
             value={pageSize}

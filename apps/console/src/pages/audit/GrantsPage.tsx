@@ -17,7 +17,8 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { CheckboxField } from '../../ui/Checkbox';
 import { Page } from '../../ui/Page';
-import { Day, NativeSelect } from './parts';
+import { SelectField } from '../../ui/SelectField';
+import { Day } from './parts';
 import { PreviewAsAgency } from './PreviewAsAgency';
 import './audit.css';
 
@@ -57,7 +58,7 @@ export default function GrantsPage() {
       <ErrorBox error={matrix.error} />
       {data ? (
         <>
-          <NativeSelect
+          <SelectField
             id="grants-agency"
             label={intl.formatMessage({ id: 'audit.grants.agency' })}
             value={agencyId}

@@ -10,7 +10,7 @@ import { ApiError, request, type ApiProblem } from '../../api/graphql';
 import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
-import { NativeSelect } from './parts';
+import { SelectField } from '../../ui/SelectField';
 
 const SECTIONS = [
   'person',
@@ -69,14 +69,14 @@ export function PreviewAsAgency({
           });
         }}
       >
-        <NativeSelect
+        <SelectField
           id="preview-agency"
           label={intl.formatMessage({ id: 'audit.preview.agency' })}
           value={agency ?? agencyId}
           onChange={setAgency}
           options={agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
         />
-        <NativeSelect
+        <SelectField
           id="preview-purpose"
           label={intl.formatMessage({ id: 'audit.preview.purpose' })}
           value={purpose}

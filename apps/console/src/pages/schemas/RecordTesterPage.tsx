@@ -11,8 +11,9 @@ import { SchemasDryRunIntakeDocument as DRY_RUN } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
+import { SelectField } from '../../ui/SelectField';
 import { recordsFromCsv } from './csv-records';
-import { RecordTypeField, SelectField, useChosenType } from './shared';
+import { RecordTypeField, useChosenType } from './shared';
 import './schemas.css';
 
 const USABLE = ['active', 'deprecated'];

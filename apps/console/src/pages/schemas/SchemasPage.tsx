@@ -21,11 +21,11 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
+import { SelectField } from '../../ui/SelectField';
 import {
   CompatibilityResult,
   IncompatibilityTable,
   RecordTypeField,
-  SelectField,
   StateBadge,
   useChosenType,
 } from './shared';

@@ -1,7 +1,7 @@
 // What the schema pages share: the registry's record types and versions, a
 // record type a page has chosen and its labelled picker, a debounced value, and the compatibility
 // report's incompatibilities as a table.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
@@ -10,6 +10,7 @@ import {
   SchemasCheckCompatibilityDocument as SCHEMAS_CHECK,
 } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { SelectField } from '../../ui/SelectField';
 import { Table } from '../../ui/Table';
 
 export function useRegistry() {
@@ -60,35 +61,6 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
-}
-
-/** A native select with its label: what every picker on these pages is. */
-export function SelectField({
-  label,
-  value,
-  onChange,
-  options,
-  name,
-}: {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<{ value: string; label: string }>;
-  name: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export interface IncompatibilityShape {
