@@ -4,19 +4,7 @@
 // looked up lives in this page's state only: signing out (or the idle
 // timeout) unmounts the page and nothing of the citizen is left on screen.
 import { useMemo, useState } from 'react';
-import {
-  Button,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-  TextField,
-} from 'react-aria-components';
+import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { request, requestAll, type Answer } from '../../api/graphql';
@@ -25,6 +13,7 @@ import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { CheckboxField } from '../../ui/Checkbox';
+import { ListSelect } from '../../ui/ListSelect';
 import { Page } from '../../ui/Page';
 import { SECTIONS, type Section } from './desk-queries';
 import {
@@ -180,38 +169,15 @@ export default function DeskPage() {
         }}
       >
         <NationalIdField value={nationalId} onChange={setNationalId} autoFocus />
-        <Select
-          className="field"
+        <ListSelect
+          label={<FormattedMessage id="desk.purpose" />}
+          description={<FormattedMessage id="desk.purposeHelp" />}
+          options={offered.map((entry) => [entry.code, entry.title] as const)}
           value={purpose}
-          onChange={(key) => setPurpose(key === null ? null : String(key))}
+          onChange={setPurpose}
           isRequired
           placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
-        >
-          <Label>
-            <FormattedMessage id="desk.purpose" />
-          </Label>
-          <Button className="select-trigger">
-            <SelectValue />
-            <span aria-hidden="true">▾</span>
-          </Button>
-          <Text slot="description">
-            <FormattedMessage id="desk.purposeHelp" />
-          </Text>
-          <Popover className="select-popover">
-            <ListBox className="select-list">
-              {offered.map((entry) => (
-                <ListBoxItem
-                  key={entry.code}
-                  id={entry.code}
-                  textValue={entry.title}
-                  className="select-item"
-                >
-                  {entry.title}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
+        />
         {chosen ? (
           <p className="desk-basis">
             <FormattedMessage

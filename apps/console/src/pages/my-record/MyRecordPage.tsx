@@ -4,15 +4,7 @@
 // it with their answers. Filters work on what is loaded (accessLog takes no
 // filter). A printable statement carries my id and the date.
 import { useMemo, useState } from 'react';
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
@@ -25,6 +17,7 @@ import {
 import type { MyRecordAccessLogQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { ListSelect } from '../../ui/ListSelect';
 import { Page } from '../../ui/Page';
 import '../desk/desk.css';
 import './my-record.css';
@@ -189,28 +182,12 @@ function Choice({
   options: Array<[string, string]>;
 }) {
   return (
-    <Select
-      className="field"
+    <ListSelect
+      label={<FormattedMessage id={label} />}
       value={value}
-      onChange={(key) => onChange(key === null ? 'all' : String(key))}
-    >
-      <Label>
-        <FormattedMessage id={label} />
-      </Label>
-      <Button className="select-trigger">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="select-popover">
-        <ListBox className="select-list">
-          {options.map(([id, text]) => (
-            <ListBoxItem key={id} id={id} textValue={text} className="select-item">
-              {text}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+      onChange={(key) => onChange(key ?? 'all')}
+      options={options}
+    />
   );
 }
 
