@@ -11,17 +11,7 @@ import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { SelectField } from '../../ui/SelectField';
-
-const SECTIONS = [
-  'person',
-  'address',
-  'vehicles',
-  'landTitles',
-  'businesses',
-  'taxpayer',
-  'lifeEvents',
-] as const;
-type Section = (typeof SECTIONS)[number];
+import { SECTIONS, type Section } from '../desk/desk-queries';
 
 /** The refusal the gateway gave for a section: its message names the section it withholds. */
 function refusalOf(section: Section, problems: ApiProblem[]): ApiProblem | undefined {

@@ -15,6 +15,7 @@ import type { QuestionsListQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Facts } from '../../ui/Facts';
 import './questions.css';
 
 type Question = QuestionsListQuery['accessQuestions'][number];
@@ -143,16 +144,5 @@ function AccessView({ question }: { question: Question }) {
     ['questions.returned', entry.sectionsReturned.join(', ') || '—'],
     ['questions.denied', entry.sectionsDenied.join(', ') || '—'],
   ];
-  return (
-    <dl className="access-about">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>
-            <FormattedMessage id={label} />
-          </dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} className="access-about" />;
 }
