@@ -10,10 +10,10 @@ import { Page } from '../../ui/Page';
 export default function ActivityPage() {
   const entries = useQuery({ queryKey: ['myAuditEntries'], queryFn: () => requestAll(MY_ENTRIES) });
   return (
-    <Page title={<FormattedMessage id="activity.title" />}>
-      <p>
-        <FormattedMessage id="activity.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="activity.title" />}
+      lead={<FormattedMessage id="activity.lead" />}
+    >
       <ErrorBox error={entries.error} />
       {entries.data?.myAuditEntries.length === 0 ? (
         <p>

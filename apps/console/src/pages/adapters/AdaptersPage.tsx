@@ -35,10 +35,10 @@ export default function AdaptersPage() {
   });
   const data = directory.data;
   return (
-    <Page title={<FormattedMessage id="adapters.list.title" />}>
-      <p>
-        <FormattedMessage id="adapters.list.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="adapters.list.title" />}
+      lead={<FormattedMessage id="adapters.list.lead" />}
+    >
       <ErrorBox error={directory.error} />
       {data?.adapters.length === 0 ? (
         <p>

@@ -56,10 +56,10 @@ export default function ClientsPage() {
     <Page
       title={<FormattedMessage id="adapters.clients.title" />}
       actions={data ? <CreateClient steward={steward} adapters={adapters} /> : null}
-    >
-      <p>
+      lead={
         <FormattedMessage id={steward ? 'adapters.clients.lead' : 'adapters.clients.leadOwn'} />
-      </p>
+      }
+    >
       <ErrorBox error={clients.error} />
       {data ? (
         <Table

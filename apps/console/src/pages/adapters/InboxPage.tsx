@@ -64,10 +64,10 @@ export default function InboxPage() {
         })),
     ) ?? [];
   return (
-    <Page title={<FormattedMessage id="adapters.inbox.title" />}>
-      <p>
-        <FormattedMessage id="adapters.inbox.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="adapters.inbox.title" />}
+      lead={<FormattedMessage id="adapters.inbox.lead" />}
+    >
       <ErrorBox error={inbox.error} />
       {inbox.isPending ? (
         <p>

@@ -29,10 +29,8 @@ export default function MyAdaptersPage() {
     <Page
       title={<FormattedMessage id="adapters.mine.title" />}
       actions={data ? <AdapterDialog recordTypes={recordTypes} /> : null}
+      lead={<FormattedMessage id="adapters.mine.lead" values={{ agency: agencyId ?? '' }} />}
     >
-      <p>
-        <FormattedMessage id="adapters.mine.lead" values={{ agency: agencyId ?? '' }} />
-      </p>
       <ErrorBox error={mine.error} />
       {data && own.length === 0 ? (
         <p className="notice">

@@ -26,10 +26,10 @@ export default function OrphansPage() {
   });
   const data = orphans.data;
   return (
-    <Page title={<FormattedMessage id="adapters.orphans.title" />}>
-      <p>
-        <FormattedMessage id="adapters.orphans.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="adapters.orphans.title" />}
+      lead={<FormattedMessage id="adapters.orphans.lead" />}
+    >
       <div className="field">
         <label htmlFor="orphans-type">
           <FormattedMessage id="adapters.orphans.recordType" />

@@ -103,10 +103,10 @@ export default function AuditExplorerPage() {
     setShownIndex(pageIndex);
 
   return (
-    <Page title={<FormattedMessage id="audit.explorer.title" />}>
-      <p>
-        <FormattedMessage id="audit.explorer.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.explorer.title" />}
+      lead={<FormattedMessage id="audit.explorer.lead" />}
+    >
       <Form className="audit-filter" onSubmit={search} aria-labelledby="audit-filter-heading">
         <h2 id="audit-filter-heading">
           <FormattedMessage id="audit.explorer.filter" />

@@ -35,10 +35,10 @@ export default function ChainPage() {
   const checkpoint = status.data?.auditStatus.lastCheckpoint;
   const last = status.data?.auditStatus.lastVerification;
   return (
-    <Page title={<FormattedMessage id="audit.chain.title" />}>
-      <p>
-        <FormattedMessage id="audit.chain.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.chain.title" />}
+      lead={<FormattedMessage id="audit.chain.lead" />}
+    >
       <ErrorBox error={status.error} />
       {status.data ? (
         <>

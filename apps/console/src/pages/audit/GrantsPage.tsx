@@ -51,10 +51,10 @@ export default function GrantsPage() {
   const agencyName = agencies.find((agency) => agency.id === agencyId)?.name ?? agencyId;
 
   return (
-    <Page title={<FormattedMessage id="audit.grants.title" />}>
-      <p>
-        <FormattedMessage id="audit.grants.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.grants.title" />}
+      lead={<FormattedMessage id="audit.grants.lead" />}
+    >
       <ErrorBox error={matrix.error} />
       {data ? (
         <>

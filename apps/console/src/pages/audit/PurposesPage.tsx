@@ -25,10 +25,11 @@ export default function PurposesPage() {
     queryFn: () => requestAll(PURPOSES),
   });
   return (
-    <Page title={<FormattedMessage id="audit.purposes.title" />} actions={<RegisterPurpose />}>
-      <p>
-        <FormattedMessage id="audit.purposes.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.purposes.title" />}
+      actions={<RegisterPurpose />}
+      lead={<FormattedMessage id="audit.purposes.lead" />}
+    >
       <ErrorBox error={purposes.error} />
       {purposes.data ? (
         <Table

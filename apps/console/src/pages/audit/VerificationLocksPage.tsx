@@ -31,10 +31,10 @@ export default function VerificationLocksPage() {
   const list = locks.data?.verificationLocks ?? [];
   const citizens = [...new Set(list.map((lock) => lock.nationalId))];
   return (
-    <Page title={<FormattedMessage id="audit.locks.title" />}>
-      <p>
-        <FormattedMessage id="audit.locks.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.locks.title" />}
+      lead={<FormattedMessage id="audit.locks.lead" />}
+    >
       <p role="note" className="audit-banner">
         <FormattedMessage id="audit.locks.seen" />
       </p>

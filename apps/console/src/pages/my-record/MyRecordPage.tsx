@@ -146,7 +146,7 @@ export default function MyRecordPage() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : null}
-      <ol className="access-log">
+      <ol className="access-log entry-list">
         {shown.map((entry) => (
           <li key={entry.entryId}>
             <EntryView
@@ -212,7 +212,7 @@ function EntryView({
   const headingId = `entry-${entry.entryId}`;
   return (
     <article
-      className={`access-entry${refused ? ' refused-entry' : ''}`}
+      className={`access-entry entry-card${refused ? ' refused-entry' : ''}`}
       aria-labelledby={headingId}
     >
       <h2 id={headingId}>

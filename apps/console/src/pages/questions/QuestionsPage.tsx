@@ -24,10 +24,10 @@ export default function QuestionsPage() {
   const intl = useIntl();
   const [shown, setShown] = useState<'open' | 'answered'>('open');
   return (
-    <Page title={<FormattedMessage id="questions.title" />}>
-      <p>
-        <FormattedMessage id="questions.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="questions.title" />}
+      lead={<FormattedMessage id="questions.lead" />}
+    >
       <Tabs selectedKey={shown} onSelectionChange={(key) => setShown(key as typeof shown)}>
         <TabList className="tabs" aria-label={intl.formatMessage({ id: 'questions.title' })}>
           <Tab id="open" className="tab">
@@ -62,7 +62,7 @@ function QuestionList({ answered }: { answered: boolean }) {
           <FormattedMessage id={answered ? 'questions.noneAnswered' : 'questions.none'} />
         </p>
       ) : null}
-      <ol className="questions">
+      <ol className="questions entry-list">
         {list.map((question) => (
           <li key={question.id}>
             <QuestionView question={question} />
@@ -77,7 +77,7 @@ function QuestionView({ question }: { question: Question }) {
   const intl = useIntl();
   const headingId = `question-${question.id}`;
   return (
-    <article className="question-card" aria-labelledby={headingId}>
+    <article className="question-card entry-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <FormattedMessage
           id="questions.heading"

@@ -72,10 +72,10 @@ export default function DeadLettersPage() {
   const any = intl.formatMessage({ id: 'schemas.dead.any' });
   const letters = shown.data?.deadLetters ?? [];
   return (
-    <Page title={<FormattedMessage id="schemas.dead.title" />}>
-      <p>
-        <FormattedMessage id="schemas.dead.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.dead.title" />}
+      lead={<FormattedMessage id="schemas.dead.lead" />}
+    >
       <ErrorBox error={all.error} />
       <section className="schemas-section">
         <h2>

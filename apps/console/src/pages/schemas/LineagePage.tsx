@@ -55,10 +55,10 @@ export default function LineagePage() {
   }, [entries]);
   const when = (at: string) => intl.formatDate(at, { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <Page title={<FormattedMessage id="schemas.lineage.title" />}>
-      <p>
-        <FormattedMessage id="schemas.lineage.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.lineage.title" />}
+      lead={<FormattedMessage id="schemas.lineage.lead" />}
+    >
       <ErrorBox error={lineage.error} />
       {entries && entries.length === 0 ? (
         <p>

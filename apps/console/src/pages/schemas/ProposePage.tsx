@@ -23,10 +23,10 @@ export default function ProposePage() {
   }, [newest]);
   const parsed = parseJson(schema);
   return (
-    <Page title={<FormattedMessage id="schemas.propose.title" />}>
-      <p>
-        <FormattedMessage id="schemas.propose.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.propose.title" />}
+      lead={<FormattedMessage id="schemas.propose.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
         <RecordTypeField types={types} value={recordType} onChange={setRecordType} />

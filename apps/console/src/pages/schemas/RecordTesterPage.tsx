@@ -54,10 +54,10 @@ export default function RecordTesterPage() {
 
   const result = check.data?.dryRunIntake;
   return (
-    <Page title={<FormattedMessage id="schemas.tester.title" />}>
-      <p>
-        <FormattedMessage id="schemas.tester.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.tester.title" />}
+      lead={<FormattedMessage id="schemas.tester.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {current ? (
         <form

@@ -57,10 +57,10 @@ export default function SchemasPage() {
   const intl = useIntl();
   const { registry, types, recordType, setRecordType, current } = useChosenType();
   return (
-    <Page title={<FormattedMessage id="schemas.title" />}>
-      <p>
-        <FormattedMessage id="schemas.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.title" />}
+      lead={<FormattedMessage id="schemas.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
         <RecordTypeField types={types} value={recordType} onChange={setRecordType} />
