@@ -19,6 +19,7 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/SelectField';
 import { Table } from '../../ui/Table';
 import { Action, When } from './parts';
 import './adapters.css';
@@ -273,36 +274,25 @@ function CreateClient({
         <Input autoComplete="off" />
       </TextField>
       {steward ? (
-        <div className="field">
-          <label htmlFor="client-role">
-            <FormattedMessage id="adapters.clients.role" />
-          </label>
-          <select id="client-role" value={role} onChange={(event) => setRole(event.target.value)}>
-            {ROLES.map((one) => (
-              <option key={one} value={one}>
-                {one}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="client-role"
+          label={<FormattedMessage id="adapters.clients.role" />}
+          value={role}
+          onChange={setRole}
+          options={ROLES.map((one) => ({ value: one, label: one }))}
+        />
       ) : null}
       {role === 'adapter' ? (
-        <div className="field">
-          <label htmlFor="client-adapter">
-            <FormattedMessage id="adapters.clients.adapter" />
-          </label>
-          <select
-            id="client-adapter"
-            value={chosenAdapter}
-            onChange={(event) => setAdapter(event.target.value)}
-          >
-            {adapters.map((one) => (
-              <option key={one.name} value={one.name}>
-                {one.name} ({one.agencyId})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="client-adapter"
+          label={<FormattedMessage id="adapters.clients.adapter" />}
+          value={chosenAdapter}
+          onChange={setAdapter}
+          options={adapters.map((one) => ({
+            value: one.name,
+            label: `${one.name} (${one.agencyId})`,
+          }))}
+        />
       ) : null}
       {steward && role !== 'adapter' && role !== 'citizen' ? (
         <>

@@ -9,6 +9,7 @@ import { requestAll } from '../../api/graphql';
 import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/SelectField';
 import { Table } from '../../ui/Table';
 import { When } from './parts';
 import './adapters.css';
@@ -30,26 +31,22 @@ export default function OrphansPage() {
       title={<FormattedMessage id="adapters.orphans.title" />}
       lead={<FormattedMessage id="adapters.orphans.lead" />}
     >
-      <div className="field">
-        <label htmlFor="orphans-type">
-          <FormattedMessage id="adapters.orphans.recordType" />
-        </label>
-        <select
-          id="orphans-type"
-          value={recordType}
-          onChange={(event) => {
-            setRecordType(event.target.value);
-            setOffset(0);
-          }}
-        >
-          <option value="">{intl.formatMessage({ id: 'adapters.orphans.allTypes' })}</option>
-          {data?.schemas.map((schema) => (
-            <option key={schema.recordType} value={schema.recordType}>
-              {schema.recordType}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="orphans-type"
+        label={<FormattedMessage id="adapters.orphans.recordType" />}
+        value={recordType}
+        onChange={(value) => {
+          setRecordType(value);
+          setOffset(0);
+        }}
+        options={[
+          { value: '', label: intl.formatMessage({ id: 'adapters.orphans.allTypes' }) },
+          ...(data?.schemas ?? []).map((schema) => ({
+            value: schema.recordType,
+            label: schema.recordType,
+          })),
+        ]}
+      />
       <ErrorBox error={orphans.error} />
       {data ? (
         <Table
