@@ -4,7 +4,7 @@
 // made it, and is gone when the dialog closes: it is never stored anywhere.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button, Input } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
@@ -15,6 +15,7 @@ import {
   AdaptersRevokeClientDocument as REVOKE,
 } from '../../gql/graphql';
 import type { NewClientInput } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
@@ -267,12 +268,14 @@ function CreateClient({
       }
       done={(result) => <SecretOnce issued={(result as { createClient: Issued }).createClient} />}
     >
-      <TextField className="field" value={name} onChange={setName} isRequired name="clientName">
-        <Label>
-          <FormattedMessage id="adapters.clients.name" />
-        </Label>
-        <Input autoComplete="off" />
-      </TextField>
+      <TextInput
+        className="field"
+        value={name}
+        onChange={setName}
+        isRequired
+        name="clientName"
+        label={<FormattedMessage id="adapters.clients.name" />}
+      />
       {steward ? (
         <SelectField
           id="client-role"
@@ -296,29 +299,22 @@ function CreateClient({
       ) : null}
       {steward && role !== 'adapter' && role !== 'citizen' ? (
         <>
-          <TextField
+          <TextInput
             className="field"
             value={agencyId}
             onChange={setAgencyId}
             isRequired
             name="agencyId"
-          >
-            <Label>
-              <FormattedMessage id="adapters.clients.agencyId" />
-            </Label>
-            <Input autoComplete="off" spellCheck={false} />
-          </TextField>
-          <TextField
+            label={<FormattedMessage id="adapters.clients.agencyId" />}
+            input={<Input autoComplete="off" spellCheck={false} />}
+          />
+          <TextInput
             className="field"
             value={agencyName}
             onChange={setAgencyName}
             name="agencyName"
-          >
-            <Label>
-              <FormattedMessage id="adapters.clients.agencyName" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
+            label={<FormattedMessage id="adapters.clients.agencyName" />}
+          />
         </>
       ) : null}
       {role === 'citizen' ? (
@@ -362,12 +358,14 @@ function RotateClient({
         />
       )}
     >
-      <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
-        <Label>
-          <FormattedMessage id="adapters.clients.overlapHours" />
-        </Label>
-        <Input inputMode="numeric" />
-      </TextField>
+      <TextInput
+        className="field"
+        value={overlap}
+        onChange={setOverlap}
+        name="overlapHours"
+        label={<FormattedMessage id="adapters.clients.overlapHours" />}
+        input={<Input inputMode="numeric" />}
+      />
     </Action>
   );
 }

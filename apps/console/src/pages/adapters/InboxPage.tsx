@@ -3,7 +3,7 @@
 // decided here with a reason through the change dialog.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Label, TextField } from 'react-aria-components';
+import { Input } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import {
@@ -17,6 +17,7 @@ import {
   AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
   AdaptersRejectAdapterDocument as REJECT_ADAPTER,
 } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -250,12 +251,14 @@ function KeyRequest({
             });
           }}
         >
-          <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
-            <Label>
-              <FormattedMessage id="adapters.overlapHours" />
-            </Label>
-            <Input inputMode="decimal" />
-          </TextField>
+          <TextInput
+            className="field"
+            value={overlap}
+            onChange={setOverlap}
+            name="overlapHours"
+            label={<FormattedMessage id="adapters.overlapHours" />}
+            input={<Input inputMode="decimal" />}
+          />
         </ChangeDialog>
         <ChangeDialog
           variant="danger"

@@ -5,12 +5,13 @@
 // the download, which goes with the session cookie as a same-origin link.
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form, Input } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
 import { requestAll } from '../../api/graphql';
 import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
 import type { AuditFilter } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
@@ -112,24 +113,25 @@ export default function AuditExplorerPage() {
           <FormattedMessage id="audit.explorer.filter" />
         </h2>
         <div className="audit-filter-grid">
-          <TextField className="field" value={draft.agencyId} onChange={set('agencyId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.agency" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
-          <TextField className="field" value={draft.clientId} onChange={set('clientId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.client" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
-          <TextField className="field" value={draft.nationalId} onChange={set('nationalId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.citizen" />
-            </Label>
-            <Input inputMode="numeric" autoComplete="off" className="national-id" />
-          </TextField>
+          <TextInput
+            className="field"
+            value={draft.agencyId}
+            onChange={set('agencyId')}
+            label={<FormattedMessage id="audit.explorer.agency" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.clientId}
+            onChange={set('clientId')}
+            label={<FormattedMessage id="audit.explorer.client" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.nationalId}
+            onChange={set('nationalId')}
+            label={<FormattedMessage id="audit.explorer.citizen" />}
+            input={<Input inputMode="numeric" autoComplete="off" className="national-id" />}
+          />
           <SelectField
             id="audit-kind"
             label={intl.formatMessage({ id: 'audit.explorer.kind' })}
@@ -156,18 +158,20 @@ export default function AuditExplorerPage() {
               })),
             ]}
           />
-          <TextField className="field" value={draft.from} onChange={set('from')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.from" />
-            </Label>
-            <Input type="date" />
-          </TextField>
-          <TextField className="field" value={draft.to} onChange={set('to')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.to" />
-            </Label>
-            <Input type="date" />
-          </TextField>
+          <TextInput
+            className="field"
+            value={draft.from}
+            onChange={set('from')}
+            label={<FormattedMessage id="audit.explorer.from" />}
+            input={<Input type="date" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.to}
+            onChange={set('to')}
+            label={<FormattedMessage id="audit.explorer.to" />}
+            input={<Input type="date" />}
+          />
           <SelectField
             id="audit-page-size"
             label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}

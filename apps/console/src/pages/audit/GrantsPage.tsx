@@ -5,7 +5,7 @@
 // a purpose, section by section, exactly as its lookup would answer.
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CheckboxGroup, Input, Label, TextField } from 'react-aria-components';
+import { CheckboxGroup, Input, Label } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import {
@@ -13,6 +13,7 @@ import {
   AuditGrantAccessDocument as GRANT,
   AuditRevokeGrantDocument as REVOKE,
 } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { CheckboxField } from '../../ui/Checkbox';
@@ -226,12 +227,14 @@ function MatrixCell({
                 ))}
               </CheckboxGroup>
             ) : null}
-            <TextField className="field" isRequired value={until} onChange={setUntil}>
-              <Label>
-                <FormattedMessage id="audit.grants.validUntil" />
-              </Label>
-              <Input type="date" />
-            </TextField>
+            <TextInput
+              className="field"
+              isRequired
+              value={until}
+              onChange={setUntil}
+              label={<FormattedMessage id="audit.grants.validUntil" />}
+              input={<Input type="date" />}
+            />
             <CheckboxField className="field" isSelected={officer} onChange={setOfficer}>
               <FormattedMessage id="audit.grants.requireOfficer" />
             </CheckboxField>

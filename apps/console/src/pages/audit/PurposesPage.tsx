@@ -3,7 +3,7 @@
 // disclosure through the change dialog, which shows the audit entry made.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Input, TextArea } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import {
@@ -12,6 +12,7 @@ import {
   AuditRetirePurposeDocument as RETIRE,
   AuditSetPurposeDisclosureDocument as DISCLOSURE,
 } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -130,33 +131,32 @@ function RegisterPurpose() {
         })
       }
     >
-      <TextField className="field" isRequired value={code} onChange={setCode} name="code">
-        <Label>
-          <FormattedMessage id="audit.purposes.code" />
-        </Label>
-        <Input autoComplete="off" />
-        <Text slot="description">
-          <FormattedMessage id="audit.purposes.codeHelp" />
-        </Text>
-      </TextField>
-      <TextField className="field" isRequired value={title} onChange={setTitle} name="title">
-        <Label>
-          <FormattedMessage id="audit.purposes.titleField" />
-        </Label>
-        <Input autoComplete="off" />
-      </TextField>
-      <TextField
+      <TextInput
+        className="field"
+        isRequired
+        value={code}
+        onChange={setCode}
+        name="code"
+        label={<FormattedMessage id="audit.purposes.code" />}
+        description={<FormattedMessage id="audit.purposes.codeHelp" />}
+      />
+      <TextInput
+        className="field"
+        isRequired
+        value={title}
+        onChange={setTitle}
+        name="title"
+        label={<FormattedMessage id="audit.purposes.titleField" />}
+      />
+      <TextInput
         className="field"
         isRequired
         value={legalBasis}
         onChange={setLegalBasis}
         name="legalBasis"
-      >
-        <Label>
-          <FormattedMessage id="audit.purposes.legalBasis" />
-        </Label>
-        <TextArea rows={2} />
-      </TextField>
+        label={<FormattedMessage id="audit.purposes.legalBasis" />}
+        input={<TextArea rows={2} />}
+      />
     </ChangeDialog>
   );
 }
@@ -193,22 +193,25 @@ function Disclosure({
         })
       }
     >
-      <TextField className="field" value={typedDays} onChange={setTypedDays} name="days">
-        <Label>
-          <FormattedMessage id="audit.purposes.days" />
-        </Label>
-        <Input inputMode="numeric" autoComplete="off" />
-        <Text slot="description">
-          <FormattedMessage id="audit.purposes.daysHelp" />
-        </Text>
-      </TextField>
+      <TextInput
+        className="field"
+        value={typedDays}
+        onChange={setTypedDays}
+        name="days"
+        label={<FormattedMessage id="audit.purposes.days" />}
+        input={<Input inputMode="numeric" autoComplete="off" />}
+        description={<FormattedMessage id="audit.purposes.daysHelp" />}
+      />
       {delayed ? (
-        <TextField className="field" isRequired value={basis} onChange={setBasis} name="basis">
-          <Label>
-            <FormattedMessage id="audit.purposes.disclosureBasis" />
-          </Label>
-          <TextArea rows={2} />
-        </TextField>
+        <TextInput
+          className="field"
+          isRequired
+          value={basis}
+          onChange={setBasis}
+          name="basis"
+          label={<FormattedMessage id="audit.purposes.disclosureBasis" />}
+          input={<TextArea rows={2} />}
+        />
       ) : null}
     </ChangeDialog>
   );

@@ -10,6 +10,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { request, requestAll, type Answer } from '../../api/graphql';
 import { loadSession } from '../../api/session';
 import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { CheckboxField } from '../../ui/Checkbox';
@@ -186,7 +187,7 @@ export default function DeskPage() {
             />
           </p>
         ) : null}
-        <TextField
+        <TextInput
           className="field"
           value={reference}
           onChange={setReference}
@@ -194,15 +195,9 @@ export default function DeskPage() {
           maxLength={100}
           name="reference"
           validationBehavior="aria"
-        >
-          <Label>
-            <FormattedMessage id="desk.reference" />
-          </Label>
-          <Input autoComplete="off" />
-          <Text slot="description">
-            <FormattedMessage id="desk.referenceHelp" />
-          </Text>
-        </TextField>
+          label={<FormattedMessage id="desk.reference" />}
+          description={<FormattedMessage id="desk.referenceHelp" />}
+        />
 
         {chosen && !chosen.verify ? (
           <p className="notice">

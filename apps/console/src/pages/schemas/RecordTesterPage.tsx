@@ -4,10 +4,11 @@
 // problem is shown with the record's index, the path and the rule.
 import { useEffect, useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Button, TextArea } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { SchemasDryRunIntakeDocument as DRY_RUN } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
@@ -90,7 +91,7 @@ export default function RecordTesterPage() {
               }))}
             />
           </div>
-          <TextField
+          <TextInput
             className="field wide"
             value={records}
             onChange={(value) => {
@@ -98,15 +99,10 @@ export default function RecordTesterPage() {
               check.reset();
             }}
             name="records"
-          >
-            <Label>
-              <FormattedMessage id="schemas.tester.records" />
-            </Label>
-            <TextArea rows={12} spellCheck={false} className="code-input" />
-            <Text slot="description">
-              <FormattedMessage id="schemas.tester.recordsHelp" />
-            </Text>
-          </TextField>
+            label={<FormattedMessage id="schemas.tester.records" />}
+            input={<TextArea rows={12} spellCheck={false} className="code-input" />}
+            description={<FormattedMessage id="schemas.tester.recordsHelp" />}
+          />
           <div className="field">
             <label htmlFor={fileId}>
               <FormattedMessage id="schemas.tester.csv" />

@@ -4,7 +4,7 @@
 // the mode here, each change with a reason and the audit entry it made.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Label, TextArea, TextField } from 'react-aria-components';
+import { TextArea } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
@@ -17,6 +17,7 @@ import {
   SchemasRetireDocument as RETIRE,
   SchemasSetCompatibilityDocument as SET_MODE,
 } from '../../gql/graphql';
+import { TextInput } from '../../ui/TextInput';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -335,12 +336,14 @@ function PastedCheck({ recordType }: { recordType: string }) {
   const [schema, setSchema] = useState('');
   return (
     <>
-      <TextField className="field wide" value={schema} onChange={setSchema} name="pasted">
-        <Label>
-          <FormattedMessage id="schemas.check.label" values={{ type: recordType }} />
-        </Label>
-        <TextArea rows={8} spellCheck={false} className="code-input" />
-      </TextField>
+      <TextInput
+        className="field wide"
+        value={schema}
+        onChange={setSchema}
+        name="pasted"
+        label={<FormattedMessage id="schemas.check.label" values={{ type: recordType }} />}
+        input={<TextArea rows={8} spellCheck={false} className="code-input" />}
+      />
       <CompatibilityResult recordType={recordType} schema={schema} />
     </>
   );
