@@ -1,5 +1,6 @@
-// A table as the console shows one: scrolled sideways on a narrow screen,
-// with its caption and a heading for each column, then its rows.
+// Data as the console shows it: a table (scrolled sideways on a narrow
+// screen, with its caption and a heading for each column, then its rows), and
+// labelled facts as a description list.
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 
@@ -39,5 +40,27 @@ export function Table({
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** Labelled facts: each row a message id and its value. */
+export function Facts({
+  rows,
+  className = 'facts',
+}: {
+  rows: ReadonlyArray<readonly [string, ReactNode]>;
+  className?: string;
+}) {
+  return (
+    <dl className={className}>
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>
+            <FormattedMessage id={label} />
+          </dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

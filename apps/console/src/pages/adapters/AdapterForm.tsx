@@ -6,7 +6,7 @@ import { Input } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { AdaptersRegisterAdapterDocument as REGISTER } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import type { AdapterShape } from './parts';
 

@@ -15,12 +15,11 @@ import {
   AdaptersRevokeClientDocument as REVOKE,
 } from '../../gql/graphql';
 import type { NewClientInput } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
-import { SelectField } from '../../ui/SelectField';
 import { Table } from '../../ui/Table';
 import { Action, When } from './parts';
 import './adapters.css';

@@ -17,7 +17,7 @@ import {
   AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
   AdaptersRejectAdapterDocument as REJECT_ADAPTER,
 } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';

@@ -9,7 +9,7 @@ import { requestAll } from '../../api/graphql';
 import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField } from '../../ui/fields';
 import { Table } from '../../ui/Table';
 import { When } from './parts';
 import './adapters.css';

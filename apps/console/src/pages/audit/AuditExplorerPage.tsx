@@ -11,11 +11,10 @@ import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
 import { requestAll } from '../../api/graphql';
 import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
 import type { AuditFilter } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
-import { SelectField } from '../../ui/SelectField';
 import { Kind, shortHash, When } from './parts';
 import './audit.css';
 

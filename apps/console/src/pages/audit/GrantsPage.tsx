@@ -13,12 +13,10 @@ import {
   AuditGrantAccessDocument as GRANT,
   AuditRevokeGrantDocument as REVOKE,
 } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { CheckboxField, SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { CheckboxField } from '../../ui/Checkbox';
 import { Page } from '../../ui/Page';
-import { SelectField } from '../../ui/SelectField';
 import { Day } from './parts';
 import { PreviewAsAgency } from './PreviewAsAgency';
 import './audit.css';

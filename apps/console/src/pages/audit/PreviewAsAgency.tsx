@@ -10,7 +10,7 @@ import { ApiError, request, type ApiProblem } from '../../api/graphql';
 import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField } from '../../ui/fields';
 import { SECTIONS, type Section } from '../desk/desk-queries';
 
 /** The refusal the gateway gave for a section: its message names the section it withholds. */

@@ -12,7 +12,7 @@ import {
   AuditRetirePurposeDocument as RETIRE,
   AuditSetPurposeDisclosureDocument as DISCLOSURE,
 } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';

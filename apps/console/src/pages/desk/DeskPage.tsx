@@ -10,11 +10,9 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { request, requestAll, type Answer } from '../../api/graphql';
 import { loadSession } from '../../api/session';
 import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { CheckboxField, ListSelect, TextInput } from '../../ui/fields';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
-import { CheckboxField } from '../../ui/Checkbox';
-import { ListSelect } from '../../ui/ListSelect';
 import { Page } from '../../ui/Page';
 import { SECTIONS, type Section } from './desk-queries';
 import {

@@ -6,7 +6,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Answer } from '../../api/graphql';
 import type { DeskLookupQuery } from '../../gql/graphql';
-import { Facts } from '../../ui/Facts';
+import { Facts } from '../../ui/Table';
 import { SECTIONS, SOURCE_OF, type Section } from './desk-queries';
 
 type Found = NonNullable<DeskLookupQuery['citizen']>;

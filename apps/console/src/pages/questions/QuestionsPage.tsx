@@ -15,7 +15,7 @@ import type { QuestionsListQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { Facts } from '../../ui/Facts';
+import { Facts } from '../../ui/Table';
 import './questions.css';
 
 type Question = QuestionsListQuery['accessQuestions'][number];

@@ -14,7 +14,7 @@ import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField } from '../../ui/fields';
 import './schemas.css';
 
 interface Filter {

@@ -17,12 +17,11 @@ import {
   SchemasRetireDocument as RETIRE,
   SchemasSetCompatibilityDocument as SET_MODE,
 } from '../../gql/graphql';
-import { TextInput } from '../../ui/TextInput';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
-import { SelectField } from '../../ui/SelectField';
 import {
   CompatibilityResult,
   IncompatibilityTable,

@@ -10,7 +10,7 @@ import {
   SchemasCheckCompatibilityDocument as SCHEMAS_CHECK,
 } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField } from '../../ui/fields';
 import { Table } from '../../ui/Table';
 
 export function useRegistry() {
