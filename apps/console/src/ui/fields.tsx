@@ -1,22 +1,8 @@
-// The console's form fields, each with its label: a native select, a text
-// field, a checkbox, and a select drawn by React Aria (options in a popover).
+// The console's plain form fields, each with its label: a native select and
+// a text field. The checkbox (Checkbox.tsx) and the React Aria select
+// (ListSelect.tsx) are apart: only a few pages load their code.
 import { useId, type ReactNode } from 'react';
-import {
-  Button,
-  Checkbox,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-  TextField,
-  type CheckboxProps,
-  type TextFieldProps,
-} from 'react-aria-components';
-import './fields.css';
+import { Input, Label, Text, TextField, type TextFieldProps } from 'react-aria-components';
 
 export interface Option {
   value: string;
@@ -81,65 +67,5 @@ export function TextInput({
       {input}
       {description ? <Text slot="description">{description}</Text> : null}
     </TextField>
-  );
-}
-
-/** A checkbox: a box that shows its state beside the label, the whole row a touch target. */
-export function CheckboxField({
-  className,
-  children,
-  ...props
-}: Omit<CheckboxProps, 'children' | 'className'> & { className?: string; children: ReactNode }) {
-  return (
-    <Checkbox {...props} className={className ? `checkbox ${className}` : 'checkbox'}>
-      <span className="checkbox-box" aria-hidden="true" />
-      {children}
-    </Checkbox>
-  );
-}
-
-/** A select drawn by React Aria: a trigger showing the choice, an optional description, the options in a popover. */
-export function ListSelect({
-  label,
-  description,
-  options,
-  value,
-  onChange,
-  placeholder,
-  isRequired,
-}: {
-  label: ReactNode;
-  description?: ReactNode;
-  /** Each option as its key and the text shown. */
-  options: ReadonlyArray<readonly [string, string]>;
-  value: string | null;
-  onChange: (key: string | null) => void;
-  placeholder?: string;
-  isRequired?: boolean;
-}) {
-  return (
-    <Select
-      className="field"
-      value={value}
-      onChange={(key) => onChange(key === null ? null : String(key))}
-      isRequired={isRequired}
-      placeholder={placeholder}
-    >
-      <Label>{label}</Label>
-      <Button className="select-trigger">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      {description ? <Text slot="description">{description}</Text> : null}
-      <Popover className="select-popover">
-        <ListBox className="select-list">
-          {options.map(([id, text]) => (
-            <ListBoxItem key={id} id={id} textValue={text} className="select-item">
-              {text}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
   );
 }

@@ -13,7 +13,8 @@ import {
   AuditGrantAccessDocument as GRANT,
   AuditRevokeGrantDocument as REVOKE,
 } from '../../gql/graphql';
-import { CheckboxField, SelectField, TextInput } from '../../ui/fields';
+import { SelectField, TextInput } from '../../ui/fields';
+import { CheckboxField } from '../../ui/Checkbox';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';

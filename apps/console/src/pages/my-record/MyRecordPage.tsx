@@ -17,7 +17,7 @@ import {
 import type { MyRecordAccessLogQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { ListSelect } from '../../ui/fields';
+import { ListSelect } from '../../ui/ListSelect';
 import { Page } from '../../ui/Page';
 import '../desk/desk.css';
 import './my-record.css';
