@@ -303,6 +303,8 @@ test("an integrator creates a client for its own approved adapter, and sees only
   await signIn(page, 'integrator');
   await page.getByRole('link', { name: 'Clients' }).click();
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  // The rows come with the clients' answer, after the heading.
+  await expect(page.locator('tbody tr').first()).toBeVisible();
   const agencies = await page.locator('tbody tr td:nth-child(2)').allTextContents();
   expect(new Set(agencies)).toEqual(new Set(['Ministry of Public Works and Transport']));
   await expect(page.getByRole('button', { name: 'Rotate secret' })).toHaveCount(0);

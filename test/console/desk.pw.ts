@@ -16,6 +16,17 @@ import {
 
 const PURPOSE = 'Registering or amending a business';
 
+/**
+ * Picks the purpose. The purposes come with the agency's grants, and the list
+ * opens only once it has options: try again until it does.
+ */
+async function choosePurpose(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('button', { name: /Purpose/ }).click();
+    await page.getByRole('option', { name: PURPOSE }).click({ timeout: 2_000 });
+  }).toPass();
+}
+
 /** A steward's token from the demo steward client (client credentials). */
 async function stewardToken(): Promise<string> {
   const steward = credentials().find((entry) => entry.role === 'steward' && entry.clientSecret);
@@ -107,8 +118,7 @@ test('a desk officer verifies then looks a citizen up, and the citizen sees it w
   const id = page.getByRole('textbox', { name: 'National id' });
   await id.fill(inKhmerDigits(citizenId()));
   await expect(page.getByText('Check digit correct.')).toBeVisible();
-  await page.getByRole('button', { name: /Purpose/ }).click();
-  await page.getByRole('option', { name: PURPOSE }).click();
+  await choosePurpose(page);
   await expect(page.getByText(/Legal basis: Law on Commercial Enterprises/)).toBeVisible();
   await page.getByRole('textbox', { name: 'Case reference' }).fill(reference);
   // Nothing to verify yet: the desk says what it needs before asking the gateway.
@@ -215,8 +225,7 @@ test('the idle timeout signs the officer out and clears what the desk showed', a
   await page.clock.install();
   await signIn(page, 'desk.officer');
   await page.getByRole('textbox', { name: 'National id' }).fill(citizenId());
-  await page.getByRole('button', { name: /Purpose/ }).click();
-  await page.getByRole('option', { name: PURPOSE }).click();
+  await choosePurpose(page);
   await page.getByRole('textbox', { name: 'Case reference' }).fill(`IDLE-${Date.now()}`);
   await page.getByText('The citizen is alive', { exact: true }).click();
   await page.getByRole('button', { name: 'Verify claims' }).click();

@@ -1,4 +1,3 @@
-/* eslint-disable */
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
@@ -100,6 +99,8 @@ export type RegisterAdapterInput = {
   title: string;
 };
 
+export type AccessEntryFieldsFragment = { at: string, kind: string, outcome: string, agencyId: string, agencyName: string | null, clientName: string | null, purpose: string | null, purposeTitle: string | null, reference: string | null, sectionsReturned: Array<string>, sectionsDenied: Array<string>, person: { name: string, statedBy: string } | null };
+
 export type MyAuditEntriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -115,7 +116,7 @@ export type AdaptersRegisterAdapterMutation = { registerAdapter: { name: string,
 export type AdaptersDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdaptersDirectoryQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, consumerLag: number | null, deadLetters: number, refusedRecords: number, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, proposedAt: string, notAfter: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }> };
+export type AdaptersDirectoryQuery = { adapters: Array<{ consumerLag: number | null, deadLetters: number, refusedRecords: number, name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, proposedAt: string, notAfter: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }> };
 
 export type AdaptersSuspendAdapterMutationVariables = Exact<{
   name: string;
@@ -189,28 +190,10 @@ export type AdaptersRefuseKeyMutationVariables = Exact<{
 
 export type AdaptersRefuseKeyMutation = { revokeAdapterKey: { keyId: string, state: string } };
 
-export type AdaptersApproveSchemaVersionMutationVariables = Exact<{
-  recordType: string;
-  version: number;
-  reason: string;
-}>;
-
-
-export type AdaptersApproveSchemaVersionMutation = { approveSchemaVersion: { recordType: string, version: number, state: string } };
-
-export type AdaptersRejectSchemaVersionMutationVariables = Exact<{
-  recordType: string;
-  version: number;
-  reason: string;
-}>;
-
-
-export type AdaptersRejectSchemaVersionMutation = { rejectSchemaVersion: { recordType: string, version: number, state: string } };
-
 export type AdaptersMineQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdaptersMineQuery = { adapters: Array<{ name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, consumerLag: number | null, deadLetters: number, refusedRecords: number, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }>, schemas: Array<{ recordType: string }> };
+export type AdaptersMineQuery = { adapters: Array<{ consumerLag: number | null, deadLetters: number, refusedRecords: number, name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> }>, adapterKeys: Array<{ keyId: string, adapter: string, state: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null }>, consumerLag: Array<{ group: string, messages: number | null, seconds: number | null, error: string | null }>, schemas: Array<{ recordType: string }> };
 
 export type AdaptersOrphansQueryVariables = Exact<{
   first: number;
@@ -237,6 +220,12 @@ export type AdaptersRejectAdapterMutationVariables = Exact<{
 
 export type AdaptersRejectAdapterMutation = { rejectAdapter: { name: string, state: string } };
 
+export type AdapterFieldsFragment = { name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> };
+
+export type AdapterWithLagFragment = { consumerLag: number | null, deadLetters: number, refusedRecords: number, name: string, title: string, agencyId: string, state: string, registeredAt: string, registeredBy: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, publishes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }>, consumes: Array<{ recordType: string, schemaVersion: number | null, approved: boolean }> };
+
+export type ConsumerLagFieldsFragment = { group: string, messages: number | null, seconds: number | null, error: string | null };
+
 export type AuditCitizenAccessLogQueryVariables = Exact<{
   nationalId: string;
   first: number;
@@ -244,7 +233,7 @@ export type AuditCitizenAccessLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditCitizenAccessLogQuery = { accessLog: { nextCursor: string | null, entries: Array<{ entryId: string, at: string, kind: string, outcome: string, agencyId: string, agencyName: string | null, clientName: string | null, purpose: string | null, purposeTitle: string | null, reference: string | null, sectionsReturned: Array<string>, sectionsDenied: Array<string>, discloseAfter: string | null, previewOf: string | null, person: { name: string, statedBy: string } | null }> } };
+export type AuditCitizenAccessLogQuery = { accessLog: { nextCursor: string | null, entries: Array<{ entryId: string, discloseAfter: string | null, previewOf: string | null, at: string, kind: string, outcome: string, agencyId: string, agencyName: string | null, clientName: string | null, purpose: string | null, purposeTitle: string | null, reference: string | null, sectionsReturned: Array<string>, sectionsDenied: Array<string>, person: { name: string, statedBy: string } | null }> } };
 
 export type AuditExplorerEntriesQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -264,6 +253,8 @@ export type AuditChainVerifyMutationVariables = Exact<{ [key: string]: never; }>
 
 
 export type AuditChainVerifyMutation = { verifyAuditLog: { ok: boolean, verifiedAt: string, entries: number | null, checkpoints: number | null, problem: string | null, seq: number | null, message: string | null } };
+
+export type VerificationFieldsFragment = { ok: boolean, verifiedAt: string, entries: number | null, checkpoints: number | null, problem: string | null, seq: number | null, message: string | null };
 
 export type AuditGrantsMatrixQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -376,7 +367,7 @@ export type MyRecordAccessLogQueryVariables = Exact<{
 }>;
 
 
-export type MyRecordAccessLogQuery = { accessLog: { nextCursor: string | null, entries: Array<{ entryId: string, at: string, kind: string, outcome: string, agencyId: string, agencyName: string | null, clientName: string | null, purpose: string | null, purposeTitle: string | null, reference: string | null, sectionsReturned: Array<string>, sectionsDenied: Array<string>, claimsFailed: Array<string>, claimsLocked: Array<string>, discloseAfter: string | null, previewOf: string | null, person: { name: string, statedBy: string } | null, question: { id: string, reason: string, askedAt: string, answer: string | null, answeredAt: string | null } | null }> } };
+export type MyRecordAccessLogQuery = { accessLog: { nextCursor: string | null, entries: Array<{ entryId: string, claimsFailed: Array<string>, claimsLocked: Array<string>, discloseAfter: string | null, previewOf: string | null, at: string, kind: string, outcome: string, agencyId: string, agencyName: string | null, clientName: string | null, purpose: string | null, purposeTitle: string | null, reference: string | null, sectionsReturned: Array<string>, sectionsDenied: Array<string>, question: { id: string, reason: string, askedAt: string, answer: string | null, answeredAt: string | null } | null, person: { name: string, statedBy: string } | null }> } };
 
 export type MyRecordPurposesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -468,24 +459,6 @@ export type SchemasDiffQueryVariables = Exact<{
 
 export type SchemasDiffQuery = { schemaDiff: { from: number, to: number, impact: string, mode: string, allowedUnderMode: boolean, differences: Array<{ path: string, change: string, impact: string, beforeJson: string | null, afterJson: string | null, incompatibilities: Array<{ rule: string }> }>, incompatibilities: Array<{ path: string, rule: string, direction: string, against: number, message: string }> } };
 
-export type SchemasApproveMutationVariables = Exact<{
-  recordType: string;
-  version: number;
-  reason: string;
-}>;
-
-
-export type SchemasApproveMutation = { approveSchemaVersion: { version: number, state: string } };
-
-export type SchemasRejectMutationVariables = Exact<{
-  recordType: string;
-  version: number;
-  reason: string;
-}>;
-
-
-export type SchemasRejectMutation = { rejectSchemaVersion: { version: number, state: string } };
-
 export type SchemasDeprecateMutationVariables = Exact<{
   recordType: string;
   version: number;
@@ -516,7 +489,11 @@ export type SchemasSetCompatibilityMutation = { setCompatibility: string };
 export type SchemasRegistryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SchemasRegistryQuery = { schemas: Array<{ recordType: string, compatibility: string, versions: Array<{ version: number, state: string, proposedAt: string, proposedBy: string, proposalReason: string, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, schemaJson: string }> }> };
+export type SchemasRegistryQuery = { schemas: Array<{ recordType: string, compatibility: string, versions: Array<{ decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, schemaJson: string, version: number, state: string, proposedAt: string, proposedBy: string, proposalReason: string }> }> };
+
+export type SchemaVersionProposalFragment = { version: number, state: string, proposedAt: string, proposedBy: string, proposalReason: string };
+
+export type IncompatibilityFieldsFragment = { path: string, rule: string, direction: string, against: number, message: string };
 
 export type SchemasCheckCompatibilityQueryVariables = Exact<{
   recordType: string;
@@ -524,7 +501,27 @@ export type SchemasCheckCompatibilityQueryVariables = Exact<{
 }>;
 
 
-export type SchemasCheckCompatibilityQuery = { checkCompatibility: { compatible: boolean, version: number, mode: string, checkedAgainst: Array<number>, incompatibilities: Array<{ path: string, rule: string, direction: string, against: number, message: string, schemaPath: string }> } };
+export type SchemasCheckCompatibilityQuery = { checkCompatibility: { compatible: boolean, version: number, mode: string, checkedAgainst: Array<number>, incompatibilities: Array<{ schemaPath: string, path: string, rule: string, direction: string, against: number, message: string }> } };
+
+export type SchemasApproveMutationVariables = Exact<{
+  recordType: string;
+  version: number;
+  reason: string;
+}>;
+
+
+export type SchemasApproveMutation = { approveSchemaVersion: { recordType: string, version: number, state: string } };
+
+export type SchemasRejectMutationVariables = Exact<{
+  recordType: string;
+  version: number;
+  reason: string;
+}>;
+
+
+export type SchemasRejectMutation = { rejectSchemaVersion: { recordType: string, version: number, state: string } };
+
+export type AuditEntryFieldsFragment = { seq: number, at: string, kind: string, outcome: string, agencyId: string, clientId: string, purpose: string | null, subjectId: string | null, details: string, person: { name: string } | null };
 
 export type MyLastAuditEntryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -549,986 +546,65 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const MyAuditEntriesDocument = new TypedDocumentString(`
-    query MyAuditEntries {
-  myAuditEntries(first: 20) {
-    seq
-    at
-    kind
-    outcome
-    agencyId
-    clientId
-    purpose
-    subjectId
-    details
-    person {
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MyAuditEntriesQuery, MyAuditEntriesQueryVariables>;
-export const AdaptersRegisterAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {
-  registerAdapter(input: $input) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRegisterAdapterMutation, AdaptersRegisterAdapterMutationVariables>;
-export const AdaptersDirectoryDocument = new TypedDocumentString(`
-    query AdaptersDirectory {
-  adapters {
-    name
-    title
-    agencyId
-    state
-    registeredAt
-    registeredBy
-    decidedAt
-    decidedBy
-    decisionReason
-    consumerLag
-    deadLetters
-    refusedRecords
-    publishes {
-      recordType
-      schemaVersion
-      approved
-    }
-    consumes {
-      recordType
-      schemaVersion
-      approved
-    }
-  }
-  adapterKeys {
-    keyId
-    adapter
-    state
-    proposedAt
-    notAfter
-  }
-  consumerLag {
-    group
-    messages
-    seconds
-    error
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersDirectoryQuery, AdaptersDirectoryQueryVariables>;
-export const AdaptersSuspendAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
-  suspendAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersSuspendAdapterMutation, AdaptersSuspendAdapterMutationVariables>;
-export const AdaptersRevokeKeyDocument = new TypedDocumentString(`
-    mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
-  revokeAdapterKey(keyId: $keyId, reason: $reason) {
-    keyId
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRevokeKeyMutation, AdaptersRevokeKeyMutationVariables>;
-export const AdaptersClientsDocument = new TypedDocumentString(`
-    query AdaptersClients {
-  clients {
-    clientId
-    name
-    agencyId
-    agencyName
-    role
-    adapter
-    createdAt
-    rotatedAt
-    previousSecretValidUntil
-    revokedAt
-    revokedBy
-    revokeReason
-    maskedNationalId
-  }
-  adapters {
-    name
-    agencyId
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersClientsQuery, AdaptersClientsQueryVariables>;
-export const AdaptersCreateClientDocument = new TypedDocumentString(`
-    mutation AdaptersCreateClient($input: NewClientInput!) {
-  createClient(input: $input) {
-    clientId
-    clientSecret
-    previousSecretValidUntil
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersCreateClientMutation, AdaptersCreateClientMutationVariables>;
-export const AdaptersRotateClientSecretDocument = new TypedDocumentString(`
-    mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {
-  rotateClientSecret(
-    clientId: $clientId
-    overlapHours: $overlapHours
-    reason: $reason
-  ) {
-    clientId
-    clientSecret
-    previousSecretValidUntil
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRotateClientSecretMutation, AdaptersRotateClientSecretMutationVariables>;
-export const AdaptersRevokeClientDocument = new TypedDocumentString(`
-    mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {
-  revokeClient(clientId: $clientId, reason: $reason) {
-    clientId
-    revokedAt
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRevokeClientMutation, AdaptersRevokeClientMutationVariables>;
-export const AdaptersSystemHealthDocument = new TypedDocumentString(`
-    query AdaptersSystemHealth {
-  systemHealth {
-    checkedAt
-    healthy
-    components {
-      name
-      kind
-      healthy
-      state
-      lagMessages
-      lagSeconds
-      deadLetters
-      problems
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersSystemHealthQuery, AdaptersSystemHealthQueryVariables>;
-export const AdaptersInboxDocument = new TypedDocumentString(`
-    query AdaptersInbox {
-  adapters {
-    name
-    title
-    agencyId
-    state
-    registeredAt
-    registeredBy
-    decidedAt
-    decidedBy
-    decisionReason
-    publishes {
-      recordType
-      schemaVersion
-      approved
-    }
-    consumes {
-      recordType
-      schemaVersion
-      approved
-    }
-  }
-  adapterKeys {
-    keyId
-    adapter
-    state
-    proposedAt
-    proposedBy
-    notAfter
-  }
-  schemas {
-    recordType
-    compatibility
-    versions {
-      version
-      state
-      proposedAt
-      proposedBy
-      proposalReason
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersInboxQuery, AdaptersInboxQueryVariables>;
-export const AdaptersApproveKeyDocument = new TypedDocumentString(`
-    mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {
-  approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {
-    keyId
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersApproveKeyMutation, AdaptersApproveKeyMutationVariables>;
-export const AdaptersRefuseKeyDocument = new TypedDocumentString(`
-    mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
-  revokeAdapterKey(keyId: $keyId, reason: $reason) {
-    keyId
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRefuseKeyMutation, AdaptersRefuseKeyMutationVariables>;
-export const AdaptersApproveSchemaVersionDocument = new TypedDocumentString(`
-    mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-  approveSchemaVersion(
-    recordType: $recordType
-    version: $version
-    reason: $reason
-  ) {
-    recordType
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersApproveSchemaVersionMutation, AdaptersApproveSchemaVersionMutationVariables>;
-export const AdaptersRejectSchemaVersionDocument = new TypedDocumentString(`
-    mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-  rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-    recordType
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRejectSchemaVersionMutation, AdaptersRejectSchemaVersionMutationVariables>;
-export const AdaptersMineDocument = new TypedDocumentString(`
-    query AdaptersMine {
-  adapters {
-    name
-    title
-    agencyId
-    state
-    registeredAt
-    registeredBy
-    decidedAt
-    decidedBy
-    decisionReason
-    consumerLag
-    deadLetters
-    refusedRecords
-    publishes {
-      recordType
-      schemaVersion
-      approved
-    }
-    consumes {
-      recordType
-      schemaVersion
-      approved
-    }
-  }
-  adapterKeys {
-    keyId
-    adapter
-    state
-    decidedAt
-    decidedBy
-    decisionReason
-  }
-  consumerLag {
-    group
-    messages
-    seconds
-    error
-  }
-  schemas {
-    recordType
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersMineQuery, AdaptersMineQueryVariables>;
-export const AdaptersOrphansDocument = new TypedDocumentString(`
-    query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {
-  orphans(first: $first, offset: $offset, recordType: $recordType) {
-    recordType
-    recordId
-    source
-    appliedAt
-  }
-  schemas {
-    recordType
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersOrphansQuery, AdaptersOrphansQueryVariables>;
-export const AdaptersApproveAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersApproveAdapter($name: String!, $reason: String!) {
-  approveAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersApproveAdapterMutation, AdaptersApproveAdapterMutationVariables>;
-export const AdaptersRejectAdapterDocument = new TypedDocumentString(`
-    mutation AdaptersRejectAdapter($name: String!, $reason: String!) {
-  rejectAdapter(name: $name, reason: $reason) {
-    name
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AdaptersRejectAdapterMutation, AdaptersRejectAdapterMutationVariables>;
-export const AuditCitizenAccessLogDocument = new TypedDocumentString(`
-    query AuditCitizenAccessLog($nationalId: ID!, $first: Int!, $after: String) {
-  accessLog(nationalId: $nationalId, first: $first, after: $after) {
-    entries {
-      entryId
-      at
-      kind
-      outcome
-      agencyId
-      agencyName
-      clientName
-      person {
-        name
-        statedBy
-      }
-      purpose
-      purposeTitle
-      reference
-      sectionsReturned
-      sectionsDenied
-      discloseAfter
-      previewOf
-    }
-    nextCursor
-  }
-}
-    `) as unknown as TypedDocumentString<AuditCitizenAccessLogQuery, AuditCitizenAccessLogQueryVariables>;
-export const AuditExplorerEntriesDocument = new TypedDocumentString(`
-    query AuditExplorerEntries($filter: AuditFilter, $first: Int!, $after: String) {
-  auditEntries(filter: $filter, first: $first, after: $after) {
-    entries {
-      seq
-      at
-      kind
-      outcome
-      agencyId
-      clientId
-      subjectId
-      purpose
-      details
-      hash
-      person {
-        name
-        statedBy
-      }
-    }
-    nextCursor
-  }
-}
-    `) as unknown as TypedDocumentString<AuditExplorerEntriesQuery, AuditExplorerEntriesQueryVariables>;
-export const AuditChainStatusDocument = new TypedDocumentString(`
-    query AuditChainStatus {
-  auditStatus {
-    lastCheckpoint {
-      seq
-      signedAt
-      keyId
-      hash
-    }
-    lastVerification {
-      ok
-      verifiedAt
-      entries
-      checkpoints
-      problem
-      seq
-      message
-    }
-    publicKey
-  }
-}
-    `) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
-export const AuditChainVerifyDocument = new TypedDocumentString(`
-    mutation AuditChainVerify {
-  verifyAuditLog {
-    ok
-    verifiedAt
-    entries
-    checkpoints
-    problem
-    seq
-    message
-  }
-}
-    `) as unknown as TypedDocumentString<AuditChainVerifyMutation, AuditChainVerifyMutationVariables>;
-export const AuditGrantsMatrixDocument = new TypedDocumentString(`
-    query AuditGrantsMatrix {
-  grants {
-    id
-    agencyId
-    section
-    purpose
-    fields
-    validFrom
-    validUntil
-    requiresOfficer
-    grantedBy
-    reason
-  }
-  grantUsage {
-    grant {
-      id
-    }
-    lastUsedAt
-  }
-  grantableSections {
-    name
-    fields
-  }
-  purposes {
-    code
-    title
-    retiredAt
-  }
-  clients {
-    agencyId
-    agencyName
-    role
-  }
-}
-    `) as unknown as TypedDocumentString<AuditGrantsMatrixQuery, AuditGrantsMatrixQueryVariables>;
-export const AuditGrantAccessDocument = new TypedDocumentString(`
-    mutation AuditGrantAccess($input: GrantInput!) {
-  grantAccess(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AuditGrantAccessMutation, AuditGrantAccessMutationVariables>;
-export const AuditRevokeGrantDocument = new TypedDocumentString(`
-    mutation AuditRevokeGrant($id: ID!, $reason: String!) {
-  revokeGrant(id: $id, reason: $reason) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AuditRevokeGrantMutation, AuditRevokeGrantMutationVariables>;
-export const AuditPreviewAsAgencyDocument = new TypedDocumentString(`
-    query AuditPreviewAsAgency($agencyId: String!, $purpose: String!, $nationalId: ID!) {
-  previewAsAgency(agencyId: $agencyId, purpose: $purpose, nationalId: $nationalId) {
-    nationalId
-    person {
-      name {
-        latin {
-          familyName
-          givenName
-        }
-        khmer {
-          familyName
-          givenName
-        }
-      }
-      dateOfBirth
-      alive
-    }
-    address {
-      province {
-        khmer
-        latin
-      }
-      since
-    }
-    vehicles {
-      plateNumber
-      make
-      model
-    }
-    landTitles {
-      titleNumber
-    }
-    businesses {
-      registrationNumber
-      name {
-        english
-      }
-    }
-    taxpayer {
-      tin
-      status
-    }
-    lifeEvents {
-      eventType
-      date
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AuditPreviewAsAgencyQuery, AuditPreviewAsAgencyQueryVariables>;
-export const AuditPurposesDocument = new TypedDocumentString(`
-    query AuditPurposes {
-  purposes {
-    code
-    title
-    legalBasis
-    createdAt
-    retiredAt
-    discloseAfterDays
-    disclosureBasis
-  }
-}
-    `) as unknown as TypedDocumentString<AuditPurposesQuery, AuditPurposesQueryVariables>;
-export const AuditRegisterPurposeDocument = new TypedDocumentString(`
-    mutation AuditRegisterPurpose($input: PurposeInput!) {
-  registerPurpose(input: $input) {
-    code
-  }
-}
-    `) as unknown as TypedDocumentString<AuditRegisterPurposeMutation, AuditRegisterPurposeMutationVariables>;
-export const AuditRetirePurposeDocument = new TypedDocumentString(`
-    mutation AuditRetirePurpose($code: String!, $reason: String!) {
-  retirePurpose(code: $code, reason: $reason)
-}
-    `) as unknown as TypedDocumentString<AuditRetirePurposeMutation, AuditRetirePurposeMutationVariables>;
-export const AuditSetPurposeDisclosureDocument = new TypedDocumentString(`
-    mutation AuditSetPurposeDisclosure($code: String!, $discloseAfterDays: Int, $legalBasis: String, $reason: String) {
-  setPurposeDisclosure(
-    code: $code
-    discloseAfterDays: $discloseAfterDays
-    legalBasis: $legalBasis
-    reason: $reason
-  ) {
-    code
-  }
-}
-    `) as unknown as TypedDocumentString<AuditSetPurposeDisclosureMutation, AuditSetPurposeDisclosureMutationVariables>;
-export const AuditVerificationLocksDocument = new TypedDocumentString(`
-    query AuditVerificationLocks($nationalId: ID) {
-  verificationLocks(nationalId: $nationalId) {
-    nationalId
-    agencyId
-    claim
-    failures
-    lockedUntil
-  }
-}
-    `) as unknown as TypedDocumentString<AuditVerificationLocksQuery, AuditVerificationLocksQueryVariables>;
-export const AuditLiftVerificationLockDocument = new TypedDocumentString(`
-    mutation AuditLiftVerificationLock($nationalId: ID!, $reason: String!) {
-  liftVerificationLock(nationalId: $nationalId, reason: $reason) {
-    claim
-  }
-}
-    `) as unknown as TypedDocumentString<AuditLiftVerificationLockMutation, AuditLiftVerificationLockMutationVariables>;
-export const DeskGrantsDocument = new TypedDocumentString(`
-    query DeskGrants {
-  grants {
-    id
-    purpose
-    section
-    fields
-    validUntil
-  }
-  purposes {
-    code
-    title
-    legalBasis
-  }
-}
-    `) as unknown as TypedDocumentString<DeskGrantsQuery, DeskGrantsQueryVariables>;
-export const DeskVerifyDocument = new TypedDocumentString(`
-    query DeskVerify($nationalId: ID!, $purpose: String!, $reference: String, $claims: CitizenClaims!) {
-  verifyCitizen(
-    nationalId: $nationalId
-    purpose: $purpose
-    reference: $reference
-    claims: $claims
-  ) {
-    known
-    nationalId
-    name
-    dateOfBirth
-    alive
-    idCardNumber
-  }
-}
-    `) as unknown as TypedDocumentString<DeskVerifyQuery, DeskVerifyQueryVariables>;
-export const DeskLookupDocument = new TypedDocumentString(`
-    query DeskLookup($nationalId: ID!, $purpose: String!, $reference: String, $person: Boolean!, $address: Boolean!, $vehicles: Boolean!, $landTitles: Boolean!, $businesses: Boolean!, $taxpayer: Boolean!, $lifeEvents: Boolean!) {
-  citizen(nationalId: $nationalId, purpose: $purpose, reference: $reference) {
-    nationalId
-    person @include(if: $person) {
-      nationalId
-      name {
-        khmer {
-          familyName
-          givenName
-        }
-        latin {
-          familyName
-          givenName
-        }
-      }
-      sex
-      dateOfBirth
-      alive
-      dateOfDeath
-      idCardNumber
-      placeOfBirth {
-        province {
-          khmer
-          latin
-        }
-      }
-    }
-    address @include(if: $address) {
-      houseNumber
-      street {
-        khmer
-        latin
-      }
-      village {
-        khmer
-        latin
-      }
-      commune {
-        khmer
-        latin
-      }
-      district {
-        khmer
-        latin
-      }
-      province {
-        khmer
-        latin
-      }
-      since
-    }
-    vehicles @include(if: $vehicles) {
-      plateNumber
-      make
-      model
-      year
-      status
-      registrationDate
-    }
-    landTitles @include(if: $landTitles) {
-      titleNumber
-      areaSquareMetres
-      status
-      registrationDate
-    }
-    businesses @include(if: $businesses) {
-      registrationNumber
-      name {
-        khmer
-        english
-      }
-      legalForm
-      status
-      registrationDate
-    }
-    taxpayer @include(if: $taxpayer) {
-      tin
-      type
-      status
-      registrationDate
-    }
-    lifeEvents @include(if: $lifeEvents) {
-      eventType
-      date
-      registeredOn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeskLookupQuery, DeskLookupQueryVariables>;
-export const MyRecordAccessLogDocument = new TypedDocumentString(`
-    query MyRecordAccessLog($nationalId: ID!, $after: String) {
-  accessLog(nationalId: $nationalId, first: 50, after: $after) {
-    nextCursor
-    entries {
-      entryId
-      at
-      kind
-      outcome
-      agencyId
-      agencyName
-      clientName
-      person {
-        name
-        statedBy
-      }
-      purpose
-      purposeTitle
-      reference
-      sectionsReturned
-      sectionsDenied
-      claimsFailed
-      claimsLocked
-      discloseAfter
-      previewOf
-      question {
-        id
-        reason
-        askedAt
-        answer
-        answeredAt
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MyRecordAccessLogQuery, MyRecordAccessLogQueryVariables>;
-export const MyRecordPurposesDocument = new TypedDocumentString(`
-    query MyRecordPurposes {
-  purposes {
-    code
-    legalBasis
-  }
-}
-    `) as unknown as TypedDocumentString<MyRecordPurposesQuery, MyRecordPurposesQueryVariables>;
-export const MyRecordQuestionAccessDocument = new TypedDocumentString(`
-    mutation MyRecordQuestionAccess($entry: ID!, $reason: String!) {
-  questionAccess(entry: $entry, reason: $reason) {
-    id
-    askedAt
-  }
-}
-    `) as unknown as TypedDocumentString<MyRecordQuestionAccessMutation, MyRecordQuestionAccessMutationVariables>;
-export const QuestionsListDocument = new TypedDocumentString(`
-    query QuestionsList($answered: Boolean!) {
-  accessQuestions(answered: $answered) {
-    id
-    entryId
-    nationalId
-    reason
-    askedAt
-    answer
-    answeredAt
-    entry {
-      at
-      kind
-      outcome
-      agencyId
-      agencyName
-      clientName
-      person {
-        name
-        statedBy
-      }
-      purpose
-      purposeTitle
-      reference
-      sectionsReturned
-      sectionsDenied
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
-export const QuestionsAnswerDocument = new TypedDocumentString(`
-    mutation QuestionsAnswer($id: ID!, $answer: String!) {
-  answerAccessQuestion(id: $id, answer: $answer) {
-    id
-    answeredAt
-  }
-}
-    `) as unknown as TypedDocumentString<QuestionsAnswerMutation, QuestionsAnswerMutationVariables>;
-export const SchemasDeadLettersDocument = new TypedDocumentString(`
-    query SchemasDeadLetters($group: String, $recordType: String, $code: String, $source: String, $status: String) {
-  deadLetters(
-    group: $group
-    recordType: $recordType
-    code: $code
-    source: $source
-    status: $status
-    first: 1000
-  ) {
-    id
-    group
-    recordType
-    schemaVersion
-    code
-    reason
-    source
-    recordId
-    eventId
-    attempts
-    lastFailedAt
-    status
-    replayRequestedAt
-    resolvedAt
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasDeadLettersQuery, SchemasDeadLettersQueryVariables>;
-export const SchemasReplayDeadLettersDocument = new TypedDocumentString(`
-    mutation SchemasReplayDeadLetters($group: String, $recordType: String, $code: String, $source: String, $reason: String, $dryRun: Boolean) {
-  replayDeadLetters(
-    group: $group
-    recordType: $recordType
-    code: $code
-    source: $source
-    reason: $reason
-    dryRun: $dryRun
-  ) {
-    requested
-    groups
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasReplayDeadLettersMutation, SchemasReplayDeadLettersMutationVariables>;
-export const SchemasLineageDocument = new TypedDocumentString(`
-    query SchemasLineage {
-  lineage {
-    party
-    role
-    recordType
-    schemaVersion
-    firstSeen
-    lastSeen
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasLineageQuery, SchemasLineageQueryVariables>;
-export const SchemasProposeDocument = new TypedDocumentString(`
-    mutation SchemasPropose($recordType: String!, $schema: String!, $reason: String!) {
-  proposeSchemaVersion(recordType: $recordType, schema: $schema, reason: $reason) {
-    recordType
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasProposeMutation, SchemasProposeMutationVariables>;
-export const SchemasDryRunIntakeDocument = new TypedDocumentString(`
-    query SchemasDryRunIntake($recordType: String!, $version: Int!, $records: String!) {
-  dryRunIntake(recordType: $recordType, version: $version, records: $records) {
-    recordType
-    version
-    valid
-    invalid
-    issues {
-      index
-      path
-      rule
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasDryRunIntakeQuery, SchemasDryRunIntakeQueryVariables>;
-export const SchemasChangesDocument = new TypedDocumentString(`
-    query SchemasChanges($recordType: String!) {
-  schemaChanges(recordType: $recordType) {
-    action
-    actor
-    at
-    reason
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasChangesQuery, SchemasChangesQueryVariables>;
-export const SchemasDiffDocument = new TypedDocumentString(`
-    query SchemasDiff($recordType: String!, $from: Int!, $to: Int!) {
-  schemaDiff(recordType: $recordType, from: $from, to: $to) {
-    from
-    to
-    impact
-    mode
-    allowedUnderMode
-    differences {
-      path
-      change
-      impact
-      beforeJson
-      afterJson
-      incompatibilities {
-        rule
-      }
-    }
-    incompatibilities {
-      path
-      rule
-      direction
-      against
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasDiffQuery, SchemasDiffQueryVariables>;
-export const SchemasApproveDocument = new TypedDocumentString(`
-    mutation SchemasApprove($recordType: String!, $version: Int!, $reason: String!) {
-  approveSchemaVersion(
-    recordType: $recordType
-    version: $version
-    reason: $reason
-  ) {
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasApproveMutation, SchemasApproveMutationVariables>;
-export const SchemasRejectDocument = new TypedDocumentString(`
-    mutation SchemasReject($recordType: String!, $version: Int!, $reason: String!) {
-  rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasRejectMutation, SchemasRejectMutationVariables>;
-export const SchemasDeprecateDocument = new TypedDocumentString(`
-    mutation SchemasDeprecate($recordType: String!, $version: Int!, $reason: String!) {
-  deprecateSchemaVersion(
-    recordType: $recordType
-    version: $version
-    reason: $reason
-  ) {
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasDeprecateMutation, SchemasDeprecateMutationVariables>;
-export const SchemasRetireDocument = new TypedDocumentString(`
-    mutation SchemasRetire($recordType: String!, $version: Int!, $reason: String!) {
-  retireSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-    version
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasRetireMutation, SchemasRetireMutationVariables>;
-export const SchemasSetCompatibilityDocument = new TypedDocumentString(`
-    mutation SchemasSetCompatibility($recordType: String!, $mode: String!, $reason: String!) {
-  setCompatibility(recordType: $recordType, mode: $mode, reason: $reason)
-}
-    `) as unknown as TypedDocumentString<SchemasSetCompatibilityMutation, SchemasSetCompatibilityMutationVariables>;
-export const SchemasRegistryDocument = new TypedDocumentString(`
-    query SchemasRegistry {
-  schemas {
-    recordType
-    compatibility
-    versions {
-      version
-      state
-      proposedAt
-      proposedBy
-      proposalReason
-      decidedAt
-      decidedBy
-      decisionReason
-      schemaJson
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasRegistryQuery, SchemasRegistryQueryVariables>;
-export const SchemasCheckCompatibilityDocument = new TypedDocumentString(`
-    query SchemasCheckCompatibility($recordType: String!, $schema: String!) {
-  checkCompatibility(recordType: $recordType, schema: $schema) {
-    compatible
-    version
-    mode
-    checkedAgainst
-    incompatibilities {
-      path
-      rule
-      direction
-      against
-      message
-      schemaPath
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SchemasCheckCompatibilityQuery, SchemasCheckCompatibilityQueryVariables>;
-export const MyLastAuditEntryDocument = new TypedDocumentString(`
-    query MyLastAuditEntry {
-  myAuditEntries(first: 1) {
-    seq
-    at
-    kind
-    outcome
-    agencyId
-    clientId
-    purpose
-    subjectId
-    details
-    person {
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MyLastAuditEntryQuery, MyLastAuditEntryQueryVariables>;
+export const AccessEntryFieldsFragmentDoc = new TypedDocumentString(`fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`, {"fragmentName":"AccessEntryFields"}) as unknown as TypedDocumentString<AccessEntryFieldsFragment, unknown>;
+export const AdapterFieldsFragmentDoc = new TypedDocumentString(`fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}`, {"fragmentName":"AdapterFields"}) as unknown as TypedDocumentString<AdapterFieldsFragment, unknown>;
+export const AdapterWithLagFragmentDoc = new TypedDocumentString(`fragment AdapterWithLag on Adapter{...AdapterFields consumerLag deadLetters refusedRecords}fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}`, {"fragmentName":"AdapterWithLag"}) as unknown as TypedDocumentString<AdapterWithLagFragment, unknown>;
+export const ConsumerLagFieldsFragmentDoc = new TypedDocumentString(`fragment ConsumerLagFields on ConsumerGroupLag{group messages seconds error}`, {"fragmentName":"ConsumerLagFields"}) as unknown as TypedDocumentString<ConsumerLagFieldsFragment, unknown>;
+export const VerificationFieldsFragmentDoc = new TypedDocumentString(`fragment VerificationFields on AuditVerification{ok verifiedAt entries checkpoints problem seq message}`, {"fragmentName":"VerificationFields"}) as unknown as TypedDocumentString<VerificationFieldsFragment, unknown>;
+export const SchemaVersionProposalFragmentDoc = new TypedDocumentString(`fragment SchemaVersionProposal on SchemaVersion{version state proposedAt proposedBy proposalReason}`, {"fragmentName":"SchemaVersionProposal"}) as unknown as TypedDocumentString<SchemaVersionProposalFragment, unknown>;
+export const IncompatibilityFieldsFragmentDoc = new TypedDocumentString(`fragment IncompatibilityFields on Incompatibility{path rule direction against message}`, {"fragmentName":"IncompatibilityFields"}) as unknown as TypedDocumentString<IncompatibilityFieldsFragment, unknown>;
+export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`fragment AuditEntryFields on AuditEntry{seq at kind outcome agencyId clientId purpose subjectId details person{name}}`, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
+export const MyAuditEntriesDocument = new TypedDocumentString(`query MyAuditEntries{myAuditEntries(first:20){...AuditEntryFields}}fragment AuditEntryFields on AuditEntry{seq at kind outcome agencyId clientId purpose subjectId details person{name}}`) as unknown as TypedDocumentString<MyAuditEntriesQuery, MyAuditEntriesQueryVariables>;
+export const AdaptersRegisterAdapterDocument = new TypedDocumentString(`mutation AdaptersRegisterAdapter($input:RegisterAdapterInput!){registerAdapter(input:$input){name state}}`) as unknown as TypedDocumentString<AdaptersRegisterAdapterMutation, AdaptersRegisterAdapterMutationVariables>;
+export const AdaptersDirectoryDocument = new TypedDocumentString(`query AdaptersDirectory{adapters{...AdapterWithLag}adapterKeys{keyId adapter state proposedAt notAfter}consumerLag{...ConsumerLagFields}}fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}fragment AdapterWithLag on Adapter{...AdapterFields consumerLag deadLetters refusedRecords}fragment ConsumerLagFields on ConsumerGroupLag{group messages seconds error}`) as unknown as TypedDocumentString<AdaptersDirectoryQuery, AdaptersDirectoryQueryVariables>;
+export const AdaptersSuspendAdapterDocument = new TypedDocumentString(`mutation AdaptersSuspendAdapter($name:String!$reason:String!){suspendAdapter(name:$name reason:$reason){name state}}`) as unknown as TypedDocumentString<AdaptersSuspendAdapterMutation, AdaptersSuspendAdapterMutationVariables>;
+export const AdaptersRevokeKeyDocument = new TypedDocumentString(`mutation AdaptersRevokeKey($keyId:String!$reason:String!){revokeAdapterKey(keyId:$keyId reason:$reason){keyId state}}`) as unknown as TypedDocumentString<AdaptersRevokeKeyMutation, AdaptersRevokeKeyMutationVariables>;
+export const AdaptersClientsDocument = new TypedDocumentString(`query AdaptersClients{clients{clientId name agencyId agencyName role adapter createdAt rotatedAt previousSecretValidUntil revokedAt revokedBy revokeReason maskedNationalId}adapters{name agencyId state}}`) as unknown as TypedDocumentString<AdaptersClientsQuery, AdaptersClientsQueryVariables>;
+export const AdaptersCreateClientDocument = new TypedDocumentString(`mutation AdaptersCreateClient($input:NewClientInput!){createClient(input:$input){clientId clientSecret previousSecretValidUntil}}`) as unknown as TypedDocumentString<AdaptersCreateClientMutation, AdaptersCreateClientMutationVariables>;
+export const AdaptersRotateClientSecretDocument = new TypedDocumentString(`mutation AdaptersRotateClientSecret($clientId:ID!$overlapHours:Int$reason:String){rotateClientSecret(clientId:$clientId overlapHours:$overlapHours reason:$reason){clientId clientSecret previousSecretValidUntil}}`) as unknown as TypedDocumentString<AdaptersRotateClientSecretMutation, AdaptersRotateClientSecretMutationVariables>;
+export const AdaptersRevokeClientDocument = new TypedDocumentString(`mutation AdaptersRevokeClient($clientId:ID!$reason:String!){revokeClient(clientId:$clientId reason:$reason){clientId revokedAt}}`) as unknown as TypedDocumentString<AdaptersRevokeClientMutation, AdaptersRevokeClientMutationVariables>;
+export const AdaptersSystemHealthDocument = new TypedDocumentString(`query AdaptersSystemHealth{systemHealth{checkedAt healthy components{name kind healthy state lagMessages lagSeconds deadLetters problems}}}`) as unknown as TypedDocumentString<AdaptersSystemHealthQuery, AdaptersSystemHealthQueryVariables>;
+export const AdaptersInboxDocument = new TypedDocumentString(`query AdaptersInbox{adapters{...AdapterFields}adapterKeys{keyId adapter state proposedAt proposedBy notAfter}schemas{recordType compatibility versions{...SchemaVersionProposal}}}fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}fragment SchemaVersionProposal on SchemaVersion{version state proposedAt proposedBy proposalReason}`) as unknown as TypedDocumentString<AdaptersInboxQuery, AdaptersInboxQueryVariables>;
+export const AdaptersApproveKeyDocument = new TypedDocumentString(`mutation AdaptersApproveKey($keyId:String!$reason:String!$overlapHours:Float){approveAdapterKey(keyId:$keyId reason:$reason overlapHours:$overlapHours){keyId state}}`) as unknown as TypedDocumentString<AdaptersApproveKeyMutation, AdaptersApproveKeyMutationVariables>;
+export const AdaptersRefuseKeyDocument = new TypedDocumentString(`mutation AdaptersRefuseKey($keyId:String!$reason:String!){revokeAdapterKey(keyId:$keyId reason:$reason){keyId state}}`) as unknown as TypedDocumentString<AdaptersRefuseKeyMutation, AdaptersRefuseKeyMutationVariables>;
+export const AdaptersMineDocument = new TypedDocumentString(`query AdaptersMine{adapters{...AdapterWithLag}adapterKeys{keyId adapter state decidedAt decidedBy decisionReason}consumerLag{...ConsumerLagFields}schemas{recordType}}fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}fragment AdapterWithLag on Adapter{...AdapterFields consumerLag deadLetters refusedRecords}fragment ConsumerLagFields on ConsumerGroupLag{group messages seconds error}`) as unknown as TypedDocumentString<AdaptersMineQuery, AdaptersMineQueryVariables>;
+export const AdaptersOrphansDocument = new TypedDocumentString(`query AdaptersOrphans($first:Int!$offset:Int!$recordType:String){orphans(first:$first offset:$offset recordType:$recordType){recordType recordId source appliedAt}schemas{recordType}}`) as unknown as TypedDocumentString<AdaptersOrphansQuery, AdaptersOrphansQueryVariables>;
+export const AdaptersApproveAdapterDocument = new TypedDocumentString(`mutation AdaptersApproveAdapter($name:String!$reason:String!){approveAdapter(name:$name reason:$reason){name state}}`) as unknown as TypedDocumentString<AdaptersApproveAdapterMutation, AdaptersApproveAdapterMutationVariables>;
+export const AdaptersRejectAdapterDocument = new TypedDocumentString(`mutation AdaptersRejectAdapter($name:String!$reason:String!){rejectAdapter(name:$name reason:$reason){name state}}`) as unknown as TypedDocumentString<AdaptersRejectAdapterMutation, AdaptersRejectAdapterMutationVariables>;
+export const AuditCitizenAccessLogDocument = new TypedDocumentString(`query AuditCitizenAccessLog($nationalId:ID!$first:Int!$after:String){accessLog(nationalId:$nationalId first:$first after:$after){entries{entryId ...AccessEntryFields discloseAfter previewOf}nextCursor}}fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`) as unknown as TypedDocumentString<AuditCitizenAccessLogQuery, AuditCitizenAccessLogQueryVariables>;
+export const AuditExplorerEntriesDocument = new TypedDocumentString(`query AuditExplorerEntries($filter:AuditFilter$first:Int!$after:String){auditEntries(filter:$filter first:$first after:$after){entries{seq at kind outcome agencyId clientId subjectId purpose details hash person{name statedBy}}nextCursor}}`) as unknown as TypedDocumentString<AuditExplorerEntriesQuery, AuditExplorerEntriesQueryVariables>;
+export const AuditChainStatusDocument = new TypedDocumentString(`query AuditChainStatus{auditStatus{lastCheckpoint{seq signedAt keyId hash}lastVerification{...VerificationFields}publicKey}}fragment VerificationFields on AuditVerification{ok verifiedAt entries checkpoints problem seq message}`) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+export const AuditChainVerifyDocument = new TypedDocumentString(`mutation AuditChainVerify{verifyAuditLog{...VerificationFields}}fragment VerificationFields on AuditVerification{ok verifiedAt entries checkpoints problem seq message}`) as unknown as TypedDocumentString<AuditChainVerifyMutation, AuditChainVerifyMutationVariables>;
+export const AuditGrantsMatrixDocument = new TypedDocumentString(`query AuditGrantsMatrix{grants{id agencyId section purpose fields validFrom validUntil requiresOfficer grantedBy reason}grantUsage{grant{id}lastUsedAt}grantableSections{name fields}purposes{code title retiredAt}clients{agencyId agencyName role}}`) as unknown as TypedDocumentString<AuditGrantsMatrixQuery, AuditGrantsMatrixQueryVariables>;
+export const AuditGrantAccessDocument = new TypedDocumentString(`mutation AuditGrantAccess($input:GrantInput!){grantAccess(input:$input){id}}`) as unknown as TypedDocumentString<AuditGrantAccessMutation, AuditGrantAccessMutationVariables>;
+export const AuditRevokeGrantDocument = new TypedDocumentString(`mutation AuditRevokeGrant($id:ID!$reason:String!){revokeGrant(id:$id reason:$reason){id}}`) as unknown as TypedDocumentString<AuditRevokeGrantMutation, AuditRevokeGrantMutationVariables>;
+export const AuditPreviewAsAgencyDocument = new TypedDocumentString(`query AuditPreviewAsAgency($agencyId:String!$purpose:String!$nationalId:ID!){previewAsAgency(agencyId:$agencyId purpose:$purpose nationalId:$nationalId){nationalId person{name{latin{familyName givenName}khmer{familyName givenName}}dateOfBirth alive}address{province{khmer latin}since}vehicles{plateNumber make model}landTitles{titleNumber}businesses{registrationNumber name{english}}taxpayer{tin status}lifeEvents{eventType date}}}`) as unknown as TypedDocumentString<AuditPreviewAsAgencyQuery, AuditPreviewAsAgencyQueryVariables>;
+export const AuditPurposesDocument = new TypedDocumentString(`query AuditPurposes{purposes{code title legalBasis createdAt retiredAt discloseAfterDays disclosureBasis}}`) as unknown as TypedDocumentString<AuditPurposesQuery, AuditPurposesQueryVariables>;
+export const AuditRegisterPurposeDocument = new TypedDocumentString(`mutation AuditRegisterPurpose($input:PurposeInput!){registerPurpose(input:$input){code}}`) as unknown as TypedDocumentString<AuditRegisterPurposeMutation, AuditRegisterPurposeMutationVariables>;
+export const AuditRetirePurposeDocument = new TypedDocumentString(`mutation AuditRetirePurpose($code:String!$reason:String!){retirePurpose(code:$code reason:$reason)}`) as unknown as TypedDocumentString<AuditRetirePurposeMutation, AuditRetirePurposeMutationVariables>;
+export const AuditSetPurposeDisclosureDocument = new TypedDocumentString(`mutation AuditSetPurposeDisclosure($code:String!$discloseAfterDays:Int$legalBasis:String$reason:String){setPurposeDisclosure(code:$code discloseAfterDays:$discloseAfterDays legalBasis:$legalBasis reason:$reason){code}}`) as unknown as TypedDocumentString<AuditSetPurposeDisclosureMutation, AuditSetPurposeDisclosureMutationVariables>;
+export const AuditVerificationLocksDocument = new TypedDocumentString(`query AuditVerificationLocks($nationalId:ID){verificationLocks(nationalId:$nationalId){nationalId agencyId claim failures lockedUntil}}`) as unknown as TypedDocumentString<AuditVerificationLocksQuery, AuditVerificationLocksQueryVariables>;
+export const AuditLiftVerificationLockDocument = new TypedDocumentString(`mutation AuditLiftVerificationLock($nationalId:ID!$reason:String!){liftVerificationLock(nationalId:$nationalId reason:$reason){claim}}`) as unknown as TypedDocumentString<AuditLiftVerificationLockMutation, AuditLiftVerificationLockMutationVariables>;
+export const DeskGrantsDocument = new TypedDocumentString(`query DeskGrants{grants{id purpose section fields validUntil}purposes{code title legalBasis}}`) as unknown as TypedDocumentString<DeskGrantsQuery, DeskGrantsQueryVariables>;
+export const DeskVerifyDocument = new TypedDocumentString(`query DeskVerify($nationalId:ID!$purpose:String!$reference:String$claims:CitizenClaims!){verifyCitizen(nationalId:$nationalId purpose:$purpose reference:$reference claims:$claims){known nationalId name dateOfBirth alive idCardNumber}}`) as unknown as TypedDocumentString<DeskVerifyQuery, DeskVerifyQueryVariables>;
+export const DeskLookupDocument = new TypedDocumentString(`query DeskLookup($nationalId:ID!$purpose:String!$reference:String$person:Boolean!$address:Boolean!$vehicles:Boolean!$landTitles:Boolean!$businesses:Boolean!$taxpayer:Boolean!$lifeEvents:Boolean!){citizen(nationalId:$nationalId purpose:$purpose reference:$reference){nationalId person@include(if:$person){nationalId name{khmer{familyName givenName}latin{familyName givenName}}sex dateOfBirth alive dateOfDeath idCardNumber placeOfBirth{province{khmer latin}}}address@include(if:$address){houseNumber street{khmer latin}village{khmer latin}commune{khmer latin}district{khmer latin}province{khmer latin}since}vehicles@include(if:$vehicles){plateNumber make model year status registrationDate}landTitles@include(if:$landTitles){titleNumber areaSquareMetres status registrationDate}businesses@include(if:$businesses){registrationNumber name{khmer english}legalForm status registrationDate}taxpayer@include(if:$taxpayer){tin type status registrationDate}lifeEvents@include(if:$lifeEvents){eventType date registeredOn}}}`) as unknown as TypedDocumentString<DeskLookupQuery, DeskLookupQueryVariables>;
+export const MyRecordAccessLogDocument = new TypedDocumentString(`query MyRecordAccessLog($nationalId:ID!$after:String){accessLog(nationalId:$nationalId first:50 after:$after){nextCursor entries{entryId ...AccessEntryFields claimsFailed claimsLocked discloseAfter previewOf question{id reason askedAt answer answeredAt}}}}fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`) as unknown as TypedDocumentString<MyRecordAccessLogQuery, MyRecordAccessLogQueryVariables>;
+export const MyRecordPurposesDocument = new TypedDocumentString(`query MyRecordPurposes{purposes{code legalBasis}}`) as unknown as TypedDocumentString<MyRecordPurposesQuery, MyRecordPurposesQueryVariables>;
+export const MyRecordQuestionAccessDocument = new TypedDocumentString(`mutation MyRecordQuestionAccess($entry:ID!$reason:String!){questionAccess(entry:$entry reason:$reason){id askedAt}}`) as unknown as TypedDocumentString<MyRecordQuestionAccessMutation, MyRecordQuestionAccessMutationVariables>;
+export const QuestionsListDocument = new TypedDocumentString(`query QuestionsList($answered:Boolean!){accessQuestions(answered:$answered){id entryId nationalId reason askedAt answer answeredAt entry{...AccessEntryFields}}}fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
+export const QuestionsAnswerDocument = new TypedDocumentString(`mutation QuestionsAnswer($id:ID!$answer:String!){answerAccessQuestion(id:$id answer:$answer){id answeredAt}}`) as unknown as TypedDocumentString<QuestionsAnswerMutation, QuestionsAnswerMutationVariables>;
+export const SchemasDeadLettersDocument = new TypedDocumentString(`query SchemasDeadLetters($group:String$recordType:String$code:String$source:String$status:String){deadLetters(group:$group recordType:$recordType code:$code source:$source status:$status first:1000){id group recordType schemaVersion code reason source recordId eventId attempts lastFailedAt status replayRequestedAt resolvedAt}}`) as unknown as TypedDocumentString<SchemasDeadLettersQuery, SchemasDeadLettersQueryVariables>;
+export const SchemasReplayDeadLettersDocument = new TypedDocumentString(`mutation SchemasReplayDeadLetters($group:String$recordType:String$code:String$source:String$reason:String$dryRun:Boolean){replayDeadLetters(group:$group recordType:$recordType code:$code source:$source reason:$reason dryRun:$dryRun){requested groups}}`) as unknown as TypedDocumentString<SchemasReplayDeadLettersMutation, SchemasReplayDeadLettersMutationVariables>;
+export const SchemasLineageDocument = new TypedDocumentString(`query SchemasLineage{lineage{party role recordType schemaVersion firstSeen lastSeen}}`) as unknown as TypedDocumentString<SchemasLineageQuery, SchemasLineageQueryVariables>;
+export const SchemasProposeDocument = new TypedDocumentString(`mutation SchemasPropose($recordType:String!$schema:String!$reason:String!){proposeSchemaVersion(recordType:$recordType schema:$schema reason:$reason){recordType version state}}`) as unknown as TypedDocumentString<SchemasProposeMutation, SchemasProposeMutationVariables>;
+export const SchemasDryRunIntakeDocument = new TypedDocumentString(`query SchemasDryRunIntake($recordType:String!$version:Int!$records:String!){dryRunIntake(recordType:$recordType version:$version records:$records){recordType version valid invalid issues{index path rule message}}}`) as unknown as TypedDocumentString<SchemasDryRunIntakeQuery, SchemasDryRunIntakeQueryVariables>;
+export const SchemasChangesDocument = new TypedDocumentString(`query SchemasChanges($recordType:String!){schemaChanges(recordType:$recordType){action actor at reason version}}`) as unknown as TypedDocumentString<SchemasChangesQuery, SchemasChangesQueryVariables>;
+export const SchemasDiffDocument = new TypedDocumentString(`query SchemasDiff($recordType:String!$from:Int!$to:Int!){schemaDiff(recordType:$recordType from:$from to:$to){from to impact mode allowedUnderMode differences{path change impact beforeJson afterJson incompatibilities{rule}}incompatibilities{...IncompatibilityFields}}}fragment IncompatibilityFields on Incompatibility{path rule direction against message}`) as unknown as TypedDocumentString<SchemasDiffQuery, SchemasDiffQueryVariables>;
+export const SchemasDeprecateDocument = new TypedDocumentString(`mutation SchemasDeprecate($recordType:String!$version:Int!$reason:String!){deprecateSchemaVersion(recordType:$recordType version:$version reason:$reason){version state}}`) as unknown as TypedDocumentString<SchemasDeprecateMutation, SchemasDeprecateMutationVariables>;
+export const SchemasRetireDocument = new TypedDocumentString(`mutation SchemasRetire($recordType:String!$version:Int!$reason:String!){retireSchemaVersion(recordType:$recordType version:$version reason:$reason){version state}}`) as unknown as TypedDocumentString<SchemasRetireMutation, SchemasRetireMutationVariables>;
+export const SchemasSetCompatibilityDocument = new TypedDocumentString(`mutation SchemasSetCompatibility($recordType:String!$mode:String!$reason:String!){setCompatibility(recordType:$recordType mode:$mode reason:$reason)}`) as unknown as TypedDocumentString<SchemasSetCompatibilityMutation, SchemasSetCompatibilityMutationVariables>;
+export const SchemasRegistryDocument = new TypedDocumentString(`query SchemasRegistry{schemas{recordType compatibility versions{...SchemaVersionProposal decidedAt decidedBy decisionReason schemaJson}}}fragment SchemaVersionProposal on SchemaVersion{version state proposedAt proposedBy proposalReason}`) as unknown as TypedDocumentString<SchemasRegistryQuery, SchemasRegistryQueryVariables>;
+export const SchemasCheckCompatibilityDocument = new TypedDocumentString(`query SchemasCheckCompatibility($recordType:String!$schema:String!){checkCompatibility(recordType:$recordType schema:$schema){compatible version mode checkedAgainst incompatibilities{...IncompatibilityFields schemaPath}}}fragment IncompatibilityFields on Incompatibility{path rule direction against message}`) as unknown as TypedDocumentString<SchemasCheckCompatibilityQuery, SchemasCheckCompatibilityQueryVariables>;
+export const SchemasApproveDocument = new TypedDocumentString(`mutation SchemasApprove($recordType:String!$version:Int!$reason:String!){approveSchemaVersion(recordType:$recordType version:$version reason:$reason){recordType version state}}`) as unknown as TypedDocumentString<SchemasApproveMutation, SchemasApproveMutationVariables>;
+export const SchemasRejectDocument = new TypedDocumentString(`mutation SchemasReject($recordType:String!$version:Int!$reason:String!){rejectSchemaVersion(recordType:$recordType version:$version reason:$reason){recordType version state}}`) as unknown as TypedDocumentString<SchemasRejectMutation, SchemasRejectMutationVariables>;
+export const MyLastAuditEntryDocument = new TypedDocumentString(`query MyLastAuditEntry{myAuditEntries(first:1){...AuditEntryFields}}fragment AuditEntryFields on AuditEntry{seq at kind outcome agencyId clientId purpose subjectId details person{name}}`) as unknown as TypedDocumentString<MyLastAuditEntryQuery, MyLastAuditEntryQueryVariables>;

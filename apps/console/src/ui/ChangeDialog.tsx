@@ -16,28 +16,9 @@ import {
 import { FormattedMessage } from 'react-intl';
 import { useQueryClient } from '@tanstack/react-query';
 import { requestAll } from '../api/graphql';
-import { graphql } from '../gql';
+import { MyLastAuditEntryDocument as MY_LAST_ENTRY } from '../gql/graphql';
 import { AuditEntryView, type AuditEntryShape } from './AuditEntryView';
 import { ErrorBox } from './ErrorBox';
-
-const MY_LAST_ENTRY = graphql(`
-  query MyLastAuditEntry {
-    myAuditEntries(first: 1) {
-      seq
-      at
-      kind
-      outcome
-      agencyId
-      clientId
-      purpose
-      subjectId
-      details
-      person {
-        name
-      }
-    }
-  }
-`);
 
 export interface ChangeDialogProps {
   /** The button that opens the dialog. */

@@ -1,13 +1,17 @@
 // One page of the console: its heading (focused on arrival, so a screen
-// reader hears where it is) and its content.
+// reader hears where it is), the paragraph that says what it is for, and its
+// content.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export function Page({
   title,
+  lead,
   actions,
   children,
 }: {
   title: ReactNode;
+  /** What the page is for, in a paragraph under its heading. */
+  lead?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
 }) {
@@ -21,6 +25,7 @@ export function Page({
         </h1>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </header>
+      {lead ? <p>{lead}</p> : null}
       {children}
     </section>
   );

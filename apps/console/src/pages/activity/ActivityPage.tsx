@@ -2,37 +2,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { MyAuditEntriesDocument as MY_ENTRIES } from '../../gql/graphql';
 import { AuditEntryView } from '../../ui/AuditEntryView';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 
-const MY_ENTRIES = graphql(`
-  query MyAuditEntries {
-    myAuditEntries(first: 20) {
-      seq
-      at
-      kind
-      outcome
-      agencyId
-      clientId
-      purpose
-      subjectId
-      details
-      person {
-        name
-      }
-    }
-  }
-`);
-
 export default function ActivityPage() {
   const entries = useQuery({ queryKey: ['myAuditEntries'], queryFn: () => requestAll(MY_ENTRIES) });
   return (
-    <Page title={<FormattedMessage id="activity.title" />}>
-      <p>
-        <FormattedMessage id="activity.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="activity.title" />}
+      lead={<FormattedMessage id="activity.lead" />}
+    >
       <ErrorBox error={entries.error} />
       {entries.data?.myAuditEntries.length === 0 ? (
         <p>

@@ -2,21 +2,13 @@
 // registering the same name again): its name, title and the record types it
 // publishes and consumes, chosen from the schema registry's record types.
 import { useState } from 'react';
-import { Input, Label, Text, TextField } from 'react-aria-components';
+import { Input } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersRegisterAdapterDocument as REGISTER } from '../../gql/graphql';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import type { AdapterShape } from './parts';
-
-const REGISTER = graphql(`
-  mutation AdaptersRegisterAdapter($input: RegisterAdapterInput!) {
-    registerAdapter(input: $input) {
-      name
-      state
-    }
-  }
-`);
 
 /** Record type → the schema version asked for (null: every version). */
 type Choice = Map<string, number | null>;
@@ -75,22 +67,25 @@ export function AdapterDialog({
           <FormattedMessage id="adapters.mine.changeHelp" />
         </p>
       ) : (
-        <TextField className="field" value={name} onChange={setName} isRequired name="name">
-          <Label>
-            <FormattedMessage id="adapters.mine.name" />
-          </Label>
-          <Input autoComplete="off" spellCheck={false} />
-          <Text slot="description">
-            <FormattedMessage id="adapters.mine.nameHelp" />
-          </Text>
-        </TextField>
+        <TextInput
+          className="field"
+          value={name}
+          onChange={setName}
+          isRequired
+          name="name"
+          label={<FormattedMessage id="adapters.mine.name" />}
+          input={<Input autoComplete="off" spellCheck={false} />}
+          description={<FormattedMessage id="adapters.mine.nameHelp" />}
+        />
       )}
-      <TextField className="field" value={title} onChange={setTitle} isRequired name="title">
-        <Label>
-          <FormattedMessage id="adapters.mine.adapterTitle" />
-        </Label>
-        <Input autoComplete="off" />
-      </TextField>
+      <TextInput
+        className="field"
+        value={title}
+        onChange={setTitle}
+        isRequired
+        name="title"
+        label={<FormattedMessage id="adapters.mine.adapterTitle" />}
+      />
       <RecordTypeChoice
         legend="adapters.publishes"
         recordTypes={recordTypes}

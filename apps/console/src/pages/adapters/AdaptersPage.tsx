@@ -4,80 +4,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
-import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
+import {
+  AdaptersDirectoryDocument as DIRECTORY,
+  AdaptersSuspendAdapterDocument as SUSPEND,
+  AdaptersRevokeKeyDocument as REVOKE_KEY,
+} from '../../gql/graphql';
+import {
+  AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
+  AdaptersRejectAdapterDocument as REJECT_ADAPTER,
+} from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import {
   Action,
+  AdapterCard,
+  AdapterKeys,
   AskedBesideApproved,
+  Decision,
+  KeyUntil,
   LagAndLetters,
   RecordTypeList,
-  StateBadge,
   waitsForDecision,
-  When,
 } from './parts';
 import './adapters.css';
-
-const DIRECTORY = graphql(`
-  query AdaptersDirectory {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      consumerLag
-      deadLetters
-      refusedRecords
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      proposedAt
-      notAfter
-    }
-    consumerLag {
-      group
-      messages
-      seconds
-      error
-    }
-  }
-`);
-
-const SUSPEND = graphql(`
-  mutation AdaptersSuspendAdapter($name: String!, $reason: String!) {
-    suspendAdapter(name: $name, reason: $reason) {
-      name
-      state
-    }
-  }
-`);
-
-const REVOKE_KEY = graphql(`
-  mutation AdaptersRevokeKey($keyId: String!, $reason: String!) {
-    revokeAdapterKey(keyId: $keyId, reason: $reason) {
-      keyId
-      state
-    }
-  }
-`);
 
 export default function AdaptersPage() {
   const directory = useQuery({
@@ -86,10 +35,10 @@ export default function AdaptersPage() {
   });
   const data = directory.data;
   return (
-    <Page title={<FormattedMessage id="adapters.list.title" />}>
-      <p>
-        <FormattedMessage id="adapters.list.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="adapters.list.title" />}
+      lead={<FormattedMessage id="adapters.list.lead" />}
+    >
       <ErrorBox error={directory.error} />
       {data?.adapters.length === 0 ? (
         <p>
@@ -101,89 +50,60 @@ export default function AdaptersPage() {
         const keys = data.adapterKeys.filter((key) => key.adapter === adapter.name);
         const decide = waitsForDecision(adapter);
         return (
-          <article key={adapter.name} className="card" aria-labelledby={`adapter-${adapter.name}`}>
-            <h2 id={`adapter-${adapter.name}`}>
-              {adapter.title} <code>{adapter.name}</code>
-            </h2>
-            <dl className="facts">
-              <dt>
-                <FormattedMessage id="adapters.state" />
-              </dt>
-              <dd>
-                <StateBadge state={adapter.state} />
-                {adapter.decidedAt ? (
-                  <>
-                    {' '}
-                    <FormattedMessage
-                      id="adapters.decision"
-                      values={{
-                        who: adapter.decidedBy ?? '?',
-                        reason: adapter.decisionReason ?? '',
-                      }}
-                    />{' '}
-                    <When at={adapter.decidedAt} />
-                  </>
-                ) : null}
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.agency" />
-              </dt>
-              <dd>{adapter.agencyId}</dd>
-              <dt>
-                <FormattedMessage id="adapters.publishes" />
-              </dt>
-              <dd>
-                <RecordTypeList entries={adapter.publishes} />
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.consumes" />
-              </dt>
-              <dd>
-                <RecordTypeList entries={adapter.consumes} />
-              </dd>
-              <LagAndLetters lag={lag} adapter={adapter} />
-              <dt>
-                <FormattedMessage id="adapters.keys" />
-              </dt>
-              <dd>
-                {keys.length === 0 ? (
-                  <FormattedMessage id="adapters.none" />
-                ) : (
-                  <ul className="keys">
-                    {keys.map((key) => (
-                      <li key={key.keyId}>
-                        <code className="key-id">{key.keyId}</code> <StateBadge state={key.state} />
-                        {key.notAfter ? (
-                          <>
-                            {' '}
-                            <FormattedMessage id="adapters.keyUntil" /> <When at={key.notAfter} />
-                          </>
-                        ) : null}
-                        <Action
-                          when={key.state !== 'revoked'}
-                          variant="danger"
-                          label={<FormattedMessage id="adapters.revokeKey" />}
-                          title={
-                            <FormattedMessage
-                              id="adapters.revokeKeyTitle"
-                              values={{ adapter: adapter.name }}
-                            />
-                          }
-                          run={(reason) => requestAll(REVOKE_KEY, { keyId: key.keyId, reason })}
-                        >
-                          <p>
-                            <code className="key-id">{key.keyId}</code>
-                          </p>
-                          <p>
-                            <FormattedMessage id="adapters.revokeKeyWarning" />
-                          </p>
-                        </Action>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </dl>
+          <AdapterCard
+            key={adapter.name}
+            adapter={adapter}
+            idPrefix="adapter"
+            state={<Decision of={adapter} spaced />}
+            facts={
+              <>
+                <dt>
+                  <FormattedMessage id="adapters.agency" />
+                </dt>
+                <dd>{adapter.agencyId}</dd>
+                <dt>
+                  <FormattedMessage id="adapters.publishes" />
+                </dt>
+                <dd>
+                  <RecordTypeList entries={adapter.publishes} />
+                </dd>
+                <dt>
+                  <FormattedMessage id="adapters.consumes" />
+                </dt>
+                <dd>
+                  <RecordTypeList entries={adapter.consumes} />
+                </dd>
+                <LagAndLetters lag={lag} adapter={adapter} />
+                <AdapterKeys
+                  keys={keys}
+                  about={(key) => (
+                    <>
+                      <KeyUntil notAfter={key.notAfter} />
+                      <Action
+                        when={key.state !== 'revoked'}
+                        variant="danger"
+                        label={<FormattedMessage id="adapters.revokeKey" />}
+                        title={
+                          <FormattedMessage
+                            id="adapters.revokeKeyTitle"
+                            values={{ adapter: adapter.name }}
+                          />
+                        }
+                        run={(reason) => requestAll(REVOKE_KEY, { keyId: key.keyId, reason })}
+                      >
+                        <p>
+                          <code className="key-id">{key.keyId}</code>
+                        </p>
+                        <p>
+                          <FormattedMessage id="adapters.revokeKeyWarning" />
+                        </p>
+                      </Action>
+                    </>
+                  )}
+                />
+              </>
+            }
+          >
             <div className="actions">
               <Action
                 when={decide || adapter.state === 'suspended'}
@@ -223,7 +143,7 @@ export default function AdaptersPage() {
                 </p>
               </Action>
             </div>
-          </article>
+          </AdapterCard>
         );
       })}
     </Page>

@@ -4,72 +4,25 @@
 // made it, and is gone when the dialog closes: it is never stored anywhere.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button, Input } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  AdaptersClientsDocument as CLIENTS,
+  AdaptersCreateClientDocument as CREATE,
+  AdaptersRotateClientSecretDocument as ROTATE,
+  AdaptersRevokeClientDocument as REVOKE,
+} from '../../gql/graphql';
 import type { NewClientInput } from '../../gql/graphql';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Action, When } from './parts';
 import './adapters.css';
-
-const CLIENTS = graphql(`
-  query AdaptersClients {
-    clients {
-      clientId
-      name
-      agencyId
-      agencyName
-      role
-      adapter
-      createdAt
-      rotatedAt
-      previousSecretValidUntil
-      revokedAt
-      revokedBy
-      revokeReason
-      maskedNationalId
-    }
-    adapters {
-      name
-      agencyId
-      state
-    }
-  }
-`);
-
-const CREATE = graphql(`
-  mutation AdaptersCreateClient($input: NewClientInput!) {
-    createClient(input: $input) {
-      clientId
-      clientSecret
-      previousSecretValidUntil
-    }
-  }
-`);
-
-const ROTATE = graphql(`
-  mutation AdaptersRotateClientSecret($clientId: ID!, $overlapHours: Int, $reason: String) {
-    rotateClientSecret(clientId: $clientId, overlapHours: $overlapHours, reason: $reason) {
-      clientId
-      clientSecret
-      previousSecretValidUntil
-    }
-  }
-`);
-
-const REVOKE = graphql(`
-  mutation AdaptersRevokeClient($clientId: ID!, $reason: String!) {
-    revokeClient(clientId: $clientId, reason: $reason) {
-      clientId
-      revokedAt
-    }
-  }
-`);
 
 /** The input without the fields left empty: the gateway refuses a field the role does not take. */
 function withoutEmpty(input: Record<string, string | null | undefined>) {
@@ -104,131 +57,112 @@ export default function ClientsPage() {
     <Page
       title={<FormattedMessage id="adapters.clients.title" />}
       actions={data ? <CreateClient steward={steward} adapters={adapters} /> : null}
-    >
-      <p>
+      lead={
         <FormattedMessage id={steward ? 'adapters.clients.lead' : 'adapters.clients.leadOwn'} />
-      </p>
+      }
+    >
       <ErrorBox error={clients.error} />
       {data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage
-                id="adapters.clients.caption"
-                values={{ count: data.clients.length }}
-              />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.agency" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.role" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.clients.secret" />
-                </th>
-                {steward ? (
-                  <th scope="col">
-                    <FormattedMessage id="adapters.clients.actions" />
-                  </th>
+        <Table
+          caption={
+            <FormattedMessage
+              id="adapters.clients.caption"
+              values={{ count: data.clients.length }}
+            />
+          }
+          columns={[
+            'adapters.clients.name',
+            'adapters.agency',
+            'adapters.clients.role',
+            'adapters.clients.secret',
+            steward && 'adapters.clients.actions',
+          ]}
+        >
+          {data.clients.map((client) => (
+            <tr key={client.clientId}>
+              <th scope="row">
+                {client.name}
+                <br />
+                <code>{client.clientId}</code>
+              </th>
+              <td>{client.agencyName}</td>
+              <td>
+                {client.role}
+                {client.adapter ? (
+                  <>
+                    {' '}
+                    <code>{client.adapter}</code>
+                  </>
                 ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.clients.map((client) => (
-                <tr key={client.clientId}>
-                  <th scope="row">
-                    {client.name}
-                    <br />
-                    <code>{client.clientId}</code>
-                  </th>
-                  <td>{client.agencyName}</td>
-                  <td>
-                    {client.role}
-                    {client.adapter ? (
+                {client.maskedNationalId ? (
+                  <>
+                    {' '}
+                    <code>{client.maskedNationalId}</code>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {client.revokedAt ? (
+                  <span className="badge state-revoked">
+                    <FormattedMessage
+                      id="adapters.clients.revoked"
+                      values={{
+                        who: client.revokedBy ?? '?',
+                        reason: client.revokeReason ?? '',
+                      }}
+                    />
+                  </span>
+                ) : (
+                  <>
+                    <FormattedMessage id="adapters.clients.created" />{' '}
+                    <When at={client.createdAt} />
+                    {client.rotatedAt ? (
                       <>
-                        {' '}
-                        <code>{client.adapter}</code>
+                        <br />
+                        <FormattedMessage id="adapters.clients.rotated" />{' '}
+                        <When at={client.rotatedAt} />
                       </>
                     ) : null}
-                    {client.maskedNationalId ? (
+                    {client.previousSecretValidUntil ? (
                       <>
-                        {' '}
-                        <code>{client.maskedNationalId}</code>
+                        <br />
+                        <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
+                        <When at={client.previousSecretValidUntil} />
                       </>
                     ) : null}
-                  </td>
-                  <td>
-                    {client.revokedAt ? (
-                      <span className="badge state-revoked">
+                  </>
+                )}
+              </td>
+              {steward ? (
+                <td>
+                  <div className="actions">
+                    <RotateClient
+                      clientId={client.clientId}
+                      name={client.name}
+                      revoked={Boolean(client.revokedAt)}
+                    />
+                    <Action
+                      when={!client.revokedAt}
+                      variant="danger"
+                      label={<FormattedMessage id="adapters.clients.revoke" />}
+                      title={
                         <FormattedMessage
-                          id="adapters.clients.revoked"
-                          values={{
-                            who: client.revokedBy ?? '?',
-                            reason: client.revokeReason ?? '',
-                          }}
+                          id="adapters.clients.revokeTitle"
+                          values={{ name: client.name }}
                         />
-                      </span>
-                    ) : (
-                      <>
-                        <FormattedMessage id="adapters.clients.created" />{' '}
-                        <When at={client.createdAt} />
-                        {client.rotatedAt ? (
-                          <>
-                            <br />
-                            <FormattedMessage id="adapters.clients.rotated" />{' '}
-                            <When at={client.rotatedAt} />
-                          </>
-                        ) : null}
-                        {client.previousSecretValidUntil ? (
-                          <>
-                            <br />
-                            <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
-                            <When at={client.previousSecretValidUntil} />
-                          </>
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                  {steward ? (
-                    <td>
-                      <div className="actions">
-                        <RotateClient
-                          clientId={client.clientId}
-                          name={client.name}
-                          revoked={Boolean(client.revokedAt)}
-                        />
-                        <Action
-                          when={!client.revokedAt}
-                          variant="danger"
-                          label={<FormattedMessage id="adapters.clients.revoke" />}
-                          title={
-                            <FormattedMessage
-                              id="adapters.clients.revokeTitle"
-                              values={{ name: client.name }}
-                            />
-                          }
-                          run={(reason) =>
-                            requestAll(REVOKE, { clientId: client.clientId, reason })
-                          }
-                        >
-                          <p>
-                            <FormattedMessage id="adapters.clients.revokeWarning" />
-                          </p>
-                        </Action>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      }
+                      run={(reason) => requestAll(REVOKE, { clientId: client.clientId, reason })}
+                    >
+                      <p>
+                        <FormattedMessage id="adapters.clients.revokeWarning" />
+                      </p>
+                    </Action>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </Page>
   );
@@ -333,69 +267,53 @@ function CreateClient({
       }
       done={(result) => <SecretOnce issued={(result as { createClient: Issued }).createClient} />}
     >
-      <TextField className="field" value={name} onChange={setName} isRequired name="clientName">
-        <Label>
-          <FormattedMessage id="adapters.clients.name" />
-        </Label>
-        <Input autoComplete="off" />
-      </TextField>
+      <TextInput
+        className="field"
+        value={name}
+        onChange={setName}
+        isRequired
+        name="clientName"
+        label={<FormattedMessage id="adapters.clients.name" />}
+      />
       {steward ? (
-        <div className="field">
-          <label htmlFor="client-role">
-            <FormattedMessage id="adapters.clients.role" />
-          </label>
-          <select id="client-role" value={role} onChange={(event) => setRole(event.target.value)}>
-            {ROLES.map((one) => (
-              <option key={one} value={one}>
-                {one}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="client-role"
+          label={<FormattedMessage id="adapters.clients.role" />}
+          value={role}
+          onChange={setRole}
+          options={ROLES.map((one) => ({ value: one, label: one }))}
+        />
       ) : null}
       {role === 'adapter' ? (
-        <div className="field">
-          <label htmlFor="client-adapter">
-            <FormattedMessage id="adapters.clients.adapter" />
-          </label>
-          <select
-            id="client-adapter"
-            value={chosenAdapter}
-            onChange={(event) => setAdapter(event.target.value)}
-          >
-            {adapters.map((one) => (
-              <option key={one.name} value={one.name}>
-                {one.name} ({one.agencyId})
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="client-adapter"
+          label={<FormattedMessage id="adapters.clients.adapter" />}
+          value={chosenAdapter}
+          onChange={setAdapter}
+          options={adapters.map((one) => ({
+            value: one.name,
+            label: `${one.name} (${one.agencyId})`,
+          }))}
+        />
       ) : null}
       {steward && role !== 'adapter' && role !== 'citizen' ? (
         <>
-          <TextField
+          <TextInput
             className="field"
             value={agencyId}
             onChange={setAgencyId}
             isRequired
             name="agencyId"
-          >
-            <Label>
-              <FormattedMessage id="adapters.clients.agencyId" />
-            </Label>
-            <Input autoComplete="off" spellCheck={false} />
-          </TextField>
-          <TextField
+            label={<FormattedMessage id="adapters.clients.agencyId" />}
+            input={<Input autoComplete="off" spellCheck={false} />}
+          />
+          <TextInput
             className="field"
             value={agencyName}
             onChange={setAgencyName}
             name="agencyName"
-          >
-            <Label>
-              <FormattedMessage id="adapters.clients.agencyName" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
+            label={<FormattedMessage id="adapters.clients.agencyName" />}
+          />
         </>
       ) : null}
       {role === 'citizen' ? (
@@ -439,12 +357,14 @@ function RotateClient({
         />
       )}
     >
-      <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
-        <Label>
-          <FormattedMessage id="adapters.clients.overlapHours" />
-        </Label>
-        <Input inputMode="numeric" />
-      </TextField>
+      <TextInput
+        className="field"
+        value={overlap}
+        onChange={setOverlap}
+        name="overlapHours"
+        label={<FormattedMessage id="adapters.clients.overlapHours" />}
+        input={<Input inputMode="numeric" />}
+      />
     </Action>
   );
 }

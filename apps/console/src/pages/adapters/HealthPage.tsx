@@ -4,30 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersSystemHealthDocument as HEALTH } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { StateBadge, When } from './parts';
 import './adapters.css';
-
-const HEALTH = graphql(`
-  query AdaptersSystemHealth {
-    systemHealth {
-      checkedAt
-      healthy
-      components {
-        name
-        kind
-        healthy
-        state
-        lagMessages
-        lagSeconds
-        deadLetters
-        problems
-      }
-    }
-  }
-`);
 
 const KINDS = ['gateway', 'database', 'bus', 'read-model', 'adapter'];
 
@@ -65,90 +47,73 @@ export default function HealthPage() {
               <FormattedMessage id="adapters.health.checkedAt" /> <When at={data.checkedAt} />
             </span>
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption>
-                <FormattedMessage id="adapters.health.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="adapters.health.component" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="adapters.health.status" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="adapters.lag" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="adapters.deadLetters" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="adapters.health.problems" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.components.map((component) => (
-                  <tr key={`${component.kind}/${component.name}`}>
-                    <th scope="row">
-                      <code>{component.name}</code>
+          <Table
+            caption={<FormattedMessage id="adapters.health.caption" />}
+            columns={[
+              'adapters.health.component',
+              'adapters.health.status',
+              'adapters.lag',
+              'adapters.deadLetters',
+              'adapters.health.problems',
+            ]}
+          >
+            {data.components.map((component) => (
+              <tr key={`${component.kind}/${component.name}`}>
+                <th scope="row">
+                  <code>{component.name}</code>
+                  <br />
+                  <span className="muted">
+                    {KINDS.includes(component.kind)
+                      ? intl.formatMessage({ id: `adapters.health.kind.${component.kind}` })
+                      : component.kind}
+                  </span>
+                </th>
+                <td>
+                  <span className={component.healthy ? 'health-ok' : 'health-bad'}>
+                    <FormattedMessage
+                      id={component.healthy ? 'adapters.health.ok' : 'adapters.health.bad'}
+                    />
+                  </span>
+                  {component.state ? (
+                    <>
                       <br />
-                      <span className="muted">
-                        {KINDS.includes(component.kind)
-                          ? intl.formatMessage({ id: `adapters.health.kind.${component.kind}` })
-                          : component.kind}
-                      </span>
-                    </th>
-                    <td>
-                      <span className={component.healthy ? 'health-ok' : 'health-bad'}>
-                        <FormattedMessage
-                          id={component.healthy ? 'adapters.health.ok' : 'adapters.health.bad'}
-                        />
-                      </span>
-                      {component.state ? (
-                        <>
-                          <br />
-                          <StateBadge state={component.state} />
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {component.lagMessages == null && component.lagSeconds == null ? (
-                        '—'
-                      ) : (
-                        <FormattedMessage
-                          id="adapters.lag.value"
-                          values={{
-                            messages: component.lagMessages ?? '?',
-                            seconds:
-                              component.lagSeconds == null
-                                ? '?'
-                                : intl.formatNumber(component.lagSeconds, {
-                                    maximumFractionDigits: 1,
-                                  }),
-                          }}
-                        />
-                      )}
-                    </td>
-                    <td>{component.deadLetters ?? '—'}</td>
-                    <td>
-                      {component.problems.length === 0 ? (
-                        '—'
-                      ) : (
-                        <ul className="record-types">
-                          {component.problems.map((problem) => (
-                            <li key={problem}>{problem}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      <StateBadge state={component.state} />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  {component.lagMessages == null && component.lagSeconds == null ? (
+                    '—'
+                  ) : (
+                    <FormattedMessage
+                      id="adapters.lag.value"
+                      values={{
+                        messages: component.lagMessages ?? '?',
+                        seconds:
+                          component.lagSeconds == null
+                            ? '?'
+                            : intl.formatNumber(component.lagSeconds, {
+                                maximumFractionDigits: 1,
+                              }),
+                      }}
+                    />
+                  )}
+                </td>
+                <td>{component.deadLetters ?? '—'}</td>
+                <td>
+                  {component.problems.length === 0 ? (
+                    '—'
+                  ) : (
+                    <ul className="record-types">
+                      {component.problems.map((problem) => (
+                        <li key={problem}>{problem}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       ) : null}
     </Page>

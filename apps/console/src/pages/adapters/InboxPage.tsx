@@ -3,106 +3,35 @@
 // decided here with a reason through the change dialog.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Label, TextField } from 'react-aria-components';
+import { Input } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
-import { APPROVE_ADAPTER, REJECT_ADAPTER } from './decisions';
+import {
+  AdaptersInboxDocument as INBOX,
+  AdaptersApproveKeyDocument as APPROVE_KEY,
+  AdaptersRefuseKeyDocument as REFUSE_KEY,
+  SchemasApproveDocument as APPROVE_SCHEMA,
+  SchemasRejectDocument as REJECT_SCHEMA,
+} from '../../gql/graphql';
+import {
+  AdaptersApproveAdapterDocument as APPROVE_ADAPTER,
+  AdaptersRejectAdapterDocument as REJECT_ADAPTER,
+} from '../../gql/graphql';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import {
+  type AdapterShape,
   AskedBesideApproved,
+  KeyList,
+  KeyUntil,
   schemasHref,
   StateBadge,
   waitsForDecision,
   When,
-  type AdapterShape,
 } from './parts';
 import './adapters.css';
-
-const INBOX = graphql(`
-  query AdaptersInbox {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      proposedAt
-      proposedBy
-      notAfter
-    }
-    schemas {
-      recordType
-      compatibility
-      versions {
-        version
-        state
-        proposedAt
-        proposedBy
-        proposalReason
-      }
-    }
-  }
-`);
-
-const APPROVE_KEY = graphql(`
-  mutation AdaptersApproveKey($keyId: String!, $reason: String!, $overlapHours: Float) {
-    approveAdapterKey(keyId: $keyId, reason: $reason, overlapHours: $overlapHours) {
-      keyId
-      state
-    }
-  }
-`);
-
-const REFUSE_KEY = graphql(`
-  mutation AdaptersRefuseKey($keyId: String!, $reason: String!) {
-    revokeAdapterKey(keyId: $keyId, reason: $reason) {
-      keyId
-      state
-    }
-  }
-`);
-
-const APPROVE_SCHEMA = graphql(`
-  mutation AdaptersApproveSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
-
-const REJECT_SCHEMA = graphql(`
-  mutation AdaptersRejectSchemaVersion($recordType: String!, $version: Int!, $reason: String!) {
-    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
 
 export default function InboxPage() {
   const inbox = useQuery({ queryKey: ['adapters', 'inbox'], queryFn: () => requestAll(INBOX) });
@@ -136,10 +65,10 @@ export default function InboxPage() {
         })),
     ) ?? [];
   return (
-    <Page title={<FormattedMessage id="adapters.inbox.title" />}>
-      <p>
-        <FormattedMessage id="adapters.inbox.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="adapters.inbox.title" />}
+      lead={<FormattedMessage id="adapters.inbox.lead" />}
+    >
       <ErrorBox error={inbox.error} />
       {inbox.isPending ? (
         <p>
@@ -296,23 +225,11 @@ function KeyRequest({
           <FormattedMessage id="adapters.approvedNow" />
         </dt>
         <dd>
-          {approvedNow.length === 0 ? (
-            <FormattedMessage id="adapters.none" />
-          ) : (
-            <ul className="record-types">
-              {approvedNow.map((key) => (
-                <li key={key.keyId}>
-                  <code className="key-id">{key.keyId}</code>
-                  {key.notAfter ? (
-                    <>
-                      {' '}
-                      <FormattedMessage id="adapters.keyUntil" /> <When at={key.notAfter} />
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <KeyList
+            keys={approvedNow}
+            className="record-types"
+            about={(key) => <KeyUntil notAfter={key.notAfter} />}
+          />
         </dd>
       </dl>
       <div className="actions">
@@ -334,12 +251,14 @@ function KeyRequest({
             });
           }}
         >
-          <TextField className="field" value={overlap} onChange={setOverlap} name="overlapHours">
-            <Label>
-              <FormattedMessage id="adapters.overlapHours" />
-            </Label>
-            <Input inputMode="decimal" />
-          </TextField>
+          <TextInput
+            className="field"
+            value={overlap}
+            onChange={setOverlap}
+            name="overlapHours"
+            label={<FormattedMessage id="adapters.overlapHours" />}
+            input={<Input inputMode="decimal" />}
+          />
         </ChangeDialog>
         <ChangeDialog
           variant="danger"

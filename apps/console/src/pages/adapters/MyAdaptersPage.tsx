@@ -5,58 +5,19 @@ import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import { AdaptersMineDocument as MINE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { AdapterDialog } from './AdapterForm';
-import { AskedBesideApproved, LagAndLetters, StateBadge, When } from './parts';
+import {
+  AdapterCard,
+  AdapterKeys,
+  AskedBesideApproved,
+  Decision,
+  LagAndLetters,
+  When,
+} from './parts';
 import './adapters.css';
-
-const MINE = graphql(`
-  query AdaptersMine {
-    adapters {
-      name
-      title
-      agencyId
-      state
-      registeredAt
-      registeredBy
-      decidedAt
-      decidedBy
-      decisionReason
-      consumerLag
-      deadLetters
-      refusedRecords
-      publishes {
-        recordType
-        schemaVersion
-        approved
-      }
-      consumes {
-        recordType
-        schemaVersion
-        approved
-      }
-    }
-    adapterKeys {
-      keyId
-      adapter
-      state
-      decidedAt
-      decidedBy
-      decisionReason
-    }
-    consumerLag {
-      group
-      messages
-      seconds
-      error
-    }
-    schemas {
-      recordType
-    }
-  }
-`);
 
 export default function MyAdaptersPage() {
   const agencyId = currentSession()?.agencyId;
@@ -68,10 +29,8 @@ export default function MyAdaptersPage() {
     <Page
       title={<FormattedMessage id="adapters.mine.title" />}
       actions={data ? <AdapterDialog recordTypes={recordTypes} /> : null}
+      lead={<FormattedMessage id="adapters.mine.lead" values={{ agency: agencyId ?? '' }} />}
     >
-      <p>
-        <FormattedMessage id="adapters.mine.lead" values={{ agency: agencyId ?? '' }} />
-      </p>
       <ErrorBox error={mine.error} />
       {data && own.length === 0 ? (
         <p className="notice">
@@ -82,69 +41,37 @@ export default function MyAdaptersPage() {
         const lag = data!.consumerLag.find((group) => group.group === adapter.name);
         const keys = data!.adapterKeys.filter((key) => key.adapter === adapter.name);
         return (
-          <article key={adapter.name} className="card" aria-labelledby={`mine-${adapter.name}`}>
-            <h2 id={`mine-${adapter.name}`}>
-              {adapter.title} <code>{adapter.name}</code>
-            </h2>
-            <dl className="facts">
-              <dt>
-                <FormattedMessage id="adapters.state" />
-              </dt>
-              <dd>
-                <StateBadge state={adapter.state} />{' '}
-                <FormattedMessage id="adapters.registered" values={{ who: adapter.registeredBy }} />{' '}
+          <AdapterCard
+            key={adapter.name}
+            adapter={adapter}
+            idPrefix="mine"
+            state={
+              <>
+                {' '}
+                <FormattedMessage
+                  id="adapters.registered"
+                  values={{ who: adapter.registeredBy }}
+                />{' '}
                 <When at={adapter.registeredAt} />
-              </dd>
-              <dt>
-                <FormattedMessage id="adapters.lastDecision" />
-              </dt>
-              <dd>
-                {adapter.decidedAt ? (
-                  <>
-                    <FormattedMessage
-                      id="adapters.decision"
-                      values={{
-                        who: adapter.decidedBy ?? '?',
-                        reason: adapter.decisionReason ?? '',
-                      }}
-                    />{' '}
-                    <When at={adapter.decidedAt} />
-                  </>
-                ) : (
-                  <FormattedMessage id="adapters.mine.noDecision" />
-                )}
-              </dd>
-              <LagAndLetters lag={lag} adapter={adapter} />
-              <dt>
-                <FormattedMessage id="adapters.keys" />
-              </dt>
-              <dd>
-                {keys.length === 0 ? (
-                  <FormattedMessage id="adapters.none" />
-                ) : (
-                  <ul className="keys">
-                    {keys.map((key) => (
-                      <li key={key.keyId}>
-                        <code className="key-id">{key.keyId}</code> <StateBadge state={key.state} />
-                        {key.decidedAt ? (
-                          <>
-                            {' '}
-                            <FormattedMessage
-                              id="adapters.decision"
-                              values={{
-                                who: key.decidedBy ?? '?',
-                                reason: key.decisionReason ?? '',
-                              }}
-                            />{' '}
-                            <When at={key.decidedAt} />
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </dl>
+              </>
+            }
+            facts={
+              <>
+                <dt>
+                  <FormattedMessage id="adapters.lastDecision" />
+                </dt>
+                <dd>
+                  {adapter.decidedAt ? (
+                    <Decision of={adapter} />
+                  ) : (
+                    <FormattedMessage id="adapters.mine.noDecision" />
+                  )}
+                </dd>
+                <LagAndLetters lag={lag} adapter={adapter} />
+                <AdapterKeys keys={keys} about={(key) => <Decision of={key} spaced />} />
+              </>
+            }
+          >
             <AskedBesideApproved
               adapter={adapter}
               caption={
@@ -156,7 +83,7 @@ export default function MyAdaptersPage() {
                 <AdapterDialog recordTypes={recordTypes} existing={adapter} />
               </div>
             )}
-          </article>
+          </AdapterCard>
         );
       })}
     </Page>

@@ -6,25 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/fields';
+import { Table } from '../../ui/Table';
 import { When } from './parts';
 import './adapters.css';
-
-const ORPHANS = graphql(`
-  query AdaptersOrphans($first: Int!, $offset: Int!, $recordType: String) {
-    orphans(first: $first, offset: $offset, recordType: $recordType) {
-      recordType
-      recordId
-      source
-      appliedAt
-    }
-    schemas {
-      recordType
-    }
-  }
-`);
 
 const PAGE = 50;
 
@@ -39,72 +27,55 @@ export default function OrphansPage() {
   });
   const data = orphans.data;
   return (
-    <Page title={<FormattedMessage id="adapters.orphans.title" />}>
-      <p>
-        <FormattedMessage id="adapters.orphans.lead" />
-      </p>
-      <div className="field">
-        <label htmlFor="orphans-type">
-          <FormattedMessage id="adapters.orphans.recordType" />
-        </label>
-        <select
-          id="orphans-type"
-          value={recordType}
-          onChange={(event) => {
-            setRecordType(event.target.value);
-            setOffset(0);
-          }}
-        >
-          <option value="">{intl.formatMessage({ id: 'adapters.orphans.allTypes' })}</option>
-          {data?.schemas.map((schema) => (
-            <option key={schema.recordType} value={schema.recordType}>
-              {schema.recordType}
-            </option>
-          ))}
-        </select>
-      </div>
+    <Page
+      title={<FormattedMessage id="adapters.orphans.title" />}
+      lead={<FormattedMessage id="adapters.orphans.lead" />}
+    >
+      <SelectField
+        id="orphans-type"
+        label={<FormattedMessage id="adapters.orphans.recordType" />}
+        value={recordType}
+        onChange={(value) => {
+          setRecordType(value);
+          setOffset(0);
+        }}
+        options={[
+          { value: '', label: intl.formatMessage({ id: 'adapters.orphans.allTypes' }) },
+          ...(data?.schemas ?? []).map((schema) => ({
+            value: schema.recordType,
+            label: schema.recordType,
+          })),
+        ]}
+      />
       <ErrorBox error={orphans.error} />
       {data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage
-                id="adapters.orphans.caption"
-                values={{ from: offset + 1, to: offset + data.orphans.length }}
-              />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.record" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.recordType" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.source" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="adapters.orphans.appliedAt" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.orphans.map((orphan) => (
-                <tr key={`${orphan.recordType}/${orphan.recordId}`}>
-                  <th scope="row">
-                    <code>{orphan.recordId}</code>
-                  </th>
-                  <td>{orphan.recordType}</td>
-                  <td>{orphan.source}</td>
-                  <td>
-                    <When at={orphan.appliedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={
+            <FormattedMessage
+              id="adapters.orphans.caption"
+              values={{ from: offset + 1, to: offset + data.orphans.length }}
+            />
+          }
+          columns={[
+            'adapters.orphans.record',
+            'adapters.orphans.recordType',
+            'adapters.orphans.source',
+            'adapters.orphans.appliedAt',
+          ]}
+        >
+          {data.orphans.map((orphan) => (
+            <tr key={`${orphan.recordType}/${orphan.recordId}`}>
+              <th scope="row">
+                <code>{orphan.recordId}</code>
+              </th>
+              <td>{orphan.recordType}</td>
+              <td>{orphan.source}</td>
+              <td>
+                <When at={orphan.appliedAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       {data?.orphans.length === 0 ? (
         <p className="notice">

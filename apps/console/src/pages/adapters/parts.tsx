@@ -97,6 +97,129 @@ export function When({ at }: { at?: string | null }) {
   );
 }
 
+interface Decided {
+  decidedAt?: string | null;
+  decidedBy?: string | null;
+  decisionReason?: string | null;
+}
+
+/** Who decided, why and when; nothing before a decision. `spaced` when it follows other text. */
+export function Decision({ of, spaced }: { of: Decided; spaced?: boolean }) {
+  if (!of.decidedAt) return null;
+  return (
+    <>
+      {spaced ? ' ' : null}
+      <FormattedMessage
+        id="adapters.decision"
+        values={{ who: of.decidedBy ?? '?', reason: of.decisionReason ?? '' }}
+      />{' '}
+      <When at={of.decidedAt} />
+    </>
+  );
+}
+
+/** Until when a signing key is valid, after its id; nothing when it has no end. */
+export function KeyUntil({ notAfter }: { notAfter?: string | null }) {
+  if (!notAfter) return null;
+  return (
+    <>
+      {' '}
+      <FormattedMessage id="adapters.keyUntil" /> <When at={notAfter} />
+    </>
+  );
+}
+
+/** Signing keys as a list, each its id then what `about` tells of it; "none" when there is none. */
+export function KeyList<K extends { keyId: string }>({
+  keys,
+  className,
+  about,
+}: {
+  keys: readonly K[];
+  className: string;
+  about: (key: K) => ReactNode;
+}) {
+  if (keys.length === 0) return <FormattedMessage id="adapters.none" />;
+  return (
+    <ul className={className}>
+      {keys.map((key) => (
+        <li key={key.keyId}>
+          <code className="key-id">{key.keyId}</code>
+          {about(key)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One adapter as a card: its title and name, its state with what `state`
+ * adds, the other `facts`, then `children` below them.
+ */
+export function AdapterCard({
+  adapter,
+  idPrefix,
+  state,
+  facts,
+  children,
+}: {
+  adapter: { name: string; title: string; state: string };
+  idPrefix: string;
+  state: ReactNode;
+  facts: ReactNode;
+  children: ReactNode;
+}) {
+  const id = `${idPrefix}-${adapter.name}`;
+  return (
+    <article className="card" aria-labelledby={id}>
+      <h2 id={id}>
+        {adapter.title} <code>{adapter.name}</code>
+      </h2>
+      <dl className="facts">
+        <dt>
+          <FormattedMessage id="adapters.state" />
+        </dt>
+        <dd>
+          <StateBadge state={adapter.state} />
+          {state}
+        </dd>
+        {facts}
+      </dl>
+      {children}
+    </article>
+  );
+}
+
+/** An adapter's signing keys as entries of a description list: each key's id and state, then what `about` adds. */
+export function AdapterKeys<K extends { keyId: string; state: string }>({
+  keys,
+  about,
+}: {
+  keys: readonly K[];
+  about: (key: K) => ReactNode;
+}) {
+  return (
+    <>
+      <dt>
+        <FormattedMessage id="adapters.keys" />
+      </dt>
+      <dd>
+        <KeyList
+          keys={keys}
+          className="keys"
+          about={(key) => (
+            <>
+              {' '}
+              <StateBadge state={key.state} />
+              {about(key)}
+            </>
+          )}
+        />
+      </dd>
+    </>
+  );
+}
+
 /** Lag as both numbers the bus gives: messages behind and seconds the oldest waited. */
 /** An adapter's lag and its open dead letters and refused records, as entries of a description list. */
 export function LagAndLetters({

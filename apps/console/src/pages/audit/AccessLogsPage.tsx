@@ -7,40 +7,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditCitizenAccessLogDocument as ACCESS_LOG } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Kind, When } from './parts';
 import './audit.css';
-
-const ACCESS_LOG = graphql(`
-  query AuditCitizenAccessLog($nationalId: ID!, $first: Int!, $after: String) {
-    accessLog(nationalId: $nationalId, first: $first, after: $after) {
-      entries {
-        entryId
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-        discloseAfter
-        previewOf
-      }
-      nextCursor
-    }
-  }
-`);
 
 export default function AccessLogsPage() {
   const intl = useIntl();
@@ -89,89 +62,73 @@ export default function AccessLogsPage() {
               <FormattedMessage id="audit.accessLogs.none" />
             </p>
           ) : (
-            <div className="table-wrap audit-scroll">
-              <table>
-                <caption>
-                  <FormattedMessage
-                    id="audit.accessLogs.caption"
-                    values={{ count: page.entries.length }}
-                  />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="audit.explorer.when" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="audit.accessLogs.whoLooked" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="audit.explorer.what" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="audit.explorer.purpose" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="audit.accessLogs.sections" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="audit.explorer.outcome" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.entries.map((entry) => (
-                    <tr key={entry.entryId}>
-                      <th scope="row">
-                        <When at={entry.at} />
-                      </th>
-                      <td>
-                        {entry.person ? (
-                          <span className="audit-person">{entry.person.name}</span>
-                        ) : null}
-                        {entry.person ? <br /> : null}
-                        {entry.agencyName ?? entry.agencyId}
-                        {entry.clientName ? ` · ${entry.clientName}` : ''}
-                      </td>
-                      <td>
-                        <Kind kind={entry.kind} />
-                        {entry.previewOf ? ` (${entry.previewOf})` : ''}
-                      </td>
-                      <td>
-                        {entry.purposeTitle ?? entry.purpose ?? '—'}
-                        {entry.reference ? (
-                          <>
-                            <br />
-                            <FormattedMessage
-                              id="audit.accessLogs.reference"
-                              values={{ reference: entry.reference }}
-                            />
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {entry.sectionsReturned.length > 0 ? (
-                          <FormattedMessage
-                            id="audit.accessLogs.returned"
-                            values={{ sections: entry.sectionsReturned.join(', ') }}
-                          />
-                        ) : null}
-                        {entry.sectionsDenied.length > 0 ? (
-                          <>
-                            {entry.sectionsReturned.length > 0 ? <br /> : null}
-                            <FormattedMessage
-                              id="audit.accessLogs.denied"
-                              values={{ sections: entry.sectionsDenied.join(', ') }}
-                            />
-                          </>
-                        ) : null}
-                      </td>
-                      <td>{entry.outcome}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              scroll="audit-scroll"
+              caption={
+                <FormattedMessage
+                  id="audit.accessLogs.caption"
+                  values={{ count: page.entries.length }}
+                />
+              }
+              columns={[
+                'audit.explorer.when',
+                'audit.accessLogs.whoLooked',
+                'audit.explorer.what',
+                'audit.explorer.purpose',
+                'audit.accessLogs.sections',
+                'audit.explorer.outcome',
+              ]}
+            >
+              {page.entries.map((entry) => (
+                <tr key={entry.entryId}>
+                  <th scope="row">
+                    <When at={entry.at} />
+                  </th>
+                  <td>
+                    {entry.person ? (
+                      <span className="audit-person">{entry.person.name}</span>
+                    ) : null}
+                    {entry.person ? <br /> : null}
+                    {entry.agencyName ?? entry.agencyId}
+                    {entry.clientName ? ` · ${entry.clientName}` : ''}
+                  </td>
+                  <td>
+                    <Kind kind={entry.kind} />
+                    {entry.previewOf ? ` (${entry.previewOf})` : ''}
+                  </td>
+                  <td>
+                    {entry.purposeTitle ?? entry.purpose ?? '—'}
+                    {entry.reference ? (
+                      <>
+                        <br />
+                        <FormattedMessage
+                          id="audit.accessLogs.reference"
+                          values={{ reference: entry.reference }}
+                        />
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {entry.sectionsReturned.length > 0 ? (
+                      <FormattedMessage
+                        id="audit.accessLogs.returned"
+                        values={{ sections: entry.sectionsReturned.join(', ') }}
+                      />
+                    ) : null}
+                    {entry.sectionsDenied.length > 0 ? (
+                      <>
+                        {entry.sectionsReturned.length > 0 ? <br /> : null}
+                        <FormattedMessage
+                          id="audit.accessLogs.denied"
+                          values={{ sections: entry.sectionsDenied.join(', ') }}
+                        />
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{entry.outcome}</td>
+                </tr>
+              ))}
+            </Table>
           )}
           <nav
             className="audit-pager"

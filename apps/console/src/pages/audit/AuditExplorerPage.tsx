@@ -5,40 +5,18 @@
 // the download, which goes with the session cookie as a same-origin link.
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form, Input } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
 import type { AuditFilter } from '../../gql/graphql';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { Kind, NativeSelect, shortHash, When } from './parts';
+import { Table } from '../../ui/Table';
+import { Kind, shortHash, When } from './parts';
 import './audit.css';
-
-const ENTRIES = graphql(`
-  query AuditExplorerEntries($filter: AuditFilter, $first: Int!, $after: String) {
-    auditEntries(filter: $filter, first: $first, after: $after) {
-      entries {
-        seq
-        at
-        kind
-        outcome
-        agencyId
-        clientId
-        subjectId
-        purpose
-        details
-        hash
-        person {
-          name
-          statedBy
-        }
-      }
-      nextCursor
-    }
-  }
-`);
 
 const OUTCOMES = ['returned', 'denied', 'refused'] as const;
 const PAGE_SIZES = ['10', '20', '50', '100'];
@@ -125,34 +103,35 @@ export default function AuditExplorerPage() {
     setShownIndex(pageIndex);
 
   return (
-    <Page title={<FormattedMessage id="audit.explorer.title" />}>
-      <p>
-        <FormattedMessage id="audit.explorer.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.explorer.title" />}
+      lead={<FormattedMessage id="audit.explorer.lead" />}
+    >
       <Form className="audit-filter" onSubmit={search} aria-labelledby="audit-filter-heading">
         <h2 id="audit-filter-heading">
           <FormattedMessage id="audit.explorer.filter" />
         </h2>
         <div className="audit-filter-grid">
-          <TextField className="field" value={draft.agencyId} onChange={set('agencyId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.agency" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
-          <TextField className="field" value={draft.clientId} onChange={set('clientId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.client" />
-            </Label>
-            <Input autoComplete="off" />
-          </TextField>
-          <TextField className="field" value={draft.nationalId} onChange={set('nationalId')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.citizen" />
-            </Label>
-            <Input inputMode="numeric" autoComplete="off" className="national-id" />
-          </TextField>
-          <NativeSelect
+          <TextInput
+            className="field"
+            value={draft.agencyId}
+            onChange={set('agencyId')}
+            label={<FormattedMessage id="audit.explorer.agency" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.clientId}
+            onChange={set('clientId')}
+            label={<FormattedMessage id="audit.explorer.client" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.nationalId}
+            onChange={set('nationalId')}
+            label={<FormattedMessage id="audit.explorer.citizen" />}
+            input={<Input inputMode="numeric" autoComplete="off" className="national-id" />}
+          />
+          <SelectField
             id="audit-kind"
             label={intl.formatMessage({ id: 'audit.explorer.kind' })}
             value={draft.kind}
@@ -165,7 +144,7 @@ export default function AuditExplorerPage() {
               })),
             ]}
           />
-          <NativeSelect
+          <SelectField
             id="audit-outcome"
             label={intl.formatMessage({ id: 'audit.explorer.outcome' })}
             value={draft.outcome}
@@ -178,19 +157,21 @@ export default function AuditExplorerPage() {
               })),
             ]}
           />
-          <TextField className="field" value={draft.from} onChange={set('from')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.from" />
-            </Label>
-            <Input type="date" />
-          </TextField>
-          <TextField className="field" value={draft.to} onChange={set('to')}>
-            <Label>
-              <FormattedMessage id="audit.explorer.to" />
-            </Label>
-            <Input type="date" />
-          </TextField>
-          <NativeSelect
+          <TextInput
+            className="field"
+            value={draft.from}
+            onChange={set('from')}
+            label={<FormattedMessage id="audit.explorer.from" />}
+            input={<Input type="date" />}
+          />
+          <TextInput
+            className="field"
+            value={draft.to}
+            onChange={set('to')}
+            label={<FormattedMessage id="audit.explorer.to" />}
+            input={<Input type="date" />}
+          />
+          <SelectField
             id="audit-page-size"
             label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}
             value={pageSize}
@@ -226,99 +207,81 @@ export default function AuditExplorerPage() {
       <ErrorBox error={entries.error} />
       {page ? (
         <>
-          <div className="table-wrap audit-scroll">
-            <table className="audit-table" aria-busy={entries.isFetching}>
-              <caption>
-                <FormattedMessage
-                  id="audit.explorer.caption"
-                  values={{ page: shownIndex + 1, count: page.entries.length }}
-                />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.seq" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.when" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.who" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.what" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.subject" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.purpose" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.outcome" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.explorer.hash" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.entries.map((entry) => (
-                  <tr key={entry.seq} data-seq={entry.seq}>
-                    <th scope="row">{entry.seq}</th>
-                    <td>
-                      <When at={entry.at} />
-                    </td>
-                    <td>
-                      {entry.person ? (
-                        <>
-                          <span className="audit-person">{entry.person.name}</span>
-                          <br />
-                          <FormattedMessage
-                            id="audit.explorer.via"
-                            values={{ client: entry.clientId, agency: entry.agencyId }}
-                          />
-                        </>
-                      ) : (
+          <Table
+            className="audit-table"
+            scroll="audit-scroll"
+            busy={entries.isFetching}
+            caption={
+              <FormattedMessage
+                id="audit.explorer.caption"
+                values={{ page: shownIndex + 1, count: page.entries.length }}
+              />
+            }
+            columns={[
+              'audit.explorer.seq',
+              'audit.explorer.when',
+              'audit.explorer.who',
+              'audit.explorer.what',
+              'audit.explorer.subject',
+              'audit.explorer.purpose',
+              'audit.explorer.outcome',
+              'audit.explorer.hash',
+            ]}
+          >
+            {page.entries.map((entry) => (
+              <tr key={entry.seq} data-seq={entry.seq}>
+                <th scope="row">{entry.seq}</th>
+                <td>
+                  <When at={entry.at} />
+                </td>
+                <td>
+                  {entry.person ? (
+                    <>
+                      <span className="audit-person">{entry.person.name}</span>
+                      <br />
+                      <FormattedMessage
+                        id="audit.explorer.via"
+                        values={{ client: entry.clientId, agency: entry.agencyId }}
+                      />
+                    </>
+                  ) : (
+                    <FormattedMessage
+                      id="audit.explorer.system"
+                      values={{ client: entry.clientId, agency: entry.agencyId }}
+                    />
+                  )}
+                </td>
+                <td>
+                  <Kind kind={entry.kind} />
+                </td>
+                <td className="national-id">{entry.subjectId ?? '—'}</td>
+                <td>{entry.purpose ?? '—'}</td>
+                <td>
+                  <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
+                    <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
+                  </span>
+                </td>
+                <td>
+                  <details className="audit-details">
+                    <summary>
+                      <code>{shortHash(entry.hash)}</code>
+                      <span className="visually-hidden">
+                        {' '}
                         <FormattedMessage
-                          id="audit.explorer.system"
-                          values={{ client: entry.clientId, agency: entry.agencyId }}
+                          id="audit.explorer.detailsOf"
+                          values={{ seq: entry.seq }}
                         />
-                      )}
-                    </td>
-                    <td>
-                      <Kind kind={entry.kind} />
-                    </td>
-                    <td className="national-id">{entry.subjectId ?? '—'}</td>
-                    <td>{entry.purpose ?? '—'}</td>
-                    <td>
-                      <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
-                        <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
                       </span>
-                    </td>
-                    <td>
-                      <details className="audit-details">
-                        <summary>
-                          <code>{shortHash(entry.hash)}</code>
-                          <span className="visually-hidden">
-                            {' '}
-                            <FormattedMessage
-                              id="audit.explorer.detailsOf"
-                              values={{ seq: entry.seq }}
-                            />
-                          </span>
-                        </summary>
-                        <p>
-                          <code className="details">{entry.hash}</code>
-                        </p>
-                        <code className="details">{entry.details}</code>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </summary>
+                    <p>
+                      <code className="details">{entry.hash}</code>
+                    </p>
+                    <code className="details">{entry.details}</code>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </Table>
           {page.entries.length === 0 ? (
             <p>
               <FormattedMessage id="audit.explorer.none" />

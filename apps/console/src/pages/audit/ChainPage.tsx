@@ -6,48 +6,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditChainStatusDocument as STATUS,
+  AuditChainVerifyDocument as VERIFY,
+} from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { When } from './parts';
 import './audit.css';
-
-const STATUS = graphql(`
-  query AuditChainStatus {
-    auditStatus {
-      lastCheckpoint {
-        seq
-        signedAt
-        keyId
-        hash
-      }
-      lastVerification {
-        ok
-        verifiedAt
-        entries
-        checkpoints
-        problem
-        seq
-        message
-      }
-      publicKey
-    }
-  }
-`);
-
-const VERIFY = graphql(`
-  mutation AuditChainVerify {
-    verifyAuditLog {
-      ok
-      verifiedAt
-      entries
-      checkpoints
-      problem
-      seq
-      message
-    }
-  }
-`);
 
 interface Verification {
   ok: boolean;
@@ -69,10 +35,10 @@ export default function ChainPage() {
   const checkpoint = status.data?.auditStatus.lastCheckpoint;
   const last = status.data?.auditStatus.lastVerification;
   return (
-    <Page title={<FormattedMessage id="audit.chain.title" />}>
-      <p>
-        <FormattedMessage id="audit.chain.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.chain.title" />}
+      lead={<FormattedMessage id="audit.chain.lead" />}
+    >
       <ErrorBox error={status.error} />
       {status.data ? (
         <>

@@ -5,69 +5,22 @@
 // a purpose, section by section, exactly as its lookup would answer.
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, CheckboxGroup, Input, Label, TextField } from 'react-aria-components';
+import { CheckboxGroup, Input, Label } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditGrantsMatrixDocument as MATRIX,
+  AuditGrantAccessDocument as GRANT,
+  AuditRevokeGrantDocument as REVOKE,
+} from '../../gql/graphql';
+import { SelectField, TextInput } from '../../ui/fields';
+import { CheckboxField } from '../../ui/Checkbox';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { Day, NativeSelect } from './parts';
+import { Day } from './parts';
 import { PreviewAsAgency } from './PreviewAsAgency';
 import './audit.css';
-
-const MATRIX = graphql(`
-  query AuditGrantsMatrix {
-    grants {
-      id
-      agencyId
-      section
-      purpose
-      fields
-      validFrom
-      validUntil
-      requiresOfficer
-      grantedBy
-      reason
-    }
-    grantUsage {
-      grant {
-        id
-      }
-      lastUsedAt
-    }
-    grantableSections {
-      name
-      fields
-    }
-    purposes {
-      code
-      title
-      retiredAt
-    }
-    clients {
-      agencyId
-      agencyName
-      role
-    }
-  }
-`);
-
-const GRANT = graphql(`
-  mutation AuditGrantAccess($input: GrantInput!) {
-    grantAccess(input: $input) {
-      id
-    }
-  }
-`);
-
-const REVOKE = graphql(`
-  mutation AuditRevokeGrant($id: ID!, $reason: String!) {
-    revokeGrant(id: $id, reason: $reason) {
-      id
-    }
-  }
-`);
 
 const DAY = 86_400_000;
 const WARN_DAYS = 30;
@@ -98,14 +51,14 @@ export default function GrantsPage() {
   const agencyName = agencies.find((agency) => agency.id === agencyId)?.name ?? agencyId;
 
   return (
-    <Page title={<FormattedMessage id="audit.grants.title" />}>
-      <p>
-        <FormattedMessage id="audit.grants.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.grants.title" />}
+      lead={<FormattedMessage id="audit.grants.lead" />}
+    >
       <ErrorBox error={matrix.error} />
       {data ? (
         <>
-          <NativeSelect
+          <SelectField
             id="grants-agency"
             label={intl.formatMessage({ id: 'audit.grants.agency' })}
             value={agencyId}
@@ -267,23 +220,23 @@ function MatrixCell({
                   <FormattedMessage id="audit.grants.chooseFields" />
                 </Label>
                 {sectionFields.map((field) => (
-                  <Checkbox key={field} value={field} className="checkbox">
-                    <span className="checkbox-box" aria-hidden="true" />
+                  <CheckboxField key={field} value={field}>
                     {field}
-                  </Checkbox>
+                  </CheckboxField>
                 ))}
               </CheckboxGroup>
             ) : null}
-            <TextField className="field" isRequired value={until} onChange={setUntil}>
-              <Label>
-                <FormattedMessage id="audit.grants.validUntil" />
-              </Label>
-              <Input type="date" />
-            </TextField>
-            <Checkbox className="checkbox field" isSelected={officer} onChange={setOfficer}>
-              <span className="checkbox-box" aria-hidden="true" />
+            <TextInput
+              className="field"
+              isRequired
+              value={until}
+              onChange={setUntil}
+              label={<FormattedMessage id="audit.grants.validUntil" />}
+              input={<Input type="date" />}
+            />
+            <CheckboxField className="field" isSelected={officer} onChange={setOfficer}>
               <FormattedMessage id="audit.grants.requireOfficer" />
-            </Checkbox>
+            </CheckboxField>
           </>
         )}
       </ChangeDialog>

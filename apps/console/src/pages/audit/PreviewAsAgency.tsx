@@ -7,72 +7,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError, request, type ApiProblem } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
-import { NativeSelect } from './parts';
-
-const PREVIEW = graphql(`
-  query AuditPreviewAsAgency($agencyId: String!, $purpose: String!, $nationalId: ID!) {
-    previewAsAgency(agencyId: $agencyId, purpose: $purpose, nationalId: $nationalId) {
-      nationalId
-      person {
-        name {
-          latin {
-            familyName
-            givenName
-          }
-          khmer {
-            familyName
-            givenName
-          }
-        }
-        dateOfBirth
-        alive
-      }
-      address {
-        province {
-          khmer
-          latin
-        }
-        since
-      }
-      vehicles {
-        plateNumber
-        make
-        model
-      }
-      landTitles {
-        titleNumber
-      }
-      businesses {
-        registrationNumber
-        name {
-          english
-        }
-      }
-      taxpayer {
-        tin
-        status
-      }
-      lifeEvents {
-        eventType
-        date
-      }
-    }
-  }
-`);
-
-const SECTIONS = [
-  'person',
-  'address',
-  'vehicles',
-  'landTitles',
-  'businesses',
-  'taxpayer',
-  'lifeEvents',
-] as const;
-type Section = (typeof SECTIONS)[number];
+import { SelectField } from '../../ui/fields';
+import { SECTIONS, type Section } from '../desk/desk-queries';
 
 /** The refusal the gateway gave for a section: its message names the section it withholds. */
 function refusalOf(section: Section, problems: ApiProblem[]): ApiProblem | undefined {
@@ -120,14 +59,14 @@ export function PreviewAsAgency({
           });
         }}
       >
-        <NativeSelect
+        <SelectField
           id="preview-agency"
           label={intl.formatMessage({ id: 'audit.preview.agency' })}
           value={agency ?? agencyId}
           onChange={setAgency}
           options={agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
         />
-        <NativeSelect
+        <SelectField
           id="preview-purpose"
           label={intl.formatMessage({ id: 'audit.preview.purpose' })}
           value={purpose}

@@ -3,61 +3,22 @@
 // disclosure through the change dialog, which shows the audit entry made.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Input, TextArea } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditPurposesDocument as PURPOSES,
+  AuditRegisterPurposeDocument as REGISTER,
+  AuditRetirePurposeDocument as RETIRE,
+  AuditSetPurposeDisclosureDocument as DISCLOSURE,
+} from '../../gql/graphql';
+import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { Day } from './parts';
 import './audit.css';
-
-const PURPOSES = graphql(`
-  query AuditPurposes {
-    purposes {
-      code
-      title
-      legalBasis
-      createdAt
-      retiredAt
-      discloseAfterDays
-      disclosureBasis
-    }
-  }
-`);
-
-const REGISTER = graphql(`
-  mutation AuditRegisterPurpose($input: PurposeInput!) {
-    registerPurpose(input: $input) {
-      code
-    }
-  }
-`);
-
-const RETIRE = graphql(`
-  mutation AuditRetirePurpose($code: String!, $reason: String!) {
-    retirePurpose(code: $code, reason: $reason)
-  }
-`);
-
-const DISCLOSURE = graphql(`
-  mutation AuditSetPurposeDisclosure(
-    $code: String!
-    $discloseAfterDays: Int
-    $legalBasis: String
-    $reason: String
-  ) {
-    setPurposeDisclosure(
-      code: $code
-      discloseAfterDays: $discloseAfterDays
-      legalBasis: $legalBasis
-      reason: $reason
-    ) {
-      code
-    }
-  }
-`);
 
 export default function PurposesPage() {
   const purposes = useQuery({
@@ -65,107 +26,92 @@ export default function PurposesPage() {
     queryFn: () => requestAll(PURPOSES),
   });
   return (
-    <Page title={<FormattedMessage id="audit.purposes.title" />} actions={<RegisterPurpose />}>
-      <p>
-        <FormattedMessage id="audit.purposes.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.purposes.title" />}
+      actions={<RegisterPurpose />}
+      lead={<FormattedMessage id="audit.purposes.lead" />}
+    >
       <ErrorBox error={purposes.error} />
       {purposes.data ? (
-        <div className="table-wrap audit-scroll">
-          <table>
-            <caption>
-              <FormattedMessage id="audit.purposes.caption" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.purpose" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.legalBasis" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.disclosure" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.state" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="audit.purposes.actions" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {purposes.data.purposes.map((purpose) => (
-                <tr key={purpose.code} data-purpose={purpose.code}>
-                  <th scope="row">
-                    {purpose.title}
-                    <br />
-                    <code>{purpose.code}</code>
-                  </th>
-                  <td>{purpose.legalBasis}</td>
-                  <td>
-                    {purpose.discloseAfterDays ? (
+        <Table
+          scroll="audit-scroll"
+          caption={<FormattedMessage id="audit.purposes.caption" />}
+          columns={[
+            'audit.purposes.purpose',
+            'audit.purposes.legalBasis',
+            'audit.purposes.disclosure',
+            'audit.purposes.state',
+            'audit.purposes.actions',
+          ]}
+        >
+          {purposes.data.purposes.map((purpose) => (
+            <tr key={purpose.code} data-purpose={purpose.code}>
+              <th scope="row">
+                {purpose.title}
+                <br />
+                <code>{purpose.code}</code>
+              </th>
+              <td>{purpose.legalBasis}</td>
+              <td>
+                {purpose.discloseAfterDays ? (
+                  <FormattedMessage
+                    id="audit.purposes.delayed"
+                    values={{
+                      days: purpose.discloseAfterDays,
+                      basis: purpose.disclosureBasis ?? '',
+                    }}
+                  />
+                ) : (
+                  <FormattedMessage id="audit.purposes.atOnce" />
+                )}
+              </td>
+              <td>
+                {purpose.retiredAt ? (
+                  <FormattedMessage
+                    id="audit.purposes.retired"
+                    values={{ day: <Day at={purpose.retiredAt} /> }}
+                  />
+                ) : (
+                  <FormattedMessage
+                    id="audit.purposes.since"
+                    values={{ day: <Day at={purpose.createdAt} /> }}
+                  />
+                )}
+              </td>
+              <td>
+                {/* Kept (disabled) once retired, so the dialog shows its entry. */}
+                <div className="row-actions">
+                  <Disclosure
+                    code={purpose.code}
+                    days={purpose.discloseAfterDays ?? null}
+                    retired={purpose.retiredAt != null}
+                  />
+                  <ChangeDialog
+                    variant="danger"
+                    isDisabled={purpose.retiredAt != null}
+                    label={
+                      <>
+                        <FormattedMessage id="audit.purposes.retire" />
+                        <span className="visually-hidden"> {purpose.code}</span>
+                      </>
+                    }
+                    title={
                       <FormattedMessage
-                        id="audit.purposes.delayed"
-                        values={{
-                          days: purpose.discloseAfterDays,
-                          basis: purpose.disclosureBasis ?? '',
-                        }}
+                        id="audit.purposes.retireTitle"
+                        values={{ code: purpose.code }}
                       />
-                    ) : (
-                      <FormattedMessage id="audit.purposes.atOnce" />
-                    )}
-                  </td>
-                  <td>
-                    {purpose.retiredAt ? (
-                      <FormattedMessage
-                        id="audit.purposes.retired"
-                        values={{ day: <Day at={purpose.retiredAt} /> }}
-                      />
-                    ) : (
-                      <FormattedMessage
-                        id="audit.purposes.since"
-                        values={{ day: <Day at={purpose.createdAt} /> }}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    {/* Kept (disabled) once retired, so the dialog shows its entry. */}
-                    <div className="row-actions">
-                      <Disclosure
-                        code={purpose.code}
-                        days={purpose.discloseAfterDays ?? null}
-                        retired={purpose.retiredAt != null}
-                      />
-                      <ChangeDialog
-                        variant="danger"
-                        isDisabled={purpose.retiredAt != null}
-                        label={
-                          <>
-                            <FormattedMessage id="audit.purposes.retire" />
-                            <span className="visually-hidden"> {purpose.code}</span>
-                          </>
-                        }
-                        title={
-                          <FormattedMessage
-                            id="audit.purposes.retireTitle"
-                            values={{ code: purpose.code }}
-                          />
-                        }
-                        run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
-                      >
-                        <p>
-                          <FormattedMessage id="audit.purposes.retireWarning" />
-                        </p>
-                      </ChangeDialog>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    }
+                    run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
+                  >
+                    <p>
+                      <FormattedMessage id="audit.purposes.retireWarning" />
+                    </p>
+                  </ChangeDialog>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </Page>
   );
@@ -185,33 +131,32 @@ function RegisterPurpose() {
         })
       }
     >
-      <TextField className="field" isRequired value={code} onChange={setCode} name="code">
-        <Label>
-          <FormattedMessage id="audit.purposes.code" />
-        </Label>
-        <Input autoComplete="off" />
-        <Text slot="description">
-          <FormattedMessage id="audit.purposes.codeHelp" />
-        </Text>
-      </TextField>
-      <TextField className="field" isRequired value={title} onChange={setTitle} name="title">
-        <Label>
-          <FormattedMessage id="audit.purposes.titleField" />
-        </Label>
-        <Input autoComplete="off" />
-      </TextField>
-      <TextField
+      <TextInput
+        className="field"
+        isRequired
+        value={code}
+        onChange={setCode}
+        name="code"
+        label={<FormattedMessage id="audit.purposes.code" />}
+        description={<FormattedMessage id="audit.purposes.codeHelp" />}
+      />
+      <TextInput
+        className="field"
+        isRequired
+        value={title}
+        onChange={setTitle}
+        name="title"
+        label={<FormattedMessage id="audit.purposes.titleField" />}
+      />
+      <TextInput
         className="field"
         isRequired
         value={legalBasis}
         onChange={setLegalBasis}
         name="legalBasis"
-      >
-        <Label>
-          <FormattedMessage id="audit.purposes.legalBasis" />
-        </Label>
-        <TextArea rows={2} />
-      </TextField>
+        label={<FormattedMessage id="audit.purposes.legalBasis" />}
+        input={<TextArea rows={2} />}
+      />
     </ChangeDialog>
   );
 }
@@ -248,22 +193,25 @@ function Disclosure({
         })
       }
     >
-      <TextField className="field" value={typedDays} onChange={setTypedDays} name="days">
-        <Label>
-          <FormattedMessage id="audit.purposes.days" />
-        </Label>
-        <Input inputMode="numeric" autoComplete="off" />
-        <Text slot="description">
-          <FormattedMessage id="audit.purposes.daysHelp" />
-        </Text>
-      </TextField>
+      <TextInput
+        className="field"
+        value={typedDays}
+        onChange={setTypedDays}
+        name="days"
+        label={<FormattedMessage id="audit.purposes.days" />}
+        input={<Input inputMode="numeric" autoComplete="off" />}
+        description={<FormattedMessage id="audit.purposes.daysHelp" />}
+      />
       {delayed ? (
-        <TextField className="field" isRequired value={basis} onChange={setBasis} name="basis">
-          <Label>
-            <FormattedMessage id="audit.purposes.disclosureBasis" />
-          </Label>
-          <TextArea rows={2} />
-        </TextField>
+        <TextInput
+          className="field"
+          isRequired
+          value={basis}
+          onChange={setBasis}
+          name="basis"
+          label={<FormattedMessage id="audit.purposes.disclosureBasis" />}
+          input={<TextArea rows={2} />}
+        />
       ) : null}
     </ChangeDialog>
   );

@@ -7,33 +7,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  AuditVerificationLocksDocument as LOCKS,
+  AuditLiftVerificationLockDocument as LIFT,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { useRole, When } from './parts';
 import './audit.css';
-
-const LOCKS = graphql(`
-  query AuditVerificationLocks($nationalId: ID) {
-    verificationLocks(nationalId: $nationalId) {
-      nationalId
-      agencyId
-      claim
-      failures
-      lockedUntil
-    }
-  }
-`);
-
-const LIFT = graphql(`
-  mutation AuditLiftVerificationLock($nationalId: ID!, $reason: String!) {
-    liftVerificationLock(nationalId: $nationalId, reason: $reason) {
-      claim
-    }
-  }
-`);
 
 export default function VerificationLocksPage() {
   const role = useRole();
@@ -47,10 +31,10 @@ export default function VerificationLocksPage() {
   const list = locks.data?.verificationLocks ?? [];
   const citizens = [...new Set(list.map((lock) => lock.nationalId))];
   return (
-    <Page title={<FormattedMessage id="audit.locks.title" />}>
-      <p>
-        <FormattedMessage id="audit.locks.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="audit.locks.title" />}
+      lead={<FormattedMessage id="audit.locks.lead" />}
+    >
       <p role="note" className="audit-banner">
         <FormattedMessage id="audit.locks.seen" />
       </p>
@@ -103,43 +87,29 @@ export default function VerificationLocksPage() {
           <h2 id={`lock-${nationalId}`} className="national-id">
             {nationalId}
           </h2>
-          <div className="table-wrap audit-scroll">
-            <table>
-              <caption>
-                <FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="audit.locks.claim" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.locks.agency" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.locks.failures" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="audit.locks.until" />
-                  </th>
+          <Table
+            scroll="audit-scroll"
+            caption={<FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />}
+            columns={[
+              'audit.locks.claim',
+              'audit.locks.agency',
+              'audit.locks.failures',
+              'audit.locks.until',
+            ]}
+          >
+            {list
+              .filter((lock) => lock.nationalId === nationalId)
+              .map((lock) => (
+                <tr key={`${lock.claim}-${lock.agencyId ?? 'all'}`}>
+                  <th scope="row">{lock.claim}</th>
+                  <td>{lock.agencyId ?? <FormattedMessage id="audit.locks.allAgencies" />}</td>
+                  <td>{lock.failures}</td>
+                  <td>
+                    <When at={lock.lockedUntil} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list
-                  .filter((lock) => lock.nationalId === nationalId)
-                  .map((lock) => (
-                    <tr key={`${lock.claim}-${lock.agencyId ?? 'all'}`}>
-                      <th scope="row">{lock.claim}</th>
-                      <td>{lock.agencyId ?? <FormattedMessage id="audit.locks.allAgencies" />}</td>
-                      <td>{lock.failures}</td>
-                      <td>
-                        <When at={lock.lockedUntil} />
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </Table>
           {only === null ? (
             <Button
               className="button secondary"

@@ -4,29 +4,24 @@
 // looked up lives in this page's state only: signing out (or the idle
 // timeout) unmounts the page and nothing of the citizen is left on screen.
 import { useMemo, useState } from 'react';
-import {
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-  TextField,
-} from 'react-aria-components';
+import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { request, requestAll, type Answer } from '../../api/graphql';
 import { currentSession } from '../../api/session';
 import type { DeskLookupQuery, DeskVerifyQuery } from '../../gql/graphql';
+import { TextInput } from '../../ui/fields';
+import { CheckboxField } from '../../ui/Checkbox';
+import { ListSelect } from '../../ui/ListSelect';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
-import { DESK_GRANTS, DESK_LOOKUP, DESK_VERIFY, SECTIONS, type Section } from './desk-queries';
+import { SECTIONS, type Section } from './desk-queries';
+import {
+  DeskGrantsDocument as DESK_GRANTS,
+  DeskLookupDocument as DESK_LOOKUP,
+  DeskVerifyDocument as DESK_VERIFY,
+} from '../../gql/graphql';
 import { LookupView } from './LookupView';
 import { VerificationView } from './VerificationView';
 import './desk.css';
@@ -175,38 +170,15 @@ export default function DeskPage() {
         }}
       >
         <NationalIdField value={nationalId} onChange={setNationalId} autoFocus />
-        <Select
-          className="field"
+        <ListSelect
+          label={<FormattedMessage id="desk.purpose" />}
+          description={<FormattedMessage id="desk.purposeHelp" />}
+          options={offered.map((entry) => [entry.code, entry.title] as const)}
           value={purpose}
-          onChange={(key) => setPurpose(key === null ? null : String(key))}
+          onChange={setPurpose}
           isRequired
           placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
-        >
-          <Label>
-            <FormattedMessage id="desk.purpose" />
-          </Label>
-          <Button className="select-trigger">
-            <SelectValue />
-            <span aria-hidden="true">▾</span>
-          </Button>
-          <Text slot="description">
-            <FormattedMessage id="desk.purposeHelp" />
-          </Text>
-          <Popover className="select-popover">
-            <ListBox className="select-list">
-              {offered.map((entry) => (
-                <ListBoxItem
-                  key={entry.code}
-                  id={entry.code}
-                  textValue={entry.title}
-                  className="select-item"
-                >
-                  {entry.title}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
+        />
         {chosen ? (
           <p className="desk-basis">
             <FormattedMessage
@@ -215,7 +187,7 @@ export default function DeskPage() {
             />
           </p>
         ) : null}
-        <TextField
+        <TextInput
           className="field"
           value={reference}
           onChange={setReference}
@@ -223,15 +195,9 @@ export default function DeskPage() {
           maxLength={100}
           name="reference"
           validationBehavior="aria"
-        >
-          <Label>
-            <FormattedMessage id="desk.reference" />
-          </Label>
-          <Input autoComplete="off" />
-          <Text slot="description">
-            <FormattedMessage id="desk.referenceHelp" />
-          </Text>
-        </TextField>
+          label={<FormattedMessage id="desk.reference" />}
+          description={<FormattedMessage id="desk.referenceHelp" />}
+        />
 
         {chosen && !chosen.verify ? (
           <p className="notice">
@@ -268,14 +234,12 @@ export default function DeskPage() {
                 onChange={(idCardNumber) => setClaims({ ...claims, idCardNumber })}
               />
             </div>
-            <Checkbox
-              className="checkbox"
+            <CheckboxField
               isSelected={claims.alive}
               onChange={(alive) => setClaims({ ...claims, alive })}
             >
-              <span className="checkbox-box" aria-hidden="true" />
               <FormattedMessage id="desk.alive" />
-            </Checkbox>
+            </CheckboxField>
           </fieldset>
         )}
         {chosen?.verify && !hasClaim ? (

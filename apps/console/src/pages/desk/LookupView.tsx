@@ -3,10 +3,10 @@
 // holds no grant for this purpose (or the gateway refused it). Where the
 // agency is not granted the national id itself, the gateway answers the
 // agency's own pseudonym, and it is labelled as one.
-import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Answer } from '../../api/graphql';
 import type { DeskLookupQuery } from '../../gql/graphql';
+import { Facts } from '../../ui/Table';
 import { SECTIONS, SOURCE_OF, type Section } from './desk-queries';
 
 type Found = NonNullable<DeskLookupQuery['citizen']>;
@@ -77,21 +77,6 @@ export function LookupView({
         })}
       </div>
     </section>
-  );
-}
-
-function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>
-            <FormattedMessage id={label} />
-          </dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

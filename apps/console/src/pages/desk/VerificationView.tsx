@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { Answer } from '../../api/graphql';
 import type { DeskVerifyQuery } from '../../gql/graphql';
 import { Pseudonymous } from './LookupView';
+import { Table } from '../../ui/Table';
 
 type Claim = 'name' | 'dateOfBirth' | 'alive' | 'idCardNumber';
 
@@ -48,66 +49,47 @@ export function VerificationView({
           <FormattedMessage id="desk.noClaims" />
         </p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage id="desk.claimsAnswered" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="desk.claim" />
+        <Table
+          caption={<FormattedMessage id="desk.claimsAnswered" />}
+          columns={['desk.claim', 'desk.claimed', 'desk.answer']}
+        >
+          {asked.map(({ claim, claimed }) => {
+            const value = result[claim];
+            const problem = problemOf(claim);
+            return (
+              <tr key={claim}>
+                <th scope="row">
+                  <FormattedMessage id={`desk.claim.${claim}`} />
                 </th>
-                <th scope="col">
-                  <FormattedMessage id="desk.claimed" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="desk.answer" />
-                </th>
+                <td>{claimed || <FormattedMessage id="desk.alive" />}</td>
+                <td>
+                  {value === true ? (
+                    <strong className="answer-yes">
+                      <span aria-hidden="true">✓ </span>
+                      <FormattedMessage id="desk.yes" />
+                    </strong>
+                  ) : value === false ? (
+                    <strong className="answer-no">
+                      <span aria-hidden="true">✗ </span>
+                      <FormattedMessage id="desk.no" />
+                    </strong>
+                  ) : (
+                    <span className="answer-refused">
+                      <FormattedMessage
+                        id={
+                          problem?.code === 'VERIFICATION_LOCKED'
+                            ? 'desk.locked'
+                            : 'desk.notAnswered'
+                        }
+                      />
+                      {problem ? <span className="problem-where"> — {problem.message}</span> : null}
+                    </span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {asked.map(({ claim, claimed }) => {
-                const value = result[claim];
-                const problem = problemOf(claim);
-                return (
-                  <tr key={claim}>
-                    <th scope="row">
-                      <FormattedMessage id={`desk.claim.${claim}`} />
-                    </th>
-                    <td>{claimed || <FormattedMessage id="desk.alive" />}</td>
-                    <td>
-                      {value === true ? (
-                        <strong className="answer-yes">
-                          <span aria-hidden="true">✓ </span>
-                          <FormattedMessage id="desk.yes" />
-                        </strong>
-                      ) : value === false ? (
-                        <strong className="answer-no">
-                          <span aria-hidden="true">✗ </span>
-                          <FormattedMessage id="desk.no" />
-                        </strong>
-                      ) : (
-                        <span className="answer-refused">
-                          <FormattedMessage
-                            id={
-                              problem?.code === 'VERIFICATION_LOCKED'
-                                ? 'desk.locked'
-                                : 'desk.notAnswered'
-                            }
-                          />
-                          {problem ? (
-                            <span className="problem-where"> — {problem.message}</span>
-                          ) : null}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </section>
   );

@@ -4,81 +4,23 @@
 // it with their answers. Filters work on what is loaded (accessLog takes no
 // filter). A printable statement carries my id and the date.
 import { useMemo, useState } from 'react';
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  MyRecordAccessLogDocument as ACCESS_LOG,
+  MyRecordPurposesDocument as PURPOSES,
+  MyRecordQuestionAccessDocument as QUESTION,
+} from '../../gql/graphql';
 import type { MyRecordAccessLogQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { ListSelect } from '../../ui/ListSelect';
 import { Page } from '../../ui/Page';
 import '../desk/desk.css';
 import './my-record.css';
-
-const ACCESS_LOG = graphql(`
-  query MyRecordAccessLog($nationalId: ID!, $after: String) {
-    accessLog(nationalId: $nationalId, first: 50, after: $after) {
-      nextCursor
-      entries {
-        entryId
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-        claimsFailed
-        claimsLocked
-        discloseAfter
-        previewOf
-        question {
-          id
-          reason
-          askedAt
-          answer
-          answeredAt
-        }
-      }
-    }
-  }
-`);
-
-const PURPOSES = graphql(`
-  query MyRecordPurposes {
-    purposes {
-      code
-      legalBasis
-    }
-  }
-`);
-
-const QUESTION = graphql(`
-  mutation MyRecordQuestionAccess($entry: ID!, $reason: String!) {
-    questionAccess(entry: $entry, reason: $reason) {
-      id
-      askedAt
-    }
-  }
-`);
 
 export type LogEntry = MyRecordAccessLogQuery['accessLog']['entries'][number];
 
@@ -204,7 +146,7 @@ export default function MyRecordPage() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : null}
-      <ol className="access-log">
+      <ol className="access-log entry-list">
         {shown.map((entry) => (
           <li key={entry.entryId}>
             <EntryView
@@ -240,28 +182,12 @@ function Choice({
   options: Array<[string, string]>;
 }) {
   return (
-    <Select
-      className="field"
+    <ListSelect
+      label={<FormattedMessage id={label} />}
       value={value}
-      onChange={(key) => onChange(key === null ? 'all' : String(key))}
-    >
-      <Label>
-        <FormattedMessage id={label} />
-      </Label>
-      <Button className="select-trigger">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="select-popover">
-        <ListBox className="select-list">
-          {options.map(([id, text]) => (
-            <ListBoxItem key={id} id={id} textValue={text} className="select-item">
-              {text}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+      onChange={(key) => onChange(key ?? 'all')}
+      options={options}
+    />
   );
 }
 
@@ -286,7 +212,7 @@ function EntryView({
   const headingId = `entry-${entry.entryId}`;
   return (
     <article
-      className={`access-entry${refused ? ' refused-entry' : ''}`}
+      className={`access-entry entry-card${refused ? ' refused-entry' : ''}`}
       aria-labelledby={headingId}
     >
       <h2 id={headingId}>

@@ -7,52 +7,16 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  QuestionsListDocument as QUESTIONS,
+  QuestionsAnswerDocument as ANSWER,
+} from '../../gql/graphql';
 import type { QuestionsListQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Facts } from '../../ui/Table';
 import './questions.css';
-
-const QUESTIONS = graphql(`
-  query QuestionsList($answered: Boolean!) {
-    accessQuestions(answered: $answered) {
-      id
-      entryId
-      nationalId
-      reason
-      askedAt
-      answer
-      answeredAt
-      entry {
-        at
-        kind
-        outcome
-        agencyId
-        agencyName
-        clientName
-        person {
-          name
-          statedBy
-        }
-        purpose
-        purposeTitle
-        reference
-        sectionsReturned
-        sectionsDenied
-      }
-    }
-  }
-`);
-
-const ANSWER = graphql(`
-  mutation QuestionsAnswer($id: ID!, $answer: String!) {
-    answerAccessQuestion(id: $id, answer: $answer) {
-      id
-      answeredAt
-    }
-  }
-`);
 
 type Question = QuestionsListQuery['accessQuestions'][number];
 
@@ -60,10 +24,10 @@ export default function QuestionsPage() {
   const intl = useIntl();
   const [shown, setShown] = useState<'open' | 'answered'>('open');
   return (
-    <Page title={<FormattedMessage id="questions.title" />}>
-      <p>
-        <FormattedMessage id="questions.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="questions.title" />}
+      lead={<FormattedMessage id="questions.lead" />}
+    >
       <Tabs selectedKey={shown} onSelectionChange={(key) => setShown(key as typeof shown)}>
         <TabList className="tabs" aria-label={intl.formatMessage({ id: 'questions.title' })}>
           <Tab id="open" className="tab">
@@ -98,7 +62,7 @@ function QuestionList({ answered }: { answered: boolean }) {
           <FormattedMessage id={answered ? 'questions.noneAnswered' : 'questions.none'} />
         </p>
       ) : null}
-      <ol className="questions">
+      <ol className="questions entry-list">
         {list.map((question) => (
           <li key={question.id}>
             <QuestionView question={question} />
@@ -113,7 +77,7 @@ function QuestionView({ question }: { question: Question }) {
   const intl = useIntl();
   const headingId = `question-${question.id}`;
   return (
-    <article className="question-card" aria-labelledby={headingId}>
+    <article className="question-card entry-card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <FormattedMessage
           id="questions.heading"
@@ -180,16 +144,5 @@ function AccessView({ question }: { question: Question }) {
     ['questions.returned', entry.sectionsReturned.join(', ') || '—'],
     ['questions.denied', entry.sectionsDenied.join(', ') || '—'],
   ];
-  return (
-    <dl className="access-about">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>
-            <FormattedMessage id={label} />
-          </dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} className="access-about" />;
 }

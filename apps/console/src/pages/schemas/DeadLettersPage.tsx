@@ -6,69 +6,16 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  SchemasDeadLettersDocument as LETTERS,
+  SchemasReplayDeadLettersDocument as REPLAY,
+} from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { SelectField } from './shared';
+import { Table } from '../../ui/Table';
+import { SelectField } from '../../ui/fields';
 import './schemas.css';
-
-const LETTERS = graphql(`
-  query SchemasDeadLetters(
-    $group: String
-    $recordType: String
-    $code: String
-    $source: String
-    $status: String
-  ) {
-    deadLetters(
-      group: $group
-      recordType: $recordType
-      code: $code
-      source: $source
-      status: $status
-      first: 1000
-    ) {
-      id
-      group
-      recordType
-      schemaVersion
-      code
-      reason
-      source
-      recordId
-      eventId
-      attempts
-      lastFailedAt
-      status
-      replayRequestedAt
-      resolvedAt
-    }
-  }
-`);
-
-const REPLAY = graphql(`
-  mutation SchemasReplayDeadLetters(
-    $group: String
-    $recordType: String
-    $code: String
-    $source: String
-    $reason: String
-    $dryRun: Boolean
-  ) {
-    replayDeadLetters(
-      group: $group
-      recordType: $recordType
-      code: $code
-      source: $source
-      reason: $reason
-      dryRun: $dryRun
-    ) {
-      requested
-      groups
-    }
-  }
-`);
 
 interface Filter {
   group: string;
@@ -125,10 +72,10 @@ export default function DeadLettersPage() {
   const any = intl.formatMessage({ id: 'schemas.dead.any' });
   const letters = shown.data?.deadLetters ?? [];
   return (
-    <Page title={<FormattedMessage id="schemas.dead.title" />}>
-      <p>
-        <FormattedMessage id="schemas.dead.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.dead.title" />}
+      lead={<FormattedMessage id="schemas.dead.lead" />}
+    >
       <ErrorBox error={all.error} />
       <section className="schemas-section">
         <h2>
@@ -140,33 +87,20 @@ export default function DeadLettersPage() {
         {(all.data?.deadLetters.length ?? 0) > 0 ? (
           <div className="count-grid">
             {FILTERS.map((key) => (
-              <div className="table-wrap" key={key}>
-                <table>
-                  <caption>
-                    <FormattedMessage id={`schemas.dead.by.${key}`} />
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <FormattedMessage id={`schemas.dead.col.${key}`} />
-                      </th>
-                      <th scope="col">
-                        <FormattedMessage id="schemas.dead.col.count" />
-                      </th>
+              <Table
+                key={key}
+                caption={<FormattedMessage id={`schemas.dead.by.${key}`} />}
+                columns={[`schemas.dead.col.${key}`, 'schemas.dead.col.count']}
+              >
+                {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
+                  ([value, count]) => (
+                    <tr key={value}>
+                      <th scope="row">{value || '—'}</th>
+                      <td>{count}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
-                      ([value, count]) => (
-                        <tr key={value}>
-                          <th scope="row">{value || '—'}</th>
-                          <td>{count}</td>
-                        </tr>
-                      ),
-                    )}
-                  </tbody>
-                </table>
-              </div>
+                  ),
+                )}
+              </Table>
             ))}
           </div>
         ) : null}
@@ -214,71 +148,57 @@ export default function DeadLettersPage() {
             <FormattedMessage id="schemas.dead.none" />
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="dead-letters">
-              <caption>
-                <FormattedMessage id="schemas.dead.caption" values={{ count: letters.length }} />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.dead.col.record" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.dead.col.group" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.dead.col.code" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.dead.col.reason" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.dead.col.attempts" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {letters.map((letter) => (
-                  <tr key={letter.id}>
-                    <th scope="row">
-                      {letter.recordType}
-                      {letter.schemaVersion != null ? `@${letter.schemaVersion}` : ''}
+          <Table
+            className="dead-letters"
+            caption={
+              <FormattedMessage id="schemas.dead.caption" values={{ count: letters.length }} />
+            }
+            columns={[
+              'schemas.dead.col.record',
+              'schemas.dead.col.group',
+              'schemas.dead.col.code',
+              'schemas.dead.col.reason',
+              'schemas.dead.col.attempts',
+            ]}
+          >
+            {letters.map((letter) => (
+              <tr key={letter.id}>
+                <th scope="row">
+                  {letter.recordType}
+                  {letter.schemaVersion != null ? `@${letter.schemaVersion}` : ''}
+                  <br />
+                  <code>{letter.recordId ?? '—'}</code>
+                  <br />
+                  <span className="muted">{letter.source ?? '—'}</span>
+                </th>
+                <td>{letter.group}</td>
+                <td>
+                  <strong>{letter.code}</strong>
+                </td>
+                <td className="reason">
+                  {letter.reason}
+                  {letter.replayRequestedAt ? (
+                    <>
                       <br />
-                      <code>{letter.recordId ?? '—'}</code>
-                      <br />
-                      <span className="muted">{letter.source ?? '—'}</span>
-                    </th>
-                    <td>{letter.group}</td>
-                    <td>
-                      <strong>{letter.code}</strong>
-                    </td>
-                    <td className="reason">
-                      {letter.reason}
-                      {letter.replayRequestedAt ? (
-                        <>
-                          <br />
-                          <em>
-                            <FormattedMessage id="schemas.dead.replaying" />
-                          </em>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {letter.attempts}
-                      <br />
-                      <span className="muted">
-                        {intl.formatDate(letter.lastFailedAt, {
-                          dateStyle: 'short',
-                          timeStyle: 'short',
-                        })}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      <em>
+                        <FormattedMessage id="schemas.dead.replaying" />
+                      </em>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  {letter.attempts}
+                  <br />
+                  <span className="muted">
+                    {intl.formatDate(letter.lastFailedAt, {
+                      dateStyle: 'short',
+                      timeStyle: 'short',
+                    })}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )
       ) : null}
     </Page>

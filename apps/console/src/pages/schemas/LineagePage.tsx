@@ -5,23 +5,11 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasLineageDocument as LINEAGE } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import './schemas.css';
-
-const LINEAGE = graphql(`
-  query SchemasLineage {
-    lineage {
-      party
-      role
-      recordType
-      schemaVersion
-      firstSeen
-      lastSeen
-    }
-  }
-`);
 
 interface Party {
   party: string;
@@ -67,10 +55,10 @@ export default function LineagePage() {
   }, [entries]);
   const when = (at: string) => intl.formatDate(at, { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <Page title={<FormattedMessage id="schemas.lineage.title" />}>
-      <p>
-        <FormattedMessage id="schemas.lineage.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.lineage.title" />}
+      lead={<FormattedMessage id="schemas.lineage.lead" />}
+    >
       <ErrorBox error={lineage.error} />
       {entries && entries.length === 0 ? (
         <p>
@@ -108,41 +96,29 @@ export default function LineagePage() {
               </div>
             ))}
           </div>
-          <div className="table-wrap">
-            <table className="lineage-table">
-              <caption>
-                <FormattedMessage id="schemas.lineage.caption" />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.recordType" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.publishers" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="schemas.lineage.consumers" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {flows.map((flow) => (
-                  <tr key={flow.key}>
-                    <th scope="row">
-                      {flow.recordType}@{flow.version}
-                    </th>
-                    <td>
-                      <PartyList parties={flow.publishers} when={when} />
-                    </td>
-                    <td>
-                      <PartyList parties={flow.consumers} when={when} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            className="lineage-table"
+            caption={<FormattedMessage id="schemas.lineage.caption" />}
+            columns={[
+              'schemas.lineage.recordType',
+              'schemas.lineage.publishers',
+              'schemas.lineage.consumers',
+            ]}
+          >
+            {flows.map((flow) => (
+              <tr key={flow.key}>
+                <th scope="row">
+                  {flow.recordType}@{flow.version}
+                </th>
+                <td>
+                  <PartyList parties={flow.publishers} when={when} />
+                </td>
+                <td>
+                  <PartyList parties={flow.consumers} when={when} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       ) : null}
     </Page>

@@ -6,32 +6,16 @@ import { useEffect, useState } from 'react';
 import { Label, Text, TextArea, TextField } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasProposeDocument as PROPOSE } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
-import { CompatibilityResult, parseJson, SelectField, useRegistry } from './shared';
+import { CompatibilityResult, parseJson, RecordTypeField, useChosenType } from './shared';
 import './schemas.css';
 
-const PROPOSE = graphql(`
-  mutation SchemasPropose($recordType: String!, $schema: String!, $reason: String!) {
-    proposeSchemaVersion(recordType: $recordType, schema: $schema, reason: $reason) {
-      recordType
-      version
-      state
-    }
-  }
-`);
-
 export default function ProposePage() {
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   const [schema, setSchema] = useState('');
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
   const newest = current?.versions[current.versions.length - 1];
   // Start from the newest version: a proposal is usually a small change to it.
   useEffect(() => {
@@ -39,19 +23,13 @@ export default function ProposePage() {
   }, [newest]);
   const parsed = parseJson(schema);
   return (
-    <Page title={<FormattedMessage id="schemas.propose.title" />}>
-      <p>
-        <FormattedMessage id="schemas.propose.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.propose.title" />}
+      lead={<FormattedMessage id="schemas.propose.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
-        <SelectField
-          label={<FormattedMessage id="schemas.recordType" />}
-          name="recordType"
-          value={recordType}
-          onChange={setRecordType}
-          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
-        />
+        <RecordTypeField types={types} value={recordType} onChange={setRecordType} />
       ) : null}
       {current ? (
         <>

@@ -4,49 +4,28 @@
 // problem is shown with the record's index, the path and the rule.
 import { useEffect, useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Button, TextArea } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import { SchemasDryRunIntakeDocument as DRY_RUN } from '../../gql/graphql';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import { recordsFromCsv } from './csv-records';
-import { SelectField, useRegistry } from './shared';
+import { RecordTypeField, useChosenType } from './shared';
 import './schemas.css';
-
-const DRY_RUN = graphql(`
-  query SchemasDryRunIntake($recordType: String!, $version: Int!, $records: String!) {
-    dryRunIntake(recordType: $recordType, version: $version, records: $records) {
-      recordType
-      version
-      valid
-      invalid
-      issues {
-        index
-        path
-        rule
-        message
-      }
-    }
-  }
-`);
 
 const USABLE = ['active', 'deprecated'];
 
 export default function RecordTesterPage() {
   const intl = useIntl();
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   const [version, setVersion] = useState('');
   const [records, setRecords] = useState('');
   const [fileNote, setFileNote] = useState<{ name: string; rows: number } | null>(null);
   const [fileError, setFileError] = useState<unknown>(null);
   const fileId = useId();
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
   const usable = current?.versions.filter((entry) => USABLE.includes(entry.state)) ?? [];
   const versions = usable.length > 0 ? usable : (current?.versions ?? []);
   useEffect(() => {
@@ -75,10 +54,10 @@ export default function RecordTesterPage() {
 
   const result = check.data?.dryRunIntake;
   return (
-    <Page title={<FormattedMessage id="schemas.tester.title" />}>
-      <p>
-        <FormattedMessage id="schemas.tester.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.tester.title" />}
+      lead={<FormattedMessage id="schemas.tester.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {current ? (
         <form
@@ -89,15 +68,13 @@ export default function RecordTesterPage() {
           }}
         >
           <div className="inline-form">
-            <SelectField
-              label={<FormattedMessage id="schemas.recordType" />}
-              name="recordType"
+            <RecordTypeField
+              types={types}
               value={recordType}
               onChange={(value) => {
                 setRecordType(value);
                 check.reset();
               }}
-              options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
             />
             <SelectField
               label={<FormattedMessage id="schemas.tester.version" />}
@@ -113,7 +90,7 @@ export default function RecordTesterPage() {
               }))}
             />
           </div>
-          <TextField
+          <TextInput
             className="field wide"
             value={records}
             onChange={(value) => {
@@ -121,15 +98,10 @@ export default function RecordTesterPage() {
               check.reset();
             }}
             name="records"
-          >
-            <Label>
-              <FormattedMessage id="schemas.tester.records" />
-            </Label>
-            <TextArea rows={12} spellCheck={false} className="code-input" />
-            <Text slot="description">
-              <FormattedMessage id="schemas.tester.recordsHelp" />
-            </Text>
-          </TextField>
+            label={<FormattedMessage id="schemas.tester.records" />}
+            input={<TextArea rows={12} spellCheck={false} className="code-input" />}
+            description={<FormattedMessage id="schemas.tester.recordsHelp" />}
+          />
           <div className="field">
             <label htmlFor={fileId}>
               <FormattedMessage id="schemas.tester.csv" />
@@ -178,43 +150,29 @@ export default function RecordTesterPage() {
             />
           </p>
           {result.issues.length > 0 ? (
-            <div className="table-wrap">
-              <table className="tester-issues">
-                <caption>
-                  <FormattedMessage id="schemas.tester.caption" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.tester.col.index" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.path" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.rule" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.message" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.issues.map((issue, at) => (
-                    <tr key={at}>
-                      <th scope="row">{issue.index}</th>
-                      <td>
-                        <code>{issue.path}</code>
-                      </td>
-                      <td>
-                        <strong>{issue.rule}</strong>
-                      </td>
-                      <td>{issue.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="tester-issues"
+              caption={<FormattedMessage id="schemas.tester.caption" />}
+              columns={[
+                'schemas.tester.col.index',
+                'schemas.col.path',
+                'schemas.col.rule',
+                'schemas.col.message',
+              ]}
+            >
+              {result.issues.map((issue, at) => (
+                <tr key={at}>
+                  <th scope="row">{issue.index}</th>
+                  <td>
+                    <code>{issue.path}</code>
+                  </td>
+                  <td>
+                    <strong>{issue.rule}</strong>
+                  </td>
+                  <td>{issue.message}</td>
+                </tr>
+              ))}
+            </Table>
           ) : null}
           <p>
             <FormattedMessage id="schemas.tester.nothingPublished" />

@@ -4,101 +4,32 @@
 // the mode here, each change with a reason and the audit entry it made.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Label, TextArea, TextField } from 'react-aria-components';
+import { TextArea } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { currentSession } from '../../api/session';
-import { graphql } from '../../gql';
+import {
+  SchemasChangesDocument as CHANGES,
+  SchemasDiffDocument as DIFF,
+  SchemasApproveDocument as APPROVE,
+  SchemasRejectDocument as REJECT,
+  SchemasDeprecateDocument as DEPRECATE,
+  SchemasRetireDocument as RETIRE,
+  SchemasSetCompatibilityDocument as SET_MODE,
+} from '../../gql/graphql';
+import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
+import { Table } from '../../ui/Table';
 import {
   CompatibilityResult,
   IncompatibilityTable,
-  SelectField,
+  RecordTypeField,
   StateBadge,
-  useRegistry,
+  useChosenType,
 } from './shared';
 import './schemas.css';
-
-const CHANGES = graphql(`
-  query SchemasChanges($recordType: String!) {
-    schemaChanges(recordType: $recordType) {
-      action
-      actor
-      at
-      reason
-      version
-    }
-  }
-`);
-
-const DIFF = graphql(`
-  query SchemasDiff($recordType: String!, $from: Int!, $to: Int!) {
-    schemaDiff(recordType: $recordType, from: $from, to: $to) {
-      from
-      to
-      impact
-      mode
-      allowedUnderMode
-      differences {
-        path
-        change
-        impact
-        beforeJson
-        afterJson
-        incompatibilities {
-          rule
-        }
-      }
-      incompatibilities {
-        path
-        rule
-        direction
-        against
-        message
-      }
-    }
-  }
-`);
-
-const APPROVE = graphql(`
-  mutation SchemasApprove($recordType: String!, $version: Int!, $reason: String!) {
-    approveSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const REJECT = graphql(`
-  mutation SchemasReject($recordType: String!, $version: Int!, $reason: String!) {
-    rejectSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const DEPRECATE = graphql(`
-  mutation SchemasDeprecate($recordType: String!, $version: Int!, $reason: String!) {
-    deprecateSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const RETIRE = graphql(`
-  mutation SchemasRetire($recordType: String!, $version: Int!, $reason: String!) {
-    retireSchemaVersion(recordType: $recordType, version: $version, reason: $reason) {
-      version
-      state
-    }
-  }
-`);
-const SET_MODE = graphql(`
-  mutation SchemasSetCompatibility($recordType: String!, $mode: String!, $reason: String!) {
-    setCompatibility(recordType: $recordType, mode: $mode, reason: $reason)
-  }
-`);
 
 export const MODES = [
   'BACKWARD',
@@ -124,27 +55,15 @@ const DECISIONS: Record<
 
 export default function SchemasPage() {
   const intl = useIntl();
-  const registry = useRegistry();
-  const types = registry.data?.schemas ?? [];
-  const [recordType, setRecordType] = useState('');
-  useEffect(() => {
-    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
-  }, [recordType, types]);
-  const current = types.find((entry) => entry.recordType === recordType);
+  const { registry, types, recordType, setRecordType, current } = useChosenType();
   return (
-    <Page title={<FormattedMessage id="schemas.title" />}>
-      <p>
-        <FormattedMessage id="schemas.lead" />
-      </p>
+    <Page
+      title={<FormattedMessage id="schemas.title" />}
+      lead={<FormattedMessage id="schemas.lead" />}
+    >
       <ErrorBox error={registry.error} />
       {types.length > 0 ? (
-        <SelectField
-          label={<FormattedMessage id="schemas.recordType" />}
-          name="recordType"
-          value={recordType}
-          onChange={setRecordType}
-          options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
-        />
+        <RecordTypeField types={types} value={recordType} onChange={setRecordType} />
       ) : null}
       {current ? (
         <>
@@ -172,7 +91,7 @@ export default function SchemasPage() {
   );
 }
 
-type RegistryType = NonNullable<ReturnType<typeof useRegistry>['data']>['schemas'][number];
+type RegistryType = ReturnType<typeof useChosenType>['types'][number];
 
 function Versions({ type }: { type: RegistryType }) {
   const intl = useIntl();
@@ -182,96 +101,78 @@ function Versions({ type }: { type: RegistryType }) {
       <h2>
         <FormattedMessage id="schemas.versions" />
       </h2>
-      <div className="table-wrap">
-        <table>
-          <caption>
-            <FormattedMessage id="schemas.versions.caption" values={{ type: type.recordType }} />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="schemas.col.version" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="schemas.col.state" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="schemas.col.proposed" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="schemas.col.decided" />
-              </th>
-              {steward ? (
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.actions" />
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {type.versions.map((version) => (
-              <tr key={version.version}>
-                <th scope="row">{version.version}</th>
-                <td>
-                  <StateBadge state={version.state} />
-                </td>
-                <td>
-                  {intl.formatDate(version.proposedAt, { dateStyle: 'medium' })} ·{' '}
-                  {version.proposedBy}
+      <Table
+        caption={
+          <FormattedMessage id="schemas.versions.caption" values={{ type: type.recordType }} />
+        }
+        columns={[
+          'schemas.col.version',
+          'schemas.col.state',
+          'schemas.col.proposed',
+          'schemas.col.decided',
+          steward && 'schemas.col.actions',
+        ]}
+      >
+        {type.versions.map((version) => (
+          <tr key={version.version}>
+            <th scope="row">{version.version}</th>
+            <td>
+              <StateBadge state={version.state} />
+            </td>
+            <td>
+              {intl.formatDate(version.proposedAt, { dateStyle: 'medium' })} · {version.proposedBy}
+              <br />
+              <span className="muted">{version.proposalReason}</span>
+            </td>
+            <td>
+              {version.decidedAt ? (
+                <>
+                  {intl.formatDate(version.decidedAt, { dateStyle: 'medium' })} ·{' '}
+                  {version.decidedBy}
                   <br />
-                  <span className="muted">{version.proposalReason}</span>
-                </td>
-                <td>
-                  {version.decidedAt ? (
-                    <>
-                      {intl.formatDate(version.decidedAt, { dateStyle: 'medium' })} ·{' '}
-                      {version.decidedBy}
-                      <br />
-                      <span className="muted">{version.decisionReason}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                {steward ? (
-                  <td>
-                    <div className="actions">
-                      {/* Every decision stays on screen (disabled where the state does not
+                  <span className="muted">{version.decisionReason}</span>
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            {steward ? (
+              <td>
+                <div className="actions">
+                  {/* Every decision stays on screen (disabled where the state does not
                         allow it), so a dialog is not taken away when its change lands. */}
-                      {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
-                        <ChangeDialog
-                          key={decision}
-                          isDisabled={!DECISIONS[decision].from.includes(version.state)}
-                          variant={decision === 'approve' ? 'primary' : 'danger'}
-                          label={
-                            <FormattedMessage
-                              id={`schemas.decide.${decision}`}
-                              values={{ version: version.version }}
-                            />
-                          }
-                          title={
-                            <FormattedMessage
-                              id={`schemas.decide.${decision}.title`}
-                              values={{ type: type.recordType, version: version.version }}
-                            />
-                          }
-                          run={(reason) =>
-                            DECISIONS[decision].run({
-                              recordType: type.recordType,
-                              version: version.version,
-                              reason,
-                            })
-                          }
+                  {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
+                    <ChangeDialog
+                      key={decision}
+                      isDisabled={!DECISIONS[decision].from.includes(version.state)}
+                      variant={decision === 'approve' ? 'primary' : 'danger'}
+                      label={
+                        <FormattedMessage
+                          id={`schemas.decide.${decision}`}
+                          values={{ version: version.version }}
                         />
-                      ))}
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                      }
+                      title={
+                        <FormattedMessage
+                          id={`schemas.decide.${decision}.title`}
+                          values={{ type: type.recordType, version: version.version }}
+                        />
+                      }
+                      run={(reason) =>
+                        DECISIONS[decision].run({
+                          recordType: type.recordType,
+                          version: version.version,
+                          reason,
+                        })
+                      }
+                    />
+                  ))}
+                </div>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }
@@ -375,62 +276,48 @@ function Diff({ recordType, versions }: { recordType: string; versions: number[]
               <FormattedMessage id="schemas.diff.none" />
             </p>
           ) : (
-            <div className="table-wrap">
-              <table className="diff">
-                <caption>
-                  <FormattedMessage
-                    id="schemas.diff.caption"
-                    values={{ type: recordType, from: answer.from, to: answer.to }}
-                  />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.path" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.change" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.impact" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.before" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="schemas.col.after" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {answer.differences.map((difference, index) => (
-                    <tr key={index}>
-                      <th scope="row">
-                        <code>{difference.path}</code>
-                      </th>
-                      <td>
-                        <FormattedMessage
-                          id={`schemas.change.${difference.change}`}
-                          defaultMessage={difference.change}
-                        />
-                      </td>
-                      <td>
-                        <strong>{difference.impact}</strong>
-                        {difference.incompatibilities.length > 0 ? (
-                          <> ({difference.incompatibilities.map((item) => item.rule).join(', ')})</>
-                        ) : null}
-                      </td>
-                      <td>
-                        <code className="json">{difference.beforeJson ?? '—'}</code>
-                      </td>
-                      <td>
-                        <code className="json">{difference.afterJson ?? '—'}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="diff"
+              caption={
+                <FormattedMessage
+                  id="schemas.diff.caption"
+                  values={{ type: recordType, from: answer.from, to: answer.to }}
+                />
+              }
+              columns={[
+                'schemas.col.path',
+                'schemas.col.change',
+                'schemas.col.impact',
+                'schemas.col.before',
+                'schemas.col.after',
+              ]}
+            >
+              {answer.differences.map((difference, index) => (
+                <tr key={index}>
+                  <th scope="row">
+                    <code>{difference.path}</code>
+                  </th>
+                  <td>
+                    <FormattedMessage
+                      id={`schemas.change.${difference.change}`}
+                      defaultMessage={difference.change}
+                    />
+                  </td>
+                  <td>
+                    <strong>{difference.impact}</strong>
+                    {difference.incompatibilities.length > 0 ? (
+                      <> ({difference.incompatibilities.map((item) => item.rule).join(', ')})</>
+                    ) : null}
+                  </td>
+                  <td>
+                    <code className="json">{difference.beforeJson ?? '—'}</code>
+                  </td>
+                  <td>
+                    <code className="json">{difference.afterJson ?? '—'}</code>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
           {answer.incompatibilities.length > 0 ? (
             <IncompatibilityTable
@@ -448,12 +335,14 @@ function PastedCheck({ recordType }: { recordType: string }) {
   const [schema, setSchema] = useState('');
   return (
     <>
-      <TextField className="field wide" value={schema} onChange={setSchema} name="pasted">
-        <Label>
-          <FormattedMessage id="schemas.check.label" values={{ type: recordType }} />
-        </Label>
-        <TextArea rows={8} spellCheck={false} className="code-input" />
-      </TextField>
+      <TextInput
+        className="field wide"
+        value={schema}
+        onChange={setSchema}
+        name="pasted"
+        label={<FormattedMessage id="schemas.check.label" values={{ type: recordType }} />}
+        input={<TextArea rows={8} spellCheck={false} className="code-input" />}
+      />
       <CompatibilityResult recordType={recordType} schema={schema} />
     </>
   );
@@ -472,43 +361,26 @@ function History({ recordType }: { recordType: string }) {
       </h2>
       <ErrorBox error={changes.error} />
       {changes.data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              <FormattedMessage id="schemas.history.caption" values={{ type: recordType }} />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.when" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.action" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.version" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.who" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="schemas.col.reason" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.data.schemaChanges.map((change, index) => (
-                <tr key={index}>
-                  <td>{intl.formatDate(change.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>{change.action}</td>
-                  <td>{change.version ?? '—'}</td>
-                  <td>{change.actor}</td>
-                  <td>{change.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={<FormattedMessage id="schemas.history.caption" values={{ type: recordType }} />}
+          columns={[
+            'schemas.col.when',
+            'schemas.col.action',
+            'schemas.col.version',
+            'schemas.col.who',
+            'schemas.col.reason',
+          ]}
+        >
+          {changes.data.schemaChanges.map((change, index) => (
+            <tr key={index}>
+              <td>{intl.formatDate(change.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td>{change.action}</td>
+              <td>{change.version ?? '—'}</td>
+              <td>{change.actor}</td>
+              <td>{change.reason}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </section>
   );

@@ -1,57 +1,56 @@
 // What the schema pages share: the registry's record types and versions, a
-// labelled record-type picker, a debounced value, and the compatibility
+// record type a page has chosen and its labelled picker, a debounced value, and the compatibility
 // report's incompatibilities as a table.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import { requestAll } from '../../api/graphql';
-import { graphql } from '../../gql';
+import {
+  SchemasRegistryDocument as SCHEMAS_REGISTRY,
+  SchemasCheckCompatibilityDocument as SCHEMAS_CHECK,
+} from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
-
-export const SCHEMAS_REGISTRY = graphql(`
-  query SchemasRegistry {
-    schemas {
-      recordType
-      compatibility
-      versions {
-        version
-        state
-        proposedAt
-        proposedBy
-        proposalReason
-        decidedAt
-        decidedBy
-        decisionReason
-        schemaJson
-      }
-    }
-  }
-`);
-
-export const SCHEMAS_CHECK = graphql(`
-  query SchemasCheckCompatibility($recordType: String!, $schema: String!) {
-    checkCompatibility(recordType: $recordType, schema: $schema) {
-      compatible
-      version
-      mode
-      checkedAgainst
-      incompatibilities {
-        path
-        rule
-        direction
-        against
-        message
-        schemaPath
-      }
-    }
-  }
-`);
+import { SelectField } from '../../ui/fields';
+import { Table } from '../../ui/Table';
 
 export function useRegistry() {
   return useQuery({
     queryKey: ['schemas', 'registry'],
     queryFn: () => requestAll(SCHEMAS_REGISTRY),
   });
+}
+
+/** The registry and the record type chosen on a page: the first one until the person picks another. */
+export function useChosenType() {
+  const registry = useRegistry();
+  const types = registry.data?.schemas ?? [];
+  const [recordType, setRecordType] = useState('');
+  useEffect(() => {
+    if (recordType === '' && types[0]) setRecordType(types[0].recordType);
+  }, [recordType, types]);
+  const current = types.find((entry) => entry.recordType === recordType);
+  return { registry, types, recordType, setRecordType, current };
+}
+
+/** The record-type picker, over the registry's record types. */
+export function RecordTypeField({
+  types,
+  value,
+  onChange,
+}: {
+  types: ReadonlyArray<{ recordType: string }>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <SelectField
+      label={<FormattedMessage id="schemas.recordType" />}
+      name="recordType"
+      value={value}
+      onChange={onChange}
+      options={types.map((entry) => ({ value: entry.recordType, label: entry.recordType }))}
+    />
+  );
 }
 
 /** The value once it has stopped changing for `ms`. */
@@ -62,35 +61,6 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
-}
-
-/** A native select with its label: what every picker on these pages is. */
-export function SelectField({
-  label,
-  value,
-  onChange,
-  options,
-  name,
-}: {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<{ value: string; label: string }>;
-  name: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export interface IncompatibilityShape {
@@ -110,41 +80,29 @@ export function IncompatibilityTable({
   items: readonly IncompatibilityShape[];
 }) {
   return (
-    <div className="table-wrap">
-      <table className="incompatibilities">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.path" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.rule" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.against" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="schemas.col.message" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item, index) => (
-            <tr key={index}>
-              <td>
-                <code>{item.path}</code>
-              </td>
-              <td>
-                <strong>{item.rule}</strong> ({item.direction})
-              </td>
-              <td>{item.against}</td>
-              <td>{item.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      className="incompatibilities"
+      caption={caption}
+      columns={[
+        'schemas.col.path',
+        'schemas.col.rule',
+        'schemas.col.against',
+        'schemas.col.message',
+      ]}
+    >
+      {items.map((item, index) => (
+        <tr key={index}>
+          <td>
+            <code>{item.path}</code>
+          </td>
+          <td>
+            <strong>{item.rule}</strong> ({item.direction})
+          </td>
+          <td>{item.against}</td>
+          <td>{item.message}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
