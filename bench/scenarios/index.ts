@@ -4,6 +4,7 @@
 import type { Scenario } from '../harness/scenario.ts';
 import { consoleScenario } from './console.scenario.ts';
 import { ingestScenario } from './ingest.scenario.ts';
+import { latencyScenario } from './latency.scenario.ts';
 import { lookupScenario } from './lookup.scenario.ts';
 import { memoryScenario } from './memory.scenario.ts';
 import { propagationScenario } from './propagation.scenario.ts';
@@ -18,6 +19,7 @@ export const SCENARIOS: readonly Scenario[] = [
   memoryScenario,
   ingestScenario,
   propagationScenario,
+  latencyScenario,
   signingScenario,
   verificationScenario,
   consoleScenario,
