@@ -95,7 +95,6 @@ async function latencyOn(
   broker?: KafkaBroker,
 ): Promise<Measurement[]> {
   const subject = INGEST_SUBJECTS.spean(bus);
-  const settings = settingsFor(context);
   let system: RunningSystem | undefined;
   try {
     system = await startSystem(context, {
@@ -103,18 +102,7 @@ async function latencyOn(
       label: 'latency',
       ...(broker ? { kafka: { broker, namespace: context.kafka.namespace('latency') } } : {}),
     });
-    context.log(
-      `latency: ${settings.warmup} + ${settings.records} lone records, ${bus} bus, ` +
-        `${settings.pauseMs} ms apart …`,
-    );
-    const timings = await sendOneByOne(system, settings);
-    const measured = timings.slice(settings.warmup);
-    const rows = latencyRows(subject, measured, settings);
-    for (const row of rows)
-      context.log(
-        `  ${row.setting}: p50 ${row.p50Ms?.toFixed(1)} ms, p99 ${row.p99Ms?.toFixed(1)} ms`,
-      );
-    return rows;
+    return await measureLoneRecords(context, system, 'latency');
   } catch (error) {
     const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
     context.log(`latency: ${subject} failed: ${reason}`);
@@ -131,7 +119,37 @@ async function latencyOn(
   }
 }
 
+/**
+ * Times lone records on a running system that is idle (the propagation
+ * scenario's too, before its households and background ingest): its rows, by
+ * `scenario`, the whole path first.
+ */
+export async function measureLoneRecords(
+  context: BenchContext,
+  system: RunningSystem,
+  scenario: string,
+): Promise<Measurement[]> {
+  const settings = settingsFor(context);
+  context.log(
+    `${scenario}: ${settings.warmup} + ${settings.records} lone records, ${system.bus} bus, ` +
+      `${settings.pauseMs} ms apart …`,
+  );
+  const timings = await sendOneByOne(system, settings);
+  const rows = latencyRows(
+    scenario,
+    INGEST_SUBJECTS.spean(system.bus),
+    timings.slice(settings.warmup),
+    settings,
+  );
+  for (const row of rows)
+    context.log(
+      `  ${row.setting}: p50 ${row.p50Ms?.toFixed(1)} ms, p99 ${row.p99Ms?.toFixed(1)} ms`,
+    );
+  return rows;
+}
+
 function latencyRows(
+  scenario: string,
   subject: string,
   timings: readonly Timing[],
   settings: Settings,
@@ -149,7 +167,7 @@ function latencyRows(
       if (start !== undefined && end !== undefined) values.push(end - start);
     }
     return {
-      scenario: 'latency',
+      scenario,
       subject,
       setting,
       ...percentiles(values),
@@ -215,7 +233,9 @@ async function sendOneByOne(system: RunningSystem, settings: Settings): Promise<
   const timings: Timing[] = [];
   try {
     for (let i = 0; i < settings.warmup + settings.records; i++) {
-      const nationalId = ids.fromSerial(ids.capacity - 1 - i);
+      // Below the propagation scenario's households (the top of the range) and
+      // far above the background population (from serial 0).
+      const nationalId = ids.fromSerial(ids.capacity - 1_000_000 - i);
       const recordId = `MOI-P-LONE-${nationalId}`;
       const calledAt = now();
       const accepted = postRecords(system.endpoints.interior, [

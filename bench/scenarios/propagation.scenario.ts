@@ -9,6 +9,8 @@
 // adapter's consequence is there too (vehicle flagged, taxpayer closed,
 // business flagged). The read model is polled in PostgreSQL every few
 // milliseconds, all outstanding deaths in one query, not through GraphQL.
+// Before any of that, while the system is idle, it times lone records from
+// intake to the gateway (latency.scenario.ts, which also runs that alone).
 import pg from 'pg';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import {
@@ -19,6 +21,7 @@ import {
 } from '../harness/canonical-records.ts';
 import { INGEST_SUBJECTS, PROPAGATION_SETTINGS } from '../harness/flow-targets.ts';
 import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
+import { measureLoneRecords } from './latency.scenario.ts';
 import { PacedIngest, type PacedIngestResult } from '../harness/paced-ingest.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
 import { cpuColumns, ProcessSampler, type SampledProcess } from '../harness/process-sampler.ts';
@@ -109,6 +112,8 @@ async function propagationOn(
       label: 'propagation',
       ...(broker ? { kafka: { broker, namespace: context.kafka.namespace('propagation') } } : {}),
     });
+    // While the system is still idle: one record at a time, intake to gateway.
+    const lone = await measureLoneRecords(context, system, 'propagation');
     const households = makeHouseholds(settings.warmup + settings.deaths);
     context.log(`propagation: registering ${households.length} households, ${bus} bus …`);
     await registerHouseholds(system, households);
@@ -150,7 +155,7 @@ async function propagationOn(
       context.log(
         `  ${row.setting}: p50 ${row.p50Ms?.toFixed(1)} ms, p99 ${row.p99Ms?.toFixed(1)} ms`,
       );
-    return rows;
+    return [...rows, ...lone];
   } catch (error) {
     const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
     context.log(`propagation: ${subject} failed: ${reason}`);

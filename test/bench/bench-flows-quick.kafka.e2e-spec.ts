@@ -2,7 +2,8 @@
 // gateway and the five adapters as child processes on a fresh database, on the
 // embedded bus and on a real Kafka broker (the Kafka project's, through
 // KAFKA_BROKERS, which the bench inherits), the raw Kafka and PostgreSQL
-// baselines, and deaths told once under background ingest. Only that it works is asserted — every record
+// baselines, lone records on the idle system, and deaths told once under
+// background ingest. Only that it works is asserted — every record
 // reached the read model, every death's consequences arrived, every row is
 // there and unfailed — never how fast: CI machines vary.
 import { describe, expect, it } from '@jest/globals';
@@ -85,7 +86,9 @@ describe('npm run bench -- --quick --only ingest,propagation', () => {
 
   it('sees every death and all its consequences in the read model, on both buses', () => {
     for (const bus of ['embedded', 'kafka']) {
-      const propagation = rows('propagation', `spean, ${bus} bus`);
+      const propagation = rows('propagation', `spean, ${bus} bus`).filter((r) =>
+        r.setting.startsWith('death'),
+      );
       expect(propagation.map((r) => r.setting.replace(/ \(.*/, ''))).toEqual([
         'death → 202 from the interior adapter',
         'death → the death in the gateway',
@@ -104,6 +107,30 @@ describe('npm run bench -- --quick --only ingest,propagation', () => {
           operations: 10,
           errors: 0,
         });
+        expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms!);
+      }
+    }
+  });
+
+  it('times lone records on the idle system, intake to gateway, step by step, on both buses', () => {
+    for (const bus of ['embedded', 'kafka']) {
+      const lone = rows('propagation', `spean, ${bus} bus`).filter(
+        (r) => !r.setting.startsWith('death'),
+      );
+      expect(lone.map((r) => r.setting.replace(/ \(.*/, ''))).toEqual([
+        'one record, idle system: intake → visible at the gateway',
+        'lone record, step: intake → 202',
+        ...(bus === 'embedded' ? ['lone record, step: intake → appended to the embedded bus'] : []),
+        'lone record, step: 202 → the read model’s transaction begins',
+        'lone record, step: that transaction begins → visible',
+      ]);
+      for (const row of lone) {
+        expect({
+          bus,
+          setting: row.setting,
+          operations: row.operations,
+          errors: row.errors,
+        }).toEqual({ bus, setting: row.setting, operations: 10, errors: 0 });
         expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms!);
       }
     }
