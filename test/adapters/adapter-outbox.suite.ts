@@ -406,6 +406,51 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       }
     });
 
+    it('ends its back-off as soon as a publisher’s send shows the bus is back', async () => {
+      const refusing = new FaultyBus(bus);
+      // An outbox of its own: the app's relay (transport's) must not send these rows for it.
+      const outbox = new OutboxRepository(db.database, 'transport-backing-off');
+      const metrics = new Metrics('transport-back');
+      let backingOff: () => void = () => undefined;
+      const refused = new Promise<void>((resolve) => (backingOff = resolve));
+      // A back-off far longer than the wait below: only the publisher's success can end it.
+      const relay = new OutboxRelay(
+        outbox,
+        refusing,
+        metrics,
+        'transport',
+        { pollIntervalMs: 60_000, firstBackoffMs: 60_000, maxBackoffMs: 60_000 },
+        { warn: () => backingOff() },
+      );
+      const publisher = new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        refusing,
+        metrics,
+        undefined,
+        { database: db.database, outbox, relay },
+        recordSigner(signingKey),
+      );
+      const [first, second] = [newPlate(), newPlate()];
+      refusing.failures = 2; // the fast path, then the relay's first round
+      await publisher.publish(publisher.prepare([vehicle(first, newNationalId())]).ready);
+      relay.start();
+      try {
+        await refused;
+        // The relay is backing off now; the bus takes the next publisher's send.
+        await publisher.publish(publisher.prepare([vehicle(second, newNationalId())]).ready);
+        const relayed = await eventually(
+          () => onBus(first),
+          (records) => records.length > 0,
+          10_000,
+        );
+        expect(relayed).toHaveLength(1);
+      } finally {
+        await relay.stop();
+      }
+    });
+
     it('counts the outbox only when it relayed something or when the metrics are scraped, not every idle round', async () => {
       const outbox = new OutboxRepository(db.database, 'transport');
       const counted = jest.spyOn(outbox, 'depth');

@@ -4,7 +4,8 @@
 // the adapter and stopped with it. It takes messages oldest first, never a
 // message whose key has an older one still held by a publisher, publishes
 // them, and deletes them once the bus acknowledged; a refusal gives them back
-// and the relay tries again after a back-off that doubles up to a bound. A
+// and the relay tries again after a back-off that doubles up to a bound, or as
+// soon as a publisher's own send shows the bus is back. A
 // crash after the bus acknowledged and before the delete sends a message
 // twice; consumers apply records by version, so a duplicate is harmless — a
 // loss is what this prevents. The outbox is counted (spean_outbox_depth) on
@@ -24,6 +25,8 @@ export interface OutboxSettings {
   pollIntervalMs: number;
   /** Most messages one relay round takes. */
   batchSize: number;
+  /** The first back-off after the bus refused; each refusal in a row doubles it. */
+  firstBackoffMs: number;
   /** Bound of the back-off after the bus refused. */
   maxBackoffMs: number;
 }
@@ -33,6 +36,7 @@ export const OUTBOX_DEFAULTS: OutboxSettings = {
   fastPathWaitMs: 10_000,
   pollIntervalMs: 1_000,
   batchSize: 500,
+  firstBackoffMs: 250,
   maxBackoffMs: 30_000,
 };
 
@@ -94,6 +98,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.failures === 0) this.wakeUp?.();
   }
 
+  /**
+   * The bus took a publisher's messages: a relay backing off after refusals
+   * tries again now rather than at the end of its back-off (which grows to
+   * maxBackoffMs), so what waited through a broker restart goes as soon as
+   * the broker is back, not up to half a minute later.
+   */
+  busAnswered(): void {
+    if (this.failures === 0) return;
+    this.failures = 0;
+    this.wakeUp?.();
+  }
+
   /** One round: takes, publishes, deletes. Returns how many messages reached the bus. */
   async relayOnce(): Promise<number> {
     const entries = await this.outbox.claim(this.settings.batchSize, this.settings.leaseMs);
@@ -114,7 +130,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         if (relayed < this.settings.batchSize) await this.idle(this.settings.pollIntervalMs);
       } catch (error) {
         this.failures++;
-        const delay = Math.min(250 * 2 ** (this.failures - 1), this.settings.maxBackoffMs);
+        const delay = Math.min(
+          this.settings.firstBackoffMs * 2 ** (this.failures - 1),
+          this.settings.maxBackoffMs,
+        );
         this.logger.warn(
           `relaying the outbox failed, retrying in ${delay} ms: ${(error as Error).message}`,
         );
