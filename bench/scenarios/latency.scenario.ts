@@ -21,9 +21,9 @@ import {
   postRecords,
 } from '../harness/canonical-records.ts';
 import { INGEST_SUBJECTS, PROPAGATION_SETTINGS } from '../harness/flow-targets.ts';
-import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
+import type { KafkaBroker } from '../harness/kafka.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
-import { startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
+import { onEachBus, startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
 
 const POLL_EVERY_MS = 2;
 /** Wall-clock milliseconds with a fraction, comparable with PostgreSQL's now(). */
@@ -68,24 +68,10 @@ export const latencyScenario: Scenario = {
   name: 'latency',
   description:
     'one record on an idle system: intake → visible at the gateway, p50/p99, embedded bus and Kafka, with where the time goes',
-  async run(context) {
-    const rows: Measurement[] = [];
-    rows.push(...(await latencyOn(context, 'embedded')));
-    try {
-      const broker = await context.kafka.broker();
-      rows.push(...(await latencyOn(context, 'kafka', broker)));
-    } catch (error) {
-      if (!(error instanceof KafkaUnavailableError)) throw error;
-      const note = `${context.options.quick ? 'skipped' : 'failed'}: ${error.message}`;
-      context.log(`latency: ${note}`);
-      rows.push({
-        scenario: 'latency',
-        subject: INGEST_SUBJECTS.spean('kafka'),
-        setting: PROPAGATION_SETTINGS.loneRecord,
-        note,
-      });
-    }
-    return rows;
+  run(context) {
+    return onEachBus(context, 'latency', PROPAGATION_SETTINGS.loneRecord, (bus, broker) =>
+      latencyOn(context, bus, broker),
+    );
   },
 };
 

@@ -20,13 +20,13 @@ import {
   postRecords,
 } from '../harness/canonical-records.ts';
 import { INGEST_SUBJECTS, PROPAGATION_SETTINGS } from '../harness/flow-targets.ts';
-import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
+import type { KafkaBroker } from '../harness/kafka.ts';
 import { measureLoneRecords } from './latency.scenario.ts';
 import { PacedIngest, type PacedIngestResult } from '../harness/paced-ingest.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
 import { cpuColumns, ProcessSampler, type SampledProcess } from '../harness/process-sampler.ts';
 import { ADAPTER_NAMES, type AdapterKind } from '../harness/servers.ts';
-import { startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
+import { onEachBus, startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
 
 const DEATH_INTERVAL_MS = 100;
 const POLL_EVERY_MS = 5;
@@ -53,24 +53,10 @@ export const propagationScenario: Scenario = {
   name: 'propagation',
   description:
     'a death registered at interior: time until the gateway shows it and every adapter’s reaction, p50/p99, under background ingest',
-  async run(context) {
-    const rows: Measurement[] = [];
-    rows.push(...(await propagationOn(context, 'embedded')));
-    try {
-      const broker = await context.kafka.broker();
-      rows.push(...(await propagationOn(context, 'kafka', broker)));
-    } catch (error) {
-      if (!(error instanceof KafkaUnavailableError)) throw error;
-      const note = `${context.options.quick ? 'skipped' : 'failed'}: ${error.message}`;
-      context.log(`propagation: ${note}`);
-      rows.push({
-        scenario: 'propagation',
-        subject: INGEST_SUBJECTS.spean('kafka'),
-        setting: '',
-        note,
-      });
-    }
-    return rows;
+  run(context) {
+    return onEachBus(context, 'propagation', '', (bus, broker) =>
+      propagationOn(context, bus, broker),
+    );
   },
 };
 

@@ -15,6 +15,7 @@ import {
   readAdapterConfig,
   RecordPublisher,
   AdapterRecordRepository,
+  type PublisherOutbox,
 } from '#spean/adapter-sdk';
 import { AuditLog } from '#spean/audit';
 import {
@@ -130,6 +131,22 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
     };
     const onBus = (recordId: string): PublishedRecord[] =>
       seen.filter((record) => record.recordId === recordId);
+    /** The transport adapter's publisher over `onto`, with its store in the test database. */
+    const transportPublisher = (
+      onto: EventBus,
+      metrics: Metrics,
+      delivery: Omit<PublisherOutbox, 'database'>,
+    ): RecordPublisher =>
+      new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        onto,
+        metrics,
+        undefined,
+        { database: db.database, ...delivery },
+        recordSigner(signingKey),
+      );
 
     beforeAll(async () => {
       db = await createTestDatabase('adapter_outbox');
@@ -334,16 +351,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const flaky = new FaultyBus(bus);
       const outbox = new OutboxRepository(db.database, 'transport');
       // No relay yet: what the publisher leaves behind stays until one starts.
-      const publisher = new RecordPublisher(
-        ADAPTERS.transport,
-        schemas.validator,
-        new AdapterRecordRepository(db.database, 'transport'),
-        flaky,
-        new Metrics('transport-flaky'),
-        undefined,
-        { database: db.database, outbox },
-        recordSigner(signingKey),
-      );
+      const publisher = transportPublisher(flaky, new Metrics('transport-flaky'), { outbox });
       const owner = newNationalId();
       const [first, second] = [newPlate(), newPlate()];
       flaky.failures = 1;
@@ -373,16 +381,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const refusing = new FaultyBus(bus);
       const outbox = new OutboxRepository(db.database, 'transport');
       const metrics = new Metrics('transport-retrying');
-      const publisher = new RecordPublisher(
-        ADAPTERS.transport,
-        schemas.validator,
-        new AdapterRecordRepository(db.database, 'transport'),
-        refusing,
-        metrics,
-        undefined,
-        { database: db.database, outbox },
-        recordSigner(signingKey),
-      );
+      const publisher = transportPublisher(refusing, metrics, { outbox });
       const plate = newPlate();
       refusing.failures = 4; // the fast path, then the relay three times
       await publisher.publish(publisher.prepare([vehicle(plate, newNationalId())]).ready);
@@ -422,16 +421,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         { pollIntervalMs: 60_000, firstBackoffMs: 60_000, maxBackoffMs: 60_000 },
         { warn: () => backingOff() },
       );
-      const publisher = new RecordPublisher(
-        ADAPTERS.transport,
-        schemas.validator,
-        new AdapterRecordRepository(db.database, 'transport'),
-        refusing,
-        metrics,
-        undefined,
-        { database: db.database, outbox, relay },
-        recordSigner(signingKey),
-      );
+      const publisher = transportPublisher(refusing, metrics, { outbox, relay });
       const [first, second] = [newPlate(), newPlate()];
       refusing.failures = 2; // the fast path, then the relay's first round
       await publisher.publish(publisher.prepare([vehicle(first, newNationalId())]).ready);
