@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { registerAdapterClients } from './adapter-clients.ts';
 import { fromDist } from './dist.ts';
-import type { KafkaBroker } from './kafka.ts';
+import { INGEST_SUBJECTS } from './flow-targets.ts';
+import { KafkaUnavailableError, type KafkaBroker } from './kafka.ts';
 import type { Population } from './populations.ts';
-import type { BenchContext } from './scenario.ts';
+import type { BenchContext, Measurement } from './scenario.ts';
 import { ADAPTER_NAMES, type AdapterKind, type RunningServer } from './servers.ts';
 
 export type BusKind = 'embedded' | 'kafka';
@@ -131,4 +132,28 @@ export async function startSystem(
     await stop();
     throw error;
   }
+}
+
+/**
+ * Runs `measure` on the embedded bus, then on Kafka. When no broker can be
+ * had, Kafka's row is a note saying why: skipped in a quick run, failed
+ * otherwise.
+ */
+export async function onEachBus(
+  context: BenchContext,
+  scenario: string,
+  setting: string,
+  measure: (bus: BusKind, broker?: KafkaBroker) => Promise<Measurement[]>,
+): Promise<Measurement[]> {
+  const rows = await measure('embedded');
+  try {
+    const broker = await context.kafka.broker();
+    rows.push(...(await measure('kafka', broker)));
+  } catch (error) {
+    if (!(error instanceof KafkaUnavailableError)) throw error;
+    const note = `${context.options.quick ? 'skipped' : 'failed'}: ${error.message}`;
+    context.log(`${scenario}: ${note}`);
+    rows.push({ scenario, subject: INGEST_SUBJECTS.spean('kafka'), setting, note });
+  }
+  return rows;
 }

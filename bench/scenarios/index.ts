@@ -5,6 +5,7 @@ import type { Scenario } from '../harness/scenario.ts';
 import { backfillScenario } from './backfill.scenario.ts';
 import { consoleScenario } from './console.scenario.ts';
 import { ingestScenario } from './ingest.scenario.ts';
+import { latencyScenario } from './latency.scenario.ts';
 import { lookupScenario } from './lookup.scenario.ts';
 import { memoryScenario } from './memory.scenario.ts';
 import { propagationScenario } from './propagation.scenario.ts';
@@ -20,6 +21,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ingestScenario,
   backfillScenario,
   propagationScenario,
+  latencyScenario,
   signingScenario,
   verificationScenario,
   consoleScenario,

@@ -9,25 +9,30 @@
 // adapter's consequence is there too (vehicle flagged, taxpayer closed,
 // business flagged). The read model is polled in PostgreSQL every few
 // milliseconds, all outstanding deaths in one query, not through GraphQL.
-import fs from 'node:fs';
-import path from 'node:path';
+// Before any of that, while the system is idle, it times lone records from
+// intake to the gateway (latency.scenario.ts, which also runs that alone).
 import pg from 'pg';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
-import { REPOSITORY_ROOT } from '../harness/dist.ts';
+import {
+  canonicalRecord,
+  fixture,
+  percentiles,
+  postRecords,
+} from '../harness/canonical-records.ts';
 import { INGEST_SUBJECTS, PROPAGATION_SETTINGS } from '../harness/flow-targets.ts';
-import { KafkaUnavailableError, type KafkaBroker } from '../harness/kafka.ts';
+import type { KafkaBroker } from '../harness/kafka.ts';
+import { measureLoneRecords } from './latency.scenario.ts';
 import { PacedIngest, type PacedIngestResult } from '../harness/paced-ingest.ts';
 import type { BenchContext, Measurement, Scenario } from '../harness/scenario.ts';
 import { cpuColumns, ProcessSampler, type SampledProcess } from '../harness/process-sampler.ts';
 import { ADAPTER_NAMES, type AdapterKind } from '../harness/servers.ts';
-import { startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
+import { onEachBus, startSystem, type BusKind, type RunningSystem } from '../harness/system.ts';
 
 const DEATH_INTERVAL_MS = 100;
 const POLL_EVERY_MS = 5;
 /** A death whose consequences are not all visible by then counts as failed. */
 const DEATH_TIMEOUT_MS = 30_000;
 const BACKGROUND_ADAPTERS: readonly AdapterKind[] = ['transport', 'land', 'commerce', 'tax'];
-const OCCURRED_AT = '2026-11-21T10:00:00+07:00';
 const DATE_OF_DEATH = '2026-11-20';
 
 interface Settings {
@@ -48,24 +53,10 @@ export const propagationScenario: Scenario = {
   name: 'propagation',
   description:
     'a death registered at interior: time until the gateway shows it and every adapter’s reaction, p50/p99, under background ingest',
-  async run(context) {
-    const rows: Measurement[] = [];
-    rows.push(...(await propagationOn(context, 'embedded')));
-    try {
-      const broker = await context.kafka.broker();
-      rows.push(...(await propagationOn(context, 'kafka', broker)));
-    } catch (error) {
-      if (!(error instanceof KafkaUnavailableError)) throw error;
-      const note = `${context.options.quick ? 'skipped' : 'failed'}: ${error.message}`;
-      context.log(`propagation: ${note}`);
-      rows.push({
-        scenario: 'propagation',
-        subject: INGEST_SUBJECTS.spean('kafka'),
-        setting: '',
-        note,
-      });
-    }
-    return rows;
+  run(context) {
+    return onEachBus(context, 'propagation', '', (bus, broker) =>
+      propagationOn(context, bus, broker),
+    );
   },
 };
 
@@ -107,6 +98,8 @@ async function propagationOn(
       label: 'propagation',
       ...(broker ? { kafka: { broker, namespace: context.kafka.namespace('propagation') } } : {}),
     });
+    // While the system is still idle: one record at a time, intake to gateway.
+    const lone = await measureLoneRecords(context, system, 'propagation');
     const households = makeHouseholds(settings.warmup + settings.deaths);
     context.log(`propagation: registering ${households.length} households, ${bus} bus …`);
     await registerHouseholds(system, households);
@@ -148,7 +141,7 @@ async function propagationOn(
       context.log(
         `  ${row.setting}: p50 ${row.p50Ms?.toFixed(1)} ms, p99 ${row.p99Ms?.toFixed(1)} ms`,
       );
-    return rows;
+    return [...rows, ...lone];
   } catch (error) {
     const reason = (error as Error).message.split('\n').slice(0, 3).join(' ');
     context.log(`propagation: ${subject} failed: ${reason}`);
@@ -226,38 +219,7 @@ function propagationRows(
   ].map((measurement) => (measurement.note ? measurement : { ...measurement, note: undefined }));
 }
 
-/** Nearest-rank percentiles, in milliseconds. */
-function percentiles(values: readonly number[]): { p50Ms?: number; p99Ms?: number } {
-  if (values.length === 0) return {};
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50Ms: at(0.5), p99Ms: at(0.99) };
-}
-
 // ------------------------------------------------------------ households
-
-function fixture(recordType: string, name: string): Record<string, unknown> {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(REPOSITORY_ROOT, 'schemas', recordType, 'ok', `${name}.json`),
-      'utf8',
-    ),
-  ) as Record<string, unknown>;
-}
-
-function record(recordType: string, recordId: string, subjectId: string, payload: object) {
-  return {
-    recordType,
-    schemaVersion: 1,
-    recordId,
-    subjectId,
-    version: 1,
-    op: 'upsert',
-    occurredAt: OCCURRED_AT,
-    payload,
-  };
-}
 
 /**
  * Citizens from the top of the national id range (the background population
@@ -289,13 +251,13 @@ async function registerHouseholds(
   const shop = fixture('business-registration', 'sole-proprietor-spice-shop');
   const batches: Record<'interior' | 'transport' | 'tax' | 'commerce', object[]> = {
     interior: households.map((h) =>
-      record('person', `MOI-P-${h.nationalId}`, h.nationalId, {
+      canonicalRecord('person', `MOI-P-${h.nationalId}`, h.nationalId, {
         ...person,
         nationalId: h.nationalId,
       }),
     ),
     transport: households.map((h) =>
-      record('vehicle-registration', h.plate, h.nationalId, {
+      canonicalRecord('vehicle-registration', h.plate, h.nationalId, {
         ...car,
         plateNumber: h.plate,
         owner: { nationalId: h.nationalId },
@@ -303,14 +265,14 @@ async function registerHouseholds(
       }),
     ),
     tax: households.map((h) =>
-      record('taxpayer', h.tin, h.nationalId, {
+      canonicalRecord('taxpayer', h.tin, h.nationalId, {
         ...taxpayer,
         tin: h.tin,
         nationalId: h.nationalId,
       }),
     ),
     commerce: households.map((h) =>
-      record('business-registration', h.business, h.nationalId, {
+      canonicalRecord('business-registration', h.business, h.nationalId, {
         ...shop,
         registrationNumber: h.business,
         people: [{ nationalId: h.nationalId, roles: ['owner', 'director'] }],
@@ -320,25 +282,9 @@ async function registerHouseholds(
   };
   await Promise.all(
     Object.entries(batches).map(([adapter, records]) =>
-      post(system.endpoints[adapter as AdapterKind], records),
+      postRecords(system.endpoints[adapter as AdapterKind], records),
     ),
   );
-}
-
-async function post(
-  endpoint: { url: string; token: string },
-  records: readonly object[],
-): Promise<void> {
-  const response = await fetch(`${endpoint.url}/v1/records`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${endpoint.token}` },
-    body: JSON.stringify(records),
-  });
-  const text = await response.text();
-  if (response.status !== 202)
-    throw new Error(
-      `${endpoint.url} refused the records: ${response.status} ${text.slice(0, 500)}`,
-    );
 }
 
 async function waitForHouseholds(url: string, households: readonly Household[]): Promise<void> {
@@ -444,8 +390,8 @@ async function registerDeaths(
       ] as const)
         watched.set(keyOf(type, id), { index, type });
       sends.push(
-        post(system.endpoints.interior, [
-          record('civil-event', h.deathRecordId, h.nationalId, payload),
+        postRecords(system.endpoints.interior, [
+          canonicalRecord('civil-event', h.deathRecordId, h.nationalId, payload),
         ]).then(
           () => {
             timing.acceptedMs = performance.now() - timing.sentAt;

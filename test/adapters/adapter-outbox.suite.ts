@@ -15,6 +15,7 @@ import {
   readAdapterConfig,
   RecordPublisher,
   AdapterRecordRepository,
+  type PublisherOutbox,
 } from '#spean/adapter-sdk';
 import { AuditLog } from '#spean/audit';
 import {
@@ -130,6 +131,22 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
     };
     const onBus = (recordId: string): PublishedRecord[] =>
       seen.filter((record) => record.recordId === recordId);
+    /** The transport adapter's publisher over `onto`, with its store in the test database. */
+    const transportPublisher = (
+      onto: EventBus,
+      metrics: Metrics,
+      delivery: Omit<PublisherOutbox, 'database'>,
+    ): RecordPublisher =>
+      new RecordPublisher(
+        ADAPTERS.transport,
+        schemas.validator,
+        new AdapterRecordRepository(db.database, 'transport'),
+        onto,
+        metrics,
+        undefined,
+        { database: db.database, ...delivery },
+        recordSigner(signingKey),
+      );
 
     beforeAll(async () => {
       db = await createTestDatabase('adapter_outbox');
@@ -334,16 +351,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const flaky = new FaultyBus(bus);
       const outbox = new OutboxRepository(db.database, 'transport');
       // No relay yet: what the publisher leaves behind stays until one starts.
-      const publisher = new RecordPublisher(
-        ADAPTERS.transport,
-        schemas.validator,
-        new AdapterRecordRepository(db.database, 'transport'),
-        flaky,
-        new Metrics('transport-flaky'),
-        undefined,
-        { database: db.database, outbox },
-        recordSigner(signingKey),
-      );
+      const publisher = transportPublisher(flaky, new Metrics('transport-flaky'), { outbox });
       const owner = newNationalId();
       const [first, second] = [newPlate(), newPlate()];
       flaky.failures = 1;
@@ -373,16 +381,7 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
       const refusing = new FaultyBus(bus);
       const outbox = new OutboxRepository(db.database, 'transport');
       const metrics = new Metrics('transport-retrying');
-      const publisher = new RecordPublisher(
-        ADAPTERS.transport,
-        schemas.validator,
-        new AdapterRecordRepository(db.database, 'transport'),
-        refusing,
-        metrics,
-        undefined,
-        { database: db.database, outbox },
-        recordSigner(signingKey),
-      );
+      const publisher = transportPublisher(refusing, metrics, { outbox });
       const plate = newPlate();
       refusing.failures = 4; // the fast path, then the relay three times
       await publisher.publish(publisher.prepare([vehicle(plate, newNationalId())]).ready);
@@ -401,6 +400,42 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         expect(refusing.failures).toBe(0);
         await expect(eventually(depth, (value) => value === 0)).resolves.toBe(0);
         expect((await metrics.outboxRelayed.get()).values[0]?.value).toBe(1);
+      } finally {
+        await relay.stop();
+      }
+    });
+
+    it('ends its back-off as soon as a publisher’s send shows the bus is back', async () => {
+      const refusing = new FaultyBus(bus);
+      // An outbox of its own: the app's relay (transport's) must not send these rows for it.
+      const outbox = new OutboxRepository(db.database, 'transport-backing-off');
+      const metrics = new Metrics('transport-back');
+      let backingOff: () => void = () => undefined;
+      const refused = new Promise<void>((resolve) => (backingOff = resolve));
+      // A back-off far longer than the wait below: only the publisher's success can end it.
+      const relay = new OutboxRelay(
+        outbox,
+        refusing,
+        metrics,
+        'transport',
+        { pollIntervalMs: 60_000, firstBackoffMs: 60_000, maxBackoffMs: 60_000 },
+        { warn: () => backingOff() },
+      );
+      const publisher = transportPublisher(refusing, metrics, { outbox, relay });
+      const [first, second] = [newPlate(), newPlate()];
+      refusing.failures = 2; // the fast path, then the relay's first round
+      await publisher.publish(publisher.prepare([vehicle(first, newNationalId())]).ready);
+      relay.start();
+      try {
+        await refused;
+        // The relay is backing off now; the bus takes the next publisher's send.
+        await publisher.publish(publisher.prepare([vehicle(second, newNationalId())]).ready);
+        const relayed = await eventually(
+          () => onBus(first),
+          (records) => records.length > 0,
+          10_000,
+        );
+        expect(relayed).toHaveLength(1);
       } finally {
         await relay.stop();
       }

@@ -2,7 +2,8 @@
 // gateway and the five adapters as child processes on a fresh database, on the
 // embedded bus and on a real Kafka broker (the Kafka project's, through
 // KAFKA_BROKERS, which the bench inherits), the raw Kafka and PostgreSQL
-// baselines, and deaths told once under background ingest. Only that it works is asserted — every record
+// baselines, lone records on the idle system, and deaths told once under
+// background ingest. Only that it works is asserted — every record
 // reached the read model, every death's consequences arrived, every row is
 // there and unfailed — never how fast: CI machines vary.
 import { describe, expect, it } from '@jest/globals';
@@ -94,7 +95,9 @@ describe('npm run bench -- --quick --only ingest,propagation', () => {
 
   it('sees every death and all its consequences in the read model, on both buses', () => {
     for (const bus of ['embedded', 'kafka']) {
-      const propagation = rows('propagation', `spean, ${bus} bus`);
+      const propagation = rows('propagation', `spean, ${bus} bus`).filter((r) =>
+        r.setting.startsWith('death'),
+      );
       expect(propagation.map((r) => r.setting.replace(/ \(.*/, ''))).toEqual([
         'death → 202 from the interior adapter',
         'death → the death in the gateway',
@@ -118,13 +121,39 @@ describe('npm run bench -- --quick --only ingest,propagation', () => {
     }
   });
 
-  it('states the ingest, initial-load and propagation targets, each with its ratio, unjudged in a quick run', () => {
+  it('times lone records on the idle system, intake to gateway, step by step, on both buses', () => {
+    for (const bus of ['embedded', 'kafka']) {
+      const lone = rows('propagation', `spean, ${bus} bus`).filter(
+        (r) => !r.setting.startsWith('death'),
+      );
+      expect(lone.map((r) => r.setting.replace(/ \(.*/, ''))).toEqual([
+        'one record, idle system: intake → visible at the gateway',
+        'lone record, step: intake → 202',
+        ...(bus === 'embedded' ? ['lone record, step: intake → appended to the embedded bus'] : []),
+        'lone record, step: 202 → the read model’s transaction begins',
+        'lone record, step: that transaction begins → visible',
+      ]);
+      for (const row of lone) {
+        expect({
+          bus,
+          setting: row.setting,
+          operations: row.operations,
+          errors: row.errors,
+        }).toEqual({ bus, setting: row.setting, operations: 10, errors: 0 });
+        expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms!);
+      }
+    }
+  });
+
+  it('states the ingest, initial-load, propagation and lone-record targets, the first three with their ratios, unjudged in a quick run', () => {
     expect(bench.results.targets.map((t) => t.target.replace(/ \(.*/, ''))).toEqual([
       'Spean ingest end to end, Kafka: records/s ≥ 0.5× raw @platformatic/kafka produce then consume',
       'Spean ingest end to end, embedded bus: records/s ≥ 0.4× raw PostgreSQL COPY',
       '17M-person initial load',
       'a death → every reaction in the gateway, p99 ≤ 250 ms, kafka bus',
       'a death → every reaction in the gateway, p99 ≤ 250 ms, embedded bus',
+      'one record, idle system, intake → visible at the gateway, p99 ≤ 50 ms, embedded bus',
+      'one record, idle system, intake → visible at the gateway, p99 ≤ 100 ms, kafka bus',
     ]);
     for (const target of bench.results.targets.slice(0, 3))
       expect(target.actual).toMatch(/^\d+\.\d\d× \(.* vs .*, 1 round\)$/);

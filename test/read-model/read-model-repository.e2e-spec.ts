@@ -64,6 +64,21 @@ describe('read model repository', () => {
     expect(await titlesOf(third!)).toEqual([{ version: 2 }]);
   });
 
+  it('drops the links when a newer version names nobody', async () => {
+    const other = (version: number, related: string[]): ReadRecord => ({
+      ...title(version, related),
+      recordId: 'LT-2',
+      eventId: `00000000-0000-4000-8000-00000000002${version}`,
+    });
+    expect(await repository.apply([other(1, [first!])])).toBe(1);
+    expect(await titlesOf(first!)).toEqual([{ version: 1 }]);
+    expect(await repository.apply([other(2, [])])).toBe(1);
+    expect(await titlesOf(first!)).toEqual([]);
+    // Stale, and naming someone: changes nothing, links nobody.
+    expect(await repository.apply([other(1, [first!])])).toBe(0);
+    expect(await titlesOf(first!)).toEqual([]);
+  });
+
   it('removes the links when the record is deleted', async () => {
     expect(await repository.apply([title(3, [], 'delete')])).toBe(1);
     expect(await titlesOf(second!)).toEqual([]);

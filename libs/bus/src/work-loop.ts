@@ -22,9 +22,15 @@ export class WorkLoop {
   private pendingWake = false;
   private failures = 0;
 
-  /** `round` does one round of work and says whether more is waiting at once. */
+  /** Whether the last wait was ended by a wake rather than by its poll or back-off. */
+  private woken = false;
+
+  /**
+   * `round` does one round of work and says whether more is waiting at once;
+   * it is told whether a wake (not the poll) started it.
+   */
   constructor(
-    private readonly round: () => Promise<boolean>,
+    private readonly round: (woken: boolean) => Promise<boolean>,
     private readonly settings: WorkLoopSettings,
   ) {}
 
@@ -51,11 +57,20 @@ export class WorkLoop {
     if (this.mayWake()) this.wakeUp?.();
   }
 
+  /** Work went through elsewhere (the bus took another sender's messages): a back-off in hand ends now. */
+  endBackoff(): void {
+    if (this.failures === 0) return;
+    this.failures = 0;
+    this.wakeUp?.();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      const woken = this.woken || this.pendingWake;
       this.pendingWake = false;
+      this.woken = false;
       try {
-        const more = await this.round();
+        const more = await this.round(woken);
         this.failures = 0;
         if (!more) await this.idle(this.settings.pollIntervalMs);
       } catch (error) {
@@ -75,13 +90,14 @@ export class WorkLoop {
   private idle(ms: number): Promise<void> {
     if (!this.running || (this.pendingWake && this.mayWake())) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (woken: boolean): void => {
         clearTimeout(timer);
         this.wakeUp = undefined;
+        this.woken = woken;
         resolve();
       };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wakeUp = () => done(true);
     });
   }
 }

@@ -63,50 +63,87 @@ export class ReadModelRepository {
 
   /**
    * Applies records whose version is newer than what is stored and re-indexes
-   * their related subjects, in one transaction; returns how many changed the
-   * model (the rest were stale).
+   * their related subjects, atomically; returns how many changed the model
+   * (the rest were stale).
+   *
+   * One statement upserts the records and drops the related-subject links of
+   * those it replaced (a data-modifying CTE reads the table as it was before
+   * the statement, which is what the old links are). The new links are a
+   * second statement in the same transaction; a batch that links nobody — a
+   * lone record often, deletes always — is that one statement in its own
+   * transaction, so a record reaches the model in one round trip instead of
+   * four (BEGIN, upsert, unlink, COMMIT).
    */
   async apply(records: ReadRecord[]): Promise<number> {
     if (records.length === 0) return 0;
     const rows = newestVersions(records);
+    const links = rows.some((r) => r.op !== 'delete' && r.relatedSubjects.length > 0);
+    if (!links) return (await this.upsert(this.db, rows)).length;
     return this.db.transaction(async (tx) => {
-      // xmax is 0 on a row this statement inserted: a record new to the model
-      // has no related-subject links to remove (the common case in a backfill).
-      const changed = await tx.query<{ record_type: string; record_id: string; inserted: boolean }>(
-        `INSERT INTO read_record
+      const changed = await this.upsert(tx, rows);
+      const key = (type: string, id: string): string => `${type}\u0000${id}`;
+      const applied = new Set(changed.map((row) => key(row.record_type, row.record_id)));
+      await this.link(
+        tx,
+        rows.filter((r) => applied.has(key(r.recordType, r.recordId))),
+      );
+      return changed.length;
+    });
+  }
+
+  /**
+   * Upserts the rows newer than the stored version and drops the links of
+   * those it replaced; returns the rows it changed. xmax is 0 on a row this
+   * statement inserted: a record new to the model has no links to drop (the
+   * common case in a backfill).
+   */
+  private upsert(
+    tx: Pick<Database, 'query'>,
+    rows: ReadRecord[],
+  ): Promise<Array<{ record_type: string; record_id: string }>> {
+    return tx.query<{ record_type: string; record_id: string }>(
+      `WITH changed AS (
+         INSERT INTO read_record
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::boolean[],
                               ${jsonLinesParam(7)}, $8::text[], $9::uuid[], $10::timestamptz[])
          ${NEWER_WINS}
-         RETURNING record_type, record_id, xmax = 0 AS inserted`,
-        [
-          rows.map((r) => r.recordType),
-          rows.map((r) => r.recordId),
-          rows.map((r) => r.subjectId),
-          rows.map((r) => r.version),
-          rows.map((r) => r.schemaVersion),
-          rows.map((r) => r.op === 'delete'),
-          jsonLines(rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload)))),
-          rows.map((r) => r.source),
-          rows.map((r) => r.eventId),
-          rows.map((r) => r.occurredAt),
-        ],
-      );
-      if (changed.length === 0) return 0;
-      const key = (type: string, id: string): string => `${type}\u0000${id}`;
-      const replaced = new Set<string>();
-      const applied = new Set<string>();
-      for (const row of changed) {
-        applied.add(key(row.record_type, row.record_id));
-        if (!row.inserted) replaced.add(key(row.record_type, row.record_id));
-      }
-      await this.reindexRelated(
-        tx,
-        rows.filter((r) => applied.has(key(r.recordType, r.recordId))),
-        rows.filter((r) => replaced.has(key(r.recordType, r.recordId))),
-      );
-      return changed.length;
-    });
+         RETURNING record_type, record_id, xmax = 0 AS inserted
+       ), unlinked AS (
+         DELETE FROM read_related_subject s
+         USING changed c
+         WHERE NOT c.inserted AND s.record_type = c.record_type AND s.record_id = c.record_id
+       )
+       SELECT record_type, record_id FROM changed`,
+      [
+        rows.map((r) => r.recordType),
+        rows.map((r) => r.recordId),
+        rows.map((r) => r.subjectId),
+        rows.map((r) => r.version),
+        rows.map((r) => r.schemaVersion),
+        rows.map((r) => r.op === 'delete'),
+        jsonLines(rows.map((r) => (r.op === 'delete' ? null : JSON.stringify(r.payload)))),
+        rows.map((r) => r.source),
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.occurredAt),
+      ],
+    );
+  }
+
+  /** Links `applied` records to the citizens they name (their old links are gone already). */
+  private async link(tx: Pick<Database, 'query'>, applied: ReadRecord[]): Promise<void> {
+    const links = applied.flatMap((r) =>
+      r.op === 'delete'
+        ? []
+        : r.relatedSubjects.map((subject) => [subject, r.recordType, r.recordId] as const),
+    );
+    if (links.length === 0) return;
+    await tx.query(
+      `INSERT INTO read_related_subject (subject_id, record_type, record_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT DO NOTHING`,
+      [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+    );
   }
 
   /**
@@ -141,7 +178,7 @@ export class ReadModelRepository {
     if (Number(changed?.count ?? 0) === 0) return 0;
     // Planned with its statistics, not as the empty table a fresh one looks like.
     await tx.query(`ANALYZE read_model_applied`);
-    // As in reindexRelated: only a record that replaced another has links to drop.
+    // As in upsert: only a record that replaced another has links to drop.
     await tx.query(
       `DELETE FROM read_related_subject s
        USING read_model_applied a
@@ -158,34 +195,6 @@ export class ReadModelRepository {
        ON CONFLICT DO NOTHING`,
     );
     return Number(changed!.count);
-  }
-
-  /** Links `applied` records to the citizens they name, dropping the old links of `replaced` ones. */
-  private async reindexRelated(
-    tx: Pick<Database, 'query'>,
-    applied: ReadRecord[],
-    replaced: ReadRecord[],
-  ): Promise<void> {
-    if (replaced.length > 0) {
-      await tx.query(
-        `DELETE FROM read_related_subject s
-         USING unnest($1::text[], $2::text[]) AS x(t, i)
-         WHERE s.record_type = x.t AND s.record_id = x.i`,
-        [replaced.map((r) => r.recordType), replaced.map((r) => r.recordId)],
-      );
-    }
-    const links = applied.flatMap((r) =>
-      r.op === 'delete'
-        ? []
-        : r.relatedSubjects.map((subject) => [subject, r.recordType, r.recordId] as const),
-    );
-    if (links.length === 0) return;
-    await tx.query(
-      `INSERT INTO read_related_subject (subject_id, record_type, record_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-       ON CONFLICT DO NOTHING`,
-      [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
-    );
   }
 
   /**

@@ -4,7 +4,8 @@
 // the adapter and stopped with it. It takes messages oldest first, never a
 // message whose key has an older one still held by a publisher, publishes
 // them, and deletes them once the bus acknowledged; a refusal gives them back
-// and the relay tries again after a back-off that doubles up to a bound. A
+// and the relay tries again after a back-off that doubles up to a bound, or as
+// soon as a publisher's own send shows the bus is back. A
 // crash after the bus acknowledged and before the delete sends a message
 // twice; consumers apply records by version, so a duplicate is harmless — a
 // loss is what this prevents. The outbox is counted (spean_outbox_depth) on
@@ -24,6 +25,8 @@ export interface OutboxSettings {
   pollIntervalMs: number;
   /** Most messages one relay round takes. */
   batchSize: number;
+  /** The first back-off after the bus refused; each refusal in a row doubles it. */
+  firstBackoffMs: number;
   /** Bound of the back-off after the bus refused. */
   maxBackoffMs: number;
 }
@@ -33,6 +36,7 @@ export const OUTBOX_DEFAULTS: OutboxSettings = {
   fastPathWaitMs: 10_000,
   pollIntervalMs: 1_000,
   batchSize: 500,
+  firstBackoffMs: 250,
   maxBackoffMs: 30_000,
 };
 
@@ -51,7 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.settings = { ...OUTBOX_DEFAULTS, ...settings };
     this.loop = new WorkLoop(async () => (await this.relayOnce()) >= this.settings.batchSize, {
       pollIntervalMs: this.settings.pollIntervalMs,
-      firstBackoffMs: 250,
+      firstBackoffMs: this.settings.firstBackoffMs,
       maxBackoffMs: this.settings.maxBackoffMs,
       // A nudge does not cut a back-off short: the bus was just failing.
       wakeEndsBackoff: false,
@@ -94,6 +98,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Messages were left in the outbox: look now rather than at the next poll (not during a back-off). */
   nudge(): void {
     this.loop.wake();
+  }
+
+  /**
+   * The bus took a publisher's messages: a relay backing off after refusals
+   * tries again now rather than at the end of its back-off (which grows to
+   * maxBackoffMs), so what waited through a broker restart goes as soon as
+   * the broker is back, not up to half a minute later.
+   */
+  busAnswered(): void {
+    this.loop.endBackoff();
   }
 
   /** One round: takes, publishes, deletes. Returns how many messages reached the bus. */

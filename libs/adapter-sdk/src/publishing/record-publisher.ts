@@ -64,8 +64,11 @@ export interface PublisherOutbox {
   /** The adapter's database: the store and the outbox are written in one of its transactions. */
   database: Database;
   outbox: OutboxRepository;
-  /** Told when messages were left for it, so it sends them now rather than at its next poll. */
-  relay?: { nudge(): void };
+  /**
+   * Told when messages were left for it, so it sends them now rather than at
+   * its next poll; and when the bus took a send, so it ends a back-off.
+   */
+  relay?: { nudge(): void; busAnswered(): void };
   settings?: Partial<Pick<OutboxSettings, 'leaseMs' | 'fastPathWaitMs'>>;
 }
 
@@ -185,13 +188,16 @@ export class RecordPublisher {
   private async sendNow(leased: OutboxEntry[]): Promise<void> {
     if (leased.length === 0) return;
     const { outbox, relay } = this.delivery;
-    const sending = deliver(this.bus, outbox, leased).catch((error: unknown) => {
-      // Refused (the rows are the relay's again), or sent but not forgotten (sent again later).
-      this.logger.warn(
-        `sending ${leased.length} kept record(s) did not finish; the outbox relay will see to them: ${describe(error)}`,
-      );
-      relay?.nudge();
-    });
+    const sending = deliver(this.bus, outbox, leased).then(
+      () => relay?.busAnswered(),
+      (error: unknown) => {
+        // Refused (the rows are the relay's again), or sent but not forgotten (sent again later).
+        this.logger.warn(
+          `sending ${leased.length} kept record(s) did not finish; the outbox relay will see to them: ${describe(error)}`,
+        );
+        relay?.nudge();
+      },
+    );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       sending,

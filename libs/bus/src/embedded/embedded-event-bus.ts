@@ -151,6 +151,8 @@ interface LoopSettings {
 class EmbeddedSubscription implements Subscription {
   private readonly member = randomUUID();
   private readonly loop: WorkLoop;
+  /** When this member last took and renewed its partitions (0: never). */
+  private claimedAt = 0;
 
   constructor(
     private readonly repository: EmbeddedBusRepository,
@@ -159,7 +161,7 @@ class EmbeddedSubscription implements Subscription {
     private readonly settings: LoopSettings,
     private readonly onClosed: () => void,
   ) {
-    this.loop = new WorkLoop(() => this.pass(), {
+    this.loop = new WorkLoop((woken) => this.pass(woken), {
       pollIntervalMs: settings.pollIntervalMs,
       firstBackoffMs: 200,
       maxBackoffMs: 5000,
@@ -188,47 +190,86 @@ class EmbeddedSubscription implements Subscription {
     this.onClosed();
   }
 
-  /** One round over the owned partitions; true when any message was handled. */
-  private async pass(): Promise<boolean> {
-    const leaseMs = this.settings.leaseMs;
-    await this.repository.claimPartitions(
-      this.options.group,
-      this.options.topics,
-      this.member,
-      leaseMs,
-    );
-    const fetched = await this.repository.fetch(
-      this.options.group,
-      this.member,
-      this.options.maxBatchSize ?? 500,
-    );
+  /**
+   * One round over the owned partitions; true when any message was handled.
+   * Partitions are taken and their leases renewed on a round the poll started
+   * and once a third of the lease has passed (every commit renews those it
+   * moves), not on a round a notification started: that is a write, and a
+   * message that woke the consumer should not wait for it.
+   * What was fetched goes to the handler in calls of up to maxBatchSize
+   * messages that span partitions, each partition's messages in offset order,
+   * and each call's offsets are committed in one statement — one transaction
+   * of the handler for many partitions, so a message behind a busy round
+   * waits for a few calls, not for one per partition.
+   */
+  private async pass(woken: boolean): Promise<boolean> {
+    const { leaseMs } = this.settings;
+    const maxBatchSize = this.options.maxBatchSize ?? 500;
+    if (!woken || Date.now() - this.claimedAt >= leaseMs / 3) {
+      const now = Date.now();
+      await this.repository.claimPartitions(
+        this.options.group,
+        this.options.topics,
+        this.member,
+        leaseMs,
+      );
+      this.claimedAt = now;
+    }
+    const fetched = await this.repository.fetch(this.options.group, this.member, maxBatchSize);
     if (fetched.length === 0) return false;
-    for (const batch of byPartition(fetched)) {
+    for (const batch of handlerCalls(fetched, maxBatchSize)) {
       if (!this.loop.isRunning) break;
       const messages = batch.map(toConsumed);
       // Dead letters are committed past like the rest: the consumer kept them.
       await this.handler(messages);
-      const last = messages[messages.length - 1]!;
-      const kept = await this.repository.commit(this.options.group, this.member, last, leaseMs);
-      if (!kept) {
+      const lost = await this.repository.commit(
+        this.options.group,
+        this.member,
+        lastOfEachPartition(messages),
+        leaseMs,
+      );
+      for (const partition of lost)
         this.settings.logger?.warn(
-          `consumer ${this.options.group}: lost partition ${last.topic}/${last.partition} to another member`,
+          `consumer ${this.options.group}: lost partition ${partition} to another member`,
         );
-      }
     }
     return true;
   }
 }
 
-function byPartition(messages: StoredMessage[]): StoredMessage[][] {
-  const batches = new Map<string, StoredMessage[]>();
-  for (const message of messages) {
-    const id = `${message.topic}\u0000${message.partition}`;
-    const batch = batches.get(id);
-    if (batch) batch.push(message);
-    else batches.set(id, [message]);
+/**
+ * Splits what one fetch returned (ordered by topic, partition, offset) into
+ * handler calls of at most `max` messages, never splitting a partition's run
+ * (each is at most `max` already: the fetch's per-partition limit).
+ */
+function handlerCalls(messages: StoredMessage[], max: number): StoredMessage[][] {
+  const calls: StoredMessage[][] = [];
+  let call: StoredMessage[] = [];
+  for (let start = 0; start < messages.length;) {
+    const first = messages[start]!;
+    let end = start + 1;
+    while (
+      end < messages.length &&
+      messages[end]!.topic === first.topic &&
+      messages[end]!.partition === first.partition
+    )
+      end++;
+    if (call.length > 0 && call.length + (end - start) > max) {
+      calls.push(call);
+      call = [];
+    }
+    call.push(...messages.slice(start, end));
+    start = end;
   }
-  return [...batches.values()];
+  if (call.length > 0) calls.push(call);
+  return calls;
+}
+
+/** The last message of each partition in a handler call, whose offset is committed. */
+function lastOfEachPartition(messages: ConsumedMessage[]): ConsumedMessage[] {
+  const last = new Map<string, ConsumedMessage>();
+  for (const message of messages) last.set(`${message.topic}\u0000${message.partition}`, message);
+  return [...last.values()];
 }
 
 function toConsumed(message: StoredMessage): ConsumedMessage {

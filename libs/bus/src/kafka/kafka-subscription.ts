@@ -1,10 +1,10 @@
 // One consumer-group member of the Kafka transport. The client library's
 // stream fetches ahead; this class turns what it yields into per-partition
-// lanes and hands the handler one batch at a time, gathered round robin across
-// the lanes up to the batch size, each partition's messages in offset order:
-// one handler call (for the read model, one transaction) serves many
-// partitions, so a topic spread over dozens of partitions is not applied a
-// few records at a time.
+// lanes and hands the handler one batch at a time, gathered across the lanes
+// up to the batch size (each lane an equal share first), each partition's
+// messages in offset order: one handler call (for the read model, one
+// transaction) serves many partitions, so a topic spread over dozens of
+// partitions is not applied a few records at a time.
 //
 // The rules that keep delivery at least once and in order:
 // - a partition's offset is committed only after the handler resolved and its
@@ -31,6 +31,7 @@ import {
 } from '@platformatic/kafka';
 import type { BatchHandler, ConsumedMessage, Subscription } from '../event-bus.port.js';
 import type { BusLogger } from './bus-logger.js';
+import { fairShares } from './fair-shares.js';
 import { saslOptions, type KafkaSasl } from './kafka-sasl.js';
 
 type KafkaMessage = Message<string, Buffer, string, string>;
@@ -360,8 +361,9 @@ export class KafkaSubscription implements Subscription {
 
   /**
    * The next batch: a failed batch whose back-off has passed, alone; otherwise
-   * up to maxBatchSize messages taken round robin from the lanes with nothing
-   * failed, starting after the lane served last so no partition starves.
+   * up to maxBatchSize messages from the lanes with nothing failed, each lane
+   * an equal share first (fair-shares.ts), starting after the lane served
+   * last so no partition is always first.
    */
   private nextBatch(): Part[] | undefined {
     const now = Date.now();
@@ -377,17 +379,21 @@ export class KafkaSubscription implements Subscription {
         return [{ lane, entries }];
       }
     }
-    const parts: Part[] = [];
-    let room = this.settings.maxBatchSize;
-    for (let i = 0; i < ids.length && room > 0; i++) {
-      const id = ids[(start + i) % ids.length]!;
-      const lane = this.lanes.get(id)!;
-      if (lane.failed || lane.queue.length === 0) continue;
-      const entries = lane.queue.splice(0, room);
-      room -= entries.length;
-      parts.push({ lane, entries });
-      this.lastServed = id;
+    const ready: Lane[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const lane = this.lanes.get(ids[(start + i) % ids.length]!)!;
+      if (!lane.failed && lane.queue.length > 0) ready.push(lane);
     }
+    const shares = fairShares(
+      ready.map((lane) => lane.queue.length),
+      this.settings.maxBatchSize,
+    );
+    const parts: Part[] = [];
+    ready.forEach((lane, i) => {
+      if (shares[i] === 0) return;
+      parts.push({ lane, entries: lane.queue.splice(0, shares[i]) });
+      this.lastServed = laneId(lane.topic, lane.partition);
+    });
     return parts.length > 0 ? parts : undefined;
   }
 
