@@ -2,15 +2,8 @@
 import type { Database, Queryable } from '#spean/persistence';
 import type { ConsumedMessage, ConsumerLag, OutgoingMessage } from '../event-bus.port.js';
 
-export interface StoredMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string;
-  value: Buffer;
-  headers: Record<string, string>;
-  published_at: Date;
-}
+/** A message as the bus table holds it: read as consumers receive it (published_at is its timestamp). */
+export type StoredMessage = ConsumedMessage;
 
 export interface PartitionBatch {
   topic: string;
@@ -118,7 +111,7 @@ export class EmbeddedBusRepository {
 
   async fetch(group: string, member: string, perPartition: number): Promise<StoredMessage[]> {
     return this.db.query<StoredMessage>(
-      `SELECT m.topic, m.partition, m."offset", m.key, m.value, m.headers, m.published_at
+      `SELECT m.topic, m.partition, m."offset", m.key, m.value, m.headers, m.published_at AS timestamp
        FROM bus_group_offset g
        CROSS JOIN LATERAL (
          SELECT * FROM bus_message m

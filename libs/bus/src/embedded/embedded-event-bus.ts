@@ -217,9 +217,8 @@ class EmbeddedSubscription implements Subscription {
     }
     const fetched = await this.repository.fetch(this.options.group, this.member, maxBatchSize);
     if (fetched.length === 0) return false;
-    for (const batch of handlerCalls(fetched, maxBatchSize)) {
+    for (const messages of handlerCalls(fetched, maxBatchSize)) {
       if (!this.loop.isRunning) break;
-      const messages = batch.map(toConsumed);
       // Dead letters are committed past like the rest: the consumer kept them.
       await this.handler(messages);
       const lost = await this.repository.commit(
@@ -270,18 +269,6 @@ function lastOfEachPartition(messages: ConsumedMessage[]): ConsumedMessage[] {
   const last = new Map<string, ConsumedMessage>();
   for (const message of messages) last.set(`${message.topic}\u0000${message.partition}`, message);
   return [...last.values()];
-}
-
-function toConsumed(message: StoredMessage): ConsumedMessage {
-  return {
-    topic: message.topic,
-    partition: message.partition,
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: message.headers,
-    timestamp: message.published_at,
-  };
 }
 
 function describe(error: unknown): string {
