@@ -121,15 +121,7 @@ async function run(
   await approvals.start();
   const hash = createHash('sha256');
   const input = fs.createReadStream(options.file);
-  // Hashed as it is read, on its way to the backfill (and at its pace).
-  const hashed = input.pipe(
-    new Transform({
-      transform(bytes: Buffer, _encoding, done) {
-        hash.update(bytes);
-        done(null, bytes);
-      },
-    }),
-  );
+  const hashed = input.pipe(hashing(hash));
   const rejects = new RejectsFile(options.rejectsFile);
   const progress = new Progress(fs.statSync(options.file).size, () => input.bytesRead);
   let counts: BackfillCounts | undefined;
@@ -162,22 +154,13 @@ async function run(
         ),
     });
   } catch (error) {
-    if (error instanceof IntakeException || error instanceof BackfillRefusal) {
-      outcome = 'refused';
-      reason = error.message;
-    } else {
-      outcome = 'failed';
-      // A database error may quote a value; the audit log gets its kind only.
-      reason = error instanceof Error ? error.name : 'error';
-      warn(`backfill: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    ({ outcome, reason } = endedBy(error));
   } finally {
     input.destroy();
     hashed.destroy();
     await rejects.close();
     await approvals.stop();
   }
-  const seconds = (performance.now() - started) / 1000;
   const done = counts ?? progress.last;
   // A run stopped early has not read the whole file: its hash is taken again, whole.
   const sha256 = outcome === 'completed' ? hash.digest('hex') : await hashFile(options.file);
@@ -186,21 +169,71 @@ async function run(
     actorClient: actor.clientId,
     actorAgency: actor.agencyId,
     details: {
-      adapter: definition.name,
-      file: path.basename(options.file),
-      sha256,
-      outcome,
+      ...runDetails(definition.name, options.file, sha256, outcome, done),
       ...(reason ? { reason } : {}),
-      lines: done.lines,
-      written: done.written,
-      unchanged: done.unchanged,
-      rejected: done.rejected,
-      readModelApplied: done.landed,
-      leftToRelay: done.leftToRelay,
-      recordTypes: done.recordTypes,
     },
   });
   progress.done();
+  return report(
+    rejects,
+    options.rejectsFile,
+    done,
+    (performance.now() - started) / 1000,
+    outcome,
+    reason,
+  );
+}
+
+/** Passes the file's bytes on, hashing them as they go (and at the backfill's pace). */
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(bytes: Buffer, _encoding, done) {
+      hash.update(bytes);
+      done(null, bytes);
+    },
+  });
+}
+
+/** How an error ended the run: a refusal says why; a failure, only its kind (it may quote a value). */
+function endedBy(error: unknown): { outcome: Outcome; reason: string } {
+  if (error instanceof IntakeException || error instanceof BackfillRefusal)
+    return { outcome: 'refused', reason: error.message };
+  warn(`backfill: ${error instanceof Error ? error.message : String(error)}`);
+  return { outcome: 'failed', reason: error instanceof Error ? error.name : 'error' };
+}
+
+/** What the audit entry says of a run: counts and names, never a record's value. */
+function runDetails(
+  adapter: string,
+  file: string,
+  sha256: string,
+  outcome: Outcome,
+  done: BackfillCounts,
+): Record<string, unknown> {
+  return {
+    adapter,
+    file: path.basename(file),
+    sha256,
+    outcome,
+    lines: done.lines,
+    written: done.written,
+    unchanged: done.unchanged,
+    rejected: done.rejected,
+    readModelApplied: done.landed,
+    leftToRelay: done.leftToRelay,
+    recordTypes: done.recordTypes,
+  };
+}
+
+/** Tells the operator how the run ended; returns the exit status. */
+function report(
+  rejects: RejectsFile,
+  rejectsFile: string,
+  done: BackfillCounts,
+  seconds: number,
+  outcome: Outcome,
+  reason: string | undefined,
+): number {
   for (const shown of rejects.shown) warn(shown);
   if (rejects.count > rejects.shown.length)
     warn(`… and ${rejects.count - rejects.shown.length} more refused line(s)`);
@@ -213,9 +246,7 @@ async function run(
     say(summary(done, seconds, 'before the failure'));
     return 1;
   }
-  say(
-    summary(done, seconds, 'in all') + (done.rejected > 0 ? ` — see ${options.rejectsFile}` : ''),
-  );
+  say(summary(done, seconds, 'in all') + (done.rejected > 0 ? ` — see ${rejectsFile}` : ''));
   return done.rejected > 0 ? 3 : 0;
 }
 
