@@ -56,35 +56,27 @@ function acceptedEncoding(request: IncomingMessage): Encoding {
 
 const SUFFIX: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz', identity: '' };
 
-/** The console's handler, mounted at /console; `dir` is the built console. */
-export function consoleStatic(dir: string) {
-  // Only files that exist are kept: a probe of made-up names keeps nothing,
-  // and a console built after the gateway started is found.
-  const files = new Map<string, Buffer>();
-  const read = (file: string, encoding: Encoding): Buffer | null => {
-    const key = `${encoding}:${file}`;
-    let body = files.get(key);
-    if (!body) {
-      try {
-        body = fs.readFileSync(path.join(dir, file + SUFFIX[encoding]));
-      } catch {
-        return null;
-      }
-      files.set(key, body);
-    }
-    return body;
-  };
+/**
+ * The built console's files, read once each as they are asked for. Only files
+ * that exist are kept: a probe of made-up names keeps nothing, and a console
+ * built after the gateway started is found.
+ */
+class ConsoleFiles {
+  private readonly files = new Map<string, Buffer>();
+
+  constructor(private readonly dir: string) {}
+
   /** The file as this request takes it, and the headers that say how. */
-  const serve = (
+  serve(
     request: IncomingMessage,
     file: string,
-  ): { body: Buffer; headers: Record<string, string | number> } | null => {
+  ): { body: Buffer; headers: Record<string, string | number> } | null {
     let encoding = COMPRESSIBLE.has(path.extname(file)) ? acceptedEncoding(request) : 'identity';
-    let body = read(file, encoding);
+    let body = this.read(file, encoding);
     if (!body && encoding !== 'identity') {
       // A build without compressed copies: the file as it is.
       encoding = 'identity';
-      body = read(file, encoding);
+      body = this.read(file, encoding);
     }
     if (!body) return null;
     const headers: Record<string, string | number> = {
@@ -93,15 +85,39 @@ export function consoleStatic(dir: string) {
     };
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
     return { body, headers };
-  };
+  }
 
+  private read(file: string, encoding: Encoding): Buffer | null {
+    const key = `${encoding}:${file}`;
+    let body = this.files.get(key);
+    if (!body) {
+      try {
+        body = fs.readFileSync(path.join(this.dir, file + SUFFIX[encoding]));
+      } catch {
+        return null;
+      }
+      this.files.set(key, body);
+    }
+    return body;
+  }
+}
+
+/** A short text answer that no cache keeps. */
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+/** The console's handler, mounted at /console; `dir` is the built console. */
+export function consoleStatic(dir: string) {
+  const files = new ConsoleFiles(dir);
   return (request: IncomingMessage, response: ServerResponse, _next: Next): void => {
     for (const [name, value] of Object.entries(CONSOLE_SECURITY_HEADERS))
       response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://console');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
-      response.end('Method not allowed\n');
+      response.setHeader('Allow', 'GET, HEAD');
+      plain(response, 405, 'Method not allowed\n');
       return;
     }
     // Mounted at /console, the path here is what follows it: /console itself
@@ -113,34 +129,48 @@ export function consoleStatic(dir: string) {
       return;
     }
     const asset = ASSET.exec(url.pathname);
-    if (asset || url.pathname.startsWith('/assets/')) {
-      const type = asset ? TYPES[path.extname(asset[1]!)] : undefined;
-      const file = asset && type ? serve(request, path.join('assets', asset[1]!)) : null;
-      if (!file || !type) {
-        response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
-        response.end('Not found\n');
-        return;
-      }
-      response.writeHead(200, {
-        ...file.headers,
-        'Content-Type': type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-      });
-      response.end(request.method === 'HEAD' ? undefined : file.body);
+    const sent =
+      asset || url.pathname.startsWith('/assets/')
+        ? assetOf(files, request, asset?.[1])
+        : pageOf(files, request);
+    if ('missing' in sent) {
+      plain(response, sent.missing, sent.text);
       return;
     }
-    const page = serve(request, 'index.html');
-    if (!page) {
-      response.writeHead(503, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
-      response.end('The console is not built: run npm run build\n');
-      return;
-    }
-    response.writeHead(200, {
+    response.writeHead(200, sent.headers);
+    response.end(request.method === 'HEAD' ? undefined : sent.body);
+  };
+}
+
+type Sent =
+  { body: Buffer; headers: Record<string, string | number> } | { missing: number; text: string };
+
+/** A hashed asset, cached for good; an unknown name or kind is not found. */
+function assetOf(files: ConsoleFiles, request: IncomingMessage, name: string | undefined): Sent {
+  const type = name ? TYPES[path.extname(name)] : undefined;
+  const file = name && type ? files.serve(request, path.join('assets', name)) : null;
+  if (!file || !type) return { missing: 404, text: 'Not found\n' };
+  return {
+    body: file.body,
+    headers: {
+      ...file.headers,
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    },
+  };
+}
+
+/** The one page, for every other address: never cached. */
+function pageOf(files: ConsoleFiles, request: IncomingMessage): Sent {
+  const page = files.serve(request, 'index.html');
+  if (!page) return { missing: 503, text: 'The console is not built: run npm run build\n' };
+  return {
+    body: page.body,
+    headers: {
       ...page.headers,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : page.body);
+    },
   };
 }
 
