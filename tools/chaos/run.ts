@@ -148,27 +148,7 @@ async function runOnBus(
     });
     publisher.start();
     await sleep(options.settleSeconds * 1000);
-    for (let round = 1; round <= options.kills; round++) {
-      for (const target of targets) {
-        if (publisher.failure) throw publisher.failure;
-        publisher.window = target;
-        const kill = await killAndRecover(
-          target,
-          round,
-          options,
-          system,
-          postgres,
-          kafka,
-          publisher.acks,
-        );
-        kills.push(kill);
-        log(
-          `${bus} bus: killed ${target} (${round}/${options.kills}): ${killSummary(kill, options)}` +
-            `, ${publisher.acks.length} records acknowledged so far`,
-        );
-        await sleep(options.settleSeconds * 1000);
-      }
-    }
+    await killEachTarget(bus, targets, kills, publisher, options, system, postgres, kafka);
     publisher.window = 'end';
     await publisher.stop(60_000);
     if (publisher.failure) throw publisher.failure;
@@ -188,6 +168,40 @@ async function runOnBus(
     await system?.stop();
     await kafka?.stop();
     stops.splice(0);
+  }
+}
+
+/** Kills every target once a round, while the publisher goes on, and records how each was taken. */
+async function killEachTarget(
+  bus: BusKind,
+  targets: readonly Target[],
+  kills: KillRecord[],
+  publisher: ChaosPublisher,
+  options: ChaosOptions,
+  system: ChaosSystem,
+  postgres: ChaosPostgres,
+  kafka: ChaosKafka | undefined,
+): Promise<void> {
+  for (let round = 1; round <= options.kills; round++) {
+    for (const target of targets) {
+      if (publisher.failure) throw publisher.failure;
+      publisher.window = target;
+      const kill = await killAndRecover(
+        target,
+        round,
+        options,
+        system,
+        postgres,
+        kafka,
+        publisher.acks,
+      );
+      kills.push(kill);
+      log(
+        `${bus} bus: killed ${target} (${round}/${options.kills}): ${killSummary(kill, options)}` +
+          `, ${publisher.acks.length} records acknowledged so far`,
+      );
+      await sleep(options.settleSeconds * 1000);
+    }
   }
 }
 
