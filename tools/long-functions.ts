@@ -16,7 +16,7 @@ interface LongFunction {
 function sourceFiles(folder: string): string[] {
   return fs
     .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !/\.(e2e-)?spec\.ts$|\.d\.ts$/.test(file))
+    .filter((file) => /\.tsx?$/.test(file) && !/\.(e2e-)?spec\.tsx?$|\.d\.ts$/.test(file))
     .filter((file) => !file.split(path.sep).includes('node_modules'))
     .map((file) => path.join(folder, file));
 }
