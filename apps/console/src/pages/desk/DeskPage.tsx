@@ -100,14 +100,38 @@ function useDeskRequests() {
 
 type DeskRequests = ReturnType<typeof useDeskRequests>;
 
-export default function DeskPage() {
-  const { access, offered } = useOfferedPurposes();
-  const { verify, lookup } = useDeskRequests();
-
+/** What the officer is typing: the citizen's id, the purpose, the case reference, the claims. */
+function useQuestion() {
   const [nationalId, setNationalId] = useState('');
   const [purpose, setPurpose] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const [claims, setClaims] = useState<Claims>(NO_CLAIMS);
+  return {
+    nationalId,
+    setNationalId,
+    purpose,
+    setPurpose,
+    reference,
+    setReference,
+    claims,
+    setClaims,
+    /** Empties the fields; the chosen purpose stays chosen. */
+    clear: () => {
+      setNationalId('');
+      setReference('');
+      setClaims(NO_CLAIMS);
+    },
+  };
+}
+
+type Question = ReturnType<typeof useQuestion>;
+
+export default function DeskPage() {
+  const { access, offered } = useOfferedPurposes();
+  const { verify, lookup } = useDeskRequests();
+
+  const question = useQuestion();
+  const { nationalId, purpose, reference, claims } = question;
   const [asked, setAsked] = useState<Asked | null>(null);
   const chosen = offered.find((entry) => entry.code === purpose);
 
@@ -136,9 +160,7 @@ export default function DeskPage() {
   }
 
   function clear(): void {
-    setNationalId('');
-    setReference('');
-    setClaims(NO_CLAIMS);
+    question.clear();
     setAsked(null);
     verify.reset();
     lookup.reset();
@@ -161,14 +183,7 @@ export default function DeskPage() {
       <DeskForm
         offered={offered}
         chosen={chosen}
-        nationalId={nationalId}
-        onNationalId={setNationalId}
-        purpose={purpose}
-        onPurpose={setPurpose}
-        reference={reference}
-        onReference={setReference}
-        claims={claims}
-        onClaims={setClaims}
+        question={question}
         canSubmit={ready && !verify.isPending && !lookup.isPending}
         onSubmit={submit}
       />
@@ -201,19 +216,13 @@ function DeskActions({ onClear }: { onClear: () => void }) {
 function DeskForm(props: {
   offered: Offered[];
   chosen: Offered | undefined;
-  nationalId: string;
-  onNationalId: (nationalId: string) => void;
-  purpose: string | null;
-  onPurpose: (purpose: string | null) => void;
-  reference: string;
-  onReference: (reference: string) => void;
-  claims: Claims;
-  onClaims: (claims: Claims) => void;
+  question: Question;
   canSubmit: boolean;
   onSubmit: () => void;
 }) {
   const intl = useIntl();
-  const { chosen, claims } = props;
+  const { chosen, question } = props;
+  const { claims } = question;
   const hasClaim =
     (claims.familyName.trim() !== '' && claims.givenName.trim() !== '') ||
     claims.dateOfBirth.trim() !== '' ||
@@ -228,13 +237,13 @@ function DeskForm(props: {
         props.onSubmit();
       }}
     >
-      <NationalIdField value={props.nationalId} onChange={props.onNationalId} autoFocus />
+      <NationalIdField value={question.nationalId} onChange={question.setNationalId} autoFocus />
       <ListSelect
         label={<FormattedMessage id="desk.purpose" />}
         description={<FormattedMessage id="desk.purposeHelp" />}
         options={props.offered.map((entry) => [entry.code, entry.title] as const)}
-        value={props.purpose}
-        onChange={props.onPurpose}
+        value={question.purpose}
+        onChange={question.setPurpose}
         isRequired
         placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
       />
@@ -248,8 +257,8 @@ function DeskForm(props: {
       ) : null}
       <TextInput
         className="field"
-        value={props.reference}
-        onChange={props.onReference}
+        value={question.reference}
+        onChange={question.setReference}
         isRequired
         maxLength={100}
         name="reference"
@@ -263,7 +272,7 @@ function DeskForm(props: {
           <FormattedMessage id="desk.noVerification" />
         </p>
       ) : (
-        <ClaimsFieldset claims={claims} onChange={props.onClaims} />
+        <ClaimsFieldset claims={claims} onChange={question.setClaims} />
       )}
       {chosen?.verify && !hasClaim ? (
         <p className="claims-help">
