@@ -1,5 +1,6 @@
 // Lists the functions longer than a limit (default 60 lines) in apps/, libs/
-// and tools/ (or the folders given), longest first, specs left out:
+// and tools/ (or the folders given), the console's .tsx components among them,
+// longest first, specs left out:
 //   npm run lint:functions -- [--over 60] [folder ...]
 // Exits 1 while any is found, so it can gate the build once the list is empty.
 import fs from 'node:fs';
