@@ -23,16 +23,8 @@ import {
   DeskVerifyDocument as DESK_VERIFY,
 } from '../../gql/graphql';
 import { LookupView } from './LookupView';
-import { VerificationView } from './VerificationView';
+import { VerificationView, type Claims } from './VerificationView';
 import './desk.css';
-
-interface Claims {
-  familyName: string;
-  givenName: string;
-  dateOfBirth: string;
-  alive: boolean;
-  idCardNumber: string;
-}
 
 const NO_CLAIMS: Claims = {
   familyName: '',

@@ -8,7 +8,8 @@ import { Table } from '../../ui/Table';
 
 type Claim = 'name' | 'dateOfBirth' | 'alive' | 'idCardNumber';
 
-interface Claims {
+/** What the officer claims about the citizen, as typed. */
+export interface Claims {
   familyName: string;
   givenName: string;
   dateOfBirth: string;
