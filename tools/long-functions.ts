@@ -1,5 +1,6 @@
 // Lists the functions longer than a limit (default 60 lines) in apps/, libs/
-// and tools/ (or the folders given), longest first, specs left out:
+// and tools/ (or the folders given), the console's .tsx components among them,
+// longest first, specs left out:
 //   npm run lint:functions -- [--over 60] [folder ...]
 // Exits 1 while any is found, so it can gate the build once the list is empty.
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ interface LongFunction {
 function sourceFiles(folder: string): string[] {
   return fs
     .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !/\.(e2e-)?spec\.ts$|\.d\.ts$/.test(file))
+    .filter((file) => /\.tsx?$/.test(file) && !/\.(e2e-)?spec\.tsx?$|\.d\.ts$/.test(file))
     .filter((file) => !file.split(path.sep).includes('node_modules'))
     .map((file) => path.join(folder, file));
 }

@@ -14,7 +14,7 @@ import {
   AdaptersRotateClientSecretDocument as ROTATE,
   AdaptersRevokeClientDocument as REVOKE,
 } from '../../gql/graphql';
-import type { NewClientInput } from '../../gql/graphql';
+import type { AdaptersClientsQuery, NewClientInput } from '../../gql/graphql';
 import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -38,6 +38,8 @@ interface Issued {
   clientSecret: string;
   previousSecretValidUntil?: string | null;
 }
+
+type Client = AdaptersClientsQuery['clients'][number];
 
 export default function ClientsPage() {
   const session = currentSession();
@@ -79,92 +81,103 @@ export default function ClientsPage() {
           ]}
         >
           {data.clients.map((client) => (
-            <tr key={client.clientId}>
-              <th scope="row">
-                {client.name}
-                <br />
-                <code>{client.clientId}</code>
-              </th>
-              <td>{client.agencyName}</td>
-              <td>
-                {client.role}
-                {client.adapter ? (
-                  <>
-                    {' '}
-                    <code>{client.adapter}</code>
-                  </>
-                ) : null}
-                {client.maskedNationalId ? (
-                  <>
-                    {' '}
-                    <code>{client.maskedNationalId}</code>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {client.revokedAt ? (
-                  <span className="badge state-revoked">
-                    <FormattedMessage
-                      id="adapters.clients.revoked"
-                      values={{
-                        who: client.revokedBy ?? '?',
-                        reason: client.revokeReason ?? '',
-                      }}
-                    />
-                  </span>
-                ) : (
-                  <>
-                    <FormattedMessage id="adapters.clients.created" />{' '}
-                    <When at={client.createdAt} />
-                    {client.rotatedAt ? (
-                      <>
-                        <br />
-                        <FormattedMessage id="adapters.clients.rotated" />{' '}
-                        <When at={client.rotatedAt} />
-                      </>
-                    ) : null}
-                    {client.previousSecretValidUntil ? (
-                      <>
-                        <br />
-                        <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
-                        <When at={client.previousSecretValidUntil} />
-                      </>
-                    ) : null}
-                  </>
-                )}
-              </td>
-              {steward ? (
-                <td>
-                  <div className="actions">
-                    <RotateClient
-                      clientId={client.clientId}
-                      name={client.name}
-                      revoked={Boolean(client.revokedAt)}
-                    />
-                    <Action
-                      when={!client.revokedAt}
-                      variant="danger"
-                      label={<FormattedMessage id="adapters.clients.revoke" />}
-                      title={
-                        <FormattedMessage
-                          id="adapters.clients.revokeTitle"
-                          values={{ name: client.name }}
-                        />
-                      }
-                      run={(reason) => requestAll(REVOKE, { clientId: client.clientId, reason })}
-                    >
-                      <p>
-                        <FormattedMessage id="adapters.clients.revokeWarning" />
-                      </p>
-                    </Action>
-                  </div>
-                </td>
-              ) : null}
-            </tr>
+            <ClientRow key={client.clientId} client={client} steward={steward} />
           ))}
         </Table>
       ) : null}
     </Page>
+  );
+}
+
+function ClientRow({ client, steward }: { client: Client; steward: boolean }) {
+  return (
+    <tr>
+      <th scope="row">
+        {client.name}
+        <br />
+        <code>{client.clientId}</code>
+      </th>
+      <td>{client.agencyName}</td>
+      <td>
+        {client.role}
+        {client.adapter ? (
+          <>
+            {' '}
+            <code>{client.adapter}</code>
+          </>
+        ) : null}
+        {client.maskedNationalId ? (
+          <>
+            {' '}
+            <code>{client.maskedNationalId}</code>
+          </>
+        ) : null}
+      </td>
+      <td>
+        <SecretState client={client} />
+      </td>
+      {steward ? (
+        <td>
+          <div className="actions">
+            <RotateClient
+              clientId={client.clientId}
+              name={client.name}
+              revoked={Boolean(client.revokedAt)}
+            />
+            <Action
+              when={!client.revokedAt}
+              variant="danger"
+              label={<FormattedMessage id="adapters.clients.revoke" />}
+              title={
+                <FormattedMessage
+                  id="adapters.clients.revokeTitle"
+                  values={{ name: client.name }}
+                />
+              }
+              run={(reason) => requestAll(REVOKE, { clientId: client.clientId, reason })}
+            >
+              <p>
+                <FormattedMessage id="adapters.clients.revokeWarning" />
+              </p>
+            </Action>
+          </div>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/** Revoked (by whom, why), or when the secret was made, rotated, and how long the old one lasts. */
+function SecretState({ client }: { client: Client }) {
+  if (client.revokedAt)
+    return (
+      <span className="badge state-revoked">
+        <FormattedMessage
+          id="adapters.clients.revoked"
+          values={{
+            who: client.revokedBy ?? '?',
+            reason: client.revokeReason ?? '',
+          }}
+        />
+      </span>
+    );
+  return (
+    <>
+      <FormattedMessage id="adapters.clients.created" /> <When at={client.createdAt} />
+      {client.rotatedAt ? (
+        <>
+          <br />
+          <FormattedMessage id="adapters.clients.rotated" /> <When at={client.rotatedAt} />
+        </>
+      ) : null}
+      {client.previousSecretValidUntil ? (
+        <>
+          <br />
+          <FormattedMessage id="adapters.clients.overlapUntil" />{' '}
+          <When at={client.previousSecretValidUntil} />
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -227,6 +240,38 @@ function SecretOnce({ issued, rotated }: { issued: Issued; rotated?: boolean }) 
   );
 }
 
+interface NewClient {
+  name: string;
+  role: string;
+  agencyId: string;
+  agencyName: string;
+  adapter: string;
+  nationalId: string;
+}
+
+/** The dialog's fields as the gateway's input: an adapter client's agency is its adapter's. */
+function newClientInput(
+  client: NewClient,
+  adapters: ReadonlyArray<{ name: string; agencyId: string }>,
+  reason: string,
+): NewClientInput {
+  const { role } = client;
+  return withoutEmpty({
+    name: client.name.trim(),
+    role,
+    reason,
+    agencyId:
+      role === 'citizen'
+        ? null
+        : role === 'adapter'
+          ? (adapters.find((one) => one.name === client.adapter)?.agencyId ?? client.agencyId)
+          : client.agencyId.trim() || null,
+    agencyName: client.agencyName.trim() || null,
+    adapter: role === 'adapter' ? client.adapter : null,
+    nationalId: role === 'citizen' ? checkNationalId(client.nationalId).id : null,
+  }) as NewClientInput;
+}
+
 function CreateClient({
   steward,
   adapters,
@@ -249,20 +294,11 @@ function CreateClient({
       title={<FormattedMessage id="adapters.clients.createTitle" />}
       run={(reason) =>
         requestAll(CREATE, {
-          input: withoutEmpty({
-            name: name.trim(),
-            role,
+          input: newClientInput(
+            { name, role, agencyId, agencyName, adapter: chosenAdapter, nationalId },
+            adapters,
             reason,
-            agencyId:
-              role === 'citizen'
-                ? null
-                : role === 'adapter'
-                  ? (adapters.find((one) => one.name === chosenAdapter)?.agencyId ?? agencyId)
-                  : agencyId.trim() || null,
-            agencyName: agencyName.trim() || null,
-            adapter: role === 'adapter' ? chosenAdapter : null,
-            nationalId: role === 'citizen' ? checkNationalId(nationalId).id : null,
-          }) as NewClientInput,
+          ),
         })
       }
       done={(result) => <SecretOnce issued={(result as { createClient: Issued }).createClient} />}
@@ -297,24 +333,12 @@ function CreateClient({
         />
       ) : null}
       {steward && role !== 'adapter' && role !== 'citizen' ? (
-        <>
-          <TextInput
-            className="field"
-            value={agencyId}
-            onChange={setAgencyId}
-            isRequired
-            name="agencyId"
-            label={<FormattedMessage id="adapters.clients.agencyId" />}
-            input={<Input autoComplete="off" spellCheck={false} />}
-          />
-          <TextInput
-            className="field"
-            value={agencyName}
-            onChange={setAgencyName}
-            name="agencyName"
-            label={<FormattedMessage id="adapters.clients.agencyName" />}
-          />
-        </>
+        <AgencyFields
+          agencyId={agencyId}
+          onAgencyId={setAgencyId}
+          agencyName={agencyName}
+          onAgencyName={setAgencyName}
+        />
       ) : null}
       {role === 'citizen' ? (
         <NationalIdField
@@ -324,6 +348,34 @@ function CreateClient({
         />
       ) : null}
     </ChangeDialog>
+  );
+}
+
+function AgencyFields(props: {
+  agencyId: string;
+  onAgencyId: (agencyId: string) => void;
+  agencyName: string;
+  onAgencyName: (agencyName: string) => void;
+}) {
+  return (
+    <>
+      <TextInput
+        className="field"
+        value={props.agencyId}
+        onChange={props.onAgencyId}
+        isRequired
+        name="agencyId"
+        label={<FormattedMessage id="adapters.clients.agencyId" />}
+        input={<Input autoComplete="off" spellCheck={false} />}
+      />
+      <TextInput
+        className="field"
+        value={props.agencyName}
+        onChange={props.onAgencyName}
+        name="agencyName"
+        label={<FormattedMessage id="adapters.clients.agencyName" />}
+      />
+    </>
   );
 }
 

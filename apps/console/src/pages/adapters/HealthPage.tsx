@@ -5,6 +5,7 @@ import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { AdaptersSystemHealthDocument as HEALTH } from '../../gql/graphql';
+import type { AdaptersSystemHealthQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
@@ -14,7 +15,6 @@ import './adapters.css';
 const KINDS = ['gateway', 'database', 'bus', 'read-model', 'adapter'];
 
 export default function HealthPage() {
-  const intl = useIntl();
   const health = useQuery({
     queryKey: ['adapters', 'health'],
     queryFn: () => requestAll(HEALTH),
@@ -58,64 +58,69 @@ export default function HealthPage() {
             ]}
           >
             {data.components.map((component) => (
-              <tr key={`${component.kind}/${component.name}`}>
-                <th scope="row">
-                  <code>{component.name}</code>
-                  <br />
-                  <span className="muted">
-                    {KINDS.includes(component.kind)
-                      ? intl.formatMessage({ id: `adapters.health.kind.${component.kind}` })
-                      : component.kind}
-                  </span>
-                </th>
-                <td>
-                  <span className={component.healthy ? 'health-ok' : 'health-bad'}>
-                    <FormattedMessage
-                      id={component.healthy ? 'adapters.health.ok' : 'adapters.health.bad'}
-                    />
-                  </span>
-                  {component.state ? (
-                    <>
-                      <br />
-                      <StateBadge state={component.state} />
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {component.lagMessages == null && component.lagSeconds == null ? (
-                    '—'
-                  ) : (
-                    <FormattedMessage
-                      id="adapters.lag.value"
-                      values={{
-                        messages: component.lagMessages ?? '?',
-                        seconds:
-                          component.lagSeconds == null
-                            ? '?'
-                            : intl.formatNumber(component.lagSeconds, {
-                                maximumFractionDigits: 1,
-                              }),
-                      }}
-                    />
-                  )}
-                </td>
-                <td>{component.deadLetters ?? '—'}</td>
-                <td>
-                  {component.problems.length === 0 ? (
-                    '—'
-                  ) : (
-                    <ul className="record-types">
-                      {component.problems.map((problem) => (
-                        <li key={problem}>{problem}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
+              <ComponentRow key={`${component.kind}/${component.name}`} component={component} />
             ))}
           </Table>
         </>
       ) : null}
     </Page>
+  );
+}
+
+type Component = AdaptersSystemHealthQuery['systemHealth']['components'][number];
+
+function ComponentRow({ component }: { component: Component }) {
+  const intl = useIntl();
+  return (
+    <tr>
+      <th scope="row">
+        <code>{component.name}</code>
+        <br />
+        <span className="muted">
+          {KINDS.includes(component.kind)
+            ? intl.formatMessage({ id: `adapters.health.kind.${component.kind}` })
+            : component.kind}
+        </span>
+      </th>
+      <td>
+        <span className={component.healthy ? 'health-ok' : 'health-bad'}>
+          <FormattedMessage id={component.healthy ? 'adapters.health.ok' : 'adapters.health.bad'} />
+        </span>
+        {component.state ? (
+          <>
+            <br />
+            <StateBadge state={component.state} />
+          </>
+        ) : null}
+      </td>
+      <td>
+        {component.lagMessages == null && component.lagSeconds == null ? (
+          '—'
+        ) : (
+          <FormattedMessage
+            id="adapters.lag.value"
+            values={{
+              messages: component.lagMessages ?? '?',
+              seconds:
+                component.lagSeconds == null
+                  ? '?'
+                  : intl.formatNumber(component.lagSeconds, { maximumFractionDigits: 1 }),
+            }}
+          />
+        )}
+      </td>
+      <td>{component.deadLetters ?? '—'}</td>
+      <td>
+        {component.problems.length === 0 ? (
+          '—'
+        ) : (
+          <ul className="record-types">
+            {component.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
   );
 }

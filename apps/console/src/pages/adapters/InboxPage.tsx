@@ -33,9 +33,12 @@ import {
 } from './parts';
 import './adapters.css';
 
-export default function InboxPage() {
+/**
+ * What waits for a decision: adapters, keys and schema versions. What was
+ * decided here stays on screen, in its new state, until the page is left.
+ */
+function useWaiting() {
   const inbox = useQuery({ queryKey: ['adapters', 'inbox'], queryFn: () => requestAll(INBOX) });
-  // What was decided here stays on screen, in its new state, until the page is left.
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const mark = (id: string) => setDecided((before) => new Set(before).add(id));
   const data = inbox.data;
@@ -64,6 +67,11 @@ export default function InboxPage() {
             .map((other) => other.version),
         })),
     ) ?? [];
+  return { inbox, data, adapters, keys, proposals, mark };
+}
+
+export default function InboxPage() {
+  const { inbox, data, adapters, keys, proposals, mark } = useWaiting();
   return (
     <Page
       title={<FormattedMessage id="adapters.inbox.title" />}
@@ -212,26 +220,7 @@ function KeyRequest({
         <FormattedMessage id="adapters.inbox.keyOf" values={{ adapter: proposed.adapter }} />{' '}
         <StateBadge state={proposed.state} />
       </h3>
-      <dl className="facts">
-        <dt>
-          <FormattedMessage id="adapters.inbox.proposedKey" />
-        </dt>
-        <dd>
-          <code className="key-id">{proposed.keyId}</code>{' '}
-          <FormattedMessage id="adapters.by" values={{ who: proposed.proposedBy }} />{' '}
-          <When at={proposed.proposedAt} />
-        </dd>
-        <dt>
-          <FormattedMessage id="adapters.approvedNow" />
-        </dt>
-        <dd>
-          <KeyList
-            keys={approvedNow}
-            className="record-types"
-            about={(key) => <KeyUntil notAfter={key.notAfter} />}
-          />
-        </dd>
-      </dl>
+      <KeyFacts proposed={proposed} approvedNow={approvedNow} />
       <div className="actions">
         <ChangeDialog
           label={<FormattedMessage id="adapters.approve" />}
@@ -278,6 +267,32 @@ function KeyRequest({
         </ChangeDialog>
       </div>
     </article>
+  );
+}
+
+/** The proposed key beside the keys approved now. */
+function KeyFacts({ proposed, approvedNow }: { proposed: KeyShape; approvedNow: KeyShape[] }) {
+  return (
+    <dl className="facts">
+      <dt>
+        <FormattedMessage id="adapters.inbox.proposedKey" />
+      </dt>
+      <dd>
+        <code className="key-id">{proposed.keyId}</code>{' '}
+        <FormattedMessage id="adapters.by" values={{ who: proposed.proposedBy }} />{' '}
+        <When at={proposed.proposedAt} />
+      </dd>
+      <dt>
+        <FormattedMessage id="adapters.approvedNow" />
+      </dt>
+      <dd>
+        <KeyList
+          keys={approvedNow}
+          className="record-types"
+          about={(key) => <KeyUntil notAfter={key.notAfter} />}
+        />
+      </dd>
+    </dl>
   );
 }
 

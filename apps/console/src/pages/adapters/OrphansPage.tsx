@@ -7,6 +7,7 @@ import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { AdaptersOrphansDocument as ORPHANS } from '../../gql/graphql';
+import type { AdaptersOrphansQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/fields';
@@ -48,35 +49,7 @@ export default function OrphansPage() {
         ]}
       />
       <ErrorBox error={orphans.error} />
-      {data ? (
-        <Table
-          caption={
-            <FormattedMessage
-              id="adapters.orphans.caption"
-              values={{ from: offset + 1, to: offset + data.orphans.length }}
-            />
-          }
-          columns={[
-            'adapters.orphans.record',
-            'adapters.orphans.recordType',
-            'adapters.orphans.source',
-            'adapters.orphans.appliedAt',
-          ]}
-        >
-          {data.orphans.map((orphan) => (
-            <tr key={`${orphan.recordType}/${orphan.recordId}`}>
-              <th scope="row">
-                <code>{orphan.recordId}</code>
-              </th>
-              <td>{orphan.recordType}</td>
-              <td>{orphan.source}</td>
-              <td>
-                <When at={orphan.appliedAt} />
-              </td>
-            </tr>
-          ))}
-        </Table>
-      ) : null}
+      {data ? <OrphansTable orphans={data.orphans} offset={offset} /> : null}
       {data?.orphans.length === 0 ? (
         <p className="notice">
           <FormattedMessage id="adapters.orphans.none" />
@@ -99,5 +72,43 @@ export default function OrphansPage() {
         </Button>
       </div>
     </Page>
+  );
+}
+
+function OrphansTable({
+  orphans,
+  offset,
+}: {
+  orphans: AdaptersOrphansQuery['orphans'];
+  offset: number;
+}) {
+  return (
+    <Table
+      caption={
+        <FormattedMessage
+          id="adapters.orphans.caption"
+          values={{ from: offset + 1, to: offset + orphans.length }}
+        />
+      }
+      columns={[
+        'adapters.orphans.record',
+        'adapters.orphans.recordType',
+        'adapters.orphans.source',
+        'adapters.orphans.appliedAt',
+      ]}
+    >
+      {orphans.map((orphan) => (
+        <tr key={`${orphan.recordType}/${orphan.recordId}`}>
+          <th scope="row">
+            <code>{orphan.recordId}</code>
+          </th>
+          <td>{orphan.recordType}</td>
+          <td>{orphan.source}</td>
+          <td>
+            <When at={orphan.appliedAt} />
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -8,12 +8,15 @@ import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import { AuditCitizenAccessLogDocument as ACCESS_LOG } from '../../gql/graphql';
+import type { AuditCitizenAccessLogQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
 import { Table } from '../../ui/Table';
 import { Kind, When } from './parts';
 import './audit.css';
+
+type LogEntry = AuditCitizenAccessLogQuery['accessLog']['entries'][number];
 
 export default function AccessLogsPage() {
   const intl = useIntl();
@@ -62,73 +65,7 @@ export default function AccessLogsPage() {
               <FormattedMessage id="audit.accessLogs.none" />
             </p>
           ) : (
-            <Table
-              scroll="audit-scroll"
-              caption={
-                <FormattedMessage
-                  id="audit.accessLogs.caption"
-                  values={{ count: page.entries.length }}
-                />
-              }
-              columns={[
-                'audit.explorer.when',
-                'audit.accessLogs.whoLooked',
-                'audit.explorer.what',
-                'audit.explorer.purpose',
-                'audit.accessLogs.sections',
-                'audit.explorer.outcome',
-              ]}
-            >
-              {page.entries.map((entry) => (
-                <tr key={entry.entryId}>
-                  <th scope="row">
-                    <When at={entry.at} />
-                  </th>
-                  <td>
-                    {entry.person ? (
-                      <span className="audit-person">{entry.person.name}</span>
-                    ) : null}
-                    {entry.person ? <br /> : null}
-                    {entry.agencyName ?? entry.agencyId}
-                    {entry.clientName ? ` · ${entry.clientName}` : ''}
-                  </td>
-                  <td>
-                    <Kind kind={entry.kind} />
-                    {entry.previewOf ? ` (${entry.previewOf})` : ''}
-                  </td>
-                  <td>
-                    {entry.purposeTitle ?? entry.purpose ?? '—'}
-                    {entry.reference ? (
-                      <>
-                        <br />
-                        <FormattedMessage
-                          id="audit.accessLogs.reference"
-                          values={{ reference: entry.reference }}
-                        />
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {entry.sectionsReturned.length > 0 ? (
-                      <FormattedMessage
-                        id="audit.accessLogs.returned"
-                        values={{ sections: entry.sectionsReturned.join(', ') }}
-                      />
-                    ) : null}
-                    {entry.sectionsDenied.length > 0 ? (
-                      <>
-                        {entry.sectionsReturned.length > 0 ? <br /> : null}
-                        <FormattedMessage
-                          id="audit.accessLogs.denied"
-                          values={{ sections: entry.sectionsDenied.join(', ') }}
-                        />
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{entry.outcome}</td>
-                </tr>
-              ))}
-            </Table>
+            <AccessLogTable entries={page.entries} />
           )}
           <nav
             className="audit-pager"
@@ -152,5 +89,78 @@ export default function AccessLogsPage() {
         </section>
       ) : null}
     </Page>
+  );
+}
+
+function AccessLogTable({ entries }: { entries: LogEntry[] }) {
+  return (
+    <Table
+      scroll="audit-scroll"
+      caption={
+        <FormattedMessage id="audit.accessLogs.caption" values={{ count: entries.length }} />
+      }
+      columns={[
+        'audit.explorer.when',
+        'audit.accessLogs.whoLooked',
+        'audit.explorer.what',
+        'audit.explorer.purpose',
+        'audit.accessLogs.sections',
+        'audit.explorer.outcome',
+      ]}
+    >
+      {entries.map((entry) => (
+        <AccessLogRow key={entry.entryId} entry={entry} />
+      ))}
+    </Table>
+  );
+}
+
+function AccessLogRow({ entry }: { entry: LogEntry }) {
+  return (
+    <tr>
+      <th scope="row">
+        <When at={entry.at} />
+      </th>
+      <td>
+        {entry.person ? <span className="audit-person">{entry.person.name}</span> : null}
+        {entry.person ? <br /> : null}
+        {entry.agencyName ?? entry.agencyId}
+        {entry.clientName ? ` · ${entry.clientName}` : ''}
+      </td>
+      <td>
+        <Kind kind={entry.kind} />
+        {entry.previewOf ? ` (${entry.previewOf})` : ''}
+      </td>
+      <td>
+        {entry.purposeTitle ?? entry.purpose ?? '—'}
+        {entry.reference ? (
+          <>
+            <br />
+            <FormattedMessage
+              id="audit.accessLogs.reference"
+              values={{ reference: entry.reference }}
+            />
+          </>
+        ) : null}
+      </td>
+      <td>
+        {entry.sectionsReturned.length > 0 ? (
+          <FormattedMessage
+            id="audit.accessLogs.returned"
+            values={{ sections: entry.sectionsReturned.join(', ') }}
+          />
+        ) : null}
+        {entry.sectionsDenied.length > 0 ? (
+          <>
+            {entry.sectionsReturned.length > 0 ? <br /> : null}
+            <FormattedMessage
+              id="audit.accessLogs.denied"
+              values={{ sections: entry.sectionsDenied.join(', ') }}
+            />
+          </>
+        ) : null}
+      </td>
+      <td>{entry.outcome}</td>
+    </tr>
   );
 }

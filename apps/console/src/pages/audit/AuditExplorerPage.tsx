@@ -10,7 +10,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { AUDIT_KINDS } from '../../../../../libs/audit/src/audit-entry';
 import { requestAll } from '../../api/graphql';
 import { AuditExplorerEntriesDocument as ENTRIES } from '../../gql/graphql';
-import type { AuditFilter } from '../../gql/graphql';
+import type { AuditExplorerEntriesQuery, AuditFilter } from '../../gql/graphql';
 import { SelectField, TextInput } from '../../ui/fields';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -75,10 +75,10 @@ function csvHref(filter: AuditFilter): string {
   return `/v1/audit/entries.csv${query ? `?${query}` : ''}`;
 }
 
-export default function AuditExplorerPage() {
-  const intl = useIntl();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [filter, setFilter] = useState<AuditFilter>({});
+type Entry = AuditExplorerEntriesQuery['auditEntries']['entries'][number];
+
+/** The pages of entries for a filter, read by the API's cursor. */
+function useEntryPages(filter: AuditFilter) {
   const [pageSize, setPageSize] = useState('20');
   // The cursors of the pages seen so far: page n is read after cursors[n].
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
@@ -90,225 +90,57 @@ export default function AuditExplorerPage() {
       requestAll(ENTRIES, { filter, first: Number(pageSize), after: after ?? undefined }),
     placeholderData: keepPreviousData,
   });
-  const set = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter(filterOf(draft));
-    setCursors([null]);
-  };
-  const page = entries.data?.auditEntries;
   // While the next page loads, the previous one stays on screen: its number stays too.
   const [shownIndex, setShownIndex] = useState(0);
   if (entries.data && !entries.isPlaceholderData && shownIndex !== pageIndex)
     setShownIndex(pageIndex);
+  return {
+    entries,
+    pageSize,
+    pageIndex,
+    shownIndex,
+    setPageSize: (size: string) => {
+      setPageSize(size);
+      setCursors([null]);
+    },
+    restart: () => setCursors([null]),
+    previous: () => setCursors(cursors.slice(0, -1)),
+    next: (cursor: string | null) => setCursors([...cursors, cursor]),
+  };
+}
+
+type EntryPages = ReturnType<typeof useEntryPages>;
+
+export default function AuditExplorerPage() {
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const pages = useEntryPages(filter);
+  const { entries, shownIndex } = pages;
+  const page = entries.data?.auditEntries;
 
   return (
     <Page
       title={<FormattedMessage id="audit.explorer.title" />}
       lead={<FormattedMessage id="audit.explorer.lead" />}
     >
-      <Form className="audit-filter" onSubmit={search} aria-labelledby="audit-filter-heading">
-        <h2 id="audit-filter-heading">
-          <FormattedMessage id="audit.explorer.filter" />
-        </h2>
-        <div className="audit-filter-grid">
-          <TextInput
-            className="field"
-            value={draft.agencyId}
-            onChange={set('agencyId')}
-            label={<FormattedMessage id="audit.explorer.agency" />}
-          />
-          <TextInput
-            className="field"
-            value={draft.clientId}
-            onChange={set('clientId')}
-            label={<FormattedMessage id="audit.explorer.client" />}
-          />
-          <TextInput
-            className="field"
-            value={draft.nationalId}
-            onChange={set('nationalId')}
-            label={<FormattedMessage id="audit.explorer.citizen" />}
-            input={<Input inputMode="numeric" autoComplete="off" className="national-id" />}
-          />
-          <SelectField
-            id="audit-kind"
-            label={intl.formatMessage({ id: 'audit.explorer.kind' })}
-            value={draft.kind}
-            onChange={set('kind')}
-            options={[
-              { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
-              ...AUDIT_KINDS.map((kind) => ({
-                value: kind,
-                label: `${intl.formatMessage({ id: `audit.kind.${kind}` })} (${kind})`,
-              })),
-            ]}
-          />
-          <SelectField
-            id="audit-outcome"
-            label={intl.formatMessage({ id: 'audit.explorer.outcome' })}
-            value={draft.outcome}
-            onChange={set('outcome')}
-            options={[
-              { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
-              ...OUTCOMES.map((outcome) => ({
-                value: outcome,
-                label: intl.formatMessage({ id: `audit.outcome.${outcome}` }),
-              })),
-            ]}
-          />
-          <TextInput
-            className="field"
-            value={draft.from}
-            onChange={set('from')}
-            label={<FormattedMessage id="audit.explorer.from" />}
-            input={<Input type="date" />}
-          />
-          <TextInput
-            className="field"
-            value={draft.to}
-            onChange={set('to')}
-            label={<FormattedMessage id="audit.explorer.to" />}
-            input={<Input type="date" />}
-          />
-          <SelectField
-            id="audit-page-size"
-            label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}
-            value={pageSize}
-            onChange={(value) => {
-              setPageSize(value);
-              setCursors([null]);
-            }}
-            options={PAGE_SIZES.map((size) => ({ value: size, label: size }))}
-          />
-        </div>
-        <div className="audit-actions">
-          <Button type="submit" className="button primary">
-            <FormattedMessage id="audit.explorer.search" />
-          </Button>
-          <Button
-            className="button secondary"
-            onPress={() => {
-              setDraft(EMPTY);
-              setFilter({});
-              setCursors([null]);
-            }}
-          >
-            <FormattedMessage id="audit.explorer.clear" />
-          </Button>
-          <a className="button secondary" href={csvHref(filter)} download>
-            <FormattedMessage id="audit.explorer.csv" />
-          </a>
-        </div>
-        <p className="audit-hint">
-          <FormattedMessage id="audit.explorer.audited" />
-        </p>
-      </Form>
+      <FilterForm
+        filter={filter}
+        pageSize={pages.pageSize}
+        onPageSize={pages.setPageSize}
+        onFilter={(next) => {
+          setFilter(next);
+          pages.restart();
+        }}
+      />
       <ErrorBox error={entries.error} />
       {page ? (
         <>
-          <Table
-            className="audit-table"
-            scroll="audit-scroll"
-            busy={entries.isFetching}
-            caption={
-              <FormattedMessage
-                id="audit.explorer.caption"
-                values={{ page: shownIndex + 1, count: page.entries.length }}
-              />
-            }
-            columns={[
-              'audit.explorer.seq',
-              'audit.explorer.when',
-              'audit.explorer.who',
-              'audit.explorer.what',
-              'audit.explorer.subject',
-              'audit.explorer.purpose',
-              'audit.explorer.outcome',
-              'audit.explorer.hash',
-            ]}
-          >
-            {page.entries.map((entry) => (
-              <tr key={entry.seq} data-seq={entry.seq}>
-                <th scope="row">{entry.seq}</th>
-                <td>
-                  <When at={entry.at} />
-                </td>
-                <td>
-                  {entry.person ? (
-                    <>
-                      <span className="audit-person">{entry.person.name}</span>
-                      <br />
-                      <FormattedMessage
-                        id="audit.explorer.via"
-                        values={{ client: entry.clientId, agency: entry.agencyId }}
-                      />
-                    </>
-                  ) : (
-                    <FormattedMessage
-                      id="audit.explorer.system"
-                      values={{ client: entry.clientId, agency: entry.agencyId }}
-                    />
-                  )}
-                </td>
-                <td>
-                  <Kind kind={entry.kind} />
-                </td>
-                <td className="national-id">{entry.subjectId ?? '—'}</td>
-                <td>{entry.purpose ?? '—'}</td>
-                <td>
-                  <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
-                    <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
-                  </span>
-                </td>
-                <td>
-                  <details className="audit-details">
-                    <summary>
-                      <code>{shortHash(entry.hash)}</code>
-                      <span className="visually-hidden">
-                        {' '}
-                        <FormattedMessage
-                          id="audit.explorer.detailsOf"
-                          values={{ seq: entry.seq }}
-                        />
-                      </span>
-                    </summary>
-                    <p>
-                      <code className="details">{entry.hash}</code>
-                    </p>
-                    <code className="details">{entry.details}</code>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <EntriesTable entries={page.entries} page={shownIndex + 1} busy={entries.isFetching} />
           {page.entries.length === 0 ? (
             <p>
               <FormattedMessage id="audit.explorer.none" />
             </p>
           ) : null}
-          <nav
-            className="audit-pager"
-            aria-label={intl.formatMessage({ id: 'audit.explorer.pages' })}
-          >
-            <Button
-              className="button secondary"
-              isDisabled={pageIndex === 0}
-              onPress={() => setCursors(cursors.slice(0, -1))}
-            >
-              <FormattedMessage id="audit.explorer.previous" />
-            </Button>
-            <span>
-              <FormattedMessage id="audit.explorer.pageNumber" values={{ page: shownIndex + 1 }} />
-            </span>
-            <Button
-              className="button secondary"
-              isDisabled={!page.nextCursor || entries.isFetching}
-              onPress={() => setCursors([...cursors, page.nextCursor ?? null])}
-            >
-              <FormattedMessage id="audit.explorer.next" />
-            </Button>
-          </nav>
+          <Pager pages={pages} nextCursor={page.nextCursor} />
         </>
       ) : entries.isLoading ? (
         <p>
@@ -316,5 +148,240 @@ export default function AuditExplorerPage() {
         </p>
       ) : null}
     </Page>
+  );
+}
+
+function FilterForm({
+  filter,
+  pageSize,
+  onPageSize,
+  onFilter,
+}: {
+  filter: AuditFilter;
+  pageSize: string;
+  onPageSize: (size: string) => void;
+  onFilter: (filter: AuditFilter) => void;
+}) {
+  const intl = useIntl();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const set = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    onFilter(filterOf(draft));
+  };
+  return (
+    <Form className="audit-filter" onSubmit={search} aria-labelledby="audit-filter-heading">
+      <h2 id="audit-filter-heading">
+        <FormattedMessage id="audit.explorer.filter" />
+      </h2>
+      <div className="audit-filter-grid">
+        <FilterFields draft={draft} set={set} />
+        <SelectField
+          id="audit-page-size"
+          label={intl.formatMessage({ id: 'audit.explorer.pageSize' })}
+          value={pageSize}
+          onChange={onPageSize}
+          options={PAGE_SIZES.map((size) => ({ value: size, label: size }))}
+        />
+      </div>
+      <div className="audit-actions">
+        <Button type="submit" className="button primary">
+          <FormattedMessage id="audit.explorer.search" />
+        </Button>
+        <Button
+          className="button secondary"
+          onPress={() => {
+            setDraft(EMPTY);
+            onFilter({});
+          }}
+        >
+          <FormattedMessage id="audit.explorer.clear" />
+        </Button>
+        <a className="button secondary" href={csvHref(filter)} download>
+          <FormattedMessage id="audit.explorer.csv" />
+        </a>
+      </div>
+      <p className="audit-hint">
+        <FormattedMessage id="audit.explorer.audited" />
+      </p>
+    </Form>
+  );
+}
+
+function FilterFields({
+  draft,
+  set,
+}: {
+  draft: Draft;
+  set: (name: keyof Draft) => (value: string) => void;
+}) {
+  const intl = useIntl();
+  return (
+    <>
+      <TextInput
+        className="field"
+        value={draft.agencyId}
+        onChange={set('agencyId')}
+        label={<FormattedMessage id="audit.explorer.agency" />}
+      />
+      <TextInput
+        className="field"
+        value={draft.clientId}
+        onChange={set('clientId')}
+        label={<FormattedMessage id="audit.explorer.client" />}
+      />
+      <TextInput
+        className="field"
+        value={draft.nationalId}
+        onChange={set('nationalId')}
+        label={<FormattedMessage id="audit.explorer.citizen" />}
+        input={<Input inputMode="numeric" autoComplete="off" className="national-id" />}
+      />
+      <SelectField
+        id="audit-kind"
+        label={intl.formatMessage({ id: 'audit.explorer.kind' })}
+        value={draft.kind}
+        onChange={set('kind')}
+        options={[
+          { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
+          ...AUDIT_KINDS.map((kind) => ({
+            value: kind,
+            label: `${intl.formatMessage({ id: `audit.kind.${kind}` })} (${kind})`,
+          })),
+        ]}
+      />
+      <SelectField
+        id="audit-outcome"
+        label={intl.formatMessage({ id: 'audit.explorer.outcome' })}
+        value={draft.outcome}
+        onChange={set('outcome')}
+        options={[
+          { value: '', label: intl.formatMessage({ id: 'audit.explorer.any' }) },
+          ...OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: intl.formatMessage({ id: `audit.outcome.${outcome}` }),
+          })),
+        ]}
+      />
+      <TextInput
+        className="field"
+        value={draft.from}
+        onChange={set('from')}
+        label={<FormattedMessage id="audit.explorer.from" />}
+        input={<Input type="date" />}
+      />
+      <TextInput
+        className="field"
+        value={draft.to}
+        onChange={set('to')}
+        label={<FormattedMessage id="audit.explorer.to" />}
+        input={<Input type="date" />}
+      />
+    </>
+  );
+}
+
+function EntriesTable({ entries, page, busy }: { entries: Entry[]; page: number; busy: boolean }) {
+  return (
+    <Table
+      className="audit-table"
+      scroll="audit-scroll"
+      busy={busy}
+      caption={
+        <FormattedMessage id="audit.explorer.caption" values={{ page, count: entries.length }} />
+      }
+      columns={[
+        'audit.explorer.seq',
+        'audit.explorer.when',
+        'audit.explorer.who',
+        'audit.explorer.what',
+        'audit.explorer.subject',
+        'audit.explorer.purpose',
+        'audit.explorer.outcome',
+        'audit.explorer.hash',
+      ]}
+    >
+      {entries.map((entry) => (
+        <EntryRow key={entry.seq} entry={entry} />
+      ))}
+    </Table>
+  );
+}
+
+function EntryRow({ entry }: { entry: Entry }) {
+  return (
+    <tr data-seq={entry.seq}>
+      <th scope="row">{entry.seq}</th>
+      <td>
+        <When at={entry.at} />
+      </td>
+      <td>
+        {entry.person ? (
+          <>
+            <span className="audit-person">{entry.person.name}</span>
+            <br />
+            <FormattedMessage
+              id="audit.explorer.via"
+              values={{ client: entry.clientId, agency: entry.agencyId }}
+            />
+          </>
+        ) : (
+          <FormattedMessage
+            id="audit.explorer.system"
+            values={{ client: entry.clientId, agency: entry.agencyId }}
+          />
+        )}
+      </td>
+      <td>
+        <Kind kind={entry.kind} />
+      </td>
+      <td className="national-id">{entry.subjectId ?? '—'}</td>
+      <td>{entry.purpose ?? '—'}</td>
+      <td>
+        <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
+          <FormattedMessage id={`audit.outcome.${entry.outcome}`} />
+        </span>
+      </td>
+      <td>
+        <details className="audit-details">
+          <summary>
+            <code>{shortHash(entry.hash)}</code>
+            <span className="visually-hidden">
+              {' '}
+              <FormattedMessage id="audit.explorer.detailsOf" values={{ seq: entry.seq }} />
+            </span>
+          </summary>
+          <p>
+            <code className="details">{entry.hash}</code>
+          </p>
+          <code className="details">{entry.details}</code>
+        </details>
+      </td>
+    </tr>
+  );
+}
+
+function Pager({ pages, nextCursor }: { pages: EntryPages; nextCursor: string | null }) {
+  const intl = useIntl();
+  return (
+    <nav className="audit-pager" aria-label={intl.formatMessage({ id: 'audit.explorer.pages' })}>
+      <Button
+        className="button secondary"
+        isDisabled={pages.pageIndex === 0}
+        onPress={pages.previous}
+      >
+        <FormattedMessage id="audit.explorer.previous" />
+      </Button>
+      <span>
+        <FormattedMessage id="audit.explorer.pageNumber" values={{ page: pages.shownIndex + 1 }} />
+      </span>
+      <Button
+        className="button secondary"
+        isDisabled={!nextCursor || pages.entries.isFetching}
+        onPress={() => pages.next(nextCursor ?? null)}
+      >
+        <FormattedMessage id="audit.explorer.next" />
+      </Button>
+    </nav>
   );
 }

@@ -10,6 +10,7 @@ import {
   AuditChainStatusDocument as STATUS,
   AuditChainVerifyDocument as VERIFY,
 } from '../../gql/graphql';
+import type { AuditChainStatusQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
 import { When } from './parts';
@@ -47,30 +48,7 @@ export default function ChainPage() {
               <FormattedMessage id="audit.chain.checkpoint" />
             </h2>
             {checkpoint ? (
-              <dl className="audit-facts">
-                <dt>
-                  <FormattedMessage id="audit.chain.signedAt" />
-                </dt>
-                <dd>
-                  <When at={checkpoint.signedAt} />
-                </dd>
-                <dt>
-                  <FormattedMessage id="audit.chain.height" />
-                </dt>
-                <dd>{checkpoint.seq}</dd>
-                <dt>
-                  <FormattedMessage id="audit.chain.hash" />
-                </dt>
-                <dd>
-                  <code className="details">{checkpoint.hash}</code>
-                </dd>
-                <dt>
-                  <FormattedMessage id="audit.chain.keyId" />
-                </dt>
-                <dd>
-                  <code className="details">{checkpoint.keyId}</code>
-                </dd>
-              </dl>
+              <CheckpointFacts checkpoint={checkpoint} />
             ) : (
               <p>
                 <FormattedMessage id="audit.chain.noCheckpoint" />
@@ -114,6 +92,37 @@ export default function ChainPage() {
         </>
       ) : null}
     </Page>
+  );
+}
+
+type Checkpoint = NonNullable<AuditChainStatusQuery['auditStatus']['lastCheckpoint']>;
+
+function CheckpointFacts({ checkpoint }: { checkpoint: Checkpoint }) {
+  return (
+    <dl className="audit-facts">
+      <dt>
+        <FormattedMessage id="audit.chain.signedAt" />
+      </dt>
+      <dd>
+        <When at={checkpoint.signedAt} />
+      </dd>
+      <dt>
+        <FormattedMessage id="audit.chain.height" />
+      </dt>
+      <dd>{checkpoint.seq}</dd>
+      <dt>
+        <FormattedMessage id="audit.chain.hash" />
+      </dt>
+      <dd>
+        <code className="details">{checkpoint.hash}</code>
+      </dd>
+      <dt>
+        <FormattedMessage id="audit.chain.keyId" />
+      </dt>
+      <dd>
+        <code className="details">{checkpoint.keyId}</code>
+      </dd>
+    </dl>
   );
 }
 

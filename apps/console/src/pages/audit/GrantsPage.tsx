@@ -13,6 +13,7 @@ import {
   AuditGrantAccessDocument as GRANT,
   AuditRevokeGrantDocument as REVOKE,
 } from '../../gql/graphql';
+import type { AuditGrantsMatrixQuery } from '../../gql/graphql';
 import { SelectField, TextInput } from '../../ui/fields';
 import { CheckboxField } from '../../ui/Checkbox';
 import { ChangeDialog } from '../../ui/ChangeDialog';
@@ -47,7 +48,6 @@ export default function GrantsPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const agencyId = chosen ?? agencies[0]?.id ?? '';
   const purposes = data?.purposes.filter((purpose) => !purpose.retiredAt) ?? [];
-  const lastUse = new Map(data?.grantUsage.map((use) => [use.grant.id, use.lastUsedAt]) ?? []);
   const agencyName = agencies.find((agency) => agency.id === agencyId)?.name ?? agencyId;
 
   return (
@@ -68,66 +68,91 @@ export default function GrantsPage() {
               label: `${agency.name} (${agency.id})`,
             }))}
           />
-          <div className="table-wrap audit-scroll">
-            <table className="grants-matrix">
-              <caption>
-                <FormattedMessage id="audit.grants.caption" values={{ agency: agencyName }} />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="audit.grants.section" />
-                  </th>
-                  {purposes.map((purpose) => (
-                    <th scope="col" key={purpose.code}>
-                      {purpose.title}
-                      <br />
-                      <code>{purpose.code}</code>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.grantableSections.map((section) => (
-                  <tr key={section.name}>
-                    <th scope="row">
-                      <code>{section.name}</code>
-                    </th>
-                    {purposes.map((purpose) => {
-                      const grant = data.grants.find(
-                        (g) =>
-                          g.agencyId === agencyId &&
-                          g.section === section.name &&
-                          g.purpose === purpose.code,
-                      );
-                      return (
-                        <td
-                          key={purpose.code}
-                          data-section={section.name}
-                          data-purpose={purpose.code}
-                          className={grant ? 'grant-cell granted' : 'grant-cell'}
-                        >
-                          <MatrixCell
-                            grant={grant ?? null}
-                            lastUsedAt={grant ? (lastUse.get(grant.id) ?? null) : null}
-                            agencyId={agencyId}
-                            agencyName={agencyName}
-                            section={section.name}
-                            sectionFields={section.fields ?? null}
-                            purpose={purpose.code}
-                          />
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GrantsMatrix
+            data={data}
+            purposes={purposes}
+            agencyId={agencyId}
+            agencyName={agencyName}
+          />
           <PreviewAsAgency agencies={agencies} purposes={purposes} agencyId={agencyId} />
         </>
       ) : null}
     </Page>
+  );
+}
+
+type Matrix = AuditGrantsMatrixQuery;
+
+/** Sections down, purposes across: each cell the agency's grant for both, or none. */
+function GrantsMatrix({
+  data,
+  purposes,
+  agencyId,
+  agencyName,
+}: {
+  data: Matrix;
+  purposes: Matrix['purposes'];
+  agencyId: string;
+  agencyName: string;
+}) {
+  const lastUse = new Map(data.grantUsage.map((use) => [use.grant.id, use.lastUsedAt]));
+  return (
+    <div className="table-wrap audit-scroll">
+      <table className="grants-matrix">
+        <caption>
+          <FormattedMessage id="audit.grants.caption" values={{ agency: agencyName }} />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="audit.grants.section" />
+            </th>
+            {purposes.map((purpose) => (
+              <th scope="col" key={purpose.code}>
+                {purpose.title}
+                <br />
+                <code>{purpose.code}</code>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.grantableSections.map((section) => (
+            <tr key={section.name}>
+              <th scope="row">
+                <code>{section.name}</code>
+              </th>
+              {purposes.map((purpose) => {
+                const grant = data.grants.find(
+                  (g) =>
+                    g.agencyId === agencyId &&
+                    g.section === section.name &&
+                    g.purpose === purpose.code,
+                );
+                return (
+                  <td
+                    key={purpose.code}
+                    data-section={section.name}
+                    data-purpose={purpose.code}
+                    className={grant ? 'grant-cell granted' : 'grant-cell'}
+                  >
+                    <MatrixCell
+                      grant={grant ?? null}
+                      lastUsedAt={grant ? (lastUse.get(grant.id) ?? null) : null}
+                      agencyId={agencyId}
+                      agencyName={agencyName}
+                      section={section.name}
+                      sectionFields={section.fields ?? null}
+                      purpose={purpose.code}
+                    />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -170,15 +195,7 @@ function MatrixCell({
       {grant ? <GrantFacts grant={grant} lastUsedAt={lastUsedAt} /> : null}
       <ChangeDialog
         variant={grant ? 'danger' : 'secondary'}
-        label={
-          <>
-            <FormattedMessage id={grant ? 'audit.grants.revoke' : 'audit.grants.grant'} />
-            <span className="visually-hidden">
-              {' '}
-              <FormattedMessage id="audit.grants.cellName" values={{ section, purpose }} />
-            </span>
-          </>
-        }
+        label={<CellLabel granted={grant !== null} section={section} purpose={purpose} />}
         title={
           <FormattedMessage
             id="audit.grants.cellTitle"
@@ -210,36 +227,86 @@ function MatrixCell({
             <p>
               <FormattedMessage id="audit.grants.grantLead" />
             </p>
-            {sectionFields?.length ? (
-              <CheckboxGroup
-                className="field grant-field-choice"
-                value={fields}
-                onChange={setFields}
-              >
-                <Label>
-                  <FormattedMessage id="audit.grants.chooseFields" />
-                </Label>
-                {sectionFields.map((field) => (
-                  <CheckboxField key={field} value={field}>
-                    {field}
-                  </CheckboxField>
-                ))}
-              </CheckboxGroup>
-            ) : null}
-            <TextInput
-              className="field"
-              isRequired
-              value={until}
-              onChange={setUntil}
-              label={<FormattedMessage id="audit.grants.validUntil" />}
-              input={<Input type="date" />}
+            <NewGrantFields
+              sectionFields={sectionFields}
+              fields={fields}
+              onFields={setFields}
+              until={until}
+              onUntil={setUntil}
+              officer={officer}
+              onOfficer={setOfficer}
             />
-            <CheckboxField className="field" isSelected={officer} onChange={setOfficer}>
-              <FormattedMessage id="audit.grants.requireOfficer" />
-            </CheckboxField>
           </>
         )}
       </ChangeDialog>
+    </>
+  );
+}
+
+/** Grant or revoke, with the cell's section and purpose for those who cannot see the matrix. */
+function CellLabel({
+  granted,
+  section,
+  purpose,
+}: {
+  granted: boolean;
+  section: string;
+  purpose: string;
+}) {
+  return (
+    <>
+      <FormattedMessage id={granted ? 'audit.grants.revoke' : 'audit.grants.grant'} />
+      <span className="visually-hidden">
+        {' '}
+        <FormattedMessage id="audit.grants.cellName" values={{ section, purpose }} />
+      </span>
+    </>
+  );
+}
+
+/**
+ * A new grant's choices: which of the section's fields (none is all), until
+ * when, whether an officer must be named.
+ */
+function NewGrantFields(props: {
+  sectionFields: string[] | null;
+  fields: string[];
+  onFields: (fields: string[]) => void;
+  until: string;
+  onUntil: (until: string) => void;
+  officer: boolean;
+  onOfficer: (officer: boolean) => void;
+}) {
+  const { sectionFields } = props;
+  return (
+    <>
+      {sectionFields?.length ? (
+        <CheckboxGroup
+          className="field grant-field-choice"
+          value={props.fields}
+          onChange={props.onFields}
+        >
+          <Label>
+            <FormattedMessage id="audit.grants.chooseFields" />
+          </Label>
+          {sectionFields.map((field) => (
+            <CheckboxField key={field} value={field}>
+              {field}
+            </CheckboxField>
+          ))}
+        </CheckboxGroup>
+      ) : null}
+      <TextInput
+        className="field"
+        isRequired
+        value={props.until}
+        onChange={props.onUntil}
+        label={<FormattedMessage id="audit.grants.validUntil" />}
+        input={<Input type="date" />}
+      />
+      <CheckboxField className="field" isSelected={props.officer} onChange={props.onOfficer}>
+        <FormattedMessage id="audit.grants.requireOfficer" />
+      </CheckboxField>
     </>
   );
 }

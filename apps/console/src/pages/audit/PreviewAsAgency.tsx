@@ -8,6 +8,7 @@ import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError, request, type ApiProblem } from '../../api/graphql';
 import { AuditPreviewAsAgencyDocument as PREVIEW } from '../../gql/graphql';
+import type { AuditPreviewAsAgencyQuery } from '../../gql/graphql';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { SelectField } from '../../ui/fields';
@@ -89,46 +90,56 @@ export function PreviewAsAgency({
           <FormattedMessage id="audit.preview.unknown" />
         </p>
       ) : null}
-      {citizen ? (
-        <div role="status">
-          <p>
-            <FormattedMessage id="audit.preview.as" values={{ id: citizen.nationalId }} />
-          </p>
-          <ul className="preview-sections">
-            {SECTIONS.map((section) => {
-              const refusal = refusalOf(section, answer.partial);
-              const value = citizen[section];
-              return (
-                <li
-                  key={section}
-                  data-section={section}
-                  className={refusal ? 'preview-refused' : 'preview-shown'}
-                >
-                  <strong>
-                    <code>{section}</code>
-                  </strong>{' '}
-                  {refusal ? (
-                    <>
-                      <span className="preview-badge">
-                        <FormattedMessage id="audit.preview.refused" />
-                      </span>{' '}
-                      {refusal.message}
-                    </>
-                  ) : (
-                    <>
-                      <span className="preview-badge">
-                        <FormattedMessage id="audit.preview.shown" />
-                      </span>{' '}
-                      <SectionSummary section={section} value={value} />
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
+      {citizen ? <PreviewSections citizen={citizen} partial={answer.partial} /> : null}
     </section>
+  );
+}
+
+function PreviewSections({
+  citizen,
+  partial,
+}: {
+  citizen: NonNullable<AuditPreviewAsAgencyQuery['previewAsAgency']>;
+  partial: ApiProblem[];
+}) {
+  return (
+    <div role="status">
+      <p>
+        <FormattedMessage id="audit.preview.as" values={{ id: citizen.nationalId }} />
+      </p>
+      <ul className="preview-sections">
+        {SECTIONS.map((section) => {
+          const refusal = refusalOf(section, partial);
+          const value = citizen[section];
+          return (
+            <li
+              key={section}
+              data-section={section}
+              className={refusal ? 'preview-refused' : 'preview-shown'}
+            >
+              <strong>
+                <code>{section}</code>
+              </strong>{' '}
+              {refusal ? (
+                <>
+                  <span className="preview-badge">
+                    <FormattedMessage id="audit.preview.refused" />
+                  </span>{' '}
+                  {refusal.message}
+                </>
+              ) : (
+                <>
+                  <span className="preview-badge">
+                    <FormattedMessage id="audit.preview.shown" />
+                  </span>{' '}
+                  <SectionSummary section={section} value={value} />
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   AuditRetirePurposeDocument as RETIRE,
   AuditSetPurposeDisclosureDocument as DISCLOSURE,
 } from '../../gql/graphql';
+import type { AuditPurposesQuery } from '../../gql/graphql';
 import { TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -45,75 +46,84 @@ export default function PurposesPage() {
           ]}
         >
           {purposes.data.purposes.map((purpose) => (
-            <tr key={purpose.code} data-purpose={purpose.code}>
-              <th scope="row">
-                {purpose.title}
-                <br />
-                <code>{purpose.code}</code>
-              </th>
-              <td>{purpose.legalBasis}</td>
-              <td>
-                {purpose.discloseAfterDays ? (
-                  <FormattedMessage
-                    id="audit.purposes.delayed"
-                    values={{
-                      days: purpose.discloseAfterDays,
-                      basis: purpose.disclosureBasis ?? '',
-                    }}
-                  />
-                ) : (
-                  <FormattedMessage id="audit.purposes.atOnce" />
-                )}
-              </td>
-              <td>
-                {purpose.retiredAt ? (
-                  <FormattedMessage
-                    id="audit.purposes.retired"
-                    values={{ day: <Day at={purpose.retiredAt} /> }}
-                  />
-                ) : (
-                  <FormattedMessage
-                    id="audit.purposes.since"
-                    values={{ day: <Day at={purpose.createdAt} /> }}
-                  />
-                )}
-              </td>
-              <td>
-                {/* Kept (disabled) once retired, so the dialog shows its entry. */}
-                <div className="row-actions">
-                  <Disclosure
-                    code={purpose.code}
-                    days={purpose.discloseAfterDays ?? null}
-                    retired={purpose.retiredAt != null}
-                  />
-                  <ChangeDialog
-                    variant="danger"
-                    isDisabled={purpose.retiredAt != null}
-                    label={
-                      <>
-                        <FormattedMessage id="audit.purposes.retire" />
-                        <span className="visually-hidden"> {purpose.code}</span>
-                      </>
-                    }
-                    title={
-                      <FormattedMessage
-                        id="audit.purposes.retireTitle"
-                        values={{ code: purpose.code }}
-                      />
-                    }
-                    run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
-                  >
-                    <p>
-                      <FormattedMessage id="audit.purposes.retireWarning" />
-                    </p>
-                  </ChangeDialog>
-                </div>
-              </td>
-            </tr>
+            <PurposeRow key={purpose.code} purpose={purpose} />
           ))}
         </Table>
       ) : null}
     </Page>
+  );
+}
+
+type Purpose = AuditPurposesQuery['purposes'][number];
+
+function PurposeRow({ purpose }: { purpose: Purpose }) {
+  return (
+    <tr data-purpose={purpose.code}>
+      <th scope="row">
+        {purpose.title}
+        <br />
+        <code>{purpose.code}</code>
+      </th>
+      <td>{purpose.legalBasis}</td>
+      <td>
+        {purpose.discloseAfterDays ? (
+          <FormattedMessage
+            id="audit.purposes.delayed"
+            values={{
+              days: purpose.discloseAfterDays,
+              basis: purpose.disclosureBasis ?? '',
+            }}
+          />
+        ) : (
+          <FormattedMessage id="audit.purposes.atOnce" />
+        )}
+      </td>
+      <td>
+        {purpose.retiredAt ? (
+          <FormattedMessage
+            id="audit.purposes.retired"
+            values={{ day: <Day at={purpose.retiredAt} /> }}
+          />
+        ) : (
+          <FormattedMessage
+            id="audit.purposes.since"
+            values={{ day: <Day at={purpose.createdAt} /> }}
+          />
+        )}
+      </td>
+      <td>
+        <PurposeActions purpose={purpose} />
+      </td>
+    </tr>
+  );
+}
+
+/** Disclosure and retirement, both kept (disabled) once retired, so the dialog shows its entry. */
+function PurposeActions({ purpose }: { purpose: Purpose }) {
+  return (
+    <div className="row-actions">
+      <Disclosure
+        code={purpose.code}
+        days={purpose.discloseAfterDays ?? null}
+        retired={purpose.retiredAt != null}
+      />
+      <ChangeDialog
+        variant="danger"
+        isDisabled={purpose.retiredAt != null}
+        label={
+          <>
+            <FormattedMessage id="audit.purposes.retire" />
+            <span className="visually-hidden"> {purpose.code}</span>
+          </>
+        }
+        title={<FormattedMessage id="audit.purposes.retireTitle" values={{ code: purpose.code }} />}
+        run={(reason) => requestAll(RETIRE, { code: purpose.code, reason })}
+      >
+        <p>
+          <FormattedMessage id="audit.purposes.retireWarning" />
+        </p>
+      </ChangeDialog>
+    </div>
   );
 }
 

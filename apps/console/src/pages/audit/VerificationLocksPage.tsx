@@ -11,6 +11,7 @@ import {
   AuditVerificationLocksDocument as LOCKS,
   AuditLiftVerificationLockDocument as LIFT,
 } from '../../gql/graphql';
+import type { AuditVerificationLocksQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
@@ -63,18 +64,7 @@ export default function VerificationLocksPage() {
       {role === 'steward' && only !== null ? (
         // Kept mounted while the citizen is chosen, so the dialog can show its
         // audit entry after the list, refreshed, has no lock left.
-        <ChangeDialog
-          variant="danger"
-          isDisabled={!list.some((lock) => lock.nationalId === only)}
-          label={
-            <>
-              <FormattedMessage id="audit.locks.lift" />
-              <span className="visually-hidden"> {only}</span>
-            </>
-          }
-          title={<FormattedMessage id="audit.locks.liftTitle" values={{ id: only }} />}
-          run={(reason) => requestAll(LIFT, { nationalId: only, reason })}
-        />
+        <LiftLocks nationalId={only} isDisabled={!list.some((lock) => lock.nationalId === only)} />
       ) : null}
       <ErrorBox error={locks.error} />
       {locks.data && list.length === 0 ? (
@@ -83,47 +73,85 @@ export default function VerificationLocksPage() {
         </p>
       ) : null}
       {citizens.map((nationalId) => (
-        <section key={nationalId} className="lock-group" aria-labelledby={`lock-${nationalId}`}>
-          <h2 id={`lock-${nationalId}`} className="national-id">
-            {nationalId}
-          </h2>
-          <Table
-            scroll="audit-scroll"
-            caption={<FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />}
-            columns={[
-              'audit.locks.claim',
-              'audit.locks.agency',
-              'audit.locks.failures',
-              'audit.locks.until',
-            ]}
-          >
-            {list
-              .filter((lock) => lock.nationalId === nationalId)
-              .map((lock) => (
-                <tr key={`${lock.claim}-${lock.agencyId ?? 'all'}`}>
-                  <th scope="row">{lock.claim}</th>
-                  <td>{lock.agencyId ?? <FormattedMessage id="audit.locks.allAgencies" />}</td>
-                  <td>{lock.failures}</td>
-                  <td>
-                    <When at={lock.lockedUntil} />
-                  </td>
-                </tr>
-              ))}
-          </Table>
-          {only === null ? (
-            <Button
-              className="button secondary"
-              onPress={() => {
-                setTyped(nationalId);
-                setOnly(nationalId);
-              }}
-            >
-              <FormattedMessage id="audit.locks.only" />
-              <span className="visually-hidden"> {nationalId}</span>
-            </Button>
-          ) : null}
-        </section>
+        <LockGroup
+          key={nationalId}
+          nationalId={nationalId}
+          locks={list.filter((lock) => lock.nationalId === nationalId)}
+          onOnly={
+            only === null
+              ? () => {
+                  setTyped(nationalId);
+                  setOnly(nationalId);
+                }
+              : null
+          }
+        />
       ))}
     </Page>
+  );
+}
+
+function LiftLocks({ nationalId, isDisabled }: { nationalId: string; isDisabled: boolean }) {
+  return (
+    <ChangeDialog
+      variant="danger"
+      isDisabled={isDisabled}
+      label={
+        <>
+          <FormattedMessage id="audit.locks.lift" />
+          <span className="visually-hidden"> {nationalId}</span>
+        </>
+      }
+      title={<FormattedMessage id="audit.locks.liftTitle" values={{ id: nationalId }} />}
+      run={(reason) => requestAll(LIFT, { nationalId, reason })}
+    />
+  );
+}
+
+type Lock = AuditVerificationLocksQuery['verificationLocks'][number];
+
+/** One citizen's locks, and (while no citizen is chosen) the button that chooses this one. */
+function LockGroup({
+  nationalId,
+  locks,
+  onOnly,
+}: {
+  nationalId: string;
+  locks: Lock[];
+  onOnly: (() => void) | null;
+}) {
+  return (
+    <section className="lock-group" aria-labelledby={`lock-${nationalId}`}>
+      <h2 id={`lock-${nationalId}`} className="national-id">
+        {nationalId}
+      </h2>
+      <Table
+        scroll="audit-scroll"
+        caption={<FormattedMessage id="audit.locks.caption" values={{ id: nationalId }} />}
+        columns={[
+          'audit.locks.claim',
+          'audit.locks.agency',
+          'audit.locks.failures',
+          'audit.locks.until',
+        ]}
+      >
+        {locks.map((lock) => (
+          <tr key={`${lock.claim}-${lock.agencyId ?? 'all'}`}>
+            <th scope="row">{lock.claim}</th>
+            <td>{lock.agencyId ?? <FormattedMessage id="audit.locks.allAgencies" />}</td>
+            <td>{lock.failures}</td>
+            <td>
+              <When at={lock.lockedUntil} />
+            </td>
+          </tr>
+        ))}
+      </Table>
+      {onOnly ? (
+        <Button className="button secondary" onPress={onOnly}>
+          <FormattedMessage id="audit.locks.only" />
+          <span className="visually-hidden"> {nationalId}</span>
+        </Button>
+      ) : null}
+    </section>
   );
 }

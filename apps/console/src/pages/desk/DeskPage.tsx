@@ -23,16 +23,8 @@ import {
   DeskVerifyDocument as DESK_VERIFY,
 } from '../../gql/graphql';
 import { LookupView } from './LookupView';
-import { VerificationView } from './VerificationView';
+import { VerificationView, type Claims } from './VerificationView';
 import './desk.css';
-
-interface Claims {
-  familyName: string;
-  givenName: string;
-  dateOfBirth: string;
-  alive: boolean;
-  idCardNumber: string;
-}
 
 const NO_CLAIMS: Claims = {
   familyName: '',
@@ -50,19 +42,18 @@ export interface Asked {
   at: string;
 }
 
-export default function DeskPage() {
-  const intl = useIntl();
+/** A purpose the agency holds grants for: may it verify, which sections may it read. */
+interface Offered {
+  code: string;
+  verify: boolean;
+  sections: Set<string>;
+  title: string;
+  legalBasis: string;
+}
+
+function useOfferedPurposes() {
   const access = useQuery({ queryKey: ['desk', 'grants'], queryFn: () => requestAll(DESK_GRANTS) });
-  const session = currentSession();
-
-  const [nationalId, setNationalId] = useState('');
-  const [purpose, setPurpose] = useState<string | null>(null);
-  const [reference, setReference] = useState('');
-  const [claims, setClaims] = useState<Claims>(NO_CLAIMS);
-  const [asked, setAsked] = useState<Asked | null>(null);
-
-  // Each purpose the agency holds grants for: may it verify, which sections may it read.
-  const offered = useMemo(() => {
+  const offered = useMemo((): Offered[] => {
     const byPurpose = new Map<string, { verify: boolean; sections: Set<string> }>();
     for (const grant of access.data?.grants ?? []) {
       const entry = byPurpose.get(grant.purpose) ?? { verify: false, sections: new Set() };
@@ -77,8 +68,10 @@ export default function DeskPage() {
       legalBasis: access.data?.purposes.find((p) => p.code === code)?.legalBasis ?? '',
     }));
   }, [access.data]);
-  const chosen = offered.find((entry) => entry.code === purpose);
+  return { access, offered };
+}
 
+function useDeskRequests() {
   const verify = useMutation({
     mutationFn: (vars: Parameters<typeof verifyVariables>[0]) =>
       request(DESK_VERIFY, verifyVariables(vars)),
@@ -94,13 +87,47 @@ export default function DeskPage() {
         ) as Record<Section, boolean>),
       }),
   });
+  return { verify, lookup };
+}
+
+type DeskRequests = ReturnType<typeof useDeskRequests>;
+
+/** What the officer is typing: the citizen's id, the purpose, the case reference, the claims. */
+function useQuestion() {
+  const [nationalId, setNationalId] = useState('');
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [reference, setReference] = useState('');
+  const [claims, setClaims] = useState<Claims>(NO_CLAIMS);
+  return {
+    nationalId,
+    setNationalId,
+    purpose,
+    setPurpose,
+    reference,
+    setReference,
+    claims,
+    setClaims,
+    /** Empties the fields; the chosen purpose stays chosen. */
+    clear: () => {
+      setNationalId('');
+      setReference('');
+      setClaims(NO_CLAIMS);
+    },
+  };
+}
+
+type Question = ReturnType<typeof useQuestion>;
+
+export default function DeskPage() {
+  const { access, offered } = useOfferedPurposes();
+  const { verify, lookup } = useDeskRequests();
+
+  const question = useQuestion();
+  const { nationalId, purpose, reference, claims } = question;
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const chosen = offered.find((entry) => entry.code === purpose);
 
   const idCheck = checkNationalId(nationalId);
-  const hasClaim =
-    (claims.familyName.trim() !== '' && claims.givenName.trim() !== '') ||
-    claims.dateOfBirth.trim() !== '' ||
-    claims.idCardNumber.trim() !== '' ||
-    claims.alive;
   const ready =
     nationalId !== '' &&
     idCheck.rule === undefined &&
@@ -125,31 +152,16 @@ export default function DeskPage() {
   }
 
   function clear(): void {
-    setNationalId('');
-    setReference('');
-    setClaims(NO_CLAIMS);
+    question.clear();
     setAsked(null);
     verify.reset();
     lookup.reset();
   }
 
-  const shownPurpose = offered.find((entry) => entry.code === asked?.purpose);
-
   return (
     <Page
       title={<FormattedMessage id="desk.title" />}
-      actions={
-        asked ? (
-          <div className="desk-actions no-print">
-            <Button className="button secondary" onPress={() => window.print()}>
-              <FormattedMessage id="app.print" />
-            </Button>
-            <Button className="button secondary" onPress={clear}>
-              <FormattedMessage id="desk.clear" />
-            </Button>
-          </div>
-        ) : null
-      }
+      actions={asked ? <DeskActions onClear={clear} /> : null}
     >
       <p className="no-print">
         <FormattedMessage id="desk.lead" />
@@ -160,162 +172,232 @@ export default function DeskPage() {
           <FormattedMessage id="desk.noGrants" />
         </p>
       ) : null}
-
-      <Form
-        className="desk-form no-print"
-        aria-label={intl.formatMessage({ id: 'desk.formLabel' })}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <NationalIdField value={nationalId} onChange={setNationalId} autoFocus />
-        <ListSelect
-          label={<FormattedMessage id="desk.purpose" />}
-          description={<FormattedMessage id="desk.purposeHelp" />}
-          options={offered.map((entry) => [entry.code, entry.title] as const)}
-          value={purpose}
-          onChange={setPurpose}
-          isRequired
-          placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
-        />
-        {chosen ? (
-          <p className="desk-basis">
-            <FormattedMessage
-              id="desk.basis"
-              values={{ basis: chosen.legalBasis, code: chosen.code }}
-            />
-          </p>
-        ) : null}
-        <TextInput
-          className="field"
-          value={reference}
-          onChange={setReference}
-          isRequired
-          maxLength={100}
-          name="reference"
-          validationBehavior="aria"
-          label={<FormattedMessage id="desk.reference" />}
-          description={<FormattedMessage id="desk.referenceHelp" />}
-        />
-
-        {chosen && !chosen.verify ? (
-          <p className="notice">
-            <FormattedMessage id="desk.noVerification" />
-          </p>
-        ) : (
-          <fieldset className="claims">
-            <legend>
-              <FormattedMessage id="desk.claims" />
-            </legend>
-            <p className="claims-help">
-              <FormattedMessage id="desk.claimsHelp" />
-            </p>
-            <div className="claims-grid">
-              <ClaimField
-                label="desk.familyName"
-                value={claims.familyName}
-                onChange={(familyName) => setClaims({ ...claims, familyName })}
-              />
-              <ClaimField
-                label="desk.givenName"
-                value={claims.givenName}
-                onChange={(givenName) => setClaims({ ...claims, givenName })}
-              />
-              <ClaimField
-                label="desk.dateOfBirth"
-                help="desk.dateHelp"
-                value={claims.dateOfBirth}
-                onChange={(dateOfBirth) => setClaims({ ...claims, dateOfBirth })}
-              />
-              <ClaimField
-                label="desk.idCardNumber"
-                value={claims.idCardNumber}
-                onChange={(idCardNumber) => setClaims({ ...claims, idCardNumber })}
-              />
-            </div>
-            <CheckboxField
-              isSelected={claims.alive}
-              onChange={(alive) => setClaims({ ...claims, alive })}
-            >
-              <FormattedMessage id="desk.alive" />
-            </CheckboxField>
-          </fieldset>
-        )}
-        {chosen?.verify && !hasClaim ? (
-          <p className="claims-help">
-            <FormattedMessage id="desk.claimNeeded" />
-          </p>
-        ) : null}
-        <Button
-          type="submit"
-          className="button primary"
-          isDisabled={
-            !ready || (chosen?.verify && !hasClaim) || verify.isPending || lookup.isPending
-          }
-        >
-          <FormattedMessage id={chosen && !chosen.verify ? 'desk.lookUp' : 'desk.verify'} />
-        </Button>
-      </Form>
-
+      <DeskForm
+        offered={offered}
+        chosen={chosen}
+        question={question}
+        canSubmit={ready && !verify.isPending && !lookup.isPending}
+        onSubmit={submit}
+      />
       {asked ? (
-        <section className="desk-result" aria-live="polite">
-          <div className="print-header">
-            <p>
-              <FormattedMessage
-                id="desk.printedBy"
-                values={{
-                  name: session?.person?.name ?? session?.agencyId ?? '',
-                  agency: session?.agencyId ?? '',
-                  at: intl.formatDate(asked.at, { dateStyle: 'long', timeStyle: 'medium' }),
-                }}
-              />
-            </p>
-            <p>
-              <FormattedMessage
-                id="desk.printedFor"
-                values={{
-                  purpose: shownPurpose?.title ?? asked.purpose,
-                  basis: shownPurpose?.legalBasis ?? '',
-                  reference: asked.reference,
-                }}
-              />
-            </p>
-          </div>
-          <ErrorBox error={verify.error} />
-          {verify.data ? (
-            <VerificationView answer={verify.data as Answer<DeskVerifyQuery>} claims={claims} />
-          ) : null}
-          {verify.data && shownPurpose && shownPurpose.sections.size > 0 && !lookup.data ? (
-            <div className="no-print">
-              <p>
-                <FormattedMessage id="desk.lookUpOffer" values={{ purpose: shownPurpose.title }} />
-              </p>
-              <Button
-                className="button primary"
-                isDisabled={lookup.isPending}
-                onPress={() => lookup.mutate({ asked, sections: shownPurpose.sections })}
-              >
-                <FormattedMessage id="desk.lookUp" />
-              </Button>
-            </div>
-          ) : null}
-          {verify.data && shownPurpose && shownPurpose.sections.size === 0 ? (
-            <p className="notice">
-              <FormattedMessage id="desk.noLookup" values={{ purpose: shownPurpose.title }} />
-            </p>
-          ) : null}
-          <ErrorBox error={lookup.error} />
-          {lookup.data && shownPurpose ? (
-            <LookupView
-              answer={lookup.data as Answer<DeskLookupQuery>}
-              purposeTitle={shownPurpose.title}
-              granted={shownPurpose.sections}
-            />
-          ) : null}
-        </section>
+        <DeskResult
+          asked={asked}
+          claims={claims}
+          shownPurpose={offered.find((entry) => entry.code === asked.purpose)}
+          verify={verify}
+          lookup={lookup}
+        />
       ) : null}
     </Page>
+  );
+}
+
+function DeskActions({ onClear }: { onClear: () => void }) {
+  return (
+    <div className="desk-actions no-print">
+      <Button className="button secondary" onPress={() => window.print()}>
+        <FormattedMessage id="app.print" />
+      </Button>
+      <Button className="button secondary" onPress={onClear}>
+        <FormattedMessage id="desk.clear" />
+      </Button>
+    </div>
+  );
+}
+
+function DeskForm(props: {
+  offered: Offered[];
+  chosen: Offered | undefined;
+  question: Question;
+  canSubmit: boolean;
+  onSubmit: () => void;
+}) {
+  const intl = useIntl();
+  const { chosen, question } = props;
+  const { claims } = question;
+  const hasClaim =
+    (claims.familyName.trim() !== '' && claims.givenName.trim() !== '') ||
+    claims.dateOfBirth.trim() !== '' ||
+    claims.idCardNumber.trim() !== '' ||
+    claims.alive;
+  return (
+    <Form
+      className="desk-form no-print"
+      aria-label={intl.formatMessage({ id: 'desk.formLabel' })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <NationalIdField value={question.nationalId} onChange={question.setNationalId} autoFocus />
+      <ListSelect
+        label={<FormattedMessage id="desk.purpose" />}
+        description={<FormattedMessage id="desk.purposeHelp" />}
+        options={props.offered.map((entry) => [entry.code, entry.title] as const)}
+        value={question.purpose}
+        onChange={question.setPurpose}
+        isRequired
+        placeholder={intl.formatMessage({ id: 'desk.purposePick' })}
+      />
+      {chosen ? (
+        <p className="desk-basis">
+          <FormattedMessage
+            id="desk.basis"
+            values={{ basis: chosen.legalBasis, code: chosen.code }}
+          />
+        </p>
+      ) : null}
+      <TextInput
+        className="field"
+        value={question.reference}
+        onChange={question.setReference}
+        isRequired
+        maxLength={100}
+        name="reference"
+        validationBehavior="aria"
+        label={<FormattedMessage id="desk.reference" />}
+        description={<FormattedMessage id="desk.referenceHelp" />}
+      />
+
+      {chosen && !chosen.verify ? (
+        <p className="notice">
+          <FormattedMessage id="desk.noVerification" />
+        </p>
+      ) : (
+        <ClaimsFieldset claims={claims} onChange={question.setClaims} />
+      )}
+      {chosen?.verify && !hasClaim ? (
+        <p className="claims-help">
+          <FormattedMessage id="desk.claimNeeded" />
+        </p>
+      ) : null}
+      <Button
+        type="submit"
+        className="button primary"
+        isDisabled={!props.canSubmit || (chosen?.verify && !hasClaim)}
+      >
+        <FormattedMessage id={chosen && !chosen.verify ? 'desk.lookUp' : 'desk.verify'} />
+      </Button>
+    </Form>
+  );
+}
+
+function ClaimsFieldset({
+  claims,
+  onChange,
+}: {
+  claims: Claims;
+  onChange: (claims: Claims) => void;
+}) {
+  return (
+    <fieldset className="claims">
+      <legend>
+        <FormattedMessage id="desk.claims" />
+      </legend>
+      <p className="claims-help">
+        <FormattedMessage id="desk.claimsHelp" />
+      </p>
+      <div className="claims-grid">
+        <ClaimField
+          label="desk.familyName"
+          value={claims.familyName}
+          onChange={(familyName) => onChange({ ...claims, familyName })}
+        />
+        <ClaimField
+          label="desk.givenName"
+          value={claims.givenName}
+          onChange={(givenName) => onChange({ ...claims, givenName })}
+        />
+        <ClaimField
+          label="desk.dateOfBirth"
+          help="desk.dateHelp"
+          value={claims.dateOfBirth}
+          onChange={(dateOfBirth) => onChange({ ...claims, dateOfBirth })}
+        />
+        <ClaimField
+          label="desk.idCardNumber"
+          value={claims.idCardNumber}
+          onChange={(idCardNumber) => onChange({ ...claims, idCardNumber })}
+        />
+      </div>
+      <CheckboxField isSelected={claims.alive} onChange={(alive) => onChange({ ...claims, alive })}>
+        <FormattedMessage id="desk.alive" />
+      </CheckboxField>
+    </fieldset>
+  );
+}
+
+function DeskResult({
+  asked,
+  claims,
+  shownPurpose,
+  verify,
+  lookup,
+}: DeskRequests & { asked: Asked; claims: Claims; shownPurpose: Offered | undefined }) {
+  return (
+    <section className="desk-result" aria-live="polite">
+      <PrintHeader asked={asked} shownPurpose={shownPurpose} />
+      <ErrorBox error={verify.error} />
+      {verify.data ? (
+        <VerificationView answer={verify.data as Answer<DeskVerifyQuery>} claims={claims} />
+      ) : null}
+      {verify.data && shownPurpose && shownPurpose.sections.size > 0 && !lookup.data ? (
+        <div className="no-print">
+          <p>
+            <FormattedMessage id="desk.lookUpOffer" values={{ purpose: shownPurpose.title }} />
+          </p>
+          <Button
+            className="button primary"
+            isDisabled={lookup.isPending}
+            onPress={() => lookup.mutate({ asked, sections: shownPurpose.sections })}
+          >
+            <FormattedMessage id="desk.lookUp" />
+          </Button>
+        </div>
+      ) : null}
+      {verify.data && shownPurpose && shownPurpose.sections.size === 0 ? (
+        <p className="notice">
+          <FormattedMessage id="desk.noLookup" values={{ purpose: shownPurpose.title }} />
+        </p>
+      ) : null}
+      <ErrorBox error={lookup.error} />
+      {lookup.data && shownPurpose ? (
+        <LookupView
+          answer={lookup.data as Answer<DeskLookupQuery>}
+          purposeTitle={shownPurpose.title}
+          granted={shownPurpose.sections}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function PrintHeader({ asked, shownPurpose }: { asked: Asked; shownPurpose: Offered | undefined }) {
+  const intl = useIntl();
+  const session = currentSession();
+  return (
+    <div className="print-header">
+      <p>
+        <FormattedMessage
+          id="desk.printedBy"
+          values={{
+            name: session?.person?.name ?? session?.agencyId ?? '',
+            agency: session?.agencyId ?? '',
+            at: intl.formatDate(asked.at, { dateStyle: 'long', timeStyle: 'medium' }),
+          }}
+        />
+      </p>
+      <p>
+        <FormattedMessage
+          id="desk.printedFor"
+          values={{
+            purpose: shownPurpose?.title ?? asked.purpose,
+            basis: shownPurpose?.legalBasis ?? '',
+            reference: asked.reference,
+          }}
+        />
+      </p>
+    </div>
   );
 }
 

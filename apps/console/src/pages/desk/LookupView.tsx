@@ -88,59 +88,59 @@ function None() {
   );
 }
 
-function SectionBody({ section, citizen }: { section: Section; citizen: Found }) {
+function PersonFacts({ person }: { person: NonNullable<Found['person']> }) {
   const intl = useIntl();
   const yesNo = (value: boolean) => intl.formatMessage({ id: value ? 'desk.yes' : 'desk.no' });
+  return (
+    <Facts
+      rows={[
+        [
+          'desk.name',
+          <>
+            <span lang="km">
+              {person.name.khmer.familyName} {person.name.khmer.givenName}
+            </span>{' '}
+            ({person.name.latin.familyName} {person.name.latin.givenName})
+          </>,
+        ],
+        ['desk.nationalIdOfPerson', <Pseudonymous key="id" id={person.nationalId} />],
+        ['desk.dateOfBirth', person.dateOfBirth],
+        ['desk.sex', person.sex],
+        [
+          'desk.claim.alive',
+          person.alive ? yesNo(true) : `${yesNo(false)} (${person.dateOfDeath ?? ''})`,
+        ],
+        ['desk.idCardNumber', person.idCardNumber ?? '—'],
+        ['desk.placeOfBirth', place(person.placeOfBirth.province)],
+      ]}
+    />
+  );
+}
+
+function AddressFacts({ address }: { address: NonNullable<Found['address']> }) {
+  return (
+    <Facts
+      rows={[
+        [
+          'desk.addressLine',
+          [address.houseNumber, place(address.street), place(address.village)]
+            .filter(Boolean)
+            .join(', '),
+        ],
+        ['desk.area', [address.commune, address.district, address.province].map(place).join(', ')],
+        ['desk.since', address.since],
+      ]}
+    />
+  );
+}
+
+function SectionBody({ section, citizen }: { section: Section; citizen: Found }) {
+  const intl = useIntl();
   switch (section) {
-    case 'person': {
-      const person = citizen.person;
-      if (!person) return <None />;
-      return (
-        <Facts
-          rows={[
-            [
-              'desk.name',
-              <>
-                <span lang="km">
-                  {person.name.khmer.familyName} {person.name.khmer.givenName}
-                </span>{' '}
-                ({person.name.latin.familyName} {person.name.latin.givenName})
-              </>,
-            ],
-            ['desk.nationalIdOfPerson', <Pseudonymous key="id" id={person.nationalId} />],
-            ['desk.dateOfBirth', person.dateOfBirth],
-            ['desk.sex', person.sex],
-            [
-              'desk.claim.alive',
-              person.alive ? yesNo(true) : `${yesNo(false)} (${person.dateOfDeath ?? ''})`,
-            ],
-            ['desk.idCardNumber', person.idCardNumber ?? '—'],
-            ['desk.placeOfBirth', place(person.placeOfBirth.province)],
-          ]}
-        />
-      );
-    }
-    case 'address': {
-      const address = citizen.address;
-      if (!address) return <None />;
-      return (
-        <Facts
-          rows={[
-            [
-              'desk.addressLine',
-              [address.houseNumber, place(address.street), place(address.village)]
-                .filter(Boolean)
-                .join(', '),
-            ],
-            [
-              'desk.area',
-              [address.commune, address.district, address.province].map(place).join(', '),
-            ],
-            ['desk.since', address.since],
-          ]}
-        />
-      );
-    }
+    case 'person':
+      return citizen.person ? <PersonFacts person={citizen.person} /> : <None />;
+    case 'address':
+      return citizen.address ? <AddressFacts address={citizen.address} /> : <None />;
     case 'vehicles':
       return (
         <Rows

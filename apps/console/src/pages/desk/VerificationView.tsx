@@ -1,27 +1,24 @@
 // The answer to a verification: per claim asked, yes, no, or why it could
 // not be answered (not granted, or locked after too many wrong claims).
 import { FormattedMessage } from 'react-intl';
-import type { Answer } from '../../api/graphql';
+import type { Answer, ApiProblem } from '../../api/graphql';
 import type { DeskVerifyQuery } from '../../gql/graphql';
 import { Pseudonymous } from './LookupView';
 import { Table } from '../../ui/Table';
 
 type Claim = 'name' | 'dateOfBirth' | 'alive' | 'idCardNumber';
 
-export function VerificationView({
-  answer,
-  claims,
-}: {
-  answer: Answer<DeskVerifyQuery>;
-  claims: {
-    familyName: string;
-    givenName: string;
-    dateOfBirth: string;
-    alive: boolean;
-    idCardNumber: string;
-  };
-}) {
-  const result = answer.data.verifyCitizen;
+/** What the officer claims about the citizen, as typed. */
+export interface Claims {
+  familyName: string;
+  givenName: string;
+  dateOfBirth: string;
+  alive: boolean;
+  idCardNumber: string;
+}
+
+/** The claims the officer asked about, each with what was claimed ("alive" claims nothing to show). */
+function claimsAsked(claims: Claims): Array<{ claim: Claim; claimed: string }> {
   const asked: Array<{ claim: Claim; claimed: string }> = [];
   if (claims.familyName.trim() && claims.givenName.trim())
     asked.push({
@@ -33,6 +30,18 @@ export function VerificationView({
   if (claims.idCardNumber.trim())
     asked.push({ claim: 'idCardNumber', claimed: claims.idCardNumber.trim() });
   if (claims.alive) asked.push({ claim: 'alive', claimed: '' });
+  return asked;
+}
+
+export function VerificationView({
+  answer,
+  claims,
+}: {
+  answer: Answer<DeskVerifyQuery>;
+  claims: Claims;
+}) {
+  const result = answer.data.verifyCitizen;
+  const asked = claimsAsked(claims);
   const problemOf = (claim: Claim) =>
     answer.partial.find((problem) => problem.fieldPath === `verifyCitizen.${claim}`);
   return (
@@ -54,8 +63,6 @@ export function VerificationView({
           columns={['desk.claim', 'desk.claimed', 'desk.answer']}
         >
           {asked.map(({ claim, claimed }) => {
-            const value = result[claim];
-            const problem = problemOf(claim);
             return (
               <tr key={claim}>
                 <th scope="row">
@@ -63,28 +70,7 @@ export function VerificationView({
                 </th>
                 <td>{claimed || <FormattedMessage id="desk.alive" />}</td>
                 <td>
-                  {value === true ? (
-                    <strong className="answer-yes">
-                      <span aria-hidden="true">✓ </span>
-                      <FormattedMessage id="desk.yes" />
-                    </strong>
-                  ) : value === false ? (
-                    <strong className="answer-no">
-                      <span aria-hidden="true">✗ </span>
-                      <FormattedMessage id="desk.no" />
-                    </strong>
-                  ) : (
-                    <span className="answer-refused">
-                      <FormattedMessage
-                        id={
-                          problem?.code === 'VERIFICATION_LOCKED'
-                            ? 'desk.locked'
-                            : 'desk.notAnswered'
-                        }
-                      />
-                      {problem ? <span className="problem-where"> — {problem.message}</span> : null}
-                    </span>
-                  )}
+                  <ClaimAnswer value={result[claim]} problem={problemOf(claim)} />
                 </td>
               </tr>
             );
@@ -92,5 +78,37 @@ export function VerificationView({
         </Table>
       )}
     </section>
+  );
+}
+
+/** Yes, no, or why the claim was not answered (not granted, or locked after too many wrong claims). */
+function ClaimAnswer({
+  value,
+  problem,
+}: {
+  value: boolean | null | undefined;
+  problem: ApiProblem | undefined;
+}) {
+  if (value === true)
+    return (
+      <strong className="answer-yes">
+        <span aria-hidden="true">✓ </span>
+        <FormattedMessage id="desk.yes" />
+      </strong>
+    );
+  if (value === false)
+    return (
+      <strong className="answer-no">
+        <span aria-hidden="true">✗ </span>
+        <FormattedMessage id="desk.no" />
+      </strong>
+    );
+  return (
+    <span className="answer-refused">
+      <FormattedMessage
+        id={problem?.code === 'VERIFICATION_LOCKED' ? 'desk.locked' : 'desk.notAnswered'}
+      />
+      {problem ? <span className="problem-where"> — {problem.message}</span> : null}
+    </span>
   );
 }

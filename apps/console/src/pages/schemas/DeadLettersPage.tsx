@@ -10,6 +10,7 @@ import {
   SchemasDeadLettersDocument as LETTERS,
   SchemasReplayDeadLettersDocument as REPLAY,
 } from '../../gql/graphql';
+import type { SchemasDeadLettersQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -43,11 +44,11 @@ function whilePending(query: {
   return query.state.data?.deadLetters.some((letter) => letter.replayRequestedAt) ? 1000 : false;
 }
 
-export default function DeadLettersPage() {
-  const intl = useIntl();
-  const [status, setStatus] = useState('open');
-  const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  // Every letter of the status, for the counts and the filters' choices.
+type Letter = SchemasDeadLettersQuery['deadLetters'][number];
+type Counts = Map<keyof Filter, Map<string, number>>;
+
+/** Every letter of the status (for the counts and the filters' choices), and those the filter shows. */
+function useDeadLetters(status: string, filter: Filter) {
   const all = useQuery({
     queryKey: ['schemas', 'deadLetters', status],
     queryFn: () => requestAll(LETTERS, { status }),
@@ -58,8 +59,8 @@ export default function DeadLettersPage() {
     queryFn: () => requestAll(LETTERS, { status, ...variablesOf(filter) }),
     refetchInterval: whilePending,
   });
-  const counts = useMemo(() => {
-    const result = new Map<keyof Filter, Map<string, number>>();
+  const counts = useMemo((): Counts => {
+    const result: Counts = new Map();
     for (const key of FILTERS) result.set(key, new Map());
     for (const letter of all.data?.deadLetters ?? [])
       for (const key of FILTERS) {
@@ -69,7 +70,13 @@ export default function DeadLettersPage() {
       }
     return result;
   }, [all.data]);
-  const any = intl.formatMessage({ id: 'schemas.dead.any' });
+  return { all, shown, counts };
+}
+
+export default function DeadLettersPage() {
+  const [status, setStatus] = useState('open');
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const { all, shown, counts } = useDeadLetters(status, filter);
   const letters = shown.data?.deadLetters ?? [];
   return (
     <Page
@@ -77,69 +84,17 @@ export default function DeadLettersPage() {
       lead={<FormattedMessage id="schemas.dead.lead" />}
     >
       <ErrorBox error={all.error} />
-      <section className="schemas-section">
-        <h2>
-          <FormattedMessage
-            id="schemas.dead.counts"
-            values={{ total: all.data?.deadLetters.length ?? 0 }}
-          />
-        </h2>
-        {(all.data?.deadLetters.length ?? 0) > 0 ? (
-          <div className="count-grid">
-            {FILTERS.map((key) => (
-              <Table
-                key={key}
-                caption={<FormattedMessage id={`schemas.dead.by.${key}`} />}
-                columns={[`schemas.dead.col.${key}`, 'schemas.dead.col.count']}
-              >
-                {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
-                  ([value, count]) => (
-                    <tr key={value}>
-                      <th scope="row">{value || '—'}</th>
-                      <td>{count}</td>
-                    </tr>
-                  ),
-                )}
-              </Table>
-            ))}
-          </div>
-        ) : null}
-      </section>
-      <section className="schemas-section">
-        <h2>
-          <FormattedMessage id="schemas.dead.filters" />
-        </h2>
-        <div className="inline-form">
-          <SelectField
-            label={<FormattedMessage id="schemas.dead.status" />}
-            name="status"
-            value={status}
-            onChange={(value) => {
-              setStatus(value);
-              setFilter(NO_FILTER);
-            }}
-            options={['open', 'resolved'].map((value) => ({
-              value,
-              label: intl.formatMessage({ id: `schemas.dead.status.${value}` }),
-            }))}
-          />
-          {FILTERS.map((key) => (
-            <SelectField
-              key={key}
-              label={<FormattedMessage id={`schemas.dead.col.${key}`} />}
-              name={key}
-              value={filter[key]}
-              onChange={(value) => setFilter({ ...filter, [key]: value })}
-              options={[
-                { value: '', label: any },
-                ...[...(counts.get(key)?.keys() ?? [])]
-                  .filter((value) => value !== '')
-                  .map((value) => ({ value, label: value })),
-              ]}
-            />
-          ))}
-        </div>
-      </section>
+      <LetterCounts total={all.data?.deadLetters.length ?? 0} counts={counts} />
+      <LetterFilters
+        status={status}
+        onStatus={(value) => {
+          setStatus(value);
+          setFilter(NO_FILTER);
+        }}
+        filter={filter}
+        onFilter={setFilter}
+        counts={counts}
+      />
       {status === 'open' ? <Replay filter={filter} /> : null}
       <ErrorBox error={shown.error} />
       {shown.data ? (
@@ -148,60 +103,149 @@ export default function DeadLettersPage() {
             <FormattedMessage id="schemas.dead.none" />
           </p>
         ) : (
-          <Table
-            className="dead-letters"
-            caption={
-              <FormattedMessage id="schemas.dead.caption" values={{ count: letters.length }} />
-            }
-            columns={[
-              'schemas.dead.col.record',
-              'schemas.dead.col.group',
-              'schemas.dead.col.code',
-              'schemas.dead.col.reason',
-              'schemas.dead.col.attempts',
-            ]}
-          >
-            {letters.map((letter) => (
-              <tr key={letter.id}>
-                <th scope="row">
-                  {letter.recordType}
-                  {letter.schemaVersion != null ? `@${letter.schemaVersion}` : ''}
-                  <br />
-                  <code>{letter.recordId ?? '—'}</code>
-                  <br />
-                  <span className="muted">{letter.source ?? '—'}</span>
-                </th>
-                <td>{letter.group}</td>
-                <td>
-                  <strong>{letter.code}</strong>
-                </td>
-                <td className="reason">
-                  {letter.reason}
-                  {letter.replayRequestedAt ? (
-                    <>
-                      <br />
-                      <em>
-                        <FormattedMessage id="schemas.dead.replaying" />
-                      </em>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {letter.attempts}
-                  <br />
-                  <span className="muted">
-                    {intl.formatDate(letter.lastFailedAt, {
-                      dateStyle: 'short',
-                      timeStyle: 'short',
-                    })}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <LettersTable letters={letters} />
         )
       ) : null}
     </Page>
+  );
+}
+
+function LetterCounts({ total, counts }: { total: number; counts: Counts }) {
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.dead.counts" values={{ total }} />
+      </h2>
+      {total > 0 ? (
+        <div className="count-grid">
+          {FILTERS.map((key) => (
+            <Table
+              key={key}
+              caption={<FormattedMessage id={`schemas.dead.by.${key}`} />}
+              columns={[`schemas.dead.col.${key}`, 'schemas.dead.col.count']}
+            >
+              {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
+                ([value, count]) => (
+                  <tr key={value}>
+                    <th scope="row">{value || '—'}</th>
+                    <td>{count}</td>
+                  </tr>
+                ),
+              )}
+            </Table>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function LetterFilters({
+  status,
+  onStatus,
+  filter,
+  onFilter,
+  counts,
+}: {
+  status: string;
+  onStatus: (status: string) => void;
+  filter: Filter;
+  onFilter: (filter: Filter) => void;
+  counts: Counts;
+}) {
+  const intl = useIntl();
+  const any = intl.formatMessage({ id: 'schemas.dead.any' });
+  return (
+    <section className="schemas-section">
+      <h2>
+        <FormattedMessage id="schemas.dead.filters" />
+      </h2>
+      <div className="inline-form">
+        <SelectField
+          label={<FormattedMessage id="schemas.dead.status" />}
+          name="status"
+          value={status}
+          onChange={onStatus}
+          options={['open', 'resolved'].map((value) => ({
+            value,
+            label: intl.formatMessage({ id: `schemas.dead.status.${value}` }),
+          }))}
+        />
+        {FILTERS.map((key) => (
+          <SelectField
+            key={key}
+            label={<FormattedMessage id={`schemas.dead.col.${key}`} />}
+            name={key}
+            value={filter[key]}
+            onChange={(value) => onFilter({ ...filter, [key]: value })}
+            options={[
+              { value: '', label: any },
+              ...[...(counts.get(key)?.keys() ?? [])]
+                .filter((value) => value !== '')
+                .map((value) => ({ value, label: value })),
+            ]}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function LettersTable({ letters }: { letters: Letter[] }) {
+  return (
+    <Table
+      className="dead-letters"
+      caption={<FormattedMessage id="schemas.dead.caption" values={{ count: letters.length }} />}
+      columns={[
+        'schemas.dead.col.record',
+        'schemas.dead.col.group',
+        'schemas.dead.col.code',
+        'schemas.dead.col.reason',
+        'schemas.dead.col.attempts',
+      ]}
+    >
+      {letters.map((letter) => (
+        <LetterRow key={letter.id} letter={letter} />
+      ))}
+    </Table>
+  );
+}
+
+function LetterRow({ letter }: { letter: Letter }) {
+  const intl = useIntl();
+  return (
+    <tr>
+      <th scope="row">
+        {letter.recordType}
+        {letter.schemaVersion != null ? `@${letter.schemaVersion}` : ''}
+        <br />
+        <code>{letter.recordId ?? '—'}</code>
+        <br />
+        <span className="muted">{letter.source ?? '—'}</span>
+      </th>
+      <td>{letter.group}</td>
+      <td>
+        <strong>{letter.code}</strong>
+      </td>
+      <td className="reason">
+        {letter.reason}
+        {letter.replayRequestedAt ? (
+          <>
+            <br />
+            <em>
+              <FormattedMessage id="schemas.dead.replaying" />
+            </em>
+          </>
+        ) : null}
+      </td>
+      <td>
+        {letter.attempts}
+        <br />
+        <span className="muted">
+          {intl.formatDate(letter.lastFailedAt, { dateStyle: 'short', timeStyle: 'short' })}
+        </span>
+      </td>
+    </tr>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   SchemasRetireDocument as RETIRE,
   SchemasSetCompatibilityDocument as SET_MODE,
 } from '../../gql/graphql';
+import type { SchemasDiffQuery } from '../../gql/graphql';
 import { SelectField, TextInput } from '../../ui/fields';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -138,42 +139,50 @@ function Versions({ type }: { type: RegistryType }) {
             </td>
             {steward ? (
               <td>
-                <div className="actions">
-                  {/* Every decision stays on screen (disabled where the state does not
-                        allow it), so a dialog is not taken away when its change lands. */}
-                  {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
-                    <ChangeDialog
-                      key={decision}
-                      isDisabled={!DECISIONS[decision].from.includes(version.state)}
-                      variant={decision === 'approve' ? 'primary' : 'danger'}
-                      label={
-                        <FormattedMessage
-                          id={`schemas.decide.${decision}`}
-                          values={{ version: version.version }}
-                        />
-                      }
-                      title={
-                        <FormattedMessage
-                          id={`schemas.decide.${decision}.title`}
-                          values={{ type: type.recordType, version: version.version }}
-                        />
-                      }
-                      run={(reason) =>
-                        DECISIONS[decision].run({
-                          recordType: type.recordType,
-                          version: version.version,
-                          reason,
-                        })
-                      }
-                    />
-                  ))}
-                </div>
+                <VersionDecisions recordType={type.recordType} version={version} />
               </td>
             ) : null}
           </tr>
         ))}
       </Table>
     </section>
+  );
+}
+
+// Every decision stays on screen (disabled where the state does not allow it),
+// so a dialog is not taken away when its change lands.
+function VersionDecisions({
+  recordType,
+  version,
+}: {
+  recordType: string;
+  version: RegistryType['versions'][number];
+}) {
+  return (
+    <div className="actions">
+      {(Object.keys(DECISIONS) as Decision[]).map((decision) => (
+        <ChangeDialog
+          key={decision}
+          isDisabled={!DECISIONS[decision].from.includes(version.state)}
+          variant={decision === 'approve' ? 'primary' : 'danger'}
+          label={
+            <FormattedMessage
+              id={`schemas.decide.${decision}`}
+              values={{ version: version.version }}
+            />
+          }
+          title={
+            <FormattedMessage
+              id={`schemas.decide.${decision}.title`}
+              values={{ type: recordType, version: version.version }}
+            />
+          }
+          run={(reason) =>
+            DECISIONS[decision].run({ recordType, version: version.version, reason })
+          }
+        />
+      ))}
+    </div>
   );
 }
 
@@ -219,7 +228,6 @@ function Mode({ recordType, mode }: { recordType: string; mode: string }) {
 }
 
 function Diff({ recordType, versions }: { recordType: string; versions: number[] }) {
-  const intl = useIntl();
   const newest = versions[versions.length - 1] ?? 1;
   const [from, setFrom] = useState(String(versions[versions.length - 2] ?? newest));
   const [to, setTo] = useState(String(newest));
@@ -257,77 +265,90 @@ function Diff({ recordType, versions }: { recordType: string; versions: number[]
         </p>
       ) : null}
       <ErrorBox error={diff.error} />
-      {answer && from !== to ? (
-        <>
-          <p>
-            <FormattedMessage
-              id="schemas.diff.summary"
-              values={{
-                impact: <strong key="impact">{answer.impact}</strong>,
-                mode: answer.mode,
-                allowed: intl.formatMessage({
-                  id: answer.allowedUnderMode ? 'schemas.diff.allowed' : 'schemas.diff.notAllowed',
-                }),
-              }}
-            />
-          </p>
-          {answer.differences.length === 0 ? (
-            <p>
-              <FormattedMessage id="schemas.diff.none" />
-            </p>
-          ) : (
-            <Table
-              className="diff"
-              caption={
-                <FormattedMessage
-                  id="schemas.diff.caption"
-                  values={{ type: recordType, from: answer.from, to: answer.to }}
-                />
-              }
-              columns={[
-                'schemas.col.path',
-                'schemas.col.change',
-                'schemas.col.impact',
-                'schemas.col.before',
-                'schemas.col.after',
-              ]}
-            >
-              {answer.differences.map((difference, index) => (
-                <tr key={index}>
-                  <th scope="row">
-                    <code>{difference.path}</code>
-                  </th>
-                  <td>
-                    <FormattedMessage
-                      id={`schemas.change.${difference.change}`}
-                      defaultMessage={difference.change}
-                    />
-                  </td>
-                  <td>
-                    <strong>{difference.impact}</strong>
-                    {difference.incompatibilities.length > 0 ? (
-                      <> ({difference.incompatibilities.map((item) => item.rule).join(', ')})</>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code className="json">{difference.beforeJson ?? '—'}</code>
-                  </td>
-                  <td>
-                    <code className="json">{difference.afterJson ?? '—'}</code>
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {answer.incompatibilities.length > 0 ? (
-            <IncompatibilityTable
-              caption={<FormattedMessage id="schemas.diff.incompatibilities" />}
-              items={answer.incompatibilities}
-            />
-          ) : null}
-        </>
-      ) : null}
+      {answer && from !== to ? <DiffAnswer recordType={recordType} answer={answer} /> : null}
     </section>
+  );
+}
+
+type SchemaDiff = SchemasDiffQuery['schemaDiff'];
+
+function DiffAnswer({ recordType, answer }: { recordType: string; answer: SchemaDiff }) {
+  const intl = useIntl();
+  return (
+    <>
+      <p>
+        <FormattedMessage
+          id="schemas.diff.summary"
+          values={{
+            impact: <strong key="impact">{answer.impact}</strong>,
+            mode: answer.mode,
+            allowed: intl.formatMessage({
+              id: answer.allowedUnderMode ? 'schemas.diff.allowed' : 'schemas.diff.notAllowed',
+            }),
+          }}
+        />
+      </p>
+      {answer.differences.length === 0 ? (
+        <p>
+          <FormattedMessage id="schemas.diff.none" />
+        </p>
+      ) : (
+        <DifferencesTable recordType={recordType} answer={answer} />
+      )}
+      {answer.incompatibilities.length > 0 ? (
+        <IncompatibilityTable
+          caption={<FormattedMessage id="schemas.diff.incompatibilities" />}
+          items={answer.incompatibilities}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function DifferencesTable({ recordType, answer }: { recordType: string; answer: SchemaDiff }) {
+  return (
+    <Table
+      className="diff"
+      caption={
+        <FormattedMessage
+          id="schemas.diff.caption"
+          values={{ type: recordType, from: answer.from, to: answer.to }}
+        />
+      }
+      columns={[
+        'schemas.col.path',
+        'schemas.col.change',
+        'schemas.col.impact',
+        'schemas.col.before',
+        'schemas.col.after',
+      ]}
+    >
+      {answer.differences.map((difference, index) => (
+        <tr key={index}>
+          <th scope="row">
+            <code>{difference.path}</code>
+          </th>
+          <td>
+            <FormattedMessage
+              id={`schemas.change.${difference.change}`}
+              defaultMessage={difference.change}
+            />
+          </td>
+          <td>
+            <strong>{difference.impact}</strong>
+            {difference.incompatibilities.length > 0 ? (
+              <> ({difference.incompatibilities.map((item) => item.rule).join(', ')})</>
+            ) : null}
+          </td>
+          <td>
+            <code className="json">{difference.beforeJson ?? '—'}</code>
+          </td>
+          <td>
+            <code className="json">{difference.afterJson ?? '—'}</code>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
