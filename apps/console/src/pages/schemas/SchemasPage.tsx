@@ -30,17 +30,9 @@ import {
   StateBadge,
   useChosenType,
 } from './shared';
+// The registry's own list of modes: a file of plain constants, bundled as it is.
+import { COMPATIBILITY_MODES } from '../../../../../libs/schema-registry/src/compatibility/compatibility-mode';
 import './schemas.css';
-
-export const MODES = [
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-  'NONE',
-] as const;
 
 type Decision = 'approve' | 'reject' | 'deprecate' | 'retire';
 type DecisionVariables = { recordType: string; version: number; reason: string };
@@ -208,7 +200,7 @@ function Mode({ recordType, mode }: { recordType: string; mode: string }) {
             name="mode"
             value={next}
             onChange={setNext}
-            options={MODES.map((value) => ({ value, label: value }))}
+            options={COMPATIBILITY_MODES.map((value) => ({ value, label: value }))}
           />
           <ChangeDialog
             isDisabled={next === mode}
