@@ -1,5 +1,6 @@
 // GraphQL shapes of the adapter directory and registration.
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { DecisionFields } from '../../common/decision.model.js';
 
 @ObjectType('AdapterRecordType', {
   description: 'A record type an adapter publishes or consumes, and whether a steward approved it.',
@@ -80,7 +81,7 @@ export class AdapterModel {
   description:
     'An adapter’s Ed25519 signing key. Only an approved key verifies, until its notAfter; a revoked one never again.',
 })
-export class AdapterKeyModel {
+export class AdapterKeyModel extends DecisionFields {
   @Field({
     description: 'base64url SHA-256 of the raw public key; carried in each record’s key-id header',
   })
@@ -106,15 +107,6 @@ export class AdapterKeyModel {
 
   @Field()
   proposedAt!: Date;
-
-  @Field(() => String, { nullable: true })
-  decidedBy!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  decidedAt!: Date | null;
-
-  @Field(() => String, { nullable: true })
-  decisionReason!: string | null;
 }
 
 @ObjectType('RefusedRecords', {

@@ -1,9 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DecisionFields } from '../../common/decision.model.js';
 
 @ObjectType('SchemaVersion', {
   description: 'One immutable version of a canonical record type’s JSON Schema.',
 })
-export class SchemaVersionModel {
+export class SchemaVersionModel extends DecisionFields {
   @Field()
   recordType!: string;
 
@@ -24,15 +25,6 @@ export class SchemaVersionModel {
 
   @Field()
   proposalReason!: string;
-
-  @Field(() => String, { nullable: true })
-  decidedBy!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  decidedAt!: Date | null;
-
-  @Field(() => String, { nullable: true })
-  decisionReason!: string | null;
 }
 
 @ObjectType('RecordTypeSchemas')
