@@ -26,17 +26,9 @@ export class ParentModel {
   role!: 'mother' | 'father';
 }
 
+/** A place of birth's province, district and commune, and the village too. */
 @ObjectType('PlaceOfDeath')
-export class PlaceOfDeathModel {
-  @Field(() => PlaceModel)
-  province!: PlaceModel;
-
-  @Field(() => PlaceModel, { nullable: true })
-  district?: PlaceModel;
-
-  @Field(() => PlaceModel, { nullable: true })
-  commune?: PlaceModel;
-
+export class PlaceOfDeathModel extends PlaceOfBirthModel {
   @Field(() => PlaceModel, { nullable: true })
   village?: PlaceModel;
 }
