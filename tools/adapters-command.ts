@@ -67,12 +67,15 @@ export const ADAPTERS_HELP = `  adapters list                 Every adapter: min
 
 const usage = usageOf(ADAPTERS_HELP);
 
-export async function adaptersCommand(args: string[], db: Database): Promise<number> {
+export async function adaptersCommand(
+  args: string[],
+  db: Database,
+  env = new EnvReader(),
+): Promise<number> {
   const parsed = parsedOr(() => parse(args), usage);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [sub, name] = positionals;
-  const env = new EnvReader();
   const config = readCommonConfig(env);
   env.done();
   const audit = new AuditLog(db);

@@ -384,7 +384,7 @@ export function signedRecordsSuite(transport: Transport, label: string, log: () 
       const table = jest.spyOn(console, 'table').mockImplementation(() => undefined);
       const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
-        expect(await adaptersCommand(['list'], stack.db.database)).toBe(0);
+        expect(await adaptersCommand(['list'], stack.db.database, stack.cliEnv())).toBe(0);
         const [adapters, refusals] = table.mock.calls.map(
           (call) => call[0] as Array<Record<string, unknown>>,
         );
@@ -400,7 +400,9 @@ export function signedRecordsSuite(transport: Transport, label: string, log: () 
             groups: 'gateway',
           }),
         );
-        expect(await adaptersCommand(['keys', 'interior'], stack.db.database)).toBe(0);
+        expect(await adaptersCommand(['keys', 'interior'], stack.db.database, stack.cliEnv())).toBe(
+          0,
+        );
         const keyRows = table.mock.calls[2]![0] as Array<Record<string, unknown>>;
         expect(keyRows.map((row) => row.state)).toEqual(
           expect.arrayContaining(['approved', 'revoked', 'proposed']),

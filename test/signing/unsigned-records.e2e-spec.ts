@@ -118,7 +118,11 @@ describe('re-signing what was published before signing', () => {
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(
-        await adaptersCommand(['resign', 'interior', '--key-file', keyFile], stack.db.database),
+        await adaptersCommand(
+          ['resign', 'interior', '--key-file', keyFile],
+          stack.db.database,
+          stack.cliEnv(),
+        ),
       ).toBe(0);
       const said = out.mock.calls.join('');
       expect(said).toContain('1 refused record(s) replayed');
@@ -147,7 +151,11 @@ describe('re-signing what was published before signing', () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(
-        await adaptersCommand(['resign', 'interior', '--key-file', keyFile], stack.db.database),
+        await adaptersCommand(
+          ['resign', 'interior', '--key-file', keyFile],
+          stack.db.database,
+          stack.cliEnv(),
+        ),
       ).toBe(2);
       expect(err.mock.calls.join('')).toContain('is not registered for interior');
     } finally {

@@ -87,6 +87,13 @@ export interface SpeanStack {
     adapter: AdapterName,
     body: unknown,
   ): Promise<{ status: number; body: Record<string, unknown> }>;
+  /**
+   * The environment a CLI command run beside this stack reads: the process's,
+   * with the stack's own bus. A full `npm test` starts a Kafka broker for the
+   * Kafka suites and every test worker inherits its KAFKA_BROKERS; a command
+   * reading that would look at another bus than the stack's.
+   */
+  cliEnv(): EnvReader;
   close(): Promise<void>;
 }
 
@@ -118,15 +125,16 @@ async function assemble(
   cleanup.push(() => audit.close());
   // One platform per process in production; here each app gets its own registry
   // and bus on the one database and audit log, as each process would.
+  // Test files share one broker: a namespace per file keeps their topics and groups apart.
+  const bus: { kafkaBrokers: string[]; partitions: number; namespace?: string } =
+    transport === 'kafka'
+      ? { kafkaBrokers: kafkaBrokers(), partitions: 4, namespace: db.name }
+      : { kafkaBrokers: [], partitions: 4 };
   const platformFor = async (name: string): Promise<Platform> => {
     const platform = await assemblePlatform(db.database, audit, {
       name,
       environment: 'test',
-      // Test files share one broker: a namespace per file keeps their topics and groups apart.
-      bus:
-        transport === 'kafka'
-          ? { kafkaBrokers: kafkaBrokers(), partitions: 4, namespace: db.name }
-          : { kafkaBrokers: [], partitions: 4 },
+      bus,
       logger: QUIET,
     });
     cleanup.push(() => platform.close());
@@ -190,6 +198,13 @@ async function assemble(
       if (!token) tokens.set(adapter, (token = await stack.token(clients.adapters[adapter])));
       return stack.publish(token, body, adapter);
     },
+    cliEnv: () =>
+      new EnvReader({
+        ...process.env,
+        KAFKA_BROKERS: bus.kafkaBrokers.join(','),
+        BUS_PARTITIONS: String(bus.partitions),
+        BUS_NAMESPACE: bus.namespace,
+      }),
     async close() {
       // Apps first, then their buses and registries, the database last.
       for (const close of cleanup.reverse()) await close();
