@@ -33,12 +33,23 @@ export interface TargetRow {
   unrecovered: number;
 }
 
+export interface Stalled {
+  /** Acknowledged records not in the read model when the wait ran out. */
+  missing: number;
+  /** Messages consumer groups had not read then (-1: not counted while records were missing). */
+  lag: number;
+  /** Seconds into a second wait when everything had arrived; undefined: still stuck after it. */
+  caughtUpAfterSeconds?: number;
+}
+
 export interface BusResult {
   bus: BusKind;
   rows: TargetRow[];
   kills: KillRecord[];
   /** Read model complete and every group caught up after the publisher stopped. */
   quiescent: boolean;
+  /** When not: what was missing when the wait ran out, and whether it came in a second wait. */
+  stalled?: Stalled;
   verdict?: Verdict;
   publisher: PublisherStats;
   /** Deaths acknowledged: each must set off the reactions of interior, transport and tax. */
@@ -139,7 +150,7 @@ export function renderTable(results: ChaosResults): string {
   const notes: string[] = [];
   for (const bus of results.buses) {
     if (bus.error) notes.push(`${bus.bus}: not completed: ${bus.error}`);
-    if (!bus.quiescent) notes.push(`${bus.bus}: the read model did not catch up in time`);
+    if (!bus.quiescent) notes.push(`${bus.bus}: ${stalledText(bus.stalled)}`);
     if (bus.verdict)
       notes.push(
         `${bus.bus}: ${bus.deaths} deaths acknowledged and their consequences checked; ` +
@@ -160,4 +171,14 @@ export function renderTable(results: ChaosResults): string {
 function auditText(code: number | null): string {
   if (code === 0) return 'ok';
   return code === null ? 'not run' : `exit ${code}`;
+}
+
+function stalledText(stalled: Stalled | undefined): string {
+  if (!stalled) return 'the read model did not catch up in time';
+  const then =
+    `the read model did not catch up in time (${stalled.missing} acknowledged records missing, ` +
+    `consumer lag ${stalled.lag < 0 ? 'not counted' : stalled.lag})`;
+  return stalled.caughtUpAfterSeconds === undefined
+    ? `${then}, and was still behind after a second wait as long: stuck`
+    : `${then}: late, it caught up ${stalled.caughtUpAfterSeconds} s into a second wait`;
 }

@@ -51,9 +51,17 @@ describe('classifyRecords', () => {
 
   it('counts an acknowledged record missing from the read model, or held at an older version, as lost', () => {
     const newer = ack('MOI-P-2', 2, 'e-2');
-    const result = classifyRecords([a, newer], readModel(['MOI-P-2', 1, 'e-0']), bus());
+    const result = classifyRecords(
+      [a, newer],
+      readModel(['MOI-P-2', 1, 'e-0']),
+      bus(['person', 'MOI-P-2', 2, ['e-2']]),
+    );
     expect(result.lostAcks).toEqual([a, newer]);
-    expect(result.examples.lost).toEqual(['person v1 (event e-1)', 'person v2 (event e-2)']);
+    // Where each got to: a record that never reached the bus is the publisher's; one on it, a consumer's.
+    expect(result.examples.lost).toEqual([
+      'person v1 (event e-1): never on the bus',
+      'person v2 (event e-2): on the bus, not applied',
+    ]);
   });
 
   it('does not count a record replaced by a newer version (a reaction revised it) as lost', () => {

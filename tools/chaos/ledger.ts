@@ -135,32 +135,45 @@ export async function deathsWithoutConsequences(
   }
 }
 
+/** Where the system stood when it was last looked at, waiting for it to catch up. */
+export interface CatchUp {
+  quiet: boolean;
+  /** Acknowledged records the read model did not hold yet. */
+  missing: number;
+  /** Messages the consumer groups had not read yet (-1: not counted, records were missing). */
+  lag: number;
+}
+
 /**
  * Waits until the read model holds every acknowledged record and no consumer
  * group has anything left to read, twice in a row a second apart (a
- * reaction's output is published after its trigger is consumed); false when
- * `timeoutMs` passes first. A death whose consequences are still missing
- * then will never get them: verify() reports it.
+ * reaction's output is published after its trigger is consumed); not quiet
+ * when `timeoutMs` passes first, with what was still missing then. A death
+ * whose consequences are still missing then will never get them: verify()
+ * reports it.
  */
 export async function waitForQuiescence(
   system: ChaosSystem,
   acks: readonly Ack[],
   timeoutMs: number,
-): Promise<boolean> {
+): Promise<CatchUp> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
-  while (Date.now() < deadline) {
+  let last: CatchUp = { quiet: false, missing: acks.length, lag: -1 };
+  // At least one look, even with no time to wait.
+  for (;;) {
     try {
       const missing = await missingFromReadModel(system.appUrl, acks);
       const lag = missing.length === 0 ? await withBus(system, (bus) => totalLag(bus)) : -1;
+      last = { quiet: false, missing: missing.length, lag };
       quiet = lag === 0 ? quiet + 1 : 0;
-      if (quiet === 2) return true;
+      if (quiet === 2) return { ...last, quiet: true };
     } catch {
       quiet = 0; // the database or the broker is still coming back
     }
+    if (Date.now() >= deadline) return last;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  return false;
 }
 
 /** The full verdict over everything acknowledged; run once the system is quiet. */
@@ -225,7 +238,8 @@ export function classifyRecords(
     const row = readModel.get(recordKey(ack.recordType, ack.recordId));
     if (!row || row.version < ack.version) {
       lostAcks.push(ack);
-      note(examples, 'lost', label(ack.recordType, ack.version, [ack.eventId]));
+      const where = busEvents.has(at) ? 'on the bus, not applied' : 'never on the bus';
+      note(examples, 'lost', `${label(ack.recordType, ack.version, [ack.eventId])}: ${where}`);
       continue;
     }
     const onBus = busEvents.get(at) ?? new Set<string>();

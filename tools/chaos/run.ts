@@ -24,6 +24,7 @@ import {
   type BusResult,
   type ChaosResults,
   type KillRecord,
+  type Stalled,
   type TargetRow,
 } from './chaos-report.ts';
 import { startChaosSystem, type ChaosSystem } from './chaos-system.ts';
@@ -153,13 +154,13 @@ async function runOnBus(
     await publisher.stop(60_000);
     if (publisher.failure) throw publisher.failure;
     log(`${bus} bus: publisher stopped; waiting for the read model and every consumer to catch up`);
-    const quiescent = await waitForQuiescence(
-      system,
-      publisher.acks,
-      options.quiescenceSeconds * 1000,
-    );
+    const window = options.quiescenceSeconds * 1000;
+    const caughtUp = await waitForQuiescence(system, publisher.acks, window);
+    // Not caught up in time: wait as long again, to tell records that are
+    // late from records that are stuck. The run fails either way.
+    const stalled = caughtUp.quiet ? undefined : await lateOrStuck(system, publisher.acks, window);
     const verdict = await verify(system, publisher.acks, publisher.deaths);
-    return result({ quiescent, verdict });
+    return result({ quiescent: caughtUp.quiet, stalled, verdict });
   } catch (error) {
     log(`${bus} bus: ${(error as Error).stack ?? String(error)}`);
     await publisher?.stop(0);
@@ -282,6 +283,28 @@ async function killAndRecover(
     unhealthy: health.unhealthy,
     deadLetters: await storedDeadLetters(system.appUrl).catch(() => undefined),
     ...(caughtUpAt === undefined ? {} : { catchUpSeconds: (caughtUpAt - killedAt) / 1000 }),
+  };
+}
+
+/** What was missing when the wait ran out, and whether it arrived in a second wait as long. */
+async function lateOrStuck(
+  system: ChaosSystem,
+  acks: Parameters<typeof waitForQuiescence>[1],
+  windowMs: number,
+): Promise<Stalled> {
+  const before = await waitForQuiescence(system, acks, 0);
+  log(
+    `not caught up after ${windowMs / 1000} s: ${before.missing} acknowledged records not in the read model, ` +
+      `consumer lag ${before.lag < 0 ? 'not counted' : before.lag}; waiting ${windowMs / 1000} s more`,
+  );
+  const started = performance.now();
+  const after = await waitForQuiescence(system, acks, windowMs);
+  return {
+    missing: before.missing,
+    lag: before.lag,
+    caughtUpAfterSeconds: after.quiet
+      ? Math.round((performance.now() - started) / 1000)
+      : undefined,
   };
 }
 
