@@ -155,7 +155,7 @@ describe('AuditLog writer', () => {
     });
   });
 
-  it('commits a batch in three round trips: begin with the chain lock and the head, insert, commit', async () => {
+  it('commits a batch in one round trip once it knows the head, and in three until then', async () => {
     const sent: string[] = [];
     const record = (client: { query: (...args: never[]) => unknown }): void => {
       const query = client.query.bind(client);
@@ -171,26 +171,44 @@ describe('AuditLog writer', () => {
       record(client);
     };
     test.database.pool.on('acquire', onAcquire);
+    const statements = () => sent.map((sql) => sql.replace(/\s+/g, ' ').trim().split(' (')[0]);
     try {
       const log = new AuditLog(test.database);
+      const other = new AuditLog(test.database);
+      // The head is not known yet: BEGIN with the lock and the head read; the insert; COMMIT.
       await log.append(lookup(1));
-      await log.append(lookup(2)); // the head now exists, and is read
-      // Each batch: BEGIN with the lock and the head read; the insert; COMMIT.
-      const batch = [
+      expect(statements()).toEqual([
         'BEGIN; SELECT pg_advisory_xact_lock(5863242011); SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1',
         'INSERT INTO audit_entry',
         'COMMIT',
-      ];
-      expect(sent.map((sql) => sql.replace(/\s+/g, ' ').trim().split(' (')[0])).toEqual([
-        ...batch,
-        ...batch,
       ]);
+      // It wrote the head: lock, check, insert and commit in one statement.
+      sent.length = 0;
+      await log.append(lookup(2));
+      const onto = expect.stringMatching(
+        /^SELECT appended, head_seq, head_hash FROM audit_append\(/,
+      );
+      expect(statements()).toEqual([onto]);
+      // Another writer moves the head (by the locked path: it knew none).
+      await other.append(lookup(3));
+      sent.length = 0;
+      // Refused onto the stale head, told the new one, and sent again onto it.
+      await expect(log.append(lookup(4))).resolves.toEqual({ seq: 4 });
+      expect(statements()).toEqual([onto, onto]);
       expect(
         await test.database.query('SELECT seq, prev_hash FROM audit_entry ORDER BY seq'),
       ).toEqual([
         { seq: '1', prev_hash: '0'.repeat(64) },
-        { seq: '2', prev_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        ...[2, 3, 4].map((seq) => ({
+          seq: String(seq),
+          prev_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        })),
       ]);
+      await expect(verifyAuditLog(test.database)).resolves.toEqual({
+        ok: true,
+        entries: 4,
+        checkpoints: 0,
+      });
     } finally {
       test.database.pool.off('acquire', onAcquire);
     }

@@ -1,9 +1,12 @@
 // The audit log writer, with group commit: an append resolves only once its
 // entry is committed, and appends that arrive while a batch is in flight wait
-// and go together in the next one — one transaction, one lock of the chain
-// head and one insert for many entries, in three round trips (begin with the
-// lock and the head; the insert; commit). A failed batch rejects every append in
-// it: the caller must then refuse the action it was about to audit.
+// and go together in the next one — one lock of the chain head, one insert and
+// one commit for many entries. A writer that knows the head (it wrote the last
+// batch, or was told the head when another writer had moved it) sends the
+// batch hashed onto it in one round trip, commit included; otherwise, and for
+// a batch that seals a checkpoint, it takes three (begin with the lock and
+// the head; the insert and checkpoint; commit). A failed batch rejects every
+// append in it: the caller must then refuse the action it was about to audit.
 import type { Database } from '#spean/persistence';
 import {
   AUDIT_KINDS,
@@ -14,8 +17,8 @@ import {
   type JsonValue,
 } from './audit-entry.js';
 import { AuditException, AuditExceptionCode } from './audit.exception.js';
-import { checkpointMessage, hashEntry } from './audit-hash.js';
-import { AuditRepository } from './audit.repository.js';
+import { checkpointMessage, GENESIS_HASH, hashEntry } from './audit-hash.js';
+import { AuditRepository, type ChainHead } from './audit.repository.js';
 
 export interface AuditLogOptions {
   /** Most entries in one transaction (default 1000). */
@@ -42,6 +45,8 @@ export class AuditLog {
   private running: Promise<void> | undefined;
   private closed = false;
   private counts = { batches: 0, entries: 0 };
+  /** The chain head as this writer last committed or saw it; undefined until first known. */
+  private head: ChainHead | undefined;
 
   constructor(
     private readonly db: Database,
@@ -119,40 +124,14 @@ export class AuditLog {
   /** Never throws: settles every append of the batch. */
   private async commit(batch: Pending[]): Promise<void> {
     try {
-      const entries = await this.repository.inChain(this.db, async (tx, head) => {
-        let seq = head?.seq ?? 0;
-        let prevHash = head?.hash ?? '0'.repeat(64);
-        // One time per batch, so at never goes backwards along the chain within a process.
-        const at = new Date();
-        const chained = batch.map(({ fields }): AuditEntry => {
-          seq += 1;
-          const hash = hashEntry({ ...fields, seq, at, prevHash });
-          const entry = { ...fields, seq, at, prevHash, hash };
-          prevHash = hash;
-          return entry;
-        });
-        await this.repository.insertEntries(tx, chained);
-        const signer = this.options.signer;
-        if (signer) {
-          for (const entry of chained) {
-            if (entry.seq % this.checkpointEvery !== 0) continue;
-            await this.repository.insertCheckpoint(tx, {
-              seq: entry.seq,
-              hash: entry.hash,
-              signedAt: at,
-              keyId: signer.keyId,
-              signature: signer
-                .sign(checkpointMessage(entry.seq, entry.hash))
-                .toString('base64url'),
-            });
-          }
-        }
-        return chained;
-      });
+      const entries = (await this.appendOntoKnownHead(batch)) ?? (await this.appendLocked(batch));
+      this.head = { seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash };
       this.counts.batches += 1;
       this.counts.entries += entries.length;
       entries.forEach((entry, index) => batch[index]!.resolve({ seq: entry.seq }));
     } catch (error) {
+      // Whether it was committed is not known: the head is read again next time.
+      this.head = undefined;
       const failure = new AuditException(
         AuditExceptionCode.WRITE_FAILED,
         `the audit log could not commit a batch of ${batch.length} entries`,
@@ -161,6 +140,64 @@ export class AuditLog {
       for (const pending of batch) pending.reject(failure);
     }
   }
+
+  /**
+   * The usual path: the batch hashed onto the head this writer last wrote or
+   * read, locked, checked, inserted and committed in one round trip. When
+   * another writer (another gateway process, an adapter, the CLI) moved the
+   * head, the batch is hashed onto the head found and sent again. Undefined
+   * when the head is not known, or the batch seals a checkpoint: the locked path does that.
+   */
+  private async appendOntoKnownHead(batch: Pending[]): Promise<AuditEntry[] | undefined> {
+    for (let attempt = 0; attempt < 3 && this.head; attempt++) {
+      const entries = chain(batch, this.head);
+      if (this.options.signer && entries.some((entry) => this.sealsCheckpoint(entry))) return;
+      const answer = await this.repository.appendOnto(this.head, entries);
+      if (answer.appended) return entries;
+      this.head = answer.head;
+    }
+    return undefined;
+  }
+
+  /** Holds the chain lock in a transaction while it reads the head, inserts and seals. */
+  private appendLocked(batch: Pending[]): Promise<AuditEntry[]> {
+    return this.repository.inChain(this.db, async (tx, head) => {
+      const chained = chain(batch, head ?? { seq: 0, hash: GENESIS_HASH });
+      await this.repository.insertEntries(tx, chained);
+      const signer = this.options.signer;
+      if (signer) {
+        for (const entry of chained) {
+          if (!this.sealsCheckpoint(entry)) continue;
+          await this.repository.insertCheckpoint(tx, {
+            seq: entry.seq,
+            hash: entry.hash,
+            signedAt: entry.at,
+            keyId: signer.keyId,
+            signature: signer.sign(checkpointMessage(entry.seq, entry.hash)).toString('base64url'),
+          });
+        }
+      }
+      return chained;
+    });
+  }
+
+  private sealsCheckpoint(entry: AuditEntry): boolean {
+    return entry.seq % this.checkpointEvery === 0;
+  }
+}
+
+/** The batch's entries hashed one onto the other, the first onto `head`. */
+function chain(batch: Pending[], head: ChainHead): AuditEntry[] {
+  let { seq, hash: prevHash } = head;
+  // One time per batch, so at never goes backwards along the chain within a process.
+  const at = new Date();
+  return batch.map(({ fields }): AuditEntry => {
+    seq += 1;
+    const hash = hashEntry({ ...fields, seq, at, prevHash });
+    const entry = { ...fields, seq, at, prevHash, hash };
+    prevHash = hash;
+    return entry;
+  });
 }
 
 function positive(value: number, name: string): number {

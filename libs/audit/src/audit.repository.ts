@@ -2,6 +2,7 @@
 // them in seq order, a page at a time, so it works on logs of any length.
 import type { Database, Queryable } from '#spean/persistence';
 import type { AuditCheckpoint, AuditEntry, AuditPerson, JsonValue } from './audit-entry.js';
+import { GENESIS_HASH } from './audit-hash.js';
 
 /** The columns of an audit_entry row that readers of the log show (seq is bigint: text). */
 export interface AuditEntryRow {
@@ -34,6 +35,29 @@ interface CheckpointRow {
 // the head would not do: it does not exist while the log is empty.
 const CHAIN_LOCK = 5_863_242_011;
 
+/** The chain's last entry; an empty chain's is seq 0 with the genesis hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** A batch as the arrays its insert unnests, in ENTRY_COLUMNS order. */
+function entryColumns(entries: AuditEntry[]): unknown[] {
+  return [
+    entries.map((entry) => entry.seq),
+    entries.map((entry) => entry.at.toISOString()),
+    entries.map((entry) => entry.kind),
+    entries.map((entry) => entry.actorClient),
+    entries.map((entry) => entry.actorAgency),
+    entries.map((entry) => entry.subjectId),
+    entries.map((entry) => entry.purpose),
+    entries.map((entry) => JSON.stringify(entry.details)),
+    entries.map((entry) => entry.prevHash),
+    entries.map((entry) => entry.hash),
+    entries.map((entry) => (entry.actorPerson ? JSON.stringify(entry.actorPerson) : null)),
+  ];
+}
+
 const ENTRY_COLUMNS = `seq, at, kind, actor_client, actor_agency, subject_id, purpose, details, prev_hash, hash, actor_person`;
 
 export class AuditRepository {
@@ -63,21 +87,32 @@ export class AuditRepository {
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[],
                             $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[],
                             $11::jsonb[])`,
-      [
-        entries.map((entry) => entry.seq),
-        entries.map((entry) => entry.at.toISOString()),
-        entries.map((entry) => entry.kind),
-        entries.map((entry) => entry.actorClient),
-        entries.map((entry) => entry.actorAgency),
-        entries.map((entry) => entry.subjectId),
-        entries.map((entry) => entry.purpose),
-        entries.map((entry) => JSON.stringify(entry.details)),
-        entries.map((entry) => entry.prevHash),
-        entries.map((entry) => entry.hash),
-        entries.map((entry) => (entry.actorPerson ? JSON.stringify(entry.actorPerson) : null)),
-      ],
+      entryColumns(entries),
       'audit-insert-entries',
     );
+  }
+
+  /**
+   * Appends a batch hashed onto `expected`, the head the writer last knew, in
+   * one round trip and its own transaction (the audit_append function: lock,
+   * head, insert, commit). When another writer moved the head meanwhile,
+   * nothing is inserted and the head found is returned instead.
+   */
+  async appendOnto(
+    expected: ChainHead,
+    entries: AuditEntry[],
+  ): Promise<{ appended: boolean; head: ChainHead }> {
+    const [row] = await this.db.query<{ appended: boolean; head_seq: string; head_hash: string }>(
+      `SELECT appended, head_seq, head_hash FROM audit_append($1, $2, $3, $4::bigint[],
+         $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+         $11::jsonb[], $12::text[], $13::text[], $14::jsonb[])`,
+      [CHAIN_LOCK, expected.seq, expected.hash, ...entryColumns(entries)],
+      'audit-append-onto',
+    );
+    return {
+      appended: row!.appended,
+      head: { seq: Number(row!.head_seq ?? 0), hash: row!.head_hash ?? GENESIS_HASH },
+    };
   }
 
   async latestCheckpointSeq(tx: Queryable): Promise<number> {
