@@ -76,19 +76,44 @@ export async function seedPopulation(options: SeedOptions): Promise<SeedProgress
   return progress;
 }
 
+/**
+ * Sends one batch until accepted. A batch sent again after a broken
+ * connection or a 5xx is safe: a version kept already with the same content
+ * is accepted again, and consumers skip what they hold at that version.
+ */
 async function post(endpoint: AdapterEndpoint, records: readonly object[]): Promise<void> {
+  const body = JSON.stringify(records);
   for (let attempt = 1; ; attempt++) {
-    const response = await fetch(`${endpoint.url}/v1/records`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${endpoint.token}` },
-      body: JSON.stringify(records),
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${endpoint.url}/v1/records`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${endpoint.token}` },
+        body,
+      });
+    } catch (error) {
+      // A connection the adapter closed or reset (a kept-alive socket it had
+      // just timed out, an overloaded machine): no answer came back.
+      const cause = (error as Error & { cause?: Error }).cause;
+      if (attempt < 5) {
+        process.stderr.write(
+          `seed: ${endpoint.url} gave no answer (${cause?.message ?? (error as Error).message}); sending the batch again\n`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        continue;
+      }
+      throw new Error(
+        `${endpoint.url} could not be reached after ${attempt} attempts: ${(error as Error).message}` +
+          (cause ? ` (${cause.message})` : ''),
+      );
+    }
     if (response.status === 202) {
       await response.arrayBuffer();
       return;
     }
     // An overloaded adapter is given time; a refusal of the records is a bug in the generator.
     if (response.status >= 500 && attempt < 5) {
+      await response.arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       continue;
     }
