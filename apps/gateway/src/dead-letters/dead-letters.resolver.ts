@@ -8,6 +8,7 @@ import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { DeadLetterGraphqlFilter } from './dead-letter-graphql.filter.js';
 import { DeadLetterReplayService } from './dead-letter-replay.service.js';
+import { DeadLetterFilterArgs } from './dto/dead-letter-filter.args.js';
 import { DeadLetterCountsModel } from './models/dead-letter-counts.model.js';
 import { DeadLetterModel } from './models/dead-letter.model.js';
 import { ReplayResultModel } from './models/replay-result.model.js';
@@ -28,22 +29,12 @@ export class DeadLettersResolver {
   })
   deadLetters(
     @Context() context: GatewayContext,
-    @Args('group', { nullable: true }) group?: string,
-    @Args('recordType', { nullable: true }) recordType?: string,
-    @Args('code', { nullable: true }) code?: string,
-    @Args('source', { nullable: true }) source?: string,
-    @Args('status', {
-      type: () => String,
-      nullable: true,
-      defaultValue: 'open',
-      description: 'open or resolved',
-    })
-    status = 'open',
+    @Args() filter: DeadLetterFilterArgs,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
   ): Promise<DeadLetterSummary[]> {
     requireRole(context.principal, ALLOWED, 'the dead-letter report');
-    return this.service.list({ group, recordType, code, source, status, first, offset });
+    return this.service.list({ ...filter, first, offset });
   }
 
   @Query(() => DeadLetterCountsModel, {
@@ -54,20 +45,10 @@ export class DeadLettersResolver {
   })
   async deadLetterCounts(
     @Context() context: GatewayContext,
-    @Args('group', { nullable: true }) group?: string,
-    @Args('recordType', { nullable: true }) recordType?: string,
-    @Args('code', { nullable: true }) code?: string,
-    @Args('source', { nullable: true }) source?: string,
-    @Args('status', {
-      type: () => String,
-      nullable: true,
-      defaultValue: 'open',
-      description: 'open or resolved',
-    })
-    status = 'open',
+    @Args() filter: DeadLetterFilterArgs,
   ): Promise<DeadLetterCountsModel> {
     requireRole(context.principal, ALLOWED, 'the dead-letter report');
-    const counts = await this.service.countMatching({ group, recordType, code, source, status });
+    const counts = await this.service.countMatching(filter);
     return {
       total: counts.total,
       byGroup: counts.by.group,
