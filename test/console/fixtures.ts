@@ -6,6 +6,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { Database } from '#spean/persistence';
+import { fetchAccessToken } from '../../tools/access-token.ts';
 
 export type DemoLogin = 'desk.officer' | 'steward' | 'integrator' | 'auditor' | 'citizen';
 
@@ -65,17 +66,10 @@ export function adapterUrl(offset: 1 | 2 | 3 | 4 | 5): string {
 export async function demoClientToken(find: (entry: Credential) => boolean): Promise<string> {
   const client = credentials().find((entry) => entry.clientSecret && find(entry));
   if (!client?.clientId || !client.clientSecret) throw new Error('no such demo client');
-  const response = await fetch(`${gatewayUrl()}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }),
+  return fetchAccessToken(gatewayUrl(), {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
   });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export function credentials(): Credential[] {
