@@ -1,5 +1,6 @@
-// deadLetters(...), deadLetterCounts(...) and replayDeadLetters(...): the dead letters of every
-// consumer group, for stewards and integrators. Parse, authorise, one service call.
+// deadLetters(...), deadLetterCounts(...) and replayDeadLetters(...): the
+// dead letters of every consumer group, for stewards and integrators. Parse,
+// authorise, one service call.
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '#spean/access';

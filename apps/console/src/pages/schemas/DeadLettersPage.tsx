@@ -65,11 +65,15 @@ function useDeadLetters(status: string, filter: Filter) {
     queryFn: () => requestAll(COUNTS, { status }),
     refetchInterval: watch,
   });
-  const selected = useQuery({
+  // With no filter, the selection is every letter: the counts above already say.
+  const filtered = Object.values(variablesOf(filter)).some((value) => value !== undefined);
+  const selectedByFilter = useQuery({
     queryKey: ['schemas', 'deadLetters', 'counts', status, filter],
     queryFn: () => requestAll(COUNTS, { status, ...variablesOf(filter) }),
     refetchInterval: watch,
+    enabled: filtered,
   });
+  const selected = filtered ? selectedByFilter : all;
   const shown = useQuery({
     queryKey: ['schemas', 'deadLetters', status, filter],
     queryFn: () => requestAll(LETTERS, { status, ...variablesOf(filter) }),
