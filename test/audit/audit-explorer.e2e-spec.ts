@@ -1,5 +1,6 @@
 // The auditors' explorer of the audit log, over GraphQL and as a CSV export:
-// pages by seq with filters (time, agency, client, citizen, kind, outcome),
+// pages by seq with filters (time, agency, client, the person who acted,
+// citizen, kind, outcome),
 // the chain's status (last signed checkpoint, last verification, the public
 // key) and a verification run on demand. Only auditors read it; every reading
 // is itself audited, and each citizen an answer shows sees that reading.
@@ -177,10 +178,100 @@ describe('auditEntries', () => {
     [{ filter: { kinds: ['not-a-kind'] } }, 'filter.kinds'],
     [{ filter: { outcomes: ['maybe'] } }, 'filter.outcomes'],
     [{ filter: { clientId: 'a\u0007b' } }, 'filter.clientId'],
+    [{ filter: { personName: ' ' } }, 'filter.personName'],
+    [{ filter: { personName: 'x'.repeat(201) } }, 'filter.personName'],
   ])('refuses bad input %j with BAD_USER_INPUT naming %s', async (variables, field) => {
     const answer = await entries(auditorToken, variables);
     expect(answer.status).toBe(200);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('the person who acted', () => {
+  // Looked up by a desk system naming its officer (X-Spean-Officer), about a
+  // citizen no other test here reads: these entries stay out of the others' way.
+  const officers = [
+    { staffId: 'mef-0417', name: 'Sok Dara' },
+    { staffId: 'mef-0502', name: 'សុខ ដារ៉ា' },
+    { staffId: 'mef-0611', name: 'Sok Darareth' },
+  ];
+  let subject: string;
+  beforeAll(async () => {
+    subject = newNationalId();
+    for (const officer of officers) {
+      const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${agencyToken}`,
+          'x-spean-officer': `${officer.staffId};${encodeURIComponent(officer.name)}`,
+        },
+        body: JSON.stringify({
+          query: `query($id: ID!) { citizen(nationalId: $id, purpose: "business-registration") { nationalId } }`,
+          variables: { id: subject },
+        }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+  });
+
+  it('filters by the name of the person who acted, whole and case-insensitive, in Khmer too', async () => {
+    const byName = async (personName: string) => {
+      const answer = await entries(auditorToken, {
+        filter: { personName, nationalId: subject, kinds: ['lookup'] },
+      });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.auditEntries.entries.map((entry) => entry.person);
+    };
+    expect(await byName('sok dara')).toEqual([{ name: 'Sok Dara', statedBy: 'client' }]);
+    expect(await byName('  SOK DARA ')).toEqual([{ name: 'Sok Dara', statedBy: 'client' }]);
+    expect(await byName('សុខ ដារ៉ា')).toEqual([{ name: 'សុខ ដារ៉ា', statedBy: 'client' }]);
+    // A whole name, not a part of one.
+    expect(await byName('Sok')).toEqual([]);
+    // Without the person, all three.
+    const all = await entries(auditorToken, { filter: { nationalId: subject, kinds: ['lookup'] } });
+    expect(all.data!.auditEntries.entries.map((entry) => entry.person?.name)).toEqual(
+      officers.map((officer) => officer.name),
+    );
+    // A system acting alone has no person: naming one leaves its entries out.
+    const alone = await entries(auditorToken, {
+      filter: { personName: 'Sok Dara', nationalId, kinds: ['lookup'] },
+    });
+    expect(alone.data!.auditEntries.entries).toEqual([]);
+  });
+
+  it('uses the person-name index for a page of one person', async () => {
+    const plan = await stack.db.database.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT seq FROM audit_entry
+         WHERE seq > 0 AND actor_person IS NOT NULL AND lower(actor_person->>'name') = lower('Sok Dara')
+         ORDER BY seq LIMIT 20`,
+      );
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('audit_entry_person_name');
+  });
+
+  it('exports the same entries as CSV, with the person and their issuer', async () => {
+    const response = await fetch(
+      `${stack.gatewayUrl}/v1/audit/entries.csv?personName=${encodeURIComponent('SOK DARA')}&nationalId=${subject}`,
+      { headers: { authorization: `Bearer ${auditorToken}` } },
+    );
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'seq,at,kind,outcome,agency,client,person,person_issuer,subject,purpose,reference,details',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(
+      `,lookup,returned,mef,${stack.agency.clientId},Sok Dara,${stack.agency.clientId} mef-0417,${subject},`,
+    );
+    const bad = await fetch(
+      `${stack.gatewayUrl}/v1/audit/entries.csv?personName=${'x'.repeat(201)}`,
+      { headers: { authorization: `Bearer ${auditorToken}` } },
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personName' });
   });
 });
 

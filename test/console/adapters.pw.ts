@@ -1,7 +1,21 @@
-// The steward's inbox, adapters, clients, orphans and health, and the
-// integrator's own adapters, driven in a real browser as their people use them.
+// The steward's inbox (adapters, changes, signing keys), adapters, clients,
+// orphans and health, and the integrator's own adapters, driven in a real
+// browser as their people use them.
+import { generateKeyPairSync, randomInt } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleUrl, expectAccessible, readmeScreenshot, signIn } from './fixtures.ts';
+import { AdapterKeyService } from '#spean/adapter-registry';
+import { AuditLog } from '#spean/audit';
+import { publicKeyPem, VerhoeffNationalIdScheme } from '#spean/contracts';
+import { fixture, record } from '../support/canonical-records.ts';
+import {
+  adapterUrl,
+  consoleUrl,
+  demoClientToken,
+  expectAccessible,
+  readmeScreenshot,
+  signIn,
+  withSystemDatabase,
+} from './fixtures.ts';
 import { registerAndApproveAdapter } from './flows.ts';
 
 interface StorageLike {
@@ -394,4 +408,150 @@ test('a steward suspends an adapter from the adapters page and approves it again
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(card.getByText('approved', { exact: true }).first()).toBeVisible();
   await expect(card).toContainText('Duplicates fixed by the ministry');
+});
+
+/** Posts canonical records to an adapter's intake with that adapter's own demo client. */
+async function publishAs(adapter: 'interior' | 'transport', records: unknown[]): Promise<void> {
+  const token = await demoClientToken(
+    (entry) => entry.role === 'adapter' && entry.adapter === adapter,
+  );
+  const response = await fetch(`${adapterUrl(adapter === 'interior' ? 1 : 2)}/v1/records`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(records),
+  });
+  expect([adapter, response.status]).toEqual([adapter, 202]);
+}
+
+test('a vehicle of a citizen interior does not know is an orphan until interior publishes the person', async ({
+  page,
+}) => {
+  const ids = new VerhoeffNationalIdScheme();
+  const owner = ids.fromSerial(randomInt(0, ids.capacity));
+  const letter = () => String.fromCharCode(65 + randomInt(0, 26));
+  const plate = `Phnom Penh ${randomInt(1, 10)}${letter()}${letter()}-${randomInt(1000, 10000)}`;
+  await publishAs('transport', [
+    record('vehicle-registration', plate, owner, {
+      ...fixture('vehicle-registration', 'car-in-phnom-penh'),
+      plateNumber: plate,
+      owner: { nationalId: owner, name: 'KEO Sophea' },
+    }),
+  ]);
+
+  await signIn(page, 'steward');
+  await page.goto(consoleUrl('orphans'));
+  await expect(page.getByRole('heading', { name: 'Orphan records', level: 1 })).toBeVisible();
+  await page.getByLabel('Record type').selectOption('vehicle-registration');
+  const row = page.getByRole('row', { name: new RegExp(plate) });
+  await expect(async () => {
+    await page.reload();
+    await page.getByLabel('Record type').selectOption('vehicle-registration');
+    await expect(row).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(row.getByRole('rowheader')).toHaveText(plate);
+  await expect(row.getByRole('cell').nth(0)).toHaveText('vehicle-registration');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('transport');
+  // The citizen's national id is not shown: the steward follows the record up by its id.
+  expect(await page.content()).not.toContain(owner);
+  await expectAccessible(page);
+
+  // Interior publishes the person: the vehicle is theirs, no longer an orphan.
+  await publishAs('interior', [
+    record('person', `person-${owner}`, owner, {
+      ...fixture('person', 'adult-born-in-phnom-penh'),
+      nationalId: owner,
+      idCardNumber: String(randomInt(100_000_000, 999_999_999)),
+    }),
+  ]);
+  await expect(async () => {
+    await page.reload();
+    await page.getByLabel('Record type').selectOption('vehicle-registration');
+    await expect(page.getByRole('table')).toBeVisible({ timeout: 1000 });
+    await expect(row).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+});
+
+test('the steward approves a proposed signing key beside the approved one, and refuses another', async ({
+  page,
+}) => {
+  // Each proposed as the transport adapter proposes its key when it starts with
+  // a new one (libs/adapter-sdk/src/adapter.module.ts).
+  const proposed = await withSystemDatabase('console-adapters-test', async (database) => {
+    const keys = new AdapterKeyService(database, new AuditLog(database));
+    const propose = async () =>
+      (
+        await keys.propose(
+          { clientId: 'adapter:transport', agencyId: 'system', role: 'system' },
+          'transport',
+          publicKeyPem(generateKeyPairSync('ed25519').publicKey),
+        )
+      ).keyId;
+    return { approve: await propose(), refuse: await propose() };
+  });
+
+  await signIn(page, 'steward');
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  // A request is the article whose proposed key is this one (an approved key shows in the others).
+  const requestOf = (keyId: string) =>
+    page
+      .getByRole('article', { name: /New signing key of transport/ })
+      .filter({ has: page.locator('dd', { hasText: `${keyId} by adapter:transport` }) });
+  for (const keyId of [proposed.approve, proposed.refuse]) {
+    const request = requestOf(keyId);
+    await expect(request.getByRole('heading')).toHaveText('New signing key of transport proposed');
+    await expect(request.getByRole('definition').first()).toContainText(
+      `${keyId} by adapter:transport`,
+    );
+    // Beside the key approved now: transport's own, which signs what it publishes.
+    const approvedNow = request.getByRole('definition').nth(1).locator('.key-id');
+    await expect(approvedNow.first()).toBeVisible();
+    await expect(approvedNow).not.toContainText([keyId]);
+  }
+  await expectAccessible(page);
+
+  const approve = requestOf(proposed.approve);
+  await approve.getByRole('button', { name: 'Approve' }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel(/Hours/)).toHaveValue('24');
+  await dialog.getByLabel('Reason').fill('The transport ministry rotates its key');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByText('Done. The audit log recorded:')).toBeVisible();
+  const approved = dialog.locator('.audit-entry');
+  await expect(approved).toContainText('adapter-registration');
+  await expect(approved).toContainText('key-approved');
+  await expect(approved).toContainText(proposed.approve);
+  await expect(approved).toContainText('The transport ministry rotates its key');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(approve.getByText('approved', { exact: true }).first()).toBeVisible();
+  await expect(approve.getByRole('button', { name: 'Approve' })).toBeDisabled();
+  // The key approved now stands beside the other request's proposed key.
+  await expect(
+    requestOf(proposed.refuse).getByRole('definition').nth(1).locator('.key-id'),
+  ).toContainText([proposed.approve]);
+
+  const refuse = requestOf(proposed.refuse);
+  await refuse.getByRole('button', { name: 'Reject' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('The key is revoked and will never verify');
+  await dialog.getByLabel('Reason').fill('Nobody at the ministry made this key');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const refused = dialog.locator('.audit-entry');
+  await expect(refused).toContainText('key-revoked');
+  await expect(refused).toContainText(proposed.refuse);
+  await expect(refused).toContainText('Nobody at the ministry made this key');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(refuse.getByText('revoked', { exact: true }).first()).toBeVisible();
+
+  // Decided, both leave the inbox; the approved key now stands beside the one before it.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  await expect(page.getByText(proposed.approve)).toHaveCount(0);
+  await expect(page.getByText(proposed.refuse)).toHaveCount(0);
+  await page.goto(consoleUrl('adapters'));
+  const keysOfTransport = page
+    .getByRole('article')
+    .filter({ hasText: proposed.approve })
+    .locator('ul.keys li');
+  await expect(keysOfTransport.filter({ hasText: proposed.approve })).toContainText('approved');
+  await expect(keysOfTransport.filter({ hasText: proposed.refuse })).toContainText('revoked');
 });

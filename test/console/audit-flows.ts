@@ -1,7 +1,7 @@
 // Flows of the auditor's console that other parts' tests reuse: signing in as
 // the auditor and finding entries of given kinds in the audit explorer.
 import { expect, type Page } from '@playwright/test';
-import { consoleUrl, credentials, gatewayUrl, signIn } from './fixtures.ts';
+import { consoleUrl, credentials, demoClientToken, gatewayUrl, signIn } from './fixtures.ts';
 
 /** Opens the audit explorer as the auditor and asserts it shows entries of each kind. */
 export async function auditorSeesEntries(page: Page, actions: string[]): Promise<void> {
@@ -25,43 +25,46 @@ export function demoCitizenId(): string {
 }
 
 /** An access token of a demo client of the role (client credentials), as its system gets one. */
-async function clientToken(role: 'agency' | 'steward'): Promise<string> {
-  const client = credentials().find((entry) => entry.role === role && entry.clientSecret);
-  if (!client) throw new Error(`no demo ${role} client in demo-credentials.json`);
-  const answer = await fetch(`${gatewayUrl()}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId!,
-      client_secret: client.clientSecret!,
-    }).toString(),
-  });
-  expect(answer.status).toBe(200);
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
+const clientToken = (role: 'agency' | 'steward') => demoClientToken((entry) => entry.role === role);
 
 async function graphqlAs(
   token: string,
   query: string,
   variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<{ data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> }> {
   const answer = await fetch(`${gatewayUrl()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await answer.json()) as Awaited<ReturnType<typeof graphqlAs>>;
 }
 
-/** Looks the citizen up `times` times as the demo desk's system would (client credentials). */
-export async function deskLooksUp(nationalId: string, times: number, reference: string) {
+/**
+ * Looks the citizen up `times` times as the demo desk's system would (client
+ * credentials), naming the officer at the desk when given (X-Spean-Officer).
+ */
+export async function deskLooksUp(
+  nationalId: string,
+  times: number,
+  reference: string,
+  officer?: { staffId: string; name: string },
+) {
   const token = await clientToken('agency');
+  const headers: Record<string, string> = officer
+    ? { 'x-spean-officer': `${officer.staffId};${encodeURIComponent(officer.name)}` }
+    : {};
   for (let i = 0; i < times; i += 1) {
     const looked = await graphqlAs(
       token,
       `query($id: ID!, $ref: String) { citizen(nationalId: $id, purpose: "business-registration", reference: $ref) { nationalId } }`,
       { id: nationalId, ref: `${reference}-${i}` },
+      headers,
     );
     expect(looked.errors).toBeUndefined();
   }

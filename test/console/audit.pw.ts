@@ -185,6 +185,43 @@ test('the auditor filters the explorer, pages through it, and downloads the same
   await page.screenshot({ path: '/tmp/audit-explorer-390.png', fullPage: true });
 });
 
+test('the auditor finds the entries of the person who acted, in the explorer and its CSV', async ({
+  page,
+}) => {
+  const nationalId = demoCitizenId();
+  const suffix = Date.now().toString(36);
+  const officer = { staffId: `mef-${suffix}`, name: `Keo Sophea ${suffix}` };
+  await deskLooksUp(nationalId, 3, `person-${suffix}`, officer);
+  // The same desk, another officer: not theirs.
+  await deskLooksUp(nationalId, 1, `other-${suffix}`, {
+    staffId: `mef-x${suffix}`,
+    name: `Keo Sophea ${suffix}x`,
+  });
+  await signIn(page, 'auditor');
+  await page.getByLabel('Person (full name)').fill(officer.name.toUpperCase());
+  await page.getByRole('button', { name: 'Show entries' }).click();
+
+  const table = page.locator('table.audit-table');
+  await expect(table.locator('caption')).toContainText('page 1 (3 shown)');
+  const rows = table.locator('tbody tr');
+  for (let i = 0; i < 3; i += 1) {
+    await expect(rows.nth(i).locator('.audit-kind')).toHaveText('lookup');
+    await expect(rows.nth(i)).toContainText(officer.name);
+    await expect(rows.nth(i)).not.toContainText(`${officer.name}x`);
+  }
+  await expectAccessible(page);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download these entries (CSV)' }).click();
+  const download = await downloading;
+  const csv = fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(csv).toHaveLength(4);
+  for (const line of csv.slice(1)) expect(line).toContain(`,${officer.name},`);
+});
+
 test('the auditor runs a chain verification, sees its result, and downloads the public key', async ({
   page,
 }) => {

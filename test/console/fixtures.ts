@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { Database } from '#spean/persistence';
+import { fetchAccessToken } from '../../tools/access-token.ts';
 
 export type DemoLogin = 'desk.officer' | 'steward' | 'integrator' | 'auditor' | 'citizen';
 
@@ -28,6 +30,46 @@ export function consoleUrl(page = ''): string {
 
 export function gatewayUrl(): string {
   return process.env.SPEAN_CONSOLE_URL!;
+}
+
+/**
+ * The running system's database, as its app role (what the processes use),
+ * for a test that stands in for a process: closed after work.
+ */
+export async function withSystemDatabase<T>(
+  applicationName: string,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
+  const pgCredentials = JSON.parse(
+    fs.readFileSync(path.join(process.env.SPEAN_DATA_DIR!, 'postgres-credentials.json'), 'utf8'),
+  ) as { app: { user: string; password: string } };
+  // The embedded PostgreSQL takes the last port of the system's block (tools/whole-system.ts).
+  const pgPort = Number(new URL(gatewayUrl()).port) + 6;
+  const database = new Database({
+    url: `postgres://${pgCredentials.app.user}:${encodeURIComponent(pgCredentials.app.password)}@127.0.0.1:${pgPort}/spean`,
+    applicationName,
+  });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A URL of one of the system's adapters, e.g. adapterUrl(2) for transport (3102 by default). */
+export function adapterUrl(offset: 1 | 2 | 3 | 4 | 5): string {
+  // The adapters take the ports after the gateway's, in their default order (tools/whole-system.ts).
+  return `http://127.0.0.1:${Number(new URL(gatewayUrl()).port) + offset}`;
+}
+
+/** An access token of a demo client (client credentials), as its system gets one. */
+export async function demoClientToken(find: (entry: Credential) => boolean): Promise<string> {
+  const client = credentials().find((entry) => entry.clientSecret && find(entry));
+  if (!client?.clientId || !client.clientSecret) throw new Error('no such demo client');
+  return fetchAccessToken(gatewayUrl(), {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+  });
 }
 
 export function credentials(): Credential[] {

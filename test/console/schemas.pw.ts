@@ -10,34 +10,21 @@ import { randomInt, randomUUID, createPrivateKey } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { EmbeddedEventBus, topicFor } from '#spean/bus';
 import { recordSigner, signedHeaders } from '#spean/contracts';
-import { Database } from '#spean/persistence';
 import {
   consoleUrl,
   credentials,
+  demoClientToken,
   expectAccessible,
   gatewayUrl,
   readmeScreenshot,
   signIn,
+  withSystemDatabase,
 } from './fixtures.ts';
 
 const TYPE = 'vehicle-registration';
 
 /** A token of the demo steward client, for setting things up and checking through the API. */
-async function stewardToken(): Promise<string> {
-  const client = credentials().find((entry) => entry.role === 'steward' && entry.clientSecret);
-  if (!client?.clientId || !client.clientSecret) throw new Error('no demo steward client');
-  const response = await fetch(`${gatewayUrl()}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const stewardToken = () => demoClientToken((entry) => entry.role === 'steward');
 
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${gatewayUrl()}/graphql`, {
@@ -227,6 +214,24 @@ test('a dead letter replayed after its cause is fixed leaves the list', async ({
   await expect(count).toHaveText(/would ask for \d+ open letters? to be applied again/);
   const counted = Number(/for (\d+) open/.exec((await count.textContent()) ?? '')![1]);
   expect(counted).toBeGreaterThanOrEqual(1);
+  // The page's numbers are the server's counts: of the selection, and of every open letter.
+  const server = await graphql<{ selected: { total: number }; all: { total: number } }>(
+    `
+      query ($t: String!) {
+        selected: deadLetterCounts(recordType: $t, source: "transport") {
+          total
+        }
+        all: deadLetterCounts {
+          total
+        }
+      }
+    `,
+    { t: TYPE },
+  );
+  expect(counted).toBe(server.selected.total);
+  await expect(page.getByRole('heading', { name: /^Counts \(\d+ in all\)$/ })).toHaveText(
+    `Counts (${server.all.total} in all)`,
+  );
   await page.getByRole('button', { name: new RegExp(`^Replay ${counted} letters?$`) }).click();
   const replay = page.getByRole('dialog');
   await replay.getByLabel('Reason').fill(`version ${version} approved`);
@@ -334,19 +339,13 @@ test('the schemas page, for the README', async ({ page }) => {
 
 /** Puts a record straight onto the embedded bus, signed as the transport adapter signs. */
 async function publishOnTheBus(record: Record<string, unknown>): Promise<void> {
-  const dataDir = process.env.SPEAN_DATA_DIR!;
-  const pgCredentials = JSON.parse(
-    fs.readFileSync(path.join(dataDir, 'postgres-credentials.json'), 'utf8'),
-  ) as { app: { user: string; password: string } };
-  const pgPort = Number(new URL(gatewayUrl()).port) + 6;
-  const database = new Database({
-    url: `postgres://${pgCredentials.app.user}:${encodeURIComponent(pgCredentials.app.password)}@127.0.0.1:${pgPort}/spean`,
-    applicationName: 'console-schemas-test',
-  });
-  const bus = new EmbeddedEventBus({ database });
-  try {
+  await withSystemDatabase('console-schemas-test', async (database) => {
+    const bus = new EmbeddedEventBus({ database });
     const key = createPrivateKey(
-      fs.readFileSync(path.join(dataDir, 'keys', 'transport.ed25519.pem'), 'utf8'),
+      fs.readFileSync(
+        path.join(process.env.SPEAN_DATA_DIR!, 'keys', 'transport.ed25519.pem'),
+        'utf8',
+      ),
     );
     const value = Buffer.from(JSON.stringify(record));
     await bus.publish([
@@ -362,7 +361,5 @@ async function publishOnTheBus(record: Record<string, unknown>): Promise<void> {
         }),
       },
     ]);
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -146,4 +146,122 @@ describe('dead letters over GraphQL', () => {
     const others = (await list()).filter((letter) => letter.group !== 'gateway');
     for (const letter of others) expect(letter.attempts).toBe(1);
   });
+
+  it('counts on the server exactly what the same filter lists, for stewards and integrators only', async () => {
+    const steward = await stack.token(stack.steward);
+    const COUNTS = `query($group: String, $recordType: String, $code: String, $source: String, $status: String) {
+      deadLetterCounts(group: $group, recordType: $recordType, code: $code, source: $source, status: $status) {
+        total
+        byGroup { value count } bySource { value count } byRecordType { value count } byCode { value count }
+      }
+    }`;
+    const FULL_LIST = `query($group: String, $recordType: String, $code: String, $source: String, $status: String) {
+      deadLetters(group: $group, recordType: $recordType, code: $code, source: $source, status: $status, first: 1000) {
+        group source recordType code
+      }
+    }`;
+    interface ValueCount {
+      value: string | null;
+      count: number;
+    }
+    interface Counts {
+      total: number;
+      byGroup: ValueCount[];
+      bySource: ValueCount[];
+      byRecordType: ValueCount[];
+      byCode: ValueCount[];
+    }
+    /** What a person would count from the whole list, in the counts' order: largest first. */
+    const tally = (
+      letters: Array<Record<'group' | 'source' | 'recordType' | 'code', string | null>>,
+      key: 'group' | 'source' | 'recordType' | 'code',
+    ): ValueCount[] => {
+      const seen = new Map<string | null, number>();
+      for (const letter of letters) seen.set(letter[key], (seen.get(letter[key]) ?? 0) + 1);
+      return [...seen.entries()]
+        .map(([value, count]) => ({ value, count }))
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            (a.value === null ? 1 : b.value === null ? -1 : a.value < b.value ? -1 : 1),
+        );
+    };
+    const selections: Array<Record<string, string>> = [
+      {},
+      { recordType: 'civil-event' },
+      { code: 'not-json' },
+      { group: 'tax' },
+      { source: 'interior', code: 'not-json' },
+      { status: 'resolved' },
+      { group: 'no-such-group' },
+    ];
+    for (const variables of selections) {
+      const counted = await stack.graphql<{ deadLetterCounts: Counts }>(steward, COUNTS, variables);
+      expect(counted.errors).toBeUndefined();
+      const listed = await stack.graphql<{
+        deadLetters: Array<Record<'group' | 'source' | 'recordType' | 'code', string | null>>;
+      }>(steward, FULL_LIST, variables);
+      const letters = listed.data!.deadLetters;
+      expect([variables, counted.data!.deadLetterCounts]).toEqual([
+        variables,
+        {
+          total: letters.length,
+          byGroup: tally(letters, 'group'),
+          bySource: tally(letters, 'source'),
+          byRecordType: tally(letters, 'recordType'),
+          byCode: tally(letters, 'code'),
+        },
+      ]);
+    }
+    const civil = await stack.graphql<{ deadLetterCounts: Counts }>(steward, COUNTS, {
+      recordType: 'civil-event',
+      code: 'not-json',
+    });
+    expect(civil.data!.deadLetterCounts).toMatchObject({
+      total: REACTING_TO_CIVIL_EVENTS.length,
+      byCode: [{ value: 'not-json', count: REACTING_TO_CIVIL_EVENTS.length }],
+    });
+    expect(civil.data!.deadLetterCounts.byGroup.map((entry) => entry.value).sort()).toEqual(
+      REACTING_TO_CIVIL_EVENTS,
+    );
+
+    // Of open letters, the total is what a replay of the same filter takes: its dry run agrees.
+    const dry = await stack.graphql<{ replayDeadLetters: { requested: number; groups: string[] } }>(
+      steward,
+      `mutation { replayDeadLetters(recordType: "civil-event", code: "not-json", dryRun: true) { requested groups } }`,
+    );
+    expect(dry.data!.replayDeadLetters).toEqual({
+      requested: civil.data!.deadLetterCounts.total,
+      groups: civil.data!.deadLetterCounts.byGroup.map((entry) => entry.value).sort(),
+    });
+
+    // An integrator counts what it lists; the same scope as deadLetters.
+    const integratorToken = await stack.token(integrator);
+    const asIntegrator = await stack.graphql<{ deadLetterCounts: Counts }>(
+      integratorToken,
+      COUNTS,
+      { recordType: 'civil-event' },
+    );
+    const integratorList = await stack.graphql<{ deadLetters: unknown[] }>(
+      integratorToken,
+      FULL_LIST,
+      { recordType: 'civil-event' },
+    );
+    expect(asIntegrator.errors).toBeUndefined();
+    expect(asIntegrator.data!.deadLetterCounts.total).toBe(integratorList.data!.deadLetters.length);
+
+    for (const role of ['agency', 'auditor'] as const) {
+      const refused = await stack.graphql(await stack.token(stack[role]), COUNTS);
+      expect([role, refused.data ?? null, refused.errors?.[0]?.extensions?.code]).toEqual([
+        role,
+        null,
+        'FORBIDDEN',
+      ]);
+    }
+    const badStatus = await stack.graphql(steward, COUNTS, { status: 'closed' });
+    expect(badStatus.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'status',
+    });
+  });
 });

@@ -3,6 +3,8 @@ import type { DeadLetterVerdict } from '#spean/bus';
 import type { Database } from '#spean/persistence';
 import {
   DEAD_LETTER_REPLAY_CHANNEL,
+  type DeadLetterCounts,
+  type DeadLetterDimension,
   type DeadLetterFilter,
   type DeadLetterMetadata,
   type DeadLetterStatus,
@@ -187,21 +189,45 @@ export class DeadLetterRepository {
   }
 
   /**
-   * What requestReplay would mark, marking nothing: the open letters of the
-   * selection per consumer group. A person sees the count before asking.
+   * The letters of a selection counted in one aggregate: one pass over the
+   * matching rows, grouped four ways at once (GROUPING SETS), plus the total.
+   * GROUPING(...) says which set a row belongs to: its bit is 1 for each
+   * column the row does not group by (group_id the highest bit). With status
+   * 'open' this counts exactly what requestReplay would mark for the same
+   * selection, which is how a replay's dry run is counted.
    */
-  async countReplayable(
-    selection: DeadLetterFilter & { ids?: string[] },
-  ): Promise<Array<{ group: string; requested: number }>> {
+  async countSelection(
+    selection: DeadLetterFilter & { status: DeadLetterStatus; ids?: string[] },
+  ): Promise<DeadLetterCounts> {
     const where = conditions(selection);
-    where.add(`status = 'open'`);
+    where.add(`status = $${where.params.push(selection.status)}`);
     if (selection.ids) where.add(`id = ANY($${where.params.push(selection.ids)}::bigint[])`);
-    return this.db.query<{ group: string; requested: number }>(
-      `SELECT group_id AS "group", count(*)::int AS requested
+    const rows = await this.db.query<{
+      dimension: DeadLetterDimension | 'total';
+      value: string | null;
+      count: number;
+    }>(
+      `SELECT CASE GROUPING(group_id, source, record_type, code)
+                WHEN 7 THEN 'group' WHEN 11 THEN 'source' WHEN 13 THEN 'recordType'
+                WHEN 14 THEN 'code' ELSE 'total' END AS dimension,
+              CASE GROUPING(group_id, source, record_type, code)
+                WHEN 7 THEN group_id WHEN 11 THEN source WHEN 13 THEN record_type
+                WHEN 14 THEN code END AS value,
+              count(*)::int AS count
        FROM dead_letter WHERE ${where.sql()}
-       GROUP BY group_id ORDER BY group_id`,
+       GROUP BY GROUPING SETS ((group_id), (source), (record_type), (code), ())
+       ORDER BY count DESC, value NULLS LAST`,
       where.params,
     );
+    const counts: DeadLetterCounts = {
+      total: 0,
+      by: { group: [], source: [], recordType: [], code: [] },
+    };
+    for (const row of rows) {
+      if (row.dimension === 'total') counts.total = row.count;
+      else counts.by[row.dimension].push({ value: row.value, count: row.count });
+    }
+    return counts;
   }
 
   /** A group's pending replays, in offset order within each partition. */

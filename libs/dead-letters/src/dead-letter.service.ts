@@ -7,6 +7,8 @@ import type { DeadLetterVerdict } from '#spean/bus';
 import type { Metrics } from '#spean/observability';
 import {
   DEAD_LETTER_STATUSES,
+  type DeadLetterCountQuery,
+  type DeadLetterCounts,
   type DeadLetterListQuery,
   type DeadLetterStatus,
   type DeadLetterSummary,
@@ -48,14 +50,7 @@ export class DeadLetterService {
   }
 
   list(query: DeadLetterListQuery = {}): Promise<DeadLetterSummary[]> {
-    const status = query.status ?? 'open';
-    if (!isStatus(status)) {
-      throw new DeadLetterException(
-        DeadLetterExceptionCode.INVALID_STATUS,
-        `status must be one of ${DEAD_LETTER_STATUSES.join(', ')}`,
-        { field: 'status' },
-      );
-    }
+    const status = checkedStatus(query.status);
     return this.repository.list(
       {
         group: query.group,
@@ -74,6 +69,21 @@ export class DeadLetterService {
   /** Open letters by group and code. */
   counts(): Promise<OpenDeadLetterCount[]> {
     return this.repository.countOpen();
+  }
+
+  /**
+   * The letters the same filter lists, all of them counted by the server: in
+   * total and by group, source, record type and code. Of open letters, the
+   * total is what a replay of the same filter would take.
+   */
+  countMatching(query: DeadLetterCountQuery = {}): Promise<DeadLetterCounts> {
+    return this.repository.countSelection({
+      group: query.group,
+      recordType: query.recordType,
+      code: query.code,
+      source: query.source,
+      status: checkedStatus(query.status),
+    });
   }
 
   /**
@@ -104,10 +114,13 @@ export class DeadLetterService {
       );
     }
     if (request.dryRun) {
-      const counted = await this.repository.countReplayable({ ...filter, ids });
+      // The open letters of the selection: what requestReplay marks.
+      const counted = await this.repository.countSelection({ ...filter, ids, status: 'open' });
       return {
-        requested: counted.reduce((sum, group) => sum + group.requested, 0),
-        groups: counted,
+        requested: counted.total,
+        groups: counted.by.group
+          .map((entry) => ({ group: entry.value ?? '', requested: entry.count }))
+          .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)),
       };
     }
     const groups = await this.repository.requestReplay(
@@ -160,6 +173,18 @@ function codeOf(verdict: DeadLetterVerdict): string {
 
 function messageId(message: { topic: string; partition: number; offset: string }): string {
   return `${message.topic}\u0000${message.partition}\u0000${message.offset}`;
+}
+
+function checkedStatus(status: string | undefined): DeadLetterStatus {
+  const value = status ?? 'open';
+  if (!isStatus(value)) {
+    throw new DeadLetterException(
+      DeadLetterExceptionCode.INVALID_STATUS,
+      `status must be one of ${DEAD_LETTER_STATUSES.join(', ')}`,
+      { field: 'status' },
+    );
+  }
+  return value;
 }
 
 function isStatus(value: string): value is DeadLetterStatus {

@@ -54,6 +54,31 @@ export interface DeadLetterListQuery extends DeadLetterFilter {
   offset?: number;
 }
 
+/** How the counts of a selection are broken down: each a column of the store. */
+export const DEAD_LETTER_DIMENSIONS = ['group', 'source', 'recordType', 'code'] as const;
+export type DeadLetterDimension = (typeof DEAD_LETTER_DIMENSIONS)[number];
+
+/** Letters of one value of a dimension; value null is a letter that does not say (a source unknown). */
+export interface DeadLetterValueCount {
+  value: string | null;
+  count: number;
+}
+
+/**
+ * The letters of a selection counted by the server, in one aggregate: in
+ * total and by each dimension, largest first. Unlike a page of the list,
+ * these counts are exact however many letters there are.
+ */
+export interface DeadLetterCounts {
+  total: number;
+  by: Record<DeadLetterDimension, DeadLetterValueCount[]>;
+}
+
+export interface DeadLetterCountQuery extends DeadLetterFilter {
+  /** Default 'open'. */
+  status?: string;
+}
+
 /** The metrics gauge reads these counts, so the shape is defined once, there. */
 export type { OpenDeadLetterCount } from '#spean/observability';
 

@@ -24,6 +24,8 @@ export type AuditFilter = {
   nationalId?: string | null | undefined;
   /** returned (nothing asked for was withheld), denied (some sections or claims were) or refused (nothing was answered) */
   outcomes?: Array<string> | null | undefined;
+  /** The person who acted through the client (a signed-in officer, or one a desk system named), by their whole name as entries show it, case-insensitive, e.g. Sok Dara */
+  personName?: string | null | undefined;
   /** Entries before this time */
   to?: string | null | undefined;
 };
@@ -410,6 +412,17 @@ export type SchemasDeadLettersQueryVariables = Exact<{
 
 export type SchemasDeadLettersQuery = { deadLetters: Array<{ id: string, group: string, recordType: string, schemaVersion: number | null, code: string, reason: string, source: string | null, recordId: string | null, eventId: string | null, attempts: number, lastFailedAt: string, status: string, replayRequestedAt: string | null, resolvedAt: string | null }> };
 
+export type SchemasDeadLetterCountsQueryVariables = Exact<{
+  group?: string | null | undefined;
+  recordType?: string | null | undefined;
+  code?: string | null | undefined;
+  source?: string | null | undefined;
+  status?: string | null | undefined;
+}>;
+
+
+export type SchemasDeadLetterCountsQuery = { deadLetterCounts: { total: number, byGroup: Array<{ value: string | null, count: number }>, bySource: Array<{ value: string | null, count: number }>, byRecordType: Array<{ value: string | null, count: number }>, byCode: Array<{ value: string | null, count: number }> } };
+
 export type SchemasReplayDeadLettersMutationVariables = Exact<{
   group?: string | null | undefined;
   recordType?: string | null | undefined;
@@ -597,6 +610,7 @@ export const MyRecordQuestionAccessDocument = new TypedDocumentString(`mutation 
 export const QuestionsListDocument = new TypedDocumentString(`query QuestionsList($answered:Boolean!){accessQuestions(answered:$answered){id entryId nationalId reason askedAt answer answeredAt entry{...AccessEntryFields}}}fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`) as unknown as TypedDocumentString<QuestionsListQuery, QuestionsListQueryVariables>;
 export const QuestionsAnswerDocument = new TypedDocumentString(`mutation QuestionsAnswer($id:ID!$answer:String!){answerAccessQuestion(id:$id answer:$answer){id answeredAt}}`) as unknown as TypedDocumentString<QuestionsAnswerMutation, QuestionsAnswerMutationVariables>;
 export const SchemasDeadLettersDocument = new TypedDocumentString(`query SchemasDeadLetters($group:String$recordType:String$code:String$source:String$status:String){deadLetters(group:$group recordType:$recordType code:$code source:$source status:$status first:1000){id group recordType schemaVersion code reason source recordId eventId attempts lastFailedAt status replayRequestedAt resolvedAt}}`) as unknown as TypedDocumentString<SchemasDeadLettersQuery, SchemasDeadLettersQueryVariables>;
+export const SchemasDeadLetterCountsDocument = new TypedDocumentString(`query SchemasDeadLetterCounts($group:String$recordType:String$code:String$source:String$status:String){deadLetterCounts(group:$group recordType:$recordType code:$code source:$source status:$status){total byGroup{value count}bySource{value count}byRecordType{value count}byCode{value count}}}`) as unknown as TypedDocumentString<SchemasDeadLetterCountsQuery, SchemasDeadLetterCountsQueryVariables>;
 export const SchemasReplayDeadLettersDocument = new TypedDocumentString(`mutation SchemasReplayDeadLetters($group:String$recordType:String$code:String$source:String$reason:String$dryRun:Boolean){replayDeadLetters(group:$group recordType:$recordType code:$code source:$source reason:$reason dryRun:$dryRun){requested groups}}`) as unknown as TypedDocumentString<SchemasReplayDeadLettersMutation, SchemasReplayDeadLettersMutationVariables>;
 export const SchemasLineageDocument = new TypedDocumentString(`query SchemasLineage{lineage{party role recordType schemaVersion firstSeen lastSeen}}`) as unknown as TypedDocumentString<SchemasLineageQuery, SchemasLineageQueryVariables>;
 export const SchemasProposeDocument = new TypedDocumentString(`mutation SchemasPropose($recordType:String!$schema:String!$reason:String!){proposeSchemaVersion(recordType:$recordType schema:$schema reason:$reason){recordType version state}}`) as unknown as TypedDocumentString<SchemasProposeMutation, SchemasProposeMutationVariables>;

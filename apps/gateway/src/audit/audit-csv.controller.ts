@@ -115,6 +115,7 @@ function filterOf(query: Record<string, unknown>): AuditFilterInput {
     to: text('to'),
     agencyId: text('agencyId'),
     clientId: text('clientId'),
+    personName: text('personName'),
     nationalId: text('nationalId'),
     kinds: list('kinds'),
     outcomes: list('outcomes'),

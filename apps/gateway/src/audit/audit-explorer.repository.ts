@@ -1,5 +1,6 @@
 // All SQL of the auditors' explorer: filtered pages of the audit log by seq
-// (keyset: each page costs the same however deep), the newest signed
+// (keyset: each page costs the same however deep; the person's name is
+// matched as audit_entry_person_name indexes it), the newest signed
 // checkpoint, and the results of verifications run on demand.
 import {
   auditEntryFields,
@@ -72,8 +73,10 @@ export class AuditExplorerRepository {
          AND ($6::text IS NULL OR subject_id = $6)
          AND ($7::text[] IS NULL OR kind = ANY($7))
          AND ($8::text[] IS NULL OR ${OUTCOME} = ANY($8))
+         AND ($9::text IS NULL
+              OR (actor_person IS NOT NULL AND lower(actor_person->>'name') = lower($9)))
        ORDER BY seq
-       LIMIT $9`,
+       LIMIT $10`,
       [
         afterSeq,
         query.from,
@@ -83,6 +86,7 @@ export class AuditExplorerRepository {
         query.subjectId,
         query.kinds,
         query.outcomes,
+        query.personName,
         limit,
       ],
       'audit-explorer-page',

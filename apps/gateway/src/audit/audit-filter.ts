@@ -2,6 +2,8 @@
 // export), so a bad value is refused with the same field and rule either way.
 // A citizen is named by national id, typed as at a desk; the log keeps the
 // canonical form of that id as the entry's subject, so the filter does too.
+// The person who acted is named as the explorer shows them, by name; any
+// issuer's person of that name matches (the CSV says which issuer).
 import { AUDIT_KINDS } from '#spean/audit';
 import { checkTypedNationalId, type NationalIdScheme } from '#spean/contracts';
 import { refuseAuditInput } from './audit-explorer.exception.js';
@@ -16,6 +18,7 @@ export interface AuditFilterInput {
   to?: Date | string | null;
   agencyId?: string | null;
   clientId?: string | null;
+  personName?: string | null;
   nationalId?: string | null;
   kinds?: readonly string[] | null;
   outcomes?: readonly string[] | null;
@@ -27,6 +30,8 @@ export interface AuditQuery {
   to: Date | null;
   agencyId: string | null;
   clientId: string | null;
+  /** The acting person's name as typed (NFC, trimmed); matched case-insensitively. */
+  personName: string | null;
   subjectId: string | null;
   kinds: string[] | null;
   outcomes: AuditOutcome[] | null;
@@ -78,6 +83,7 @@ export function checkAuditFilter(
     to,
     agencyId: id(input?.agencyId, 'agencyId'),
     clientId: id(input?.clientId, 'clientId'),
+    personName: id(input?.personName, 'personName'),
     subjectId: subject(input?.nationalId, nationalIds, (rule, message) =>
       refuse('nationalId', rule, message),
     ),

@@ -1,5 +1,6 @@
-// deadLetters(...) and replayDeadLetters(...): the dead letters of every
-// consumer group, for stewards and integrators. Parse, authorise, one service call.
+// deadLetters(...), deadLetterCounts(...) and replayDeadLetters(...): the
+// dead letters of every consumer group, for stewards and integrators. Parse,
+// authorise, one service call.
 import { UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { requireRole } from '#spean/access';
@@ -8,6 +9,8 @@ import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
 import { DeadLetterGraphqlFilter } from './dead-letter-graphql.filter.js';
 import { DeadLetterReplayService } from './dead-letter-replay.service.js';
+import { DeadLetterFilterArgs } from './dto/dead-letter-filter.args.js';
+import { DeadLetterCountsModel } from './models/dead-letter-counts.model.js';
 import { DeadLetterModel } from './models/dead-letter.model.js';
 import { ReplayResultModel } from './models/replay-result.model.js';
 
@@ -27,22 +30,33 @@ export class DeadLettersResolver {
   })
   deadLetters(
     @Context() context: GatewayContext,
-    @Args('group', { nullable: true }) group?: string,
-    @Args('recordType', { nullable: true }) recordType?: string,
-    @Args('code', { nullable: true }) code?: string,
-    @Args('source', { nullable: true }) source?: string,
-    @Args('status', {
-      type: () => String,
-      nullable: true,
-      defaultValue: 'open',
-      description: 'open or resolved',
-    })
-    status = 'open',
+    @Args() filter: DeadLetterFilterArgs,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
   ): Promise<DeadLetterSummary[]> {
     requireRole(context.principal, ALLOWED, 'the dead-letter report');
-    return this.service.list({ group, recordType, code, source, status, first, offset });
+    return this.service.list({ ...filter, first, offset });
+  }
+
+  @Query(() => DeadLetterCountsModel, {
+    description:
+      'How many dead letters the filter selects, in total and by group, source, record type and code, ' +
+      'counted by the server however many there are (stewards and integrators only, who see the letters ' +
+      'deadLetters lists). The filter is that of deadLetters.',
+  })
+  async deadLetterCounts(
+    @Context() context: GatewayContext,
+    @Args() filter: DeadLetterFilterArgs,
+  ): Promise<DeadLetterCountsModel> {
+    requireRole(context.principal, ALLOWED, 'the dead-letter report');
+    const counts = await this.service.countMatching(filter);
+    return {
+      total: counts.total,
+      byGroup: counts.by.group,
+      bySource: counts.by.source,
+      byRecordType: counts.by.recordType,
+      byCode: counts.by.code,
+    };
   }
 
   @Mutation(() => ReplayResultModel, {

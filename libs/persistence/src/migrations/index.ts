@@ -21,6 +21,7 @@ import { CreateAuditVerification1763792000000 } from './1763792000000-create-aud
 import { AddPurposeDisclosure1763792100000 } from './1763792100000-add-purpose-disclosure.js';
 import { CreateAccessQuestion1763792200000 } from './1763792200000-create-access-question.js';
 import { CreateRateLimitBucket1763792700000 } from './1763792700000-create-rate-limit-bucket.js';
+import { CreateAuditPersonNameIndex1763793000000 } from './1763793000000-create-audit-person-name-index.js';
 import { CreateAuditAppend1763793400000 } from './1763793400000-create-audit-append.js';
 
 export const migrations = [
@@ -45,5 +46,6 @@ export const migrations = [
   AddPurposeDisclosure1763792100000,
   CreateAccessQuestion1763792200000,
   CreateRateLimitBucket1763792700000,
+  CreateAuditPersonNameIndex1763793000000,
   CreateAuditAppend1763793400000,
 ];

@@ -1,6 +1,7 @@
-// The auditor's explorer of the audit log: a filter (who, what, which
-// citizen, when, outcome), pages oldest first by the API's cursor, each entry
-// readable, and the same filter as a CSV download. Every page read is itself
+// The auditor's explorer of the audit log: a filter (who — agency, client,
+// the person who acted — what, which citizen, when, outcome), pages oldest
+// first by the API's cursor, each entry readable, and the same filter as a
+// CSV download. Every page read is itself
 // audited by the gateway (the citizens it shows see the reading), and so is
 // the download, which goes with the session cookie as a same-origin link.
 import { useState, type FormEvent } from 'react';
@@ -24,6 +25,7 @@ const PAGE_SIZES = ['10', '20', '50', '100'];
 interface Draft {
   agencyId: string;
   clientId: string;
+  personName: string;
   nationalId: string;
   kind: string;
   outcome: string;
@@ -34,6 +36,7 @@ interface Draft {
 const EMPTY: Draft = {
   agencyId: '',
   clientId: '',
+  personName: '',
   nationalId: '',
   kind: '',
   outcome: '',
@@ -46,6 +49,7 @@ function filterOf(draft: Draft): AuditFilter {
   const filter: AuditFilter = {};
   if (draft.agencyId.trim()) filter.agencyId = draft.agencyId.trim();
   if (draft.clientId.trim()) filter.clientId = draft.clientId.trim();
+  if (draft.personName.trim()) filter.personName = draft.personName.trim();
   if (draft.nationalId.trim()) filter.nationalId = draft.nationalId.trim();
   if (draft.kind) filter.kinds = [draft.kind];
   if (draft.outcome) filter.outcomes = [draft.outcome];
@@ -229,6 +233,12 @@ function FilterFields({
         value={draft.clientId}
         onChange={set('clientId')}
         label={<FormattedMessage id="audit.explorer.client" />}
+      />
+      <TextInput
+        className="field"
+        value={draft.personName}
+        onChange={set('personName')}
+        label={<FormattedMessage id="audit.explorer.person" />}
       />
       <TextInput
         className="field"

@@ -62,6 +62,7 @@ export const audit = {
   'audit.explorer.filter': { en: 'Filter', km: 'តម្រង' },
   'audit.explorer.agency': { en: 'Agency (e.g. mef)', km: 'ស្ថាប័ន (ឧ. mef)' },
   'audit.explorer.client': { en: 'Client (system)', km: 'ម៉ាស៊ីនភ្ញៀវ (ប្រព័ន្ធ)' },
+  'audit.explorer.person': { en: 'Person (full name)', km: 'បុគ្គល (ឈ្មោះពេញ)' },
   'audit.explorer.citizen': { en: 'Citizen (national id)', km: 'ពលរដ្ឋ (លេខអត្តសញ្ញាណ)' },
   'audit.explorer.kind': { en: 'What happened', km: 'អ្វីដែលបានកើតឡើង' },
   'audit.explorer.outcome': { en: 'Outcome', km: 'លទ្ធផល' },

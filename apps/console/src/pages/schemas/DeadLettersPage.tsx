@@ -1,16 +1,18 @@
-// Dead letters: what consumers could not apply, counted by consumer, source,
-// record type and reason; filtered; listed with each letter's reason; and
-// replayed once the cause is fixed — the replay first says how many letters
-// it will take (a dry count), then asks for a reason.
-import { useMemo, useState } from 'react';
+// Dead letters: what consumers could not apply, counted by the server by
+// consumer, source, record type and reason (exact however many there are);
+// filtered; the newest listed with each letter's reason; and replayed once the
+// cause is fixed — the replay first says how many letters it will take (the
+// server's count of the selection's open letters), then asks for a reason.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
 import {
+  SchemasDeadLetterCountsDocument as COUNTS,
   SchemasDeadLettersDocument as LETTERS,
   SchemasReplayDeadLettersDocument as REPLAY,
 } from '../../gql/graphql';
-import type { SchemasDeadLettersQuery } from '../../gql/graphql';
+import type { SchemasDeadLetterCountsQuery, SchemasDeadLettersQuery } from '../../gql/graphql';
 import { ChangeDialog } from '../../ui/ChangeDialog';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { Page } from '../../ui/Page';
@@ -37,54 +39,64 @@ function variablesOf(filter: Filter) {
   };
 }
 
-/** While a replay is pending, watch the consumers settle it. */
-function whilePending(query: {
-  state: { data?: { deadLetters: Array<{ replayRequestedAt?: string | null }> } };
-}): number | false {
-  return query.state.data?.deadLetters.some((letter) => letter.replayRequestedAt) ? 1000 : false;
-}
+/** While a replay is pending, watch the consumers settle it: every 1 s. */
+const WATCH_MS = 1000;
 
 type Letter = SchemasDeadLettersQuery['deadLetters'][number];
-type Counts = Map<keyof Filter, Map<string, number>>;
+type Counts = SchemasDeadLetterCountsQuery['deadLetterCounts'];
+/** Each filter's column in the server's counts. */
+const BREAKDOWN = {
+  group: 'byGroup',
+  source: 'bySource',
+  recordType: 'byRecordType',
+  code: 'byCode',
+} as const satisfies Record<keyof Filter, keyof Counts>;
 
-/** Every letter of the status (for the counts and the filters' choices), and those the filter shows. */
+/**
+ * The server's counts of every letter of the status (the summary and the
+ * filters' choices) and of those the filter selects, and the newest of the
+ * selected letters (a page of at most 1,000) to list.
+ */
 function useDeadLetters(status: string, filter: Filter) {
+  const [pending, setPending] = useState(false);
+  const watch = pending ? WATCH_MS : false;
   const all = useQuery({
-    queryKey: ['schemas', 'deadLetters', status],
-    queryFn: () => requestAll(LETTERS, { status }),
-    refetchInterval: whilePending,
+    queryKey: ['schemas', 'deadLetters', 'counts', status],
+    queryFn: () => requestAll(COUNTS, { status }),
+    refetchInterval: watch,
   });
+  // With no filter, the selection is every letter: the counts above already say.
+  const filtered = Object.values(variablesOf(filter)).some((value) => value !== undefined);
+  const selectedByFilter = useQuery({
+    queryKey: ['schemas', 'deadLetters', 'counts', status, filter],
+    queryFn: () => requestAll(COUNTS, { status, ...variablesOf(filter) }),
+    refetchInterval: watch,
+    enabled: filtered,
+  });
+  const selected = filtered ? selectedByFilter : all;
   const shown = useQuery({
     queryKey: ['schemas', 'deadLetters', status, filter],
     queryFn: () => requestAll(LETTERS, { status, ...variablesOf(filter) }),
-    refetchInterval: whilePending,
+    refetchInterval: watch,
   });
-  const counts = useMemo((): Counts => {
-    const result: Counts = new Map();
-    for (const key of FILTERS) result.set(key, new Map());
-    for (const letter of all.data?.deadLetters ?? [])
-      for (const key of FILTERS) {
-        const value = letter[key] ?? '';
-        const map = result.get(key)!;
-        map.set(value, (map.get(value) ?? 0) + 1);
-      }
-    return result;
-  }, [all.data]);
-  return { all, shown, counts };
+  const replaying = shown.data?.deadLetters.some((letter) => letter.replayRequestedAt) ?? false;
+  if (replaying !== pending) setPending(replaying);
+  return { all, selected, shown };
 }
 
 export default function DeadLettersPage() {
   const [status, setStatus] = useState('open');
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const { all, shown, counts } = useDeadLetters(status, filter);
+  const { all, selected, shown } = useDeadLetters(status, filter);
   const letters = shown.data?.deadLetters ?? [];
+  const total = selected.data?.deadLetterCounts.total ?? letters.length;
   return (
     <Page
       title={<FormattedMessage id="schemas.dead.title" />}
       lead={<FormattedMessage id="schemas.dead.lead" />}
     >
       <ErrorBox error={all.error} />
-      <LetterCounts total={all.data?.deadLetters.length ?? 0} counts={counts} />
+      <LetterCounts counts={all.data?.deadLetterCounts} />
       <LetterFilters
         status={status}
         onStatus={(value) => {
@@ -93,9 +105,11 @@ export default function DeadLettersPage() {
         }}
         filter={filter}
         onFilter={setFilter}
-        counts={counts}
+        counts={all.data?.deadLetterCounts}
       />
-      {status === 'open' ? <Replay filter={filter} /> : null}
+      {status === 'open' ? (
+        <Replay filter={filter} selected={selected.data?.deadLetterCounts} error={selected.error} />
+      ) : null}
       <ErrorBox error={shown.error} />
       {shown.data ? (
         letters.length === 0 ? (
@@ -103,20 +117,31 @@ export default function DeadLettersPage() {
             <FormattedMessage id="schemas.dead.none" />
           </p>
         ) : (
-          <LettersTable letters={letters} />
+          <>
+            {letters.length < total ? (
+              <p role="status">
+                <FormattedMessage
+                  id="schemas.dead.newest"
+                  values={{ shown: letters.length, total }}
+                />
+              </p>
+            ) : null}
+            <LettersTable letters={letters} total={total} />
+          </>
         )
       ) : null}
     </Page>
   );
 }
 
-function LetterCounts({ total, counts }: { total: number; counts: Counts }) {
+function LetterCounts({ counts }: { counts: Counts | undefined }) {
+  const total = counts?.total ?? 0;
   return (
     <section className="schemas-section">
       <h2>
         <FormattedMessage id="schemas.dead.counts" values={{ total }} />
       </h2>
-      {total > 0 ? (
+      {counts && total > 0 ? (
         <div className="count-grid">
           {FILTERS.map((key) => (
             <Table
@@ -124,14 +149,12 @@ function LetterCounts({ total, counts }: { total: number; counts: Counts }) {
               caption={<FormattedMessage id={`schemas.dead.by.${key}`} />}
               columns={[`schemas.dead.col.${key}`, 'schemas.dead.col.count']}
             >
-              {[...(counts.get(key) ?? new Map<string, number>()).entries()].map(
-                ([value, count]) => (
-                  <tr key={value}>
-                    <th scope="row">{value || '—'}</th>
-                    <td>{count}</td>
-                  </tr>
-                ),
-              )}
+              {counts[BREAKDOWN[key]].map(({ value, count }) => (
+                <tr key={value ?? ''}>
+                  <th scope="row">{value ?? '—'}</th>
+                  <td>{count}</td>
+                </tr>
+              ))}
             </Table>
           ))}
         </div>
@@ -151,7 +174,7 @@ function LetterFilters({
   onStatus: (status: string) => void;
   filter: Filter;
   onFilter: (filter: Filter) => void;
-  counts: Counts;
+  counts: Counts | undefined;
 }) {
   const intl = useIntl();
   const any = intl.formatMessage({ id: 'schemas.dead.any' });
@@ -180,8 +203,8 @@ function LetterFilters({
             onChange={(value) => onFilter({ ...filter, [key]: value })}
             options={[
               { value: '', label: any },
-              ...[...(counts.get(key)?.keys() ?? [])]
-                .filter((value) => value !== '')
+              ...(counts?.[BREAKDOWN[key]] ?? [])
+                .flatMap(({ value }) => (value === null ? [] : [value]))
                 .map((value) => ({ value, label: value })),
             ]}
           />
@@ -191,11 +214,11 @@ function LetterFilters({
   );
 }
 
-function LettersTable({ letters }: { letters: Letter[] }) {
+function LettersTable({ letters, total }: { letters: Letter[]; total: number }) {
   return (
     <Table
       className="dead-letters"
-      caption={<FormattedMessage id="schemas.dead.caption" values={{ count: letters.length }} />}
+      caption={<FormattedMessage id="schemas.dead.caption" values={{ count: total }} />}
       columns={[
         'schemas.dead.col.record',
         'schemas.dead.col.group',
@@ -249,16 +272,30 @@ function LetterRow({ letter }: { letter: Letter }) {
   );
 }
 
-/** How many the selection would replay (asked of the gateway, nothing marked), then the replay. */
-function Replay({ filter }: { filter: Filter }) {
+/**
+ * How many the selection would replay — the server's count of its open
+ * letters, which is exactly what the replay marks — then the replay.
+ */
+function Replay({
+  filter,
+  selected,
+  error,
+}: {
+  filter: Filter;
+  selected: Counts | undefined;
+  error: unknown;
+}) {
   const variables = variablesOf(filter);
   const chosen = Object.values(variables).some((value) => value !== undefined);
-  const count = useQuery({
-    queryKey: ['schemas', 'replayCount', filter],
-    queryFn: () => requestAll(REPLAY, { ...variables, dryRun: true }),
-    enabled: chosen,
-  });
-  const would = count.data?.replayDeadLetters;
+  const would = selected
+    ? {
+        requested: selected.total,
+        groups: selected.byGroup
+          .flatMap(({ value }) => (value === null ? [] : [value]))
+          .sort()
+          .join(', '),
+      }
+    : undefined;
   return (
     <section className="schemas-section">
       <h2>
@@ -269,13 +306,13 @@ function Replay({ filter }: { filter: Filter }) {
           <FormattedMessage id="schemas.dead.replay.choose" />
         </p>
       ) : null}
-      <ErrorBox error={count.error} />
+      {chosen ? <ErrorBox error={error} /> : null}
       {chosen && would ? (
         <>
           <p role="status" className="replay-count">
             <FormattedMessage
               id="schemas.dead.replay.count"
-              values={{ count: would.requested, groups: would.groups.join(', ') || '—' }}
+              values={{ count: would.requested, groups: would.groups || '—' }}
             />
           </p>
           <ChangeDialog
@@ -308,7 +345,7 @@ function Replay({ filter }: { filter: Filter }) {
             <p>
               <FormattedMessage
                 id="schemas.dead.replay.count"
-                values={{ count: would.requested, groups: would.groups.join(', ') || '—' }}
+                values={{ count: would.requested, groups: would.groups || '—' }}
               />
             </p>
           </ChangeDialog>

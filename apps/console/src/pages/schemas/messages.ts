@@ -178,6 +178,10 @@ export const schemasMessages = {
     en: 'Dead letters, newest failure first ({count})',
     km: 'សំបុត្រដែលមិនអាចអនុវត្តបាន ការបរាជ័យថ្មីបំផុតមុន ({count})',
   },
+  'schemas.dead.newest': {
+    en: 'The newest {shown} of {total} are listed; narrow the filters to list the others.',
+    km: 'បង្ហាញ {shown} ថ្មីបំផុត ក្នុងចំណោម {total}។ សូមបង្រួមតម្រង ដើម្បីបង្ហាញសំបុត្រផ្សេងទៀត។',
+  },
   'schemas.dead.replaying': { en: 'Replay asked for', km: 'បានស្នើឱ្យចាក់ឡើងវិញ' },
   'schemas.dead.replay': { en: 'Replay', km: 'ចាក់ឡើងវិញ' },
   'schemas.dead.replay.choose': {

@@ -16,6 +16,14 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true, description: 'The client that acted' })
   clientId?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The person who acted through the client (a signed-in officer, or one a desk system named), by ' +
+      'their whole name as entries show it, case-insensitive, e.g. Sok Dara',
+  })
+  personName?: string | null;
+
   @Field(() => ID, {
     nullable: true,
     description: 'The citizen concerned, by national id (spaces and dashes are ignored)',
