@@ -178,6 +178,51 @@ describe('grants', () => {
     expect(JSON.stringify(tooMuch.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it('say where each record came from and when the exchange received it, only with the section', async () => {
+    const exchanged = 'record { source agencyId receivedAt version }';
+    const granted = await lookup(
+      await stack.token(stack.agency),
+      'business-registration',
+      `person { alive ${exchanged} }`,
+    );
+    expect(granted.errors).toBeUndefined();
+    const record = (granted.data!.citizen!.person as unknown as { record: Record<string, unknown> })
+      .record;
+    expect(record).toEqual({
+      source: 'interior',
+      agencyId: 'moi',
+      receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
+      version: 1,
+    });
+    expect(Math.abs(Date.now() - Date.parse(record.receivedAt as string))).toBeLessThan(600_000);
+
+    // Narrowed to name and alive (the grant of the test before): the record leaves with them, not counted as a field beyond the grant.
+    const narrowed = await lookup(
+      agencies.welfare.token,
+      'social-assistance',
+      `person { alive ${exchanged} }`,
+    );
+    expect(narrowed.errors).toBeUndefined();
+    expect(narrowed.data!.citizen!.person).toMatchObject({
+      alive: true,
+      record: { source: 'interior', agencyId: 'moi' },
+    });
+
+    // Not granted: refused like the section, nothing of it on the wire.
+    const refused = await lookup(
+      agencies.welfare.token,
+      'social-assistance',
+      `taxpayer { ${exchanged} } person { alive }`,
+    );
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors![0]).toMatchObject({
+      path: ['citizen', 'taxpayer'],
+      extensions: { code: 'FORBIDDEN', section: 'taxpayer' },
+    });
+    expect(refused.data!.citizen).toMatchObject({ taxpayer: null, person: { alive: true } });
+    expect(JSON.stringify(refused.data)).not.toMatch(/interior|moi/);
+  });
+
   it('are listed for stewards, and an agency sees only its own', async () => {
     await grant({ agencyId: 'police', section: 'vehicles', purpose: 'vehicle-registration' });
     const all = await stack.graphql<{ grants: Array<{ agencyId: string }> }>(
