@@ -7,6 +7,7 @@
 // test/medium/citizen-lookup.medium.e2e-spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientCredentialsService, ClientRepository } from '#spean/access';
+import { auditEntriesSince, lastAuditSeq } from '../support/audit-entries.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
 
@@ -221,6 +222,28 @@ describe('grants', () => {
     });
     expect(refused.data!.citizen).toMatchObject({ taxpayer: null, person: { alive: true } });
     expect(JSON.stringify(refused.data)).not.toMatch(/interior|moi/);
+  });
+
+  it('narrowed to fields: a field beyond the grant that @include drops is not asked for, nor refused', async () => {
+    const since = await lastAuditSeq(stack.db.database);
+    const asked = await stack.graphql<{ citizen: CitizenData | null }>(
+      agencies.welfare.token,
+      `query($id: ID!, $born: Boolean!, $vehicles: Boolean!) {
+        citizen(nationalId: $id, purpose: "social-assistance") {
+          person { alive dateOfBirth @include(if: $born) }
+          vehicles @include(if: $vehicles) { plateNumber }
+        }
+      }`,
+      { id: nationalId, born: false, vehicles: false },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.citizen).toEqual({ person: { alive: true } });
+    const [entry] = await auditEntriesSince(stack.db.database, ['lookup'], since);
+    expect(entry!.details).toMatchObject({
+      sectionsReturned: ['person'],
+      sectionsDenied: [],
+      fieldsReturned: { person: ['alive'] },
+    });
   });
 
   it('are listed for stewards, and an agency sees only its own', async () => {
