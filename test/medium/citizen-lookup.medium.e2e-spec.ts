@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessControlService, AccessPolicy, Pseudonymizer, type Principal } from '#spean/access';
+import { AdapterRegistryRepository } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
+import { AdapterAgencies } from '../../apps/gateway/src/citizen/adapter-agencies.js';
 import { CitizenAccess } from '../../apps/gateway/src/citizen/citizen-access.js';
 import { CitizenException } from '../../apps/gateway/src/citizen/citizen.exception.js';
 import {
@@ -184,6 +186,7 @@ beforeAll(async () => {
     new CitizenAccess(policy, audit, pseudonyms, getNationalIdScheme(), metrics),
     pseudonyms,
     metrics,
+    new AdapterAgencies(new AdapterRegistryRepository(test.database)),
   );
 });
 

@@ -17,6 +17,7 @@ import {
 } from '#spean/access';
 import type { Metrics } from '#spean/observability';
 import type { ReadModelRepository, StoredSection } from '../read-model/read-model.repository.js';
+import type { AdapterAgencies } from './adapter-agencies.js';
 import type { CitizenAccess, PreviewOf } from './citizen-access.js';
 import { narrowTo, type Selection } from './granted-fields.js';
 import { partiesIn } from './related-parties.js';
@@ -57,10 +58,11 @@ export interface ExchangeRecord {
   version: number;
 }
 
-export function exchangeRecordOf(row: StoredSection): ExchangeRecord {
+/** RECORD_FIELD of one stored record, its adapter's agency given. */
+export function exchangeRecordOf(row: StoredSection, agencyId: string | null): ExchangeRecord {
   return {
     source: row.source,
-    agencyId: row.agencyId,
+    agencyId,
     receivedAt: row.receivedAt,
     version: Number(row.version),
   };
@@ -72,6 +74,7 @@ export class CitizenService {
     private readonly access: CitizenAccess,
     private readonly pseudonyms: Pseudonymizer,
     private readonly metrics: Metrics,
+    private readonly agencies: AdapterAgencies,
   ) {}
 
   async lookup(
@@ -139,6 +142,10 @@ export class CitizenService {
       allowed.map((section) => section.recordType),
       allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
+    // The adapters' agencies, only when a record's source is asked for (from memory, mostly).
+    const agencyOf = allowed.some((section) => requested.get(section.name)!.has(RECORD_FIELD))
+      ? await this.agencies.of(stored.map((row) => row.source))
+      : new Map<string, string>();
     const view = new Map<string, unknown>();
     // Other citizens whose entries leave in this answer (a spouse, a parent, a
     // co-owner, a director) → the sections they leave in.
@@ -157,9 +164,9 @@ export class CitizenService {
       const described = requested.get(section.name)!.has(RECORD_FIELD);
       const payloads = rows.map((row) => {
         const shaped = this.shape(row.payload, access, disclosed ? undefined : viewer);
-        return described
-          ? { ...(shaped as object), [RECORD_FIELD]: exchangeRecordOf(row) }
-          : shaped;
+        if (!described) return shaped;
+        const record = exchangeRecordOf(row, agencyOf.get(row.source) ?? null);
+        return { ...(shaped as object), [RECORD_FIELD]: record };
       });
       if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) view.set(section.name, []);

@@ -20,8 +20,6 @@ export interface StoredSection {
   relation: 'subject' | 'related';
   /** The adapter that published the record. */
   source: string;
-  /** The agency that adapter is registered to; null for an adapter no longer registered. */
-  agencyId: string | null;
   /** When the gateway applied this version of the record. */
   receivedAt: Date;
   /** The record's version at its source (a bigint, as text). */
@@ -227,10 +225,11 @@ export class ReadModelRepository {
    * 0.5 of 0.65 ms). With only the citizen bound, it keeps the generic plan.
    * A desk's grants give few distinct pairs, so the cache stays small.
    *
-   * Each row carries where it came from — its adapter, that adapter's agency
-   * (a primary-key join on the adapter registry, a handful of rows), when the
-   * gateway applied it and its version — so the answer can say so per record
-   * without another round trip.
+   * Each row carries where it came from — its adapter, when the gateway
+   * applied it and its version, all columns of the row — so the answer can
+   * say so per record without another round trip. (The adapter's agency is
+   * not joined in: it never changes, and AdapterAgencies keeps it in memory;
+   * a join cost this statement about 0.1 of 0.4 ms.)
    */
   private sectionsStatement(ownTypes: string[], relatedTypes: string[]): Statement {
     const key = `${ownTypes.join(',')}|${relatedTypes.join(',')}`;
@@ -239,17 +238,15 @@ export class ReadModelRepository {
       statement = {
         name: `read-model-sections-of-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`,
         text: `SELECT r.record_type AS "recordType", r.record_id AS "recordId", r.payload,
-              r.occurred_at AS "occurredAt", 'subject' AS relation, r.source, a.agency_id AS "agencyId",
+              r.occurred_at AS "occurredAt", 'subject' AS relation, r.source,
               r.applied_at AS "receivedAt", r.version
        FROM read_record r
-       LEFT JOIN adapter_registration a ON a.name = r.source
        WHERE r.subject_id = $1 AND r.record_type = ANY(${typeList(ownTypes)}) AND NOT r.deleted
        UNION ALL
-       SELECT r.record_type, r.record_id, r.payload, r.occurred_at, 'related', r.source, a.agency_id,
+       SELECT r.record_type, r.record_id, r.payload, r.occurred_at, 'related', r.source,
               r.applied_at, r.version
        FROM read_related_subject s
        JOIN read_record r ON r.record_type = s.record_type AND r.record_id = s.record_id
-       LEFT JOIN adapter_registration a ON a.name = r.source
        WHERE s.subject_id = $1 AND s.record_type = ANY(${typeList(relatedTypes)}) AND NOT r.deleted
          AND r.subject_id <> $1
        ORDER BY 1, 4 DESC, 2`,

@@ -14,8 +14,8 @@ export class ExchangeRecordModel {
   @Field(() => String, {
     nullable: true,
     description:
-      'The agency the adapter is registered to, e.g. moi (Ministry of Interior); null only when the ' +
-      'adapter is no longer registered',
+      'The agency the adapter is registered to, e.g. moi (Ministry of Interior); null for an adapter ' +
+      'the adapter registry does not hold',
   })
   agencyId!: string | null;
 
