@@ -44,15 +44,40 @@ async function stewardToken(): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-async function graphqlAs(token: string, query: string): Promise<Record<string, unknown>> {
+async function graphqlAs(
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${gatewayUrl()}/graphql`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   expect(answer.errors).toBeUndefined();
   return answer.data!;
+}
+
+/** Grants the demo desk (mef) a section for a purpose, unless it holds one already. */
+async function grantDesk(grant: {
+  section: string;
+  purpose: string;
+  fields?: string[];
+  reason: string;
+}): Promise<void> {
+  const token = await stewardToken();
+  const { grants } = (await graphqlAs(
+    token,
+    '{ grants(agencyId: "mef") { purpose section } }',
+  )) as {
+    grants: Array<{ purpose: string; section: string }>;
+  };
+  if (grants.some((g) => g.purpose === grant.purpose && g.section === grant.section)) return;
+  const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+  await graphqlAs(token, `mutation($input: GrantInput!) { grantAccess(input: $input) { id } }`, {
+    input: { agencyId: 'mef', ...grant, validUntil: until },
+  });
 }
 
 /**
@@ -61,20 +86,11 @@ async function graphqlAs(token: string, query: string): Promise<Record<string, u
  * both, so the steward grants verification for business-registration too.
  */
 async function grantDeskVerification(): Promise<void> {
-  const token = await stewardToken();
-  const { grants } = (await graphqlAs(
-    token,
-    '{ grants(agencyId: "mef") { purpose section } }',
-  )) as {
-    grants: Array<{ purpose: string; section: string }>;
-  };
-  if (grants.some((g) => g.purpose === 'business-registration' && g.section === 'verification'))
-    return;
-  const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
-  await graphqlAs(
-    token,
-    `mutation { grantAccess(input: { agencyId: "mef", section: "verification", purpose: "business-registration", reason: "desk verifies before it looks up", validUntil: "${until}" }) { id } }`,
-  );
+  await grantDesk({
+    section: 'verification',
+    purpose: 'business-registration',
+    reason: 'desk verifies before it looks up',
+  });
 }
 
 const NARROWED_PURPOSE = 'Deciding eligibility for social assistance';
@@ -84,19 +100,12 @@ const NARROWED_PURPOSE = 'Deciding eligibility for social assistance';
  * assistance, only the person's name and whether they are alive.
  */
 async function grantDeskNarrowedPerson(): Promise<void> {
-  const token = await stewardToken();
-  const { grants } = (await graphqlAs(
-    token,
-    '{ grants(agencyId: "mef") { purpose section } }',
-  )) as {
-    grants: Array<{ purpose: string; section: string }>;
-  };
-  if (grants.some((g) => g.purpose === 'social-assistance' && g.section === 'person')) return;
-  const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
-  await graphqlAs(
-    token,
-    `mutation { grantAccess(input: { agencyId: "mef", section: "person", fields: ["name", "alive"], purpose: "social-assistance", reason: "eligibility needs the name and whether alive", validUntil: "${until}" }) { id } }`,
-  );
+  await grantDesk({
+    section: 'person',
+    fields: ['name', 'alive'],
+    purpose: 'social-assistance',
+    reason: 'eligibility needs the name and whether alive',
+  });
 }
 
 function citizenId(): string {

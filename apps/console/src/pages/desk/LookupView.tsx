@@ -140,14 +140,21 @@ function RecordSource({ record }: { record: Exchanged }) {
   );
 }
 
-/** One record shown as facts, under the line saying where it came from. */
-function Described({ record, children }: { record: Exchanged; children: ReactNode }) {
+/** A section of one record: its facts under the line saying where it came from. */
+function Single<T extends { record: Exchanged }>({
+  item,
+  children,
+}: {
+  item: T | null | undefined;
+  children: (item: T) => ReactNode;
+}) {
+  if (!item) return <None />;
   return (
     <>
       <p className="section-source">
-        <RecordSource record={record} />
+        <RecordSource record={item.record} />
       </p>
-      {children}
+      {children(item)}
     </>
   );
 }
@@ -240,29 +247,11 @@ function SectionBody({ section, citizen }: { section: Section; citizen: Found })
   const { person, address, taxpayer } = citizen;
   switch (section) {
     case 'person':
-      return person ? (
-        <Described record={person.record}>
-          <PersonFacts person={person} />
-        </Described>
-      ) : (
-        <None />
-      );
+      return <Single item={person}>{(p) => <PersonFacts person={p} />}</Single>;
     case 'address':
-      return address ? (
-        <Described record={address.record}>
-          <AddressFacts address={address} />
-        </Described>
-      ) : (
-        <None />
-      );
+      return <Single item={address}>{(a) => <AddressFacts address={a} />}</Single>;
     case 'taxpayer':
-      return taxpayer ? (
-        <Described record={taxpayer.record}>
-          <TaxpayerFacts taxpayer={taxpayer} />
-        </Described>
-      ) : (
-        <None />
-      );
+      return <Single item={taxpayer}>{(t) => <TaxpayerFacts taxpayer={t} />}</Single>;
     case 'vehicles':
       return (
         <Rows
