@@ -15,11 +15,14 @@ const SECTIONS = [...CITIZEN_SECTIONS.map((s) => s.name), NATIONAL_ID_GRANT, VER
 const PURPOSES = DEMO_PURPOSES.map((purpose) => purpose.code);
 const PSEUDONYM = /^P-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
+// Each section with its records' source and date, which leave with the section alone.
+const RECORD = 'record { source agencyId receivedAt version }';
 const LOOKUP = `query($id: ID!, $purpose: String!) {
   citizen(nationalId: $id, purpose: $purpose) {
     nationalId
-    person { dateOfBirth } address { since } vehicles { plateNumber } landTitles { titleNumber }
-    businesses { registrationNumber } taxpayer { tin } lifeEvents { eventType }
+    person { dateOfBirth ${RECORD} } address { since ${RECORD} } vehicles { plateNumber ${RECORD} }
+    landTitles { titleNumber ${RECORD} } businesses { registrationNumber ${RECORD} }
+    taxpayer { tin ${RECORD} } lifeEvents { eventType ${RECORD} }
   }
 }`;
 // The right date of birth: wrong claims are counted and soon locked (see verification-locks.e2e-spec.ts).
@@ -148,6 +151,11 @@ describe('an agency granted one section for one purpose', () => {
           const citizen = granted.data!.citizen!;
           const expected = section === NATIONAL_ID_GRANT ? [] : [section];
           expect(sectionsWithData(citizen)).toEqual(expected);
+          for (const record of expected.flatMap((name) => [citizen[name]].flat()))
+            expect((record as { record: unknown }).record).toMatchObject({
+              source: expect.any(String) as unknown,
+              receivedAt: expect.any(String) as unknown,
+            });
           // Every other section: null, with FORBIDDEN on its own path.
           const denied = CITIZEN_SECTIONS.map((s) => s.name).filter((name) => name !== section);
           expect(

@@ -7,6 +7,7 @@
 // test/medium/citizen-lookup.medium.e2e-spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientCredentialsService, ClientRepository } from '#spean/access';
+import { auditEntriesSince, lastAuditSeq } from '../support/audit-entries.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
 
@@ -176,6 +177,73 @@ describe('grants', () => {
     expect(tooMuch.errors![0]!.message).toMatch(/person\.dateOfBirth/);
     expect(tooMuch.data!.citizen).toEqual({ nationalId: expect.any(String), person: null });
     expect(JSON.stringify(tooMuch.data)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('say where each record came from and when the exchange received it, only with the section', async () => {
+    const exchanged = 'record { source agencyId receivedAt version }';
+    const granted = await lookup(
+      await stack.token(stack.agency),
+      'business-registration',
+      `person { alive ${exchanged} }`,
+    );
+    expect(granted.errors).toBeUndefined();
+    const record = (granted.data!.citizen!.person as unknown as { record: Record<string, unknown> })
+      .record;
+    expect(record).toEqual({
+      source: 'interior',
+      agencyId: 'moi',
+      receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
+      version: 1,
+    });
+    expect(Math.abs(Date.now() - Date.parse(record.receivedAt as string))).toBeLessThan(600_000);
+
+    // Narrowed to name and alive (the grant of the test before): the record leaves with them, not counted as a field beyond the grant.
+    const narrowed = await lookup(
+      agencies.welfare.token,
+      'social-assistance',
+      `person { alive ${exchanged} }`,
+    );
+    expect(narrowed.errors).toBeUndefined();
+    expect(narrowed.data!.citizen!.person).toMatchObject({
+      alive: true,
+      record: { source: 'interior', agencyId: 'moi' },
+    });
+
+    // Not granted: refused like the section, nothing of it on the wire.
+    const refused = await lookup(
+      agencies.welfare.token,
+      'social-assistance',
+      `taxpayer { ${exchanged} } person { alive }`,
+    );
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors![0]).toMatchObject({
+      path: ['citizen', 'taxpayer'],
+      extensions: { code: 'FORBIDDEN', section: 'taxpayer' },
+    });
+    expect(refused.data!.citizen).toMatchObject({ taxpayer: null, person: { alive: true } });
+    expect(JSON.stringify(refused.data)).not.toMatch(/interior|moi/);
+  });
+
+  it('narrowed to fields: a field beyond the grant that @include drops is not asked for, nor refused', async () => {
+    const since = await lastAuditSeq(stack.db.database);
+    const asked = await stack.graphql<{ citizen: CitizenData | null }>(
+      agencies.welfare.token,
+      `query($id: ID!, $born: Boolean!, $vehicles: Boolean!) {
+        citizen(nationalId: $id, purpose: "social-assistance") {
+          person { alive dateOfBirth @include(if: $born) }
+          vehicles @include(if: $vehicles) { plateNumber }
+        }
+      }`,
+      { id: nationalId, born: false, vehicles: false },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.citizen).toEqual({ person: { alive: true } });
+    const [entry] = await auditEntriesSince(stack.db.database, ['lookup'], since);
+    expect(entry!.details).toMatchObject({
+      sectionsReturned: ['person'],
+      sectionsDenied: [],
+      fieldsReturned: { person: ['alive'] },
+    });
   });
 
   it('are listed for stewards, and an agency sees only its own', async () => {

@@ -1,13 +1,17 @@
 // However many sections a lookup asks for, the read model is read once: the
 // service's only reads are one sections query (and one more only when nothing
-// is found, to tell an unknown citizen from one with no visible records).
+// is found, to tell an unknown citizen from one with no visible records, or
+// the first time the process meets an adapter whose records' source is asked
+// for, to learn its agency).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessControlService, AccessPolicy, Pseudonymizer, type Principal } from '#spean/access';
+import { AdapterRegistryRepository } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import { SECTION_NAMES, grantableSections } from '#spean/access';
+import { AdapterAgencies } from '../../apps/gateway/src/citizen/adapter-agencies.js';
 import { CitizenAccess } from '../../apps/gateway/src/citizen/citizen-access.js';
 import { CitizenService } from '../../apps/gateway/src/citizen/citizen.service.js';
 import { ReadModelRepository } from '../../apps/gateway/src/read-model/read-model.repository.js';
@@ -57,6 +61,11 @@ describe('a lookup reads the read model once', () => {
     // Deny by default: the agency is granted every section for one purpose.
     await db.database.query(`INSERT INTO agency (id, name) VALUES ('mef', 'Economy and Finance')`);
     audit = new AuditLog(db.database);
+    await db.database.query(`INSERT INTO agency (id, name) VALUES ('moi', 'Ministry of Interior')`);
+    await db.database.query(
+      `INSERT INTO adapter_registration (name, agency_id, title, state, registered_by)
+       VALUES ('test', 'moi', 'Test adapter', 'approved', 'system')`,
+    );
     policy = new AccessPolicy(db.database);
     await policy.start();
     const accessControl = new AccessControlService(
@@ -79,6 +88,7 @@ describe('a lookup reads the read model once', () => {
       new CitizenAccess(policy, audit, pseudonyms, getNationalIdScheme(), metrics),
       pseudonyms,
       metrics,
+      new AdapterAgencies(new AdapterRegistryRepository(counting)),
     );
   });
   afterAll(async () => {
@@ -112,5 +122,23 @@ describe('a lookup reads the read model once', () => {
       new Map([['person', new Map([['n', new Map()]])]]),
     );
     expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
+  });
+
+  it('with each record’s source asked for: the adapters’ agencies once per process, not per lookup', async () => {
+    const everyRecord = new Map(
+      SECTION_NAMES.map((name) => [
+        name,
+        new Map([['record', new Map([['agencyId', new Map()]])]]),
+      ]),
+    );
+    statements.length = 0;
+    await service.lookup(principal, nationalId, 'business-registration', everyRecord);
+    expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(2);
+    statements.length = 0;
+    const view = await service.lookup(principal, nationalId, 'business-registration', everyRecord);
+    expect(statements.filter((sql) => sql.startsWith('SELECT'))).toHaveLength(1);
+    expect(view?.sections.get('vehicles')).toEqual([
+      { n: 2, record: expect.objectContaining({ source: 'test', agencyId: 'moi' }) as unknown },
+    ]);
   });
 });

@@ -44,15 +44,40 @@ async function stewardToken(): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-async function graphqlAs(token: string, query: string): Promise<Record<string, unknown>> {
+async function graphqlAs(
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${gatewayUrl()}/graphql`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   expect(answer.errors).toBeUndefined();
   return answer.data!;
+}
+
+/** Grants the demo desk (mef) a section for a purpose, unless it holds one already. */
+async function grantDesk(grant: {
+  section: string;
+  purpose: string;
+  fields?: string[];
+  reason: string;
+}): Promise<void> {
+  const token = await stewardToken();
+  const { grants } = (await graphqlAs(
+    token,
+    '{ grants(agencyId: "mef") { purpose section } }',
+  )) as {
+    grants: Array<{ purpose: string; section: string }>;
+  };
+  if (grants.some((g) => g.purpose === grant.purpose && g.section === grant.section)) return;
+  const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+  await graphqlAs(token, `mutation($input: GrantInput!) { grantAccess(input: $input) { id } }`, {
+    input: { agencyId: 'mef', ...grant, validUntil: until },
+  });
 }
 
 /**
@@ -61,20 +86,26 @@ async function graphqlAs(token: string, query: string): Promise<Record<string, u
  * both, so the steward grants verification for business-registration too.
  */
 async function grantDeskVerification(): Promise<void> {
-  const token = await stewardToken();
-  const { grants } = (await graphqlAs(
-    token,
-    '{ grants(agencyId: "mef") { purpose section } }',
-  )) as {
-    grants: Array<{ purpose: string; section: string }>;
-  };
-  if (grants.some((g) => g.purpose === 'business-registration' && g.section === 'verification'))
-    return;
-  const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
-  await graphqlAs(
-    token,
-    `mutation { grantAccess(input: { agencyId: "mef", section: "verification", purpose: "business-registration", reason: "desk verifies before it looks up", validUntil: "${until}" }) { id } }`,
-  );
+  await grantDesk({
+    section: 'verification',
+    purpose: 'business-registration',
+    reason: 'desk verifies before it looks up',
+  });
+}
+
+const NARROWED_PURPOSE = 'Deciding eligibility for social assistance';
+
+/**
+ * A grant narrowed to fields: the demo desk (mef) may see, for social
+ * assistance, only the person's name and whether they are alive.
+ */
+async function grantDeskNarrowedPerson(): Promise<void> {
+  await grantDesk({
+    section: 'person',
+    fields: ['name', 'alive'],
+    purpose: 'social-assistance',
+    reason: 'eligibility needs the name and whether alive',
+  });
 }
 
 function citizenId(): string {
@@ -135,7 +166,14 @@ test('a desk officer verifies then looks a citizen up, and the citizen sees it w
   await page.getByRole('button', { name: 'Look up the record' }).click();
   await expect(page.getByRole('heading', { name: 'The citizen’s record' })).toBeVisible();
   const identity = page.getByRole('article', { name: 'Identity' });
-  await expect(identity).toContainText('From the Ministry of Interior');
+  // The ministry and the date the exchange received the record, as the gateway says.
+  await expect(identity).toContainText(
+    /From the Ministry of Interior · received by the exchange [A-Z][a-z]{2} \d{1,2}, \d{4}/,
+  );
+  await expect(identity.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  await expect(page.getByRole('article', { name: 'Address' })).toContainText(
+    'From the Ministry of Interior · received by the exchange',
+  );
   await expect(identity).toContainText(citizenId());
   await expect(page.getByRole('article', { name: 'Vehicles' })).toContainText(
     `Not granted for “${PURPOSE}”.`,
@@ -171,6 +209,64 @@ test('a desk officer verifies then looks a citizen up, and the citizen sees it w
   await expect(entry).toContainText(PURPOSE);
   await expect(entry).toContainText('Law on Commercial Enterprises');
   await citizen.screenshot({ path: '/tmp/citizen-en.png', fullPage: true });
+});
+
+/** The desk's words for a narrowed lookup, in one language. */
+const DESK_WORDS = {
+  en: {
+    id: 'National id',
+    purpose: /Purpose/,
+    reference: 'Case reference',
+    lookUp: 'Look up the record',
+  },
+  km: {
+    id: 'លេខអត្តសញ្ញាណប័ណ្ណសញ្ជាតិ',
+    purpose: /គោលបំណង/,
+    reference: 'លេខយោងករណី',
+    lookUp: 'ស្វែងរកកំណត់ត្រា',
+  },
+} as const;
+
+/** Looks the demo citizen up for social assistance (no verification is granted for it: at once). */
+async function lookUpForSocialAssistance(page: Page, words: (typeof DESK_WORDS)['en' | 'km']) {
+  await page.getByRole('textbox', { name: words.id }).fill(citizenId());
+  await expect(async () => {
+    await page.getByRole('button', { name: words.purpose }).click();
+    await page.getByRole('option', { name: NARROWED_PURPOSE }).click({ timeout: 2_000 });
+  }).toPass();
+  await page.getByRole('textbox', { name: words.reference }).fill(`SA-${Date.now()}`);
+  await page.getByRole('button', { name: words.lookUp }).click();
+}
+
+test('a grant narrowed to fields: the desk asks for those fields only and says the others are not granted', async ({
+  page,
+}) => {
+  await grantDeskNarrowedPerson();
+  await signIn(page, 'desk.officer');
+  await lookUpForSocialAssistance(page, DESK_WORDS.en);
+  const identity = page.getByRole('article', { name: 'Identity' });
+  await expect(identity).toContainText('From the Ministry of Interior · received by the exchange');
+  await expect(identity.getByRole('term')).toHaveText(['Name', 'Alive']);
+  await expect(identity).toContainText(
+    `The other fields of this section are not granted for “${NARROWED_PURPOSE}”.`,
+  );
+  await expect(identity).not.toContainText('Not granted for');
+  await expect(identity).not.toContainText(citizenId());
+  await expect(page.getByRole('article', { name: 'Address' })).toContainText(
+    `Not granted for “${NARROWED_PURPOSE}”.`,
+  );
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/desk-narrowed.png', fullPage: true });
+
+  // In Khmer (a new language clears the desk): the ministry, the date and the note in Khmer too.
+  await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+  await lookUpForSocialAssistance(page, DESK_WORDS.km);
+  const khmerIdentity = page.getByRole('article', { name: 'អត្តសញ្ញាណ' });
+  await expect(khmerIdentity).toContainText('ពីក្រសួងមហាផ្ទៃ');
+  await expect(khmerIdentity).toContainText(KHMER_MONTH);
+  await expect(khmerIdentity).toContainText('វាលផ្សេងទៀតនៃផ្នែកនេះ មិនមានសិទ្ធិសម្រាប់');
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/desk-narrowed-km.png', fullPage: true });
 });
 
 /** Presses Tab until `target` has the focus (a person tabbing through the page). */

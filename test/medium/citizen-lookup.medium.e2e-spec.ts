@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AccessControlService, AccessPolicy, Pseudonymizer, type Principal } from '#spean/access';
+import { AdapterRegistryRepository } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
 import { getNationalIdScheme, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { Metrics } from '#spean/observability';
+import { AdapterAgencies } from '../../apps/gateway/src/citizen/adapter-agencies.js';
 import { CitizenAccess } from '../../apps/gateway/src/citizen/citizen-access.js';
 import { CitizenException } from '../../apps/gateway/src/citizen/citizen.exception.js';
 import {
@@ -159,7 +161,12 @@ beforeAll(async () => {
   ]);
   await test.database.query(
     `INSERT INTO agency (id, name) VALUES ('welfare', 'Social Affairs'), ('police', 'National Police'),
-       ('land', 'Land Management')`,
+       ('land', 'Land Management'), ('moi', 'Ministry of Interior')`,
+  );
+  // The adapter the records above came from, registered to its ministry.
+  await test.database.query(
+    `INSERT INTO adapter_registration (name, agency_id, title, state, registered_by)
+     VALUES ('test', 'moi', 'Test adapter', 'approved', 'system')`,
   );
   audit = new AuditLog(test.database);
   ({ policy, accessControl } = await startAccessControl(test.database, audit));
@@ -179,6 +186,7 @@ beforeAll(async () => {
     new CitizenAccess(policy, audit, pseudonyms, getNationalIdScheme(), metrics),
     pseudonyms,
     metrics,
+    new AdapterAgencies(new AdapterRegistryRepository(test.database)),
   );
 });
 
@@ -389,6 +397,91 @@ describe('sections narrowed to fields', () => {
       nationalId: 'pseudonym',
     });
     expect(JSON.stringify(entries)).not.toContain('1985-03-14');
+  });
+});
+
+describe('each record’s source and date', () => {
+  const described = {
+    source: 'test',
+    agencyId: 'moi',
+    receivedAt: expect.any(Date) as unknown,
+    version: 1,
+  };
+
+  it('leave with a granted section, per record, and the entry says so', async () => {
+    let view: CitizenView | null = null;
+    const entries = await audited(async () => {
+      view = await lookup(land, 'land-administration', {
+        person: { alive: 1, record: { source: 1 } },
+        landTitles: { titleNumber: 1, record: { agencyId: 1 } },
+        lifeEvents: { eventType: 1 },
+      });
+    });
+    expect(view!.sections.get('person')).toMatchObject({ alive: true, record: described });
+    expect(view!.sections.get('landTitles')).toEqual([
+      expect.objectContaining({ record: described }),
+    ]);
+    const [event] = view!.sections.get('lifeEvents') as object[];
+    expect(event).not.toHaveProperty('record');
+    const { receivedAt } = (view!.sections.get('person') as { record: { receivedAt: Date } })
+      .record;
+    expect(Date.now() - receivedAt.getTime()).toBeLessThan(600_000);
+    expect(entries.map((entry) => entry.details)).toEqual([
+      {
+        outcome: 'found',
+        sectionsReturned: ['person', 'landTitles', 'lifeEvents'],
+        sectionsDenied: [],
+        recordsDescribed: ['person', 'landTitles'],
+        nationalId: 'disclosed',
+      },
+    ]);
+  });
+
+  it('leave with the granted fields of a narrowed section, not counted as one of its fields', async () => {
+    let view: CitizenView | null = null;
+    const entries = await audited(async () => {
+      view = await lookup(welfare, 'social-assistance', {
+        person: { alive: 1, record: { source: 1, receivedAt: 1 } },
+      });
+    });
+    expect(view!.refused.size).toBe(0);
+    const person = view!.sections.get('person') as Record<string, unknown>;
+    expect(Object.keys(person).sort()).toEqual(['alive', 'name', 'record']);
+    expect(person.record).toEqual(described);
+    expect(entries.map((entry) => entry.details)).toEqual([
+      {
+        outcome: 'found',
+        sectionsReturned: ['person'],
+        sectionsDenied: [],
+        fieldsReturned: { person: ['alive'] },
+        recordsDescribed: ['person'],
+        nationalId: 'pseudonym',
+      },
+    ]);
+  });
+
+  it('are refused with a section not granted, or with fields beyond the grant', async () => {
+    let view: CitizenView | null = null;
+    const entries = await audited(async () => {
+      view = await lookup(welfare, 'social-assistance', {
+        vehicles: { record: { source: 1 } },
+        person: { dateOfBirth: 1, record: { source: 1 } },
+      });
+    });
+    expect(view!.sections.size).toBe(0);
+    expect(Object.fromEntries(view!.refused)).toEqual({
+      person: { reason: 'fields', withheld: ['dateOfBirth'], granted: ['alive', 'name'] },
+      vehicles: { reason: 'section' },
+    });
+    expect(entries.map((entry) => entry.details)).toEqual([
+      {
+        outcome: 'found',
+        sectionsReturned: [],
+        sectionsDenied: ['person', 'vehicles'],
+        fieldsDenied: { person: ['dateOfBirth'] },
+        nationalId: 'pseudonym',
+      },
+    ]);
   });
 });
 

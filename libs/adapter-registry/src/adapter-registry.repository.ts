@@ -84,6 +84,19 @@ export class AdapterRegistryRepository {
     return saved!;
   }
 
+  /**
+   * The agency of each of these adapters that is registered. An adapter's
+   * agency is set by its first registration and never changes (upsert keeps
+   * it, and a registration is never deleted), so a caller may keep the answer.
+   */
+  async agenciesOf(names: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ name: string; agencyId: string }>(
+      `SELECT name, agency_id AS "agencyId" FROM adapter_registration WHERE name = ANY($1)`,
+      [names],
+    );
+    return new Map(rows.map((row) => [row.name, row.agencyId]));
+  }
+
   async agencyExists(agencyId: string): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM agency WHERE id = $1`, [agencyId]);
     return rows.length > 0;

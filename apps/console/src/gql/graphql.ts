@@ -349,21 +349,60 @@ export type DeskVerifyQueryVariables = Exact<{
 
 export type DeskVerifyQuery = { verifyCitizen: { known: boolean, nationalId: string, name: boolean | null, dateOfBirth: boolean | null, alive: boolean | null, idCardNumber: boolean | null } };
 
+export type DeskRecordSourceFragment = { source: string, agencyId: string | null, receivedAt: string };
+
 export type DeskLookupQueryVariables = Exact<{
   nationalId: string;
   purpose: string;
   reference?: string | null | undefined;
   person: boolean;
+  person_nationalId: boolean;
+  person_name: boolean;
+  person_sex: boolean;
+  person_dateOfBirth: boolean;
+  person_alive: boolean;
+  person_dateOfDeath: boolean;
+  person_idCardNumber: boolean;
+  person_placeOfBirth: boolean;
   address: boolean;
+  address_houseNumber: boolean;
+  address_street: boolean;
+  address_village: boolean;
+  address_commune: boolean;
+  address_district: boolean;
+  address_province: boolean;
+  address_since: boolean;
   vehicles: boolean;
+  vehicles_plateNumber: boolean;
+  vehicles_make: boolean;
+  vehicles_model: boolean;
+  vehicles_year: boolean;
+  vehicles_status: boolean;
+  vehicles_registrationDate: boolean;
   landTitles: boolean;
+  landTitles_titleNumber: boolean;
+  landTitles_areaSquareMetres: boolean;
+  landTitles_status: boolean;
+  landTitles_registrationDate: boolean;
   businesses: boolean;
+  businesses_registrationNumber: boolean;
+  businesses_name: boolean;
+  businesses_legalForm: boolean;
+  businesses_status: boolean;
+  businesses_registrationDate: boolean;
   taxpayer: boolean;
+  taxpayer_tin: boolean;
+  taxpayer_type: boolean;
+  taxpayer_status: boolean;
+  taxpayer_registrationDate: boolean;
   lifeEvents: boolean;
+  lifeEvents_eventType: boolean;
+  lifeEvents_date: boolean;
+  lifeEvents_registeredOn: boolean;
 }>;
 
 
-export type DeskLookupQuery = { citizen: { nationalId: string, person?: { nationalId: string, sex: string, dateOfBirth: string, alive: boolean, dateOfDeath: string | null, idCardNumber: string | null, name: { khmer: { familyName: string, givenName: string }, latin: { familyName: string, givenName: string } }, placeOfBirth: { province: { khmer: string | null, latin: string | null } } } | null, address?: { houseNumber: string | null, since: string, street: { khmer: string | null, latin: string | null } | null, village: { khmer: string | null, latin: string | null }, commune: { khmer: string | null, latin: string | null }, district: { khmer: string | null, latin: string | null }, province: { khmer: string | null, latin: string | null } } | null, vehicles?: Array<{ plateNumber: string, make: string, model: string, year: number, status: string, registrationDate: string }> | null, landTitles?: Array<{ titleNumber: string, areaSquareMetres: number, status: string, registrationDate: string }> | null, businesses?: Array<{ registrationNumber: string, legalForm: string, status: string, registrationDate: string, name: { khmer: string, english: string } }> | null, taxpayer?: { tin: string, type: string, status: string, registrationDate: string } | null, lifeEvents?: Array<{ eventType: string, date: string, registeredOn: string }> | null } | null };
+export type DeskLookupQuery = { citizen: { nationalId: string, person?: { nationalId?: string, sex?: string, dateOfBirth?: string, alive?: boolean, dateOfDeath?: string | null, idCardNumber?: string | null, name?: { khmer: { familyName: string, givenName: string }, latin: { familyName: string, givenName: string } }, placeOfBirth?: { province: { khmer: string | null, latin: string | null } }, record: { source: string, agencyId: string | null, receivedAt: string } } | null, address?: { houseNumber?: string | null, since?: string, street?: { khmer: string | null, latin: string | null } | null, village?: { khmer: string | null, latin: string | null }, commune?: { khmer: string | null, latin: string | null }, district?: { khmer: string | null, latin: string | null }, province?: { khmer: string | null, latin: string | null }, record: { source: string, agencyId: string | null, receivedAt: string } } | null, vehicles?: Array<{ plateNumber?: string, make?: string, model?: string, year?: number, status?: string, registrationDate?: string, record: { source: string, agencyId: string | null, receivedAt: string } }> | null, landTitles?: Array<{ titleNumber?: string, areaSquareMetres?: number, status?: string, registrationDate?: string, record: { source: string, agencyId: string | null, receivedAt: string } }> | null, businesses?: Array<{ registrationNumber?: string, legalForm?: string, status?: string, registrationDate?: string, name?: { khmer: string, english: string }, record: { source: string, agencyId: string | null, receivedAt: string } }> | null, taxpayer?: { tin?: string, type?: string, status?: string, registrationDate?: string, record: { source: string, agencyId: string | null, receivedAt: string } } | null, lifeEvents?: Array<{ eventType?: string, date?: string, registeredOn?: string, record: { source: string, agencyId: string | null, receivedAt: string } }> | null } | null };
 
 export type MyRecordAccessLogQueryVariables = Exact<{
   nationalId: string;
@@ -567,6 +606,7 @@ export const AdapterWithLagFragmentDoc = new TypedDocumentString(`fragment Adapt
 export const ConsumerLagFieldsFragmentDoc = new TypedDocumentString(`fragment ConsumerLagFields on ConsumerGroupLag{group messages seconds error}`, {"fragmentName":"ConsumerLagFields"}) as unknown as TypedDocumentString<ConsumerLagFieldsFragment, unknown>;
 export const AdaptersAndLagFragmentDoc = new TypedDocumentString(`fragment AdaptersAndLag on Query{adapters{...AdapterWithLag}consumerLag{...ConsumerLagFields}}fragment AdapterFields on Adapter{name title agencyId state registeredAt registeredBy decidedAt decidedBy decisionReason publishes{recordType schemaVersion approved}consumes{recordType schemaVersion approved}}fragment AdapterWithLag on Adapter{...AdapterFields consumerLag deadLetters refusedRecords}fragment ConsumerLagFields on ConsumerGroupLag{group messages seconds error}`, {"fragmentName":"AdaptersAndLag"}) as unknown as TypedDocumentString<AdaptersAndLagFragment, unknown>;
 export const VerificationFieldsFragmentDoc = new TypedDocumentString(`fragment VerificationFields on AuditVerification{ok verifiedAt entries checkpoints problem seq message}`, {"fragmentName":"VerificationFields"}) as unknown as TypedDocumentString<VerificationFieldsFragment, unknown>;
+export const DeskRecordSourceFragmentDoc = new TypedDocumentString(`fragment DeskRecordSource on ExchangeRecord{source agencyId receivedAt}`, {"fragmentName":"DeskRecordSource"}) as unknown as TypedDocumentString<DeskRecordSourceFragment, unknown>;
 export const SchemaVersionProposalFragmentDoc = new TypedDocumentString(`fragment SchemaVersionProposal on SchemaVersion{version state proposedAt proposedBy proposalReason}`, {"fragmentName":"SchemaVersionProposal"}) as unknown as TypedDocumentString<SchemaVersionProposalFragment, unknown>;
 export const IncompatibilityFieldsFragmentDoc = new TypedDocumentString(`fragment IncompatibilityFields on Incompatibility{path rule direction against message}`, {"fragmentName":"IncompatibilityFields"}) as unknown as TypedDocumentString<IncompatibilityFieldsFragment, unknown>;
 export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`fragment AuditEntryFields on AuditEntry{seq at kind outcome agencyId clientId purpose subjectId details person{name}}`, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
@@ -603,7 +643,7 @@ export const AuditVerificationLocksDocument = new TypedDocumentString(`query Aud
 export const AuditLiftVerificationLockDocument = new TypedDocumentString(`mutation AuditLiftVerificationLock($nationalId:ID!$reason:String!){liftVerificationLock(nationalId:$nationalId reason:$reason){claim}}`) as unknown as TypedDocumentString<AuditLiftVerificationLockMutation, AuditLiftVerificationLockMutationVariables>;
 export const DeskGrantsDocument = new TypedDocumentString(`query DeskGrants{grants{id purpose section fields validUntil}purposes{code title legalBasis}}`) as unknown as TypedDocumentString<DeskGrantsQuery, DeskGrantsQueryVariables>;
 export const DeskVerifyDocument = new TypedDocumentString(`query DeskVerify($nationalId:ID!$purpose:String!$reference:String$claims:CitizenClaims!){verifyCitizen(nationalId:$nationalId purpose:$purpose reference:$reference claims:$claims){known nationalId name dateOfBirth alive idCardNumber}}`) as unknown as TypedDocumentString<DeskVerifyQuery, DeskVerifyQueryVariables>;
-export const DeskLookupDocument = new TypedDocumentString(`query DeskLookup($nationalId:ID!$purpose:String!$reference:String$person:Boolean!$address:Boolean!$vehicles:Boolean!$landTitles:Boolean!$businesses:Boolean!$taxpayer:Boolean!$lifeEvents:Boolean!){citizen(nationalId:$nationalId purpose:$purpose reference:$reference){nationalId person@include(if:$person){nationalId name{khmer{familyName givenName}latin{familyName givenName}}sex dateOfBirth alive dateOfDeath idCardNumber placeOfBirth{province{khmer latin}}}address@include(if:$address){houseNumber street{khmer latin}village{khmer latin}commune{khmer latin}district{khmer latin}province{khmer latin}since}vehicles@include(if:$vehicles){plateNumber make model year status registrationDate}landTitles@include(if:$landTitles){titleNumber areaSquareMetres status registrationDate}businesses@include(if:$businesses){registrationNumber name{khmer english}legalForm status registrationDate}taxpayer@include(if:$taxpayer){tin type status registrationDate}lifeEvents@include(if:$lifeEvents){eventType date registeredOn}}}`) as unknown as TypedDocumentString<DeskLookupQuery, DeskLookupQueryVariables>;
+export const DeskLookupDocument = new TypedDocumentString(`query DeskLookup($nationalId:ID!$purpose:String!$reference:String$person:Boolean!$person_nationalId:Boolean!$person_name:Boolean!$person_sex:Boolean!$person_dateOfBirth:Boolean!$person_alive:Boolean!$person_dateOfDeath:Boolean!$person_idCardNumber:Boolean!$person_placeOfBirth:Boolean!$address:Boolean!$address_houseNumber:Boolean!$address_street:Boolean!$address_village:Boolean!$address_commune:Boolean!$address_district:Boolean!$address_province:Boolean!$address_since:Boolean!$vehicles:Boolean!$vehicles_plateNumber:Boolean!$vehicles_make:Boolean!$vehicles_model:Boolean!$vehicles_year:Boolean!$vehicles_status:Boolean!$vehicles_registrationDate:Boolean!$landTitles:Boolean!$landTitles_titleNumber:Boolean!$landTitles_areaSquareMetres:Boolean!$landTitles_status:Boolean!$landTitles_registrationDate:Boolean!$businesses:Boolean!$businesses_registrationNumber:Boolean!$businesses_name:Boolean!$businesses_legalForm:Boolean!$businesses_status:Boolean!$businesses_registrationDate:Boolean!$taxpayer:Boolean!$taxpayer_tin:Boolean!$taxpayer_type:Boolean!$taxpayer_status:Boolean!$taxpayer_registrationDate:Boolean!$lifeEvents:Boolean!$lifeEvents_eventType:Boolean!$lifeEvents_date:Boolean!$lifeEvents_registeredOn:Boolean!){citizen(nationalId:$nationalId purpose:$purpose reference:$reference){nationalId person@include(if:$person){nationalId@include(if:$person_nationalId)name@include(if:$person_name){khmer{familyName givenName}latin{familyName givenName}}sex@include(if:$person_sex)dateOfBirth@include(if:$person_dateOfBirth)alive@include(if:$person_alive)dateOfDeath@include(if:$person_dateOfDeath)idCardNumber@include(if:$person_idCardNumber)placeOfBirth@include(if:$person_placeOfBirth){province{khmer latin}}record{...DeskRecordSource}}address@include(if:$address){houseNumber@include(if:$address_houseNumber)street@include(if:$address_street){khmer latin}village@include(if:$address_village){khmer latin}commune@include(if:$address_commune){khmer latin}district@include(if:$address_district){khmer latin}province@include(if:$address_province){khmer latin}since@include(if:$address_since)record{...DeskRecordSource}}vehicles@include(if:$vehicles){plateNumber@include(if:$vehicles_plateNumber)make@include(if:$vehicles_make)model@include(if:$vehicles_model)year@include(if:$vehicles_year)status@include(if:$vehicles_status)registrationDate@include(if:$vehicles_registrationDate)record{...DeskRecordSource}}landTitles@include(if:$landTitles){titleNumber@include(if:$landTitles_titleNumber)areaSquareMetres@include(if:$landTitles_areaSquareMetres)status@include(if:$landTitles_status)registrationDate@include(if:$landTitles_registrationDate)record{...DeskRecordSource}}businesses@include(if:$businesses){registrationNumber@include(if:$businesses_registrationNumber)name@include(if:$businesses_name){khmer english}legalForm@include(if:$businesses_legalForm)status@include(if:$businesses_status)registrationDate@include(if:$businesses_registrationDate)record{...DeskRecordSource}}taxpayer@include(if:$taxpayer){tin@include(if:$taxpayer_tin)type@include(if:$taxpayer_type)status@include(if:$taxpayer_status)registrationDate@include(if:$taxpayer_registrationDate)record{...DeskRecordSource}}lifeEvents@include(if:$lifeEvents){eventType@include(if:$lifeEvents_eventType)date@include(if:$lifeEvents_date)registeredOn@include(if:$lifeEvents_registeredOn)record{...DeskRecordSource}}}}fragment DeskRecordSource on ExchangeRecord{source agencyId receivedAt}`) as unknown as TypedDocumentString<DeskLookupQuery, DeskLookupQueryVariables>;
 export const MyRecordAccessLogDocument = new TypedDocumentString(`query MyRecordAccessLog($nationalId:ID!$after:String){accessLog(nationalId:$nationalId first:50 after:$after){nextCursor entries{entryId ...AccessEntryFields claimsFailed claimsLocked discloseAfter previewOf question{id reason askedAt answer answeredAt}}}}fragment AccessEntryFields on AccessLogEntry{at kind outcome agencyId agencyName clientName person{name statedBy}purpose purposeTitle reference sectionsReturned sectionsDenied}`) as unknown as TypedDocumentString<MyRecordAccessLogQuery, MyRecordAccessLogQueryVariables>;
 export const MyRecordPurposesDocument = new TypedDocumentString(`query MyRecordPurposes{purposes{code legalBasis}}`) as unknown as TypedDocumentString<MyRecordPurposesQuery, MyRecordPurposesQueryVariables>;
 export const MyRecordQuestionAccessDocument = new TypedDocumentString(`mutation MyRecordQuestionAccess($entry:ID!$reason:String!){questionAccess(entry:$entry reason:$reason){id askedAt}}`) as unknown as TypedDocumentString<MyRecordQuestionAccessMutation, MyRecordQuestionAccessMutationVariables>;

@@ -3,6 +3,7 @@
 import { Module } from '@nestjs/common';
 import type { Pseudonymizer } from '#spean/access';
 import type { AuditLog } from '#spean/audit';
+import { AdapterRegistryRepository } from '#spean/adapter-registry';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { GatewayConfig } from '../config/gateway.config.js';
@@ -14,6 +15,7 @@ import { VerificationService } from '../verification/verification.service.js';
 import { VerificationLockRepository } from '../verification-lock/verification-lock.repository.js';
 import { VerificationLockResolver } from '../verification-lock/verification-lock.resolver.js';
 import { VerificationLockService } from '../verification-lock/verification-lock.service.js';
+import { AdapterAgencies } from './adapter-agencies.js';
 import { CitizenAccess } from './citizen-access.js';
 import { CitizenAccessModule } from './citizen-access.module.js';
 import { CitizenResolver } from './citizen.resolver.js';
@@ -24,13 +26,21 @@ import { CitizenService } from './citizen.service.js';
   providers: [
     {
       provide: CitizenService,
-      inject: [ReadModelRepository, CitizenAccess, PSEUDONYMS, Metrics],
+      inject: [ReadModelRepository, CitizenAccess, PSEUDONYMS, Metrics, DATABASE],
       useFactory: (
         records: ReadModelRepository,
         access: CitizenAccess,
         pseudonyms: Pseudonymizer,
         metrics: Metrics,
-      ) => new CitizenService(records, access, pseudonyms, metrics),
+        database: Database,
+      ) =>
+        new CitizenService(
+          records,
+          access,
+          pseudonyms,
+          metrics,
+          new AdapterAgencies(new AdapterRegistryRepository(database)),
+        ),
     },
     {
       provide: VerificationLockRepository,

@@ -9,7 +9,11 @@ import {
 import { sectionsSelected } from './citizen.resolver.js';
 
 /** What graphql-js hands the resolver of the first root field of `query`. */
-function infoOf(query: string, merged = 1): GraphQLResolveInfo {
+function infoOf(
+  query: string,
+  merged = 1,
+  variableValues: Record<string, unknown> = {},
+): GraphQLResolveInfo {
   const document = parse(query);
   const operation = document.definitions[0] as OperationDefinitionNode;
   const fragments = Object.fromEntries(
@@ -18,7 +22,7 @@ function infoOf(query: string, merged = 1): GraphQLResolveInfo {
       .map((d) => [d.name.value, d]),
   );
   const fieldNodes = operation.selectionSet.selections.slice(0, merged) as FieldNode[];
-  return { fieldNodes, fragments } as unknown as GraphQLResolveInfo;
+  return { fieldNodes, fragments, variableValues } as unknown as GraphQLResolveInfo;
 }
 
 const asObject = (selection: ReadonlyMap<string, unknown>): unknown =>
@@ -51,5 +55,22 @@ describe('sectionsSelected', () => {
       vehicles: { plate: {} },
     });
     expect(sectionsSelected(merged)).not.toBe(sectionsSelected(merged));
+  });
+
+  it('leaves out what @skip or @include drops for the request’s variables, read afresh each time', () => {
+    const query = `query($person: Boolean!, $born: Boolean!) { citizen {
+      person @include(if: $person) { name dateOfBirth @include(if: $born) alive @skip(if: true) }
+      ... on Citizen @skip(if: $person) { vehicles { plate } }
+      taxpayer @include(if: false) { tin }
+    } }`;
+    const narrowed = infoOf(query, 1, { person: true, born: false });
+    expect(asObject(sectionsSelected(narrowed))).toEqual({ person: { name: {} } });
+    // The same parsed node under other variables: another selection.
+    const other = {
+      ...infoOf(query, 1, { person: false, born: true }),
+      fieldNodes: narrowed.fieldNodes,
+    } as GraphQLResolveInfo;
+    expect(asObject(sectionsSelected(other))).toEqual({ vehicles: { plate: {} } });
+    expect(sectionsSelected(narrowed)).not.toBe(sectionsSelected(narrowed));
   });
 });

@@ -73,9 +73,10 @@ export async function answerLookup(
 /**
  * What one field of a document selects, found once: Apollo hands every request
  * sending the same query text the same parsed document, and the selection
- * under a field depends on nothing else (directives are not read). Only a
+ * under a field without @skip or @include depends on nothing else. Only a
  * field answered from one node is kept: the nodes merged into one answer can
- * differ per request (@include with a variable).
+ * differ per request (@include with a variable); so is a selection with those
+ * directives, which depends on the request's variables.
  */
 const selectedUnder = new WeakMap<FieldNode, SectionSelection>();
 
@@ -84,11 +85,11 @@ export function sectionsSelected(info: GraphQLResolveInfo): SectionSelection {
   const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
   const known = node && selectedUnder.get(node);
   if (known) return known;
-  const selected = selectionOf(info);
+  const { selection: selected, conditional } = selectionOf(info);
   const sections: SectionSelection = new Map(
     SECTION_NAMES.filter((name) => selected.has(name)).map((n) => [n, selected.get(n)!]),
   );
-  if (node) selectedUnder.set(node, sections);
+  if (node && !conditional) selectedUnder.set(node, sections);
   return sections;
 }
 

@@ -16,7 +16,8 @@ import {
   type SectionAccess,
 } from '#spean/access';
 import type { Metrics } from '#spean/observability';
-import type { ReadModelRepository } from '../read-model/read-model.repository.js';
+import type { ReadModelRepository, StoredSection } from '../read-model/read-model.repository.js';
+import type { AdapterAgencies } from './adapter-agencies.js';
 import type { CitizenAccess, PreviewOf } from './citizen-access.js';
 import { narrowTo, type Selection } from './granted-fields.js';
 import { partiesIn } from './related-parties.js';
@@ -41,12 +42,39 @@ export type SectionRefusal =
 /** What a lookup asks for: section → the fields selected in it, at every depth. */
 export type SectionSelection = ReadonlyMap<string, Selection>;
 
+/**
+ * The field of every section item that says where the record came from and
+ * when the exchange received it (models/exchanged-section.model.ts). It is
+ * the exchange's, not the citizen's: no grant names it, it leaves with the
+ * section it describes, and a section's refusal refuses it too.
+ */
+export const RECORD_FIELD = 'record';
+
+/** What RECORD_FIELD answers for one stored record. */
+export interface ExchangeRecord {
+  source: string;
+  agencyId: string | null;
+  receivedAt: Date;
+  version: number;
+}
+
+/** RECORD_FIELD of one stored record, its adapter's agency given. */
+export function exchangeRecordOf(row: StoredSection, agencyId: string | null): ExchangeRecord {
+  return {
+    source: row.source,
+    agencyId,
+    receivedAt: row.receivedAt,
+    version: Number(row.version),
+  };
+}
+
 export class CitizenService {
   constructor(
     private readonly records: ReadModelRepository,
     private readonly access: CitizenAccess,
     private readonly pseudonyms: Pseudonymizer,
     private readonly metrics: Metrics,
+    private readonly agencies: AdapterAgencies,
   ) {}
 
   async lookup(
@@ -114,6 +142,10 @@ export class CitizenService {
       allowed.map((section) => section.recordType),
       allowed.filter((section) => section.match === 'any').map((section) => section.recordType),
     );
+    // The adapters' agencies, only when a record's source is asked for (from memory, mostly).
+    const agencyOf = allowed.some((section) => requested.get(section.name)!.has(RECORD_FIELD))
+      ? await this.agencies.of(stored.map((row) => row.source))
+      : new Map<string, string>();
     const view = new Map<string, unknown>();
     // Other citizens whose entries leave in this answer (a spouse, a parent, a
     // co-owner, a director) → the sections they leave in.
@@ -129,9 +161,13 @@ export class CitizenService {
           related.set(party, inSections);
         }
       }
-      const payloads = rows.map((row) =>
-        this.shape(row.payload, access, disclosed ? undefined : viewer),
-      );
+      const described = requested.get(section.name)!.has(RECORD_FIELD);
+      const payloads = rows.map((row) => {
+        const shaped = this.shape(row.payload, access, disclosed ? undefined : viewer);
+        if (!described) return shaped;
+        const record = exchangeRecordOf(row, agencyOf.get(row.source) ?? null);
+        return { ...(shaped as object), [RECORD_FIELD]: record };
+      });
       if (payloads.length > 0) view.set(section.name, section.many ? payloads : payloads[0]);
       else if (section.many) view.set(section.name, []);
     }
@@ -162,11 +198,13 @@ export class CitizenService {
     const preview: { previewOf?: string } = previewOf ? { previewOf: previewOf.agencyId } : {};
     // Of a section narrowed to fields, the fields that left: those selected (all within the grant).
     const fieldsReturned: Record<string, string[]> = {};
+    // The sections whose records' source and date left with them.
+    const recordsDescribed: string[] = [];
     for (const section of allowed) {
+      const selected = requested.get(section.name)!;
+      if (selected.has(RECORD_FIELD)) recordsDescribed.push(section.name);
       if (sections.get(section.name) === 'all') continue;
-      fieldsReturned[section.name] = [...requested.get(section.name)!.keys()]
-        .filter((field) => field !== '__typename')
-        .sort();
+      fieldsReturned[section.name] = [...selected.keys()].filter(isDataField).sort();
     }
     const fieldsDenied: Record<string, string[]> = {};
     for (const [name, refusal] of refused) {
@@ -184,6 +222,7 @@ export class CitizenService {
       sectionsReturned: known ? allowed.map((section) => section.name) : [],
       sectionsDenied: [...refused.keys()],
       ...(known && Object.keys(fieldsReturned).length > 0 ? { fieldsReturned } : {}),
+      ...(known && recordsDescribed.length > 0 ? { recordsDescribed } : {}),
       ...(Object.keys(fieldsDenied).length > 0 ? { fieldsDenied } : {}),
       nationalId: disclosed ? 'disclosed' : 'pseudonym',
       ...(reference ? { reference } : {}),
@@ -239,7 +278,7 @@ function decide(
     }
     if (access !== 'all') {
       const withheld = [...selected.keys()]
-        .filter((field) => !access.has(field) && field !== '__typename')
+        .filter((field) => isDataField(field) && !access.has(field))
         .sort();
       if (withheld.length > 0) {
         refused.set(section.name, { reason: 'fields', withheld, granted: [...access].sort() });
@@ -249,4 +288,9 @@ function decide(
     allowed.push(section);
   }
   return { allowed, refused };
+}
+
+/** A field of a section that a grant may name: not the type name, not the exchange's record. */
+function isDataField(field: string): boolean {
+  return field !== '__typename' && field !== RECORD_FIELD;
 }

@@ -5,9 +5,13 @@
 // so nothing withheld can leave even through a bug here.
 import type { GatewayErrorCode } from '../common/graphql-error-filter.js';
 import {
+  getDirectiveValues,
   GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   type FieldNode,
   type GraphQLResolveInfo,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -44,35 +48,57 @@ export type Selection = ReadonlyMap<string, Selection>;
 /**
  * The selection under the resolved field, at every depth: for citizen(...),
  * section → the section's fields asked for → theirs, and so on. Aliases of one
- * field are merged.
+ * field are merged. A field, fragment or section dropped by @skip or @include
+ * for this request's variables is not asked for: it is neither read, refused
+ * nor audited. `conditional` says whether any was there: then the selection
+ * holds for this request's variables only.
  */
-export function selectionOf(info: GraphQLResolveInfo): Selection {
+export function selectionOf(info: GraphQLResolveInfo): {
+  selection: Selection;
+  conditional: boolean;
+} {
   const root = new Map<string, Selection>();
+  const seen = { conditional: false };
   for (const node of info.fieldNodes as readonly FieldNode[])
-    collect(node.selectionSet, info, root);
-  return root;
+    collect(node.selectionSet, info, root, seen);
+  return { selection: root, conditional: seen.conditional };
 }
 
 function collect(
   selectionSet: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
   into: Map<string, Selection>,
+  seen: { conditional: boolean },
 ): void {
-  forEachField(selectionSet, info, (field) => {
+  forEachField(selectionSet, info, seen, (field) => {
     let sub = into.get(field.name.value) as Map<string, Selection> | undefined;
     if (!sub) into.set(field.name.value, (sub = new Map()));
-    collect(field.selectionSet, info, sub);
+    collect(field.selectionSet, info, sub, seen);
   });
 }
 
 function forEachField(
   selectionSet: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
+  seen: { conditional: boolean },
   visit: (field: FieldNode) => void,
 ): void {
   for (const selection of selectionSet?.selections ?? []) {
+    if (selection.directives?.length) {
+      seen.conditional = true;
+      if (!included(selection, info)) continue;
+    }
     if (selection.kind === 'Field') visit(selection);
-    else if (selection.kind === 'InlineFragment') forEachField(selection.selectionSet, info, visit);
-    else forEachField(info.fragments[selection.name.value]?.selectionSet, info, visit);
+    else if (selection.kind === 'InlineFragment')
+      forEachField(selection.selectionSet, info, seen, visit);
+    else forEachField(info.fragments[selection.name.value]?.selectionSet, info, seen, visit);
   }
+}
+
+/** Whether graphql-js will answer `node` for this request's variables (its shouldIncludeNode). */
+function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+  if (skip?.['if'] === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+  return include?.['if'] !== false;
 }

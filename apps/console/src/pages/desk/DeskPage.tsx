@@ -16,7 +16,7 @@ import { ListSelect } from '../../ui/ListSelect';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { checkNationalId, NationalIdField } from '../../ui/NationalIdField';
 import { Page } from '../../ui/Page';
-import { SECTIONS, type Section } from './desk-queries';
+import { lookupSelection, sectionGrants, type Section, type SectionGrant } from './desk-queries';
 import {
   DeskGrantsDocument as DESK_GRANTS,
   DeskLookupDocument as DESK_LOOKUP,
@@ -42,11 +42,11 @@ export interface Asked {
   at: string;
 }
 
-/** A purpose the agency holds grants for: may it verify, which sections may it read. */
+/** A purpose the agency holds grants for: may it verify, which sections (or fields of them) may it read. */
 interface Offered {
   code: string;
   verify: boolean;
-  sections: Set<string>;
+  sections: ReadonlyMap<Section, SectionGrant>;
   title: string;
   legalBasis: string;
 }
@@ -54,16 +54,13 @@ interface Offered {
 function useOfferedPurposes() {
   const access = useQuery({ queryKey: ['desk', 'grants'], queryFn: () => requestAll(DESK_GRANTS) });
   const offered = useMemo((): Offered[] => {
-    const byPurpose = new Map<string, { verify: boolean; sections: Set<string> }>();
-    for (const grant of access.data?.grants ?? []) {
-      const entry = byPurpose.get(grant.purpose) ?? { verify: false, sections: new Set() };
-      if (grant.section === 'verification') entry.verify = true;
-      else entry.sections.add(grant.section);
-      byPurpose.set(grant.purpose, entry);
-    }
+    const byPurpose = new Map<string, NonNullable<typeof access.data>['grants']>();
+    for (const grant of access.data?.grants ?? [])
+      byPurpose.set(grant.purpose, [...(byPurpose.get(grant.purpose) ?? []), grant]);
     return [...byPurpose].map(([code, grants]) => ({
       code,
-      ...grants,
+      verify: grants.some((grant) => grant.section === 'verification'),
+      sections: sectionGrants(grants),
       title: access.data?.purposes.find((p) => p.code === code)?.title ?? code,
       legalBasis: access.data?.purposes.find((p) => p.code === code)?.legalBasis ?? '',
     }));
@@ -77,14 +74,12 @@ function useDeskRequests() {
       request(DESK_VERIFY, verifyVariables(vars)),
   });
   const lookup = useMutation({
-    mutationFn: (vars: { asked: Asked; sections: ReadonlySet<string> }) =>
+    mutationFn: (vars: { asked: Asked; sections: ReadonlyMap<Section, SectionGrant> }) =>
       request(DESK_LOOKUP, {
         nationalId: vars.asked.nationalId,
         purpose: vars.asked.purpose,
         reference: vars.asked.reference,
-        ...(Object.fromEntries(
-          SECTIONS.map((section) => [section, vars.sections.has(section)]),
-        ) as Record<Section, boolean>),
+        ...lookupSelection(vars.sections),
       }),
   });
   return { verify, lookup };

@@ -112,22 +112,24 @@ export const desk = {
   'desk.section.businesses': { en: 'Businesses', km: 'អាជីវកម្ម' },
   'desk.section.taxpayer': { en: 'Tax registration', km: 'ការចុះបញ្ជីពន្ធ' },
   'desk.section.lifeEvents': { en: 'Life events', km: 'ព្រឹត្តិការណ៍ជីវិត' },
-  'desk.source.interior': {
-    en: 'From the Ministry of Interior',
-    km: 'ពីក្រសួងមហាផ្ទៃ',
+  'desk.from': {
+    en: 'From {agency} · received by the exchange {date}',
+    km: 'ពី{agency} · ប្រព័ន្ធផ្លាស់ប្តូរទិន្នន័យបានទទួល {date}',
   },
-  'desk.source.transport': {
-    en: 'From the Ministry of Public Works and Transport',
-    km: 'ពីក្រសួងសាធារណការ និងដឹកជញ្ជូន',
+  'desk.agency.moi': { en: 'the Ministry of Interior', km: 'ក្រសួងមហាផ្ទៃ' },
+  'desk.agency.mpwt': {
+    en: 'the Ministry of Public Works and Transport',
+    km: 'ក្រសួងសាធារណការ និងដឹកជញ្ជូន',
   },
-  'desk.source.land': {
-    en: 'From the Ministry of Land Management',
-    km: 'ពីក្រសួងរៀបចំដែនដី នគរូបនីយកម្ម និងសំណង់',
+  'desk.agency.mlmupc': {
+    en: 'the Ministry of Land Management',
+    km: 'ក្រសួងរៀបចំដែនដី នគរូបនីយកម្ម និងសំណង់',
   },
-  'desk.source.commerce': { en: 'From the Ministry of Commerce', km: 'ពីក្រសួងពាណិជ្ជកម្ម' },
-  'desk.source.tax': {
-    en: 'From the General Department of Taxation',
-    km: 'ពីអគ្គនាយកដ្ឋានពន្ធដារ',
+  'desk.agency.moc': { en: 'the Ministry of Commerce', km: 'ក្រសួងពាណិជ្ជកម្ម' },
+  'desk.agency.gdt': { en: 'the General Department of Taxation', km: 'អគ្គនាយកដ្ឋានពន្ធដារ' },
+  'desk.fieldsNotGranted': {
+    en: 'The other fields of this section are not granted for “{purpose}”.',
+    km: 'វាលផ្សេងទៀតនៃផ្នែកនេះ មិនមានសិទ្ធិសម្រាប់ «{purpose}» ទេ។',
   },
   'desk.name': { en: 'Name', km: 'ឈ្មោះ' },
   'desk.nationalIdOfPerson': { en: 'National id', km: 'លេខអត្តសញ្ញាណ' },

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { BusinessRegistration } from '#spean/contracts';
 import { PlaceModel } from './place.model.js';
 import { ShareModel } from './share.model.js';
@@ -49,7 +50,10 @@ export class BusinessAddressModel {
   description:
     'A business registration of the Ministry of Commerce; its owners and directors each see it.',
 })
-export class BusinessModel implements Omit<BusinessRegistration, 'people'> {
+export class BusinessModel
+  extends ExchangedSection
+  implements Omit<BusinessRegistration, 'people'>
+{
   @Field()
   registrationNumber!: string;
 

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { LandTitle } from '#spean/contracts';
 import { PlaceModel } from './place.model.js';
 import { ShareModel } from './share.model.js';
@@ -39,7 +40,7 @@ export class LandOwnerModel {
 @ObjectType('LandTitle', {
   description: 'A land title of the Ministry of Land Management; co-owners each see it.',
 })
-export class LandTitleModel implements Omit<LandTitle, 'owners'> {
+export class LandTitleModel extends ExchangedSection implements Omit<LandTitle, 'owners'> {
   @Field()
   titleNumber!: string;
 

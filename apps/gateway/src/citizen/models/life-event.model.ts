@@ -1,6 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { CivilEvent } from '#spean/contracts';
-import { AddressModel } from './address.model.js';
+import { LifeEventAddressModel } from './address.model.js';
 import { PersonNameModel, PlaceOfBirthModel } from './person.model.js';
 import { PlaceModel } from './place.model.js';
 import { NationalIdRefModel } from './share.model.js';
@@ -37,7 +38,7 @@ export class PlaceOfDeathModel extends PlaceOfBirthModel {
   description:
     'A life event registered by the civil register: birth, death, marriage, divorce, change of address.',
 })
-export class LifeEventModel implements Omit<CivilEvent, 'parents'> {
+export class LifeEventModel extends ExchangedSection implements Omit<CivilEvent, 'parents'> {
   @Field(() => String, { description: 'birth, death, marriage, divorce or change-of-address' })
   eventType!: CivilEvent['eventType'];
 
@@ -68,6 +69,6 @@ export class LifeEventModel implements Omit<CivilEvent, 'parents'> {
   @Field(() => NationalIdRefModel, { nullable: true })
   spouse?: NationalIdRefModel;
 
-  @Field(() => AddressModel, { nullable: true })
-  newAddress?: AddressModel;
+  @Field(() => LifeEventAddressModel, { nullable: true })
+  newAddress?: LifeEventAddressModel;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { Person, personV1 } from '#spean/contracts';
 import { PlaceModel } from './place.model.js';
 
@@ -49,7 +50,7 @@ export class PersonParentModel {
 @ObjectType('Person', {
   description: 'A person as the civil register of the Ministry of Interior knows them.',
 })
-export class PersonModel implements Omit<Person, 'parents'> {
+export class PersonModel extends ExchangedSection implements Omit<Person, 'parents'> {
   @Field(() => ID)
   nationalId!: string;
 

@@ -1,10 +1,11 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { Taxpayer } from '#spean/contracts';
 
 @ObjectType('Taxpayer', {
   description: 'A taxpayer registration of the General Department of Taxation.',
 })
-export class TaxpayerModel implements Taxpayer {
+export class TaxpayerModel extends ExchangedSection implements Taxpayer {
   @Field({ description: 'Taxpayer identification number, e.g. E001-123456789' })
   tin!: string;
 

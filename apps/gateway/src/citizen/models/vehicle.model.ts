@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ExchangedSection } from './exchanged-section.model.js';
 import type { VehicleRegistration } from '#spean/contracts';
 
 @ObjectType('VehicleOwner')
@@ -13,7 +14,7 @@ export class VehicleOwnerModel {
 @ObjectType('Vehicle', {
   description: 'A vehicle registration of the Ministry of Public Works and Transport.',
 })
-export class VehicleModel implements VehicleRegistration {
+export class VehicleModel extends ExchangedSection implements VehicleRegistration {
   @Field()
   plateNumber!: string;
 
