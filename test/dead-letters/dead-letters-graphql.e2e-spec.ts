@@ -41,9 +41,9 @@ describe('dead letters over GraphQL', () => {
       },
       0,
     ).register({
-      agencyId: 'moi-it',
-      agencyName: 'Ministry of Interior IT',
-      name: 'Adapter integrator',
+      agencyId: 'gdt',
+      agencyName: 'General Department of Taxation',
+      name: 'Tax adapter integrator',
       role: 'integrator',
     });
   });
@@ -76,11 +76,23 @@ describe('dead letters over GraphQL', () => {
     expect(JSON.stringify(letters)).not.toContain(nationalId);
     expect(await list({ status: 'resolved' })).toEqual([]);
 
-    const asIntegrator = await stack.graphql<{ deadLetters: Letter[] }>(
-      await stack.token(integrator),
-      LIST,
+    // An integrator sees its own adapters' letters only: the tax adapter's
+    // group failed on interior's record; the other groups' letters are not its.
+    const integratorToken = await stack.token(integrator);
+    const asIntegrator = await stack.graphql<{ deadLetters: Letter[] }>(integratorToken, LIST);
+    expect(asIntegrator.data?.deadLetters.map((letter) => letter.group)).toEqual(['tax']);
+    const othersForIntegrator = await stack.graphql<{ deadLetters: Letter[] }>(
+      integratorToken,
+      `{ deadLetters(group: "gateway") { id } }`,
     );
-    expect(asIntegrator.data?.deadLetters).toHaveLength(REACTING_TO_CIVIL_EVENTS.length);
+    expect(othersForIntegrator.data?.deadLetters).toEqual([]);
+    const integratorDryRun = await stack.graphql<{
+      replayDeadLetters: { requested: number; groups: string[] };
+    }>(
+      integratorToken,
+      `mutation { replayDeadLetters(code: "not-json", dryRun: true) { requested groups } }`,
+    );
+    expect(integratorDryRun.data?.replayDeadLetters).toEqual({ requested: 1, groups: ['tax'] });
 
     const agency = await stack.token(stack.agency);
     const REPLAY = `mutation($ids: [ID!], $group: String) {

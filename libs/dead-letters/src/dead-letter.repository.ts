@@ -349,7 +349,7 @@ function conditions(filter: DeadLetterFilter): {
 } {
   const params: unknown[] = [];
   const clauses: string[] = [];
-  const columns: Array<[keyof DeadLetterFilter, string]> = [
+  const columns: Array<[Exclude<keyof DeadLetterFilter, 'adapters'>, string]> = [
     ['group', 'group_id'],
     ['recordType', 'record_type'],
     ['code', 'code'],
@@ -358,6 +358,10 @@ function conditions(filter: DeadLetterFilter): {
   for (const [field, column] of columns) {
     const value = filter[field];
     if (value !== undefined) clauses.push(`${column} = $${params.push(value)}`);
+  }
+  if (filter.adapters !== undefined) {
+    const own = params.push(filter.adapters);
+    clauses.push(`(group_id = ANY($${own}::text[]) OR source = ANY($${own}::text[]))`);
   }
   return {
     params,

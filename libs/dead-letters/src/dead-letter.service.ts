@@ -57,6 +57,7 @@ export class DeadLetterService {
         recordType: query.recordType,
         code: query.code,
         source: query.source,
+        adapters: query.adapters,
         status,
       },
       {
@@ -82,6 +83,7 @@ export class DeadLetterService {
       recordType: query.recordType,
       code: query.code,
       source: query.source,
+      adapters: query.adapters,
       status: checkedStatus(query.status),
     });
   }
@@ -98,6 +100,8 @@ export class DeadLetterService {
       source: request.source,
     };
     const filtered = Object.values(filter).some((value) => value !== undefined);
+    // The scope narrows a selection; it does not make one.
+    const scoped = { ...filter, adapters: request.adapters };
     if (!request.all && !filtered && request.ids === undefined) {
       throw new DeadLetterException(
         DeadLetterExceptionCode.REPLAY_NEEDS_SELECTION,
@@ -115,7 +119,7 @@ export class DeadLetterService {
     }
     if (request.dryRun) {
       // The open letters of the selection: what requestReplay marks.
-      const counted = await this.repository.countSelection({ ...filter, ids, status: 'open' });
+      const counted = await this.repository.countSelection({ ...scoped, ids, status: 'open' });
       return {
         requested: counted.total,
         groups: counted.by.group
@@ -124,7 +128,7 @@ export class DeadLetterService {
       };
     }
     const groups = await this.repository.requestReplay(
-      { ...filter, ids },
+      { ...scoped, ids },
       request.actor ? { actor: request.actor, reason: request.reason ?? '' } : undefined,
     );
     return { requested: groups.reduce((sum, group) => sum + group.requested, 0), groups };

@@ -44,6 +44,11 @@ export interface DeadLetterFilter {
   recordType?: string;
   code?: string;
   source?: string;
+  /**
+   * Only the letters of these adapters: in their consumer groups, or of
+   * records they published. An integrator's own; undefined for every letter.
+   */
+  adapters?: readonly string[];
 }
 
 export interface DeadLetterListQuery extends DeadLetterFilter {

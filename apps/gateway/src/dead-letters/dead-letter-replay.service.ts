@@ -7,6 +7,8 @@ import type { AuditLog } from '#spean/audit';
 import type { DeadLetterService, ReplayRequested } from '#spean/dead-letters';
 
 export interface ReplaySelection {
+  /** Only these adapters' letters (an integrator's own); every letter when undefined. */
+  adapters?: readonly string[];
   ids?: string[];
   group?: string;
   recordType?: string;
@@ -23,9 +25,10 @@ export class DeadLetterReplayService {
   ) {}
 
   async replay(principal: Principal, selection: ReplaySelection): Promise<ReplayRequested> {
-    const { dryRun, reason, ...filter } = selection;
+    const { dryRun, reason, adapters, ...filter } = selection;
     const result = await this.deadLetters.requestReplay({
       ...filter,
+      adapters,
       actor: dryRun ? undefined : `${principal.agencyId}/${principal.clientId}`,
       reason: reason ?? '',
       dryRun,
@@ -41,6 +44,8 @@ export class DeadLetterReplayService {
           ...(filter.recordType !== undefined ? { recordType: filter.recordType } : {}),
           ...(filter.code !== undefined ? { code: filter.code } : {}),
           ...(filter.source !== undefined ? { source: filter.source } : {}),
+          // An integrator's replay reaches its own adapters' letters only.
+          ...(adapters !== undefined ? { adapters: [...adapters] } : {}),
         },
         requested: result.requested,
         groups: result.groups.map((entry) => entry.group),

@@ -1,6 +1,7 @@
 // The gateway's dead letters: the store records that cannot be applied go to,
 // the stewards' queries and replays over it, and the gauge that counts them.
 import { Module } from '@nestjs/common';
+import { AdapterRegistryService } from '#spean/adapter-registry';
 import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
@@ -23,6 +24,12 @@ import { DeadLettersResolver } from './dead-letters.resolver.js';
       inject: [DeadLetterService, AUDIT_LOG],
       useFactory: (deadLetters: DeadLetterService, audit: AuditLog) =>
         new DeadLetterReplayService(deadLetters, audit),
+    },
+    {
+      provide: AdapterRegistryService,
+      inject: [DATABASE, AUDIT_LOG],
+      useFactory: (database: Database, audit: AuditLog) =>
+        new AdapterRegistryService(database, audit),
     },
     DeadLettersResolver,
     DeadLetterGauge,

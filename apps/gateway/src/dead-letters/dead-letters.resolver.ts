@@ -1,9 +1,11 @@
 // deadLetters(...), deadLetterCounts(...) and replayDeadLetters(...): the
-// dead letters of every consumer group, for stewards and integrators. Parse,
-// authorise, one service call.
-import { UseFilters } from '@nestjs/common';
+// dead letters of every consumer group for stewards; for an integrator, those
+// of its agency's adapters only (in their groups, or of records they
+// published). Parse, authorise, scope, one service call.
+import { Inject, UseFilters } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireRole } from '#spean/access';
+import { requireRole, type Principal } from '#spean/access';
+import { AdapterRegistryService } from '#spean/adapter-registry';
 import { DeadLetterService, type DeadLetterSummary } from '#spean/dead-letters';
 import type { GatewayContext } from '../common/gateway-context.js';
 import { AccessDeniedGraphqlFilter } from '../common/access-denied-graphql.filter.js';
@@ -22,20 +24,31 @@ export class DeadLettersResolver {
   constructor(
     private readonly service: DeadLetterService,
     private readonly replays: DeadLetterReplayService,
+    @Inject(AdapterRegistryService)
+    private readonly adapters: Pick<AdapterRegistryService, 'list'>,
   ) {}
+
+  /** The adapters whose letters the principal sees: all (undefined) for a steward. */
+  private async scopeOf(principal: Principal | undefined): Promise<readonly string[] | undefined> {
+    if (principal?.role !== 'integrator') return undefined;
+    return (await this.adapters.list())
+      .filter((adapter) => adapter.agencyId === principal.agencyId)
+      .map((adapter) => adapter.name);
+  }
 
   @Query(() => [DeadLetterModel], {
     description:
-      'Messages a consumer group could not apply, newest failure first (stewards and integrators only).',
+      'Messages a consumer group could not apply, newest failure first (stewards; integrators see their own adapters’ letters only: in their groups, or of records they published).',
   })
-  deadLetters(
+  async deadLetters(
     @Context() context: GatewayContext,
     @Args() filter: DeadLetterFilterArgs,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset = 0,
   ): Promise<DeadLetterSummary[]> {
     requireRole(context.principal, ALLOWED, 'the dead-letter report');
-    return this.service.list({ ...filter, first, offset });
+    const adapters = await this.scopeOf(context.principal);
+    return this.service.list({ ...filter, adapters, first, offset });
   }
 
   @Query(() => DeadLetterCountsModel, {
@@ -49,7 +62,8 @@ export class DeadLettersResolver {
     @Args() filter: DeadLetterFilterArgs,
   ): Promise<DeadLetterCountsModel> {
     requireRole(context.principal, ALLOWED, 'the dead-letter report');
-    const counts = await this.service.countMatching(filter);
+    const adapters = await this.scopeOf(context.principal);
+    const counts = await this.service.countMatching({ ...filter, adapters });
     return {
       total: counts.total,
       byGroup: counts.by.group,
@@ -84,6 +98,7 @@ export class DeadLettersResolver {
   ): Promise<ReplayResultModel> {
     requireRole(context.principal, ALLOWED, 'replaying dead letters');
     const result = await this.replays.replay(context.principal, {
+      adapters: await this.scopeOf(context.principal),
       ids,
       group,
       recordType,
