@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { requestAll } from '../../api/graphql';
+import { currentSession } from '../../api/session';
 import {
   SchemasDeadLetterCountsDocument as COUNTS,
   SchemasDeadLettersDocument as LETTERS,
@@ -93,7 +94,15 @@ export default function DeadLettersPage() {
   return (
     <Page
       title={<FormattedMessage id="schemas.dead.title" />}
-      lead={<FormattedMessage id="schemas.dead.lead" />}
+      lead={
+        <FormattedMessage
+          id={
+            currentSession()?.role === 'integrator'
+              ? 'schemas.dead.lead.integrator'
+              : 'schemas.dead.lead'
+          }
+        />
+      }
     >
       <ErrorBox error={all.error} />
       <LetterCounts counts={all.data?.deadLetterCounts} />

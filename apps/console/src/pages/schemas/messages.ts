@@ -145,6 +145,10 @@ export const schemasMessages = {
     km: '{type} កំណែ {version} ត្រូវបានស្នើ៖ អ្នកថែរក្សាទិន្នន័យនឹងសម្រេចលើវា។',
   },
   'schemas.dead.title': { en: 'Dead letters', km: 'សំបុត្រដែលមិនអាចអនុវត្តបាន' },
+  'schemas.dead.lead.integrator': {
+    en: 'Records your ministry’s adapters could not apply, and records they published that others could not, kept with the reason. Fix the cause, then replay them.',
+    km: 'កំណត់ត្រាដែលអាដាប់ទ័ររបស់ក្រសួងអ្នកមិនអាចអនុវត្តបាន និងកំណត់ត្រាដែលពួកវាបានបោះផ្សាយ ហើយអ្នកផ្សេងមិនអាចអនុវត្តបាន រក្សាទុកជាមួយមូលហេតុ។ សូមដោះស្រាយមូលហេតុ រួចចាក់ឡើងវិញ។',
+  },
   'schemas.dead.lead': {
     en: 'Records a consumer could not apply, kept with the reason. Fix the cause (approve the version the publisher writes, say), then replay them.',
     km: 'កំណត់ត្រាដែលអ្នកទទួលមិនអាចអនុវត្តបាន រក្សាទុកជាមួយមូលហេតុ។ សូមដោះស្រាយមូលហេតុ (ឧទាហរណ៍ អនុម័តកំណែដែលអ្នកបោះផ្សាយកំពុងសរសេរ) រួចចាក់ឡើងវិញ។',
