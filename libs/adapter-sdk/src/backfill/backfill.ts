@@ -19,6 +19,10 @@
 //      rows' lease lapses and the adapter's relay sends them: every consumer
 //      (the other adapters' reactions) sees every record written. The read
 //      model's consumer receives them too and skips them by version.
+//      On the embedded bus, whose log is in the same database, step 4 appends
+//      the chunk to the log itself, last in its transaction: kept, landed and
+//      published commit together, and a process killed at any point leaves a
+//      chunk either whole or absent — a re-run sends what is absent.
 // A re-run is safe: a version kept already with the same content changes
 // nothing and is not sent again; with other content it is a conflict, refused
 // by line (rule version-taken). Memory is bounded by one chunk being read
@@ -218,10 +222,13 @@ export class Backfill {
   ): Promise<void> {
     if (records.length === 0) return;
     const { database, outbox, bus, relay } = this.parts;
+    // A log in this database takes the chunk in its own transaction (step 5 then has nothing to send).
+    const log = bus.transactionalLog;
     const { kept, landed } = await database.transaction(async (tx) => {
-      await this.stage.stage(tx, records);
-      const kept = await this.stage.keep(tx);
+      await this.stage.stage(tx, records, log);
+      const kept = await this.stage.keep(tx, records.length, log ? 'log' : 'outbox');
       const landed = options.land ? await options.land(tx, BACKFILL_STAGE) : 0;
+      if (log) await this.stage.appendToLog(tx, log);
       return { kept, landed };
     });
     counts.written += kept.written;
