@@ -198,6 +198,25 @@ export class ReadModelRepository {
   }
 
   /**
+   * The positions (from 0) of the records in `heads` that the model holds at
+   * the same or a newer version: those apply() would skip as stale.
+   */
+  async heldAlready(
+    heads: ReadonlyArray<{ recordType: string; recordId: string; version: number }>,
+  ): Promise<number[]> {
+    if (heads.length === 0) return [];
+    const rows = await this.db.query<{ i: number }>(
+      `SELECT (x.i - 1)::int AS i
+       FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS x(record_type, record_id, version, i)
+       JOIN read_record r ON r.record_type = x.record_type AND r.record_id = x.record_id
+       WHERE r.version >= x.version`,
+      [heads.map((h) => h.recordType), heads.map((h) => h.recordId), heads.map((h) => h.version)],
+      'read-model-held-already',
+    );
+    return rows.map((row) => row.i);
+  }
+
+  /**
    * Every live record about one citizen, in one round trip, whatever sections
    * are asked for: records whose subject the citizen is (of `ownTypes`), and
    * records that name the citizen as a related party (of `relatedTypes`).
