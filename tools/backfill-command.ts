@@ -29,6 +29,7 @@ import {
   type AdapterDefinition,
   type BackfillCounts,
   type RejectedLine,
+  type StagedChunk,
 } from '#spean/adapter-sdk';
 import { AdapterApprovals, AdapterKeyRepository } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
@@ -91,13 +92,18 @@ export async function backfillCommand(
   const platform = await openPlatform(config, { name: 'spean-backfill', logger: quiet });
   try {
     const readModel = new ReadModelRepository(platform.database);
-    return await run(platform, definition, (tx, stage) => readModel.applyStaged(tx, stage), {
-      file,
-      rejectsFile,
-      chunkSize,
-      as: values.as,
-      signingKeyFile: config.signingKeyFile,
-    });
+    return await run(
+      platform,
+      definition,
+      (tx, stage, staged) => readModel.applyStaged(tx, stage, staged),
+      {
+        file,
+        rejectsFile,
+        chunkSize,
+        as: values.as,
+        signingKeyFile: config.signingKeyFile,
+      },
+    );
   } finally {
     await platform.close();
   }
@@ -106,7 +112,7 @@ export async function backfillCommand(
 async function run(
   platform: Platform,
   definition: AdapterDefinition,
-  landInReadModel: (tx: Transaction, stage: string) => Promise<number>,
+  landInReadModel: (tx: Transaction, stage: string, staged: StagedChunk) => Promise<number>,
   options: {
     file: string;
     rejectsFile: string;

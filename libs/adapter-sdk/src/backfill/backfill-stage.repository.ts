@@ -8,8 +8,9 @@
 //
 // The merge keeps the store's rule (adapter-record.repository.ts): a record is
 // kept only if its version is newer than the kept one. Within one chunk the
-// newest version of a record wins (DISTINCT ON … ORDER BY version DESC), so
-// the upsert never meets one key twice. What it writes is what is published:
+// newest version of a record wins (DISTINCT ON … ORDER BY version DESC, left
+// out when each record is in the chunk once), so the upsert never meets one
+// key twice. What it writes is what is published:
 // one outbox row per record written, leased to the backfill so it sends them
 // itself the moment the chunk commits (a key with an older row still waiting
 // is left to the relay, as publish() does). On a bus whose log is in this
@@ -54,6 +55,12 @@ export interface KeptChunk {
   waiting: number;
 }
 
+/** What stage() staged. */
+export interface StagedChunk {
+  /** Each record once: the merges need not pick the newest version of one within the chunk. */
+  unique: boolean;
+}
+
 /** How keep() publishes what it writes. */
 export type KeepMode =
   /** Outbox rows leased to the caller, who sends them after the commit. */
@@ -71,6 +78,9 @@ export type KeepMode =
  * waits this long for the relay.
  */
 export const BACKFILL_LEASE_MS = 5 * 60_000;
+
+/** Memory for each sort and hash of a chunk's statements, for its transaction only. */
+const STAGE_WORK_MEM = '128MB';
 
 const STAGE_COLUMNS =
   'line, record_type, record_id, subject_id, related_subjects, version, schema_version, deleted, payload, source, event_id, occurred_at, topic, partition, value, headers';
@@ -94,7 +104,10 @@ export class BackfillStageRepository {
     tx: Transaction,
     records: readonly StagedRecord[],
     log?: Pick<TransactionalLog, 'partitionOf'>,
-  ): Promise<void> {
+  ): Promise<StagedChunk> {
+    // The merges sort and hash a chunk's rows (payloads and messages with
+    // them): with the default work_mem they spill to temporary files.
+    await tx.query(`SET LOCAL work_mem = '${STAGE_WORK_MEM}'`);
     await tx.query(
       `CREATE TEMPORARY TABLE ${BACKFILL_STAGE} (
          line bigint NOT NULL, record_type text NOT NULL, record_id text NOT NULL,
@@ -115,6 +128,10 @@ export class BackfillStageRepository {
     // guesses badly. Those columns only: the payload's and the message's
     // statistics (wide, read from the whole sample) are what made it slow.
     await tx.query(`ANALYZE ${BACKFILL_STAGE} (record_type, record_id, subject_id, event_id)`);
+    const keys = new Set(
+      records.map(({ prepared: { record } }) => `${record.recordType}\u0000${record.recordId}`),
+    );
+    return { unique: keys.size === records.length };
   }
 
   /**
@@ -124,15 +141,21 @@ export class BackfillStageRepository {
    * message still waiting — appendToLog() appends the others. `staged`:
    * how many records stage() staged.
    */
-  async keep(tx: Transaction, staged: number, mode: KeepMode = 'outbox'): Promise<KeptChunk> {
+  async keep(
+    tx: Transaction,
+    staged: number,
+    { unique }: StagedChunk,
+    mode: KeepMode = 'outbox',
+  ): Promise<KeptChunk> {
     const [merged] = await tx.query<{ count: number }>(
       `WITH written AS (
          INSERT INTO adapter_record (adapter, record_type, record_id, subject_id, related_subjects,
            version, schema_version, deleted, payload, event_id, occurred_at)
-         SELECT DISTINCT ON (record_type, record_id) $1::text, record_type, record_id, subject_id,
-           related_subjects, version, schema_version, deleted, payload, event_id, occurred_at
+         SELECT ${unique ? '' : 'DISTINCT ON (record_type, record_id)'} $1::text, record_type,
+           record_id, subject_id, related_subjects, version, schema_version, deleted, payload,
+           event_id, occurred_at
          FROM ${BACKFILL_STAGE}
-         ORDER BY record_type, record_id, version DESC, line DESC
+         ${unique ? '' : 'ORDER BY record_type, record_id, version DESC, line DESC'}
          ON CONFLICT (adapter, record_type, record_id) DO UPDATE SET
            subject_id = EXCLUDED.subject_id, related_subjects = EXCLUDED.related_subjects,
            version = EXCLUDED.version, schema_version = EXCLUDED.schema_version,

@@ -42,6 +42,7 @@ import { toMessage } from '../publishing/record-publisher.js';
 import {
   BACKFILL_STAGE,
   BackfillStageRepository,
+  type StagedChunk,
   type StagedRecord,
 } from './backfill-stage.repository.js';
 
@@ -76,7 +77,7 @@ export interface BackfillOptions {
   chunkSize?: number;
   onRejected: (rejected: RejectedLine) => void | Promise<void>;
   /** Merges the staged chunk elsewhere in its transaction (the read model); returns how many changed. */
-  land?: (tx: Transaction, stage: string) => Promise<number>;
+  land?: (tx: Transaction, stage: string, staged: StagedChunk) => Promise<number>;
   onProgress?: (counts: BackfillCounts) => void;
   /** The bus refused a chunk's messages (kept: the relay sends them later). */
   onBusRefused?: (error: unknown) => void;
@@ -225,9 +226,9 @@ export class Backfill {
     // A log in this database takes the chunk in its own transaction (step 5 then has nothing to send).
     const log = bus.transactionalLog;
     const { kept, landed } = await database.transaction(async (tx) => {
-      await this.stage.stage(tx, records, log);
-      const kept = await this.stage.keep(tx, records.length, log ? 'log' : 'outbox');
-      const landed = options.land ? await options.land(tx, BACKFILL_STAGE) : 0;
+      const staged = await this.stage.stage(tx, records, log);
+      const kept = await this.stage.keep(tx, records.length, staged, log ? 'log' : 'outbox');
+      const landed = options.land ? await options.land(tx, BACKFILL_STAGE, staged) : 0;
       if (log) await this.stage.appendToLog(tx, log);
       return { kept, landed };
     });
