@@ -33,7 +33,7 @@ import {
 } from '#spean/adapter-sdk';
 import { AdapterApprovals, AdapterKeyRepository } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
-import { recordSigner } from '#spean/contracts';
+import { recordSigner, WorkerSigner } from '#spean/contracts';
 import { EnvReader } from '#spean/config';
 import type { Transaction } from '#spean/persistence';
 import { openPlatform, type Platform } from '#spean/platform';
@@ -131,12 +131,15 @@ async function run(
   const rejects = new RejectsFile(options.rejectsFile);
   const progress = new Progress(fs.statSync(options.file).size, () => input.bytesRead);
   let counts: BackfillCounts | undefined;
+  let workerSigner: WorkerSigner | undefined;
   let outcome: Outcome = 'completed';
   let reason: string | undefined;
   const started = performance.now();
   try {
-    const signer = recordSigner(await signingKey(definition.name, options.signingKeyFile));
+    const key = await signingKey(definition.name, options.signingKeyFile);
+    const signer = recordSigner(key);
     await approvedKey(database, definition.name, signer.keyId);
+    workerSigner = new WorkerSigner(key);
     await bus.ensureTopics(definition.publishes.map(topicFor));
     const backfill = new Backfill({
       definition,
@@ -146,6 +149,7 @@ async function run(
       outbox: new OutboxRepository(database, definition.name),
       bus,
       signer,
+      workerSigner,
     });
     counts = await backfill.run({
       actor,
@@ -162,6 +166,7 @@ async function run(
   } catch (error) {
     ({ outcome, reason } = endedBy(error));
   } finally {
+    await workerSigner?.close();
     input.destroy();
     hashed.destroy();
     await rejects.close();
