@@ -137,8 +137,7 @@ async function run(
   const started = performance.now();
   try {
     const key = await signingKey(definition.name, options.signingKeyFile);
-    const signer = recordSigner(key);
-    await approvedKey(database, definition.name, signer.keyId);
+    await approvedKey(database, definition.name, recordSigner(key).keyId);
     workerSigner = new WorkerSigner(key);
     await bus.ensureTopics(definition.publishes.map(topicFor));
     const backfill = new Backfill({
@@ -148,7 +147,7 @@ async function run(
       database,
       outbox: new OutboxRepository(database, definition.name),
       bus,
-      signer,
+      signer: recordSigner(key),
       workerSigner,
     });
     counts = await backfill.run({
@@ -158,19 +157,14 @@ async function run(
       onRejected: (line) => rejects.write(line),
       land: landInReadModel,
       onProgress: (now) => progress.update(now),
-      onBusRefused: (error) =>
-        warn(
-          `the bus refused a chunk (${error instanceof Error ? error.message : String(error)}); its records are kept and the ${definition.name} adapter's relay sends them`,
-        ),
+      onBusRefused: (error) => warn(busRefused(definition.name, error)),
     });
   } catch (error) {
     ({ outcome, reason } = endedBy(error));
   } finally {
     await workerSigner?.close();
-    input.destroy();
-    hashed.destroy();
-    await rejects.close();
-    await approvals.stop();
+    for (const stream of [input, hashed]) stream.destroy();
+    await Promise.all([rejects.close(), approvals.stop()]);
   }
   const done = counts ?? progress.last;
   // A run stopped early has not read the whole file: its hash is taken again, whole.
@@ -193,6 +187,11 @@ async function run(
     outcome,
     reason,
   );
+}
+
+function busRefused(adapter: string, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return `the bus refused a chunk (${why}); its records are kept and the ${adapter} adapter's relay sends them`;
 }
 
 /** Passes the file's bytes on, hashing them as they go (and at the backfill's pace). */
