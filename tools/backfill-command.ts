@@ -29,10 +29,11 @@ import {
   type AdapterDefinition,
   type BackfillCounts,
   type RejectedLine,
+  type StagedChunk,
 } from '#spean/adapter-sdk';
 import { AdapterApprovals, AdapterKeyRepository } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
-import { recordSigner } from '#spean/contracts';
+import { recordSigner, WorkerSigner } from '#spean/contracts';
 import { EnvReader } from '#spean/config';
 import type { Transaction } from '#spean/persistence';
 import { openPlatform, type Platform } from '#spean/platform';
@@ -91,13 +92,18 @@ export async function backfillCommand(
   const platform = await openPlatform(config, { name: 'spean-backfill', logger: quiet });
   try {
     const readModel = new ReadModelRepository(platform.database);
-    return await run(platform, definition, (tx, stage) => readModel.applyStaged(tx, stage), {
-      file,
-      rejectsFile,
-      chunkSize,
-      as: values.as,
-      signingKeyFile: config.signingKeyFile,
-    });
+    return await run(
+      platform,
+      definition,
+      (tx, stage, staged) => readModel.applyStaged(tx, stage, staged),
+      {
+        file,
+        rejectsFile,
+        chunkSize,
+        as: values.as,
+        signingKeyFile: config.signingKeyFile,
+      },
+    );
   } finally {
     await platform.close();
   }
@@ -106,7 +112,7 @@ export async function backfillCommand(
 async function run(
   platform: Platform,
   definition: AdapterDefinition,
-  landInReadModel: (tx: Transaction, stage: string) => Promise<number>,
+  landInReadModel: (tx: Transaction, stage: string, staged: StagedChunk) => Promise<number>,
   options: {
     file: string;
     rejectsFile: string;
@@ -125,12 +131,14 @@ async function run(
   const rejects = new RejectsFile(options.rejectsFile);
   const progress = new Progress(fs.statSync(options.file).size, () => input.bytesRead);
   let counts: BackfillCounts | undefined;
+  let workerSigner: WorkerSigner | undefined;
   let outcome: Outcome = 'completed';
   let reason: string | undefined;
   const started = performance.now();
   try {
-    const signer = recordSigner(await signingKey(definition.name, options.signingKeyFile));
-    await approvedKey(database, definition.name, signer.keyId);
+    const key = await signingKey(definition.name, options.signingKeyFile);
+    await approvedKey(database, definition.name, recordSigner(key).keyId);
+    workerSigner = new WorkerSigner(key);
     await bus.ensureTopics(definition.publishes.map(topicFor));
     const backfill = new Backfill({
       definition,
@@ -139,7 +147,8 @@ async function run(
       database,
       outbox: new OutboxRepository(database, definition.name),
       bus,
-      signer,
+      signer: recordSigner(key),
+      workerSigner,
     });
     counts = await backfill.run({
       actor,
@@ -148,18 +157,14 @@ async function run(
       onRejected: (line) => rejects.write(line),
       land: landInReadModel,
       onProgress: (now) => progress.update(now),
-      onBusRefused: (error) =>
-        warn(
-          `the bus refused a chunk (${error instanceof Error ? error.message : String(error)}); its records are kept and the ${definition.name} adapter's relay sends them`,
-        ),
+      onBusRefused: (error) => warn(busRefused(definition.name, error)),
     });
   } catch (error) {
     ({ outcome, reason } = endedBy(error));
   } finally {
-    input.destroy();
-    hashed.destroy();
-    await rejects.close();
-    await approvals.stop();
+    await workerSigner?.close();
+    for (const stream of [input, hashed]) stream.destroy();
+    await Promise.all([rejects.close(), approvals.stop()]);
   }
   const done = counts ?? progress.last;
   // A run stopped early has not read the whole file: its hash is taken again, whole.
@@ -182,6 +187,11 @@ async function run(
     outcome,
     reason,
   );
+}
+
+function busRefused(adapter: string, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return `the bus refused a chunk (${why}); its records are kept and the ${adapter} adapter's relay sends them`;
 }
 
 /** Passes the file's bytes on, hashing them as they go (and at the backfill's pace). */

@@ -55,7 +55,8 @@ export const USAGE = `npm run bench -- [options]
   --gateway-workers <n> gateway worker processes (GATEWAY_WORKERS) in the lookup and rate-limit
                        scenarios (default 1; the bench-only audit-off gateway always runs one)
   --profile            CPU-profile the gateway during its highest-concurrency lookup point
-                       (and the gateway and every adapter during the Kafka ingest)
+                       (and the gateway and every adapter during the Kafka ingest, and each
+                       spean backfill run of the backfill scenario)
   --keep-data          keep the temporary PostgreSQL data directory
   --help               this text`;
 

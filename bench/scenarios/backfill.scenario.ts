@@ -17,6 +17,7 @@ import path from 'node:path';
 import { generatePopulation, type PopulationBatch } from '#spean/population';
 import { defaultSchemaCatalog } from '#spean/schema-registry';
 import { copyFilesLoad, readRecordRow, relatedLinkRows } from '../baselines/postgres-bulk-load.ts';
+import { profileMarkdown, summariseCpuProfile } from '../harness/cpu-profile.ts';
 import { distPath } from '../harness/dist.ts';
 import {
   BACKFILL_SUBJECT,
@@ -150,9 +151,16 @@ async function backfillRun(context: BenchContext, files: Files): Promise<Timed> 
     const before = context.postgresCpuSeconds();
     const started = performance.now();
     const perAdapter: string[] = [];
+    // --profile: a V8 CPU profile of each CLI run, summarised on the log.
+    let profileDir: string | undefined;
+    if (context.options.profile) {
+      fs.mkdirSync(context.options.resultsDir, { recursive: true });
+      profileDir = fs.mkdtempSync(path.join(context.options.resultsDir, 'backfill-profile-'));
+    }
     for (const name of ADAPTER_NAMES) {
       const began = performance.now();
-      await runCli(system, name, files.ndjson[name]);
+      await runCli(system, name, files.ndjson[name], profileDir && path.join(profileDir, name));
+      if (profileDir) logProfile(context, name, path.join(profileDir, name));
       perAdapter.push(`${name} ${((performance.now() - began) / 1000).toFixed(1)} s`);
     }
     const seconds = (performance.now() - started) / 1000;
@@ -172,11 +180,25 @@ async function backfillRun(context: BenchContext, files: Files): Promise<Timed> 
   }
 }
 
+/** The CPU profile of one CLI run (in `dir`), on the log: where its main thread's time went. */
+function logProfile(context: BenchContext, name: AdapterKind, dir: string): void {
+  const file = fs.readdirSync(dir).find((each) => each.endsWith('.cpuprofile'));
+  if (!file) return;
+  context.log(`backfill ${name}: ${path.join(dir, file)}`);
+  context.log(profileMarkdown(summariseCpuProfile(path.join(dir, file), 0, 15)));
+}
+
 /** `npm run spean -- backfill <adapter> <file>`, as an operator runs it on the adapter's host. */
-async function runCli(system: RunningSystem, name: AdapterKind, file: string): Promise<void> {
+async function runCli(
+  system: RunningSystem,
+  name: AdapterKind,
+  file: string,
+  cpuProfileDir?: string,
+): Promise<void> {
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const child = spawn(
     process.execPath,
-    [distPath('tools/spean.js'), 'backfill', name, file, '--as', 'bench'],
+    [...profile, distPath('tools/spean.js'), 'backfill', name, file, '--as', 'bench'],
     {
       env: {
         PATH: process.env.PATH ?? '',

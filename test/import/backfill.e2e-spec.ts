@@ -4,14 +4,17 @@
 // log (a death's reactions happen); bad lines are refused by line, path and
 // rule; a re-run changes nothing; an older version never overwrites a newer;
 // an adapter that is not approved, or a record type it does not publish, is
-// refused; and one audit entry says exactly what happened — with no personal
-// data there or on the console.
+// refused; a run that dies mid-chunk leaves that chunk wholly absent (store,
+// read model and log alike) and a re-run publishes it, once; and one audit
+// entry says exactly what happened — with no personal data there or on the
+// console.
 import { createHash, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AdapterRegistryService } from '#spean/adapter-registry';
+import { BackfillStageRepository } from '#spean/adapter-sdk';
 import { EnvReader } from '#spean/config';
 import { VerhoeffNationalIdScheme } from '#spean/contracts';
 import { backfillCommand } from '../../tools/backfill-command.js';
@@ -252,6 +255,98 @@ describe('spean backfill', () => {
       /2 lines in all .*0 written and published, 1 unchanged, 1 refused/,
     );
     expect((await lookup(id))?.person?.dateOfBirth).toBe('1986-02-02');
+  });
+
+  it('loses nothing and sends nothing twice when the run dies mid-chunk and is run again', async () => {
+    const people = Array.from({ length: 6 }, () => newNationalId());
+    const lines = people.map((id) => JSON.stringify(person(id)));
+    const recordIds = people.map((id) => `MOI-P-${id}`);
+    /** Per record of the file: [in the store, in the read model, times on the log]. */
+    const where = async (): Promise<Array<[boolean, boolean, number]>> => {
+      const rows = await stack.db.database.query<{
+        id: string;
+        kept: boolean;
+        read: boolean;
+        logged: number;
+      }>(
+        `SELECT id,
+                EXISTS (SELECT 1 FROM adapter_record a WHERE a.adapter = 'interior' AND a.record_id = id) AS kept,
+                EXISTS (SELECT 1 FROM read_record r WHERE r.record_type = 'person' AND r.record_id = id) AS read,
+                (SELECT count(*)::int FROM bus_message m
+                  WHERE convert_from(m.value, 'UTF8')::jsonb ->> 'recordId' = id) AS logged
+         FROM unnest($1::text[]) WITH ORDINALITY AS x(id, n) ORDER BY n`,
+        [recordIds],
+      );
+      return rows.map((row) => [row.kept, row.read, row.logged]);
+    };
+    // The second chunk is appended to the log, then the connection dies before COMMIT.
+    const append = BackfillStageRepository.prototype.appendToLog;
+    let calls = 0;
+    jest.spyOn(BackfillStageRepository.prototype, 'appendToLog').mockImplementation(async function (
+      this: BackfillStageRepository,
+      tx,
+      log,
+    ) {
+      const appended = await append.call(this, tx, log);
+      if (++calls === 2) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      return appended;
+    });
+    const killed = await backfill('interior', lines, '--chunk', '2');
+    expect(killed.status).toBe(1);
+    expect(calls).toBe(2);
+    expect(await where()).toEqual([
+      [true, true, 1],
+      [true, true, 1],
+      [false, false, 0],
+      [false, false, 0],
+      [false, false, 0],
+      [false, false, 0],
+    ]);
+
+    const since = await lastAuditSeq(stack.db.database);
+    const again = await backfill('interior', lines, '--chunk', '2');
+    expect(again.status).toBe(0);
+    expect(await where()).toEqual(people.map(() => [true, true, 1]));
+    const [entry] = await backfillEntries(since);
+    expect(entry!.details).toMatchObject({ written: 4, unchanged: 2, leftToRelay: 0 });
+    for (const id of people) await until(id, (c) => c.person !== null);
+  });
+
+  it('leaves a record whose key has an older message waiting in the outbox to the relay, in order', async () => {
+    const [waits, free] = [newNationalId(), newNationalId()];
+    const db = stack.db.database;
+    // An older message of `waits`, held by someone else's lease for now.
+    const [older] = await db.query<{ id: string }>(
+      `INSERT INTO adapter_outbox (adapter, topic, message_key, value, claimed_until)
+       VALUES ('interior', 'person', $1, '\\x7b7d', now() + interval '1 hour') RETURNING id`,
+      [waits],
+    );
+    const since = await lastAuditSeq(db);
+    const run = await backfill('interior', [
+      JSON.stringify(person(waits)),
+      JSON.stringify(person(free)),
+    ]);
+    expect(run.status).toBe(0);
+    const [entry] = await backfillEntries(since);
+    expect(entry!.details).toMatchObject({ written: 2, leftToRelay: 1 });
+    const logged = (id: string) =>
+      db.query(
+        `SELECT 1 FROM bus_message WHERE convert_from(value, 'UTF8')::jsonb ->> 'recordId' = $1`,
+        [`MOI-P-${id}`],
+      );
+    expect(await logged(free)).toHaveLength(1);
+    expect(await logged(waits)).toHaveLength(0);
+    const queued = await db.query<{ id: string }>(
+      `SELECT id FROM adapter_outbox WHERE adapter = 'interior' AND message_key = $1 ORDER BY id`,
+      [waits],
+    );
+    expect(queued.map((row) => row.id)).toEqual([older!.id, expect.any(String)]);
+    // The older one gone, the relay sends what the backfill left it.
+    await db.query(`DELETE FROM adapter_outbox WHERE id = $1`, [older!.id]);
+    const started = performance.now();
+    while ((await logged(waits)).length === 0 && performance.now() - started < 15_000)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await logged(waits)).toHaveLength(1);
   });
 
   it('refuses an adapter that is not approved, and a record type it does not publish', async () => {

@@ -12,6 +12,7 @@
 //   letters with the reason, and consumption continues past it;
 // - a group that has never committed starts at the beginning of the log;
 // - offsets can be reset for replay.
+import type { Queryable } from '#spean/persistence';
 
 export interface OutgoingMessage {
   topic: string;
@@ -75,9 +76,33 @@ export interface ConsumerLag {
   oldestUnconsumedAt: Date | null;
 }
 
+/**
+ * What a transport whose log lives in the application's own PostgreSQL (the
+ * embedded bus) offers besides publish(): appending in the caller's
+ * transaction, so what the transaction keeps and what it publishes commit
+ * together or not at all — no outbox round trip — and the messages' bytes
+ * taken from rows already in the database rather than sent again. Kafka has
+ * no such thing: its callers keep an outbox.
+ */
+export interface TransactionalLog {
+  /** The partition publish() gives a key's messages. */
+  partitionOf(key: string): number;
+  /**
+   * Appends, in `tx`, the messages the query `rows` selects — a SELECT
+   * without parameters, whose columns are topic, partition (partitionOf(key)),
+   * key, value (bytea), headers (jsonb) and seq (their order within a
+   * partition) — and wakes the topics' consumers when `tx` commits. The
+   * partitions' offsets are taken under their row locks, held until `tx`
+   * ends: append last, just before committing. Returns how many it appended.
+   */
+  appendSelected(tx: Queryable, rows: string): Promise<number>;
+}
+
 export interface EventBus {
   /** Which transport this is, for health and metrics. */
   readonly transport: 'kafka' | 'embedded';
+  /** Present when the log is in the application's PostgreSQL (the embedded bus). */
+  readonly transactionalLog?: TransactionalLog;
   connect(): Promise<void>;
   /** Creates topics that do not exist yet (idempotent). */
   ensureTopics(topics: string[]): Promise<void>;

@@ -8,6 +8,7 @@ import type {
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
+  TransactionalLog,
 } from './event-bus.port.js';
 
 export class NamespacedEventBus implements EventBus {
@@ -22,6 +23,22 @@ export class NamespacedEventBus implements EventBus {
 
   get transport(): EventBus['transport'] {
     return this.inner.transport;
+  }
+
+  /** The inner bus's, with the prefix put on the topics the caller selects. */
+  get transactionalLog(): TransactionalLog | undefined {
+    const inner = this.inner.transactionalLog;
+    if (!inner) return undefined;
+    const prefix = `'${this.prefix.replaceAll("'", "''")}'`;
+    return {
+      partitionOf: (key) => inner.partitionOf(key),
+      appendSelected: (tx, rows) =>
+        inner.appendSelected(
+          tx,
+          `SELECT ${prefix} || r.topic AS topic, r.partition, r.key, r.value, r.headers, r.seq
+           FROM (${rows}) r`,
+        ),
+    };
   }
 
   connect(): Promise<void> {

@@ -40,9 +40,11 @@ export {
   recordSigner,
   signatureHolds,
   signedHeaders,
+  withSignature,
   type RecordSigner,
   type RefusalCode,
 } from './signing/record-signature.js';
+export { WorkerSigner } from './signing/worker-signer.js';
 export { CodedException } from './coded-exception.js';
 export { NAME_PATTERN, nameRule } from './name-rule.js';
 export { DetailedException } from './detailed-exception.js';

@@ -159,9 +159,11 @@ export class ReadModelRepository {
    * record within the chunk, applied only if newer than the one held — and
    * re-links the related subjects of what changed. A record the consumer then
    * receives from the bus is not newer, and is skipped by the same rule.
-   * Returns how many records changed the model.
+   * Returns how many records changed the model. `unique`: the stage holds
+   * each record once, so there is no newest version within it to pick (and
+   * no sort of the chunk's rows to pick it by).
    */
-  async applyStaged(tx: Queryable, stage: string): Promise<number> {
+  async applyStaged(tx: Queryable, stage: string, { unique = false } = {}): Promise<number> {
     if (!/^[a-z_]+$/.test(stage)) throw new Error(`not a staging table name: ${stage}`);
     await tx.query(
       `CREATE TEMPORARY TABLE read_model_applied (
@@ -172,10 +174,10 @@ export class ReadModelRepository {
       `WITH applied AS (
          INSERT INTO read_record
            (record_type, record_id, subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at)
-         SELECT DISTINCT ON (record_type, record_id) record_type, record_id, subject_id, version,
-           schema_version, deleted, payload, source, event_id, occurred_at
+         SELECT ${unique ? '' : 'DISTINCT ON (record_type, record_id)'} record_type, record_id,
+           subject_id, version, schema_version, deleted, payload, source, event_id, occurred_at
          FROM ${stage}
-         ORDER BY record_type, record_id, version DESC, line DESC
+         ${unique ? '' : 'ORDER BY record_type, record_id, version DESC, line DESC'}
          ${NEWER_WINS}
          RETURNING record_type, record_id, event_id, xmax = 0 AS inserted),
        kept AS (INSERT INTO read_model_applied SELECT * FROM applied RETURNING 1)
@@ -201,6 +203,25 @@ export class ReadModelRepository {
        ON CONFLICT DO NOTHING`,
     );
     return Number(changed!.count);
+  }
+
+  /**
+   * The positions (from 0) of the records in `heads` that the model holds at
+   * the same or a newer version: those apply() would skip as stale.
+   */
+  async heldAlready(
+    heads: ReadonlyArray<{ recordType: string; recordId: string; version: number }>,
+  ): Promise<number[]> {
+    if (heads.length === 0) return [];
+    const rows = await this.db.query<{ i: number }>(
+      `SELECT (x.i - 1)::int AS i
+       FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS x(record_type, record_id, version, i)
+       JOIN read_record r ON r.record_type = x.record_type AND r.record_id = x.record_id
+       WHERE r.version >= x.version`,
+      [heads.map((h) => h.recordType), heads.map((h) => h.recordId), heads.map((h) => h.version)],
+      'read-model-held-already',
+    );
+    return rows.map((row) => row.i);
   }
 
   /**

@@ -19,6 +19,10 @@
 //      rows' lease lapses and the adapter's relay sends them: every consumer
 //      (the other adapters' reactions) sees every record written. The read
 //      model's consumer receives them too and skips them by version.
+//      On the embedded bus, whose log is in the same database, step 4 appends
+//      the chunk to the log itself, last in its transaction: kept, landed and
+//      published commit together, and a process killed at any point leaves a
+//      chunk either whole or absent — a re-run sends what is absent.
 // A re-run is safe: a version kept already with the same content changes
 // nothing and is not sent again; with other content it is a conflict, refused
 // by line (rule version-taken). Memory is bounded by one chunk being read
@@ -26,7 +30,7 @@
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EventBus } from '#spean/bus';
-import type { RecordSigner } from '#spean/contracts';
+import { withSignature, type RecordSigner } from '#spean/contracts';
 import type { Database, Transaction } from '#spean/persistence';
 import type { RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
@@ -34,10 +38,11 @@ import type { ApprovalGuard, RefusedActor } from '../approval/approval-guard.js'
 import type { RecordIssue } from '../intake/intake.exception.js';
 import { deliver, type OutboxRepository } from '../publishing/outbox.repository.js';
 import { prepareRecords } from '../publishing/prepare-records.js';
-import { toMessage } from '../publishing/record-publisher.js';
+import { toMessage, unsignedMessage } from '../publishing/record-publisher.js';
 import {
   BACKFILL_STAGE,
   BackfillStageRepository,
+  type StagedChunk,
   type StagedRecord,
 } from './backfill-stage.repository.js';
 
@@ -72,7 +77,7 @@ export interface BackfillOptions {
   chunkSize?: number;
   onRejected: (rejected: RejectedLine) => void | Promise<void>;
   /** Merges the staged chunk elsewhere in its transaction (the read model); returns how many changed. */
-  land?: (tx: Transaction, stage: string) => Promise<number>;
+  land?: (tx: Transaction, stage: string, staged: StagedChunk) => Promise<number>;
   onProgress?: (counts: BackfillCounts) => void;
   /** The bus refused a chunk's messages (kept: the relay sends them later). */
   onBusRefused?: (error: unknown) => void;
@@ -86,6 +91,8 @@ export interface BackfillParts {
   outbox: OutboxRepository;
   bus: EventBus;
   signer: RecordSigner;
+  /** Signs for `signer` (the same key) on another thread, a slice of records at a time. */
+  workerSigner?: BatchSigner;
   /** Told when messages were left for the relay (a key with an older message waiting). */
   relay?: { nudge(): void };
 }
@@ -93,6 +100,11 @@ export interface BackfillParts {
 interface Chunk {
   lines: number[];
   texts: string[];
+}
+
+/** Signs many values at once with the adapter's key (WorkerSigner). */
+export interface BatchSigner {
+  sign(values: readonly Buffer[]): Promise<string[]>;
 }
 
 export const BACKFILL_CHUNK = 20_000;
@@ -163,7 +175,7 @@ export class Backfill {
     options: BackfillOptions,
     counts: BackfillCounts,
   ): Promise<StagedRecord[]> {
-    const { definition, guard, validator, signer } = this.parts;
+    const { definition, guard, validator, signer, workerSigner } = this.parts;
     const inputs: unknown[] = [];
     const rejected = new Map<number, RejectedLine>();
     const reject = (index: number, issue: Omit<RecordIssue, 'index'>): void => {
@@ -186,28 +198,50 @@ export class Backfill {
     await guard.checkPublish(options.actor, inputs, (index) => `line ${chunk.lines[index]}`);
     // Validated and signed a slice at a time, giving way between slices: the
     // chunk before this one is being COPied meanwhile, and its stream is fed
-    // from this same thread.
+    // from this same thread. With a worker signer, each slice is signed there
+    // while this thread validates the next.
     const staged: StagedRecord[] = [];
+    const signing: Array<Promise<void>> = [];
     for (let start = 0; start < inputs.length; start += PREPARE_SLICE) {
       const slice = inputs.slice(start, start + PREPARE_SLICE);
       const { ready, issues } = prepareRecords(slice, definition.name, validator);
       for (const { index, ...issue } of issues)
         if (!notJson.has(start + index)) reject(start + index, issue);
+      const signable: StagedRecord[] = [];
       for (const each of ready) {
         const prepared = { ...each, index: start + each.index };
         const key = `${prepared.record.recordType}@${prepared.record.schemaVersion}`;
         counts.recordTypes[key] = (counts.recordTypes[key] ?? 0) + 1;
-        staged.push({
+        signable.push({
           line: chunk.lines[prepared.index]!,
           text: chunk.texts[prepared.index]!,
           prepared,
-          message: toMessage(prepared, signer),
+          message: workerSigner ? unsignedMessage(prepared) : toMessage(prepared, signer),
         });
       }
+      staged.push(...signable);
+      if (workerSigner && signable.length > 0) signing.push(this.signed(signable, workerSigner));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(signing);
     await this.report(rejected, options, counts);
     return staged;
+  }
+
+  /** Adds the worker's signatures to the slice's messages (a failure is the chunk's, awaited with it). */
+  private signed(slice: StagedRecord[], workerSigner: BatchSigner): Promise<void> {
+    const { keyId } = this.parts.signer;
+    const done = workerSigner.sign(slice.map((each) => each.message.value)).then((signatures) =>
+      slice.forEach((each, index) => {
+        each.message = {
+          ...each.message,
+          headers: withSignature(keyId, signatures[index]!, each.message.headers),
+        };
+      }),
+    );
+    // Awaited with the chunk's others; not an unhandled rejection before then.
+    done.catch(() => undefined);
+    return done;
   }
 
   /** Steps 4 and 5 for one chunk: stage, merge, commit, send. */
@@ -218,10 +252,13 @@ export class Backfill {
   ): Promise<void> {
     if (records.length === 0) return;
     const { database, outbox, bus, relay } = this.parts;
+    // A log in this database takes the chunk in its own transaction (step 5 then has nothing to send).
+    const log = bus.transactionalLog;
     const { kept, landed } = await database.transaction(async (tx) => {
-      await this.stage.stage(tx, records);
-      const kept = await this.stage.keep(tx);
-      const landed = options.land ? await options.land(tx, BACKFILL_STAGE) : 0;
+      const staged = await this.stage.stage(tx, records, log);
+      const kept = await this.stage.keep(tx, records.length, staged, log ? 'log' : 'outbox');
+      const landed = options.land ? await options.land(tx, BACKFILL_STAGE, staged) : 0;
+      if (log) await this.stage.appendToLog(tx, log);
       return { kept, landed };
     });
     counts.written += kept.written;

@@ -251,17 +251,24 @@ function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
 }
 
 /** A record's message on the bus: its JSON bytes, signed with the adapter's key. */
-export function toMessage({ record }: PreparedRecord, signer: RecordSigner): OutgoingMessage {
-  const value = Buffer.from(JSON.stringify(record));
+export function toMessage(prepared: PreparedRecord, signer: RecordSigner): OutgoingMessage {
+  const message = unsignedMessage(prepared);
+  return { ...message, headers: signedHeaders(signer, message.value, message.headers) };
+}
+
+/** toMessage() but for the signature, for a caller that signs many values at once (withSignature adds it). */
+export function unsignedMessage({
+  record,
+}: PreparedRecord): OutgoingMessage & { headers: Record<string, string> } {
   return {
     topic: topicFor(record.recordType),
     key: record.subjectId,
-    value,
-    headers: signedHeaders(signer, value, {
+    value: Buffer.from(JSON.stringify(record)),
+    headers: {
       'record-type': record.recordType,
       'schema-version': String(record.schemaVersion),
       'event-id': record.eventId,
       source: record.source,
-    }),
+    },
   };
 }

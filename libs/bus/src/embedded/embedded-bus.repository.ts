@@ -84,6 +84,81 @@ export class EmbeddedBusRepository {
     }
   }
 
+  /**
+   * Appends the messages `rows` selects (see TransactionalLog) in the
+   * caller's transaction: counts them per partition, takes each partition's
+   * offsets — locking the partition rows in publish()'s order (topic by code
+   * unit, then partition), so a concurrent publisher waits rather than
+   * deadlocks — and inserts them from `rows` again, numbered in `seq` order,
+   * with one notification per topic, sent at commit. A partition not created
+   * yet (a topic never ensured) is created first, in the same transaction.
+   */
+  async appendSelected(
+    tx: Queryable,
+    rows: string,
+    partitions: number,
+    channel: string,
+  ): Promise<number> {
+    const counts = await tx.query<{ topic: string; partition: number; n: number }>(
+      `SELECT topic, partition, count(*)::int AS n FROM (${rows}) r
+       GROUP BY topic, partition ORDER BY topic COLLATE "C", partition`,
+    );
+    if (counts.length === 0) return 0;
+    const topics = counts.map((c) => c.topic);
+    const numbers = counts.map((c) => c.partition);
+    const take = (): Promise<Array<{ topic: string; partition: number; first: string }>> =>
+      tx.query(
+        `WITH locked AS (
+           SELECT p.topic, p.partition, x.n FROM bus_partition p
+           JOIN unnest($1::text[], $2::int[], $3::bigint[]) AS x(topic, partition, n)
+             ON p.topic = x.topic AND p.partition = x.partition
+           ORDER BY p.topic COLLATE "C", p.partition
+           FOR UPDATE OF p)
+         UPDATE bus_partition p SET next_offset = p.next_offset + l.n
+         FROM locked l WHERE p.topic = l.topic AND p.partition = l.partition
+         RETURNING p.topic, p.partition, (p.next_offset - l.n)::text AS first`,
+        [topics, numbers, counts.map((c) => c.n)],
+      );
+    let taken = await take();
+    if (taken.length < counts.length) {
+      if (taken.length > 0)
+        throw new Error('appending to the bus found some of its partitions missing');
+      await tx.query(
+        `INSERT INTO bus_partition (topic, partition)
+         SELECT t, p FROM unnest($1::text[]) t CROSS JOIN generate_series(0, $2 - 1) p
+         ON CONFLICT DO NOTHING`,
+        [[...new Set(topics)], partitions],
+      );
+      taken = await take();
+      if (taken.length < counts.length)
+        throw new Error('appending to the bus found no partition to append to');
+    }
+    const [appended] = await tx.query<{ count: number }>(
+      `WITH appended AS (
+         INSERT INTO bus_message (topic, partition, "offset", key, value, headers)
+         SELECT r.topic, r.partition,
+                o.first + row_number() OVER (PARTITION BY r.topic, r.partition ORDER BY r.seq) - 1,
+                r.key, r.value, r.headers
+         FROM (${rows}) r
+         JOIN unnest($1::text[], $2::int[], $3::bigint[]) AS o(topic, partition, first)
+           ON o.topic = r.topic AND o.partition = r.partition
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM appended)::int AS count,
+              (SELECT count(pg_notify($4, t)) FROM unnest($5::text[]) t) AS notified`,
+      [
+        taken.map((t) => t.topic),
+        taken.map((t) => t.partition),
+        taken.map((t) => t.first),
+        channel,
+        [...new Set(topics)],
+      ],
+    );
+    const expected = counts.reduce((sum, c) => sum + c.n, 0);
+    if (appended!.count !== expected)
+      throw new Error(`appending to the bus wrote ${appended!.count} of ${expected} messages`);
+    return expected;
+  }
+
   async joinGroup(group: string, topics: string[]): Promise<void> {
     await this.db.query(
       `INSERT INTO bus_group_offset (group_id, topic, partition)

@@ -17,6 +17,7 @@ import type {
   OutgoingMessage,
   SubscribeOptions,
   Subscription,
+  TransactionalLog,
 } from '../event-bus.port.js';
 import { partitionFor } from '../partitioner.js';
 import { WorkLoop } from '../work-loop.js';
@@ -44,10 +45,16 @@ export class EmbeddedEventBus implements EventBus {
   private listener?: pg.Client;
   private retentionTimer?: NodeJS.Timeout;
   private closed = false;
+  readonly transactionalLog: TransactionalLog;
 
   constructor(private readonly options: EmbeddedEventBusOptions) {
     this.repository = new EmbeddedBusRepository(options.database);
     this.partitions = options.partitions ?? 6;
+    this.transactionalLog = {
+      partitionOf: (key) => partitionFor(key, this.partitions),
+      appendSelected: (tx, rows) =>
+        this.repository.appendSelected(tx, rows, this.partitions, CHANNEL),
+    };
   }
 
   async connect(): Promise<void> {

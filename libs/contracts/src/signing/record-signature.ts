@@ -72,7 +72,16 @@ export function signedHeaders(
   value: Buffer,
   headers: Record<string, string> = {},
 ): Record<string, string> {
-  return { ...headers, [SIGNATURE_HEADER]: signer.sign(value), [KEY_ID_HEADER]: signer.keyId };
+  return withSignature(signer.keyId, signer.sign(value), headers);
+}
+
+/** The message's headers with a signature made by the key `keyId` added. */
+export function withSignature(
+  keyId: string,
+  signature: string,
+  headers: Record<string, string> = {},
+): Record<string, string> {
+  return { ...headers, [SIGNATURE_HEADER]: signature, [KEY_ID_HEADER]: keyId };
 }
 
 /**
