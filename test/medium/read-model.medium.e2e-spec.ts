@@ -13,9 +13,10 @@ import {
   AdapterRegistryRepository,
   AdapterRegistryService,
   type AdapterActor,
+  type CheckedDecoder,
 } from '#spean/adapter-registry';
 import { AuditLog } from '#spean/audit';
-import { EmbeddedEventBus, topicFor, type OutgoingMessage } from '#spean/bus';
+import { EmbeddedEventBus, topicFor, type ConsumedMessage, type OutgoingMessage } from '#spean/bus';
 import { keyIdOf, publicKeyPem, VerhoeffNationalIdScheme } from '#spean/contracts';
 import { DeadLetterRepository, DeadLetterService } from '#spean/dead-letters';
 import { Metrics } from '#spean/observability';
@@ -242,6 +243,51 @@ describe('applying records', () => {
     await expect(sectionIds(owner, ['vehicle-registration'], [])).resolves.toEqual(
       expect.arrayContaining(['2AA-1001 subject', '2AA-1002 subject']),
     );
+  });
+
+  it('skips, unverified, what a large batch names exactly as held; verifies any other stale message', async () => {
+    const owner = citizen();
+    await bus.publish([signed(car('2AA-3001', owner, 2))]);
+    const held = (await storedAt('vehicle-registration', '2AA-3001', 2))!;
+    const asConsumed = (message: OutgoingMessage, offset: number): ConsumedMessage => ({
+      ...message,
+      headers: message.headers ?? {},
+      partition: 0,
+      offset: String(offset),
+      timestamp: new Date(),
+    });
+    // The record held, as the bus brings it again after a backfill: same version and event id.
+    const again = unsigned(car('2AA-3001', owner, 2));
+    const exact = asConsumed(
+      {
+        ...again,
+        value: Buffer.from(
+          JSON.stringify({ ...JSON.parse(again.value.toString('utf8')), eventId: held.eventId }),
+        ),
+      },
+      1,
+    );
+    // Stale as well, but not the record held: another event id, an older version.
+    const otherEvent = asConsumed(unsigned(car('2AA-3001', owner, 2)), 2);
+    const older = asConsumed(unsigned(car('2AA-3001', owner, 1)), 3);
+    const fresh = Array.from({ length: 100 }, (_, i) =>
+      asConsumed(signed(car(`2AA-4${String(i).padStart(3, '0')}`, owner, 1)), 10 + i),
+    );
+    const verified: ConsumedMessage[] = [];
+    const decoder: CheckedDecoder = async (message, decode) => {
+      verified.push(message);
+      return decode(message);
+    };
+    const service = new ReadModelService(repository, schemas.validator, new Metrics('gateway'));
+    await service.applyBatch([exact, otherEvent, older, ...fresh], decoder);
+    expect(verified).not.toContain(exact);
+    expect(verified).toEqual(expect.arrayContaining([otherEvent, older, ...fresh]));
+    expect(verified).toHaveLength(102);
+    await expect(stored('vehicle-registration', '2AA-3001')).resolves.toMatchObject({
+      version: 2,
+      eventId: held.eventId,
+    });
+    await expect(stored('vehicle-registration', '2AA-4099')).resolves.toMatchObject({ version: 1 });
   });
 
   it('moves a record to its new owner, and a delete withdraws it from everyone', async () => {

@@ -206,20 +206,31 @@ export class ReadModelRepository {
   }
 
   /**
-   * The positions (from 0) of the records in `heads` that the model holds at
-   * the same or a newer version: those apply() would skip as stale.
+   * The positions (from 0) of the messages in `heads` that name exactly a
+   * record the model holds: its version and its event id.
    */
   async heldAlready(
-    heads: ReadonlyArray<{ recordType: string; recordId: string; version: number }>,
+    heads: ReadonlyArray<{
+      recordType: string;
+      recordId: string;
+      version: number;
+      eventId: string;
+    }>,
   ): Promise<number[]> {
     if (heads.length === 0) return [];
     const rows = await this.db.query<{ i: number }>(
       `SELECT (x.i - 1)::int AS i
-       FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS x(record_type, record_id, version, i)
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[])
+         WITH ORDINALITY AS x(record_type, record_id, version, event_id, i)
        JOIN read_record r ON r.record_type = x.record_type AND r.record_id = x.record_id
-       WHERE r.version >= x.version`,
-      [heads.map((h) => h.recordType), heads.map((h) => h.recordId), heads.map((h) => h.version)],
-      'read-model-held-already',
+       WHERE r.version = x.version AND r.event_id = x.event_id`,
+      [
+        heads.map((h) => h.recordType),
+        heads.map((h) => h.recordId),
+        heads.map((h) => h.version),
+        heads.map((h) => h.eventId),
+      ],
+      'read-model-held-exactly',
     );
     return rows.map((row) => row.i);
   }

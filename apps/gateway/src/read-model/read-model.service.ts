@@ -8,10 +8,12 @@
 // A large batch is a catch-up or a bulk load — `spean backfill` lands its
 // records in the model itself, and the bus then brings every one of them
 // here. Before its signatures are checked, such a batch is looked up by
-// record and version, and what the model holds already at that version or a
-// newer one is skipped as stale, unverified: it would change nothing, so a
-// signature check (about 140 µs of CPU each) would only have decided which
-// way it changed nothing.
+// record, version and event id, and a message naming exactly the record the
+// model holds (same version, same event id) is skipped as stale, unverified:
+// it would change nothing, so a signature check (about 140 µs of CPU each)
+// would only have decided which way it changed nothing. Anything else — an
+// older version, another event id — is verified as always, so a forged
+// message still becomes a dead letter that stewards see, however stale.
 import type { CheckedDecoder } from '#spean/adapter-registry';
 import { storedRecordHead, type PublishedRecord } from '#spean/contracts';
 import { CITIZEN_SECTIONS } from '#spean/access';
@@ -38,8 +40,11 @@ interface RecordHead {
   recordType: string;
   recordId: string;
   version: number;
+  eventId: string;
   schemaVersion: unknown;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The topics the read model consumes: one per record type a citizen section shows. */
 export function readModelTopics(): string[] {
@@ -76,8 +81,8 @@ export class ReadModelService {
   }
 
   /**
-   * A large batch less the records the model holds at their version or a
-   * newer one (see the top of the file); a small one whole. A message whose
+   * A large batch less the messages naming exactly a record the model holds
+   * (see the top of the file); a small one whole. A message whose
    * head cannot be read is kept: decoding it says why it is a dead letter.
    */
   private async withoutHeld(
@@ -107,7 +112,7 @@ export class ReadModelService {
     };
   }
 
-  /** Records skipped as held already: received, and stale. */
+  /** Messages skipped as the records held already: received, and stale. */
   private countHeld(held: RecordHead[]): void {
     if (held.length === 0) return;
     const consumed = this.metrics.recordsConsumed;
@@ -152,8 +157,12 @@ function headOf(value: Buffer): RecordHead | undefined {
     return undefined;
   }
   if (typeof input !== 'object' || input === null) return undefined;
-  const { recordType, recordId, version, schemaVersion } = input as Record<string, unknown>;
+  const { recordType, recordId, version, eventId, schemaVersion } = input as Record<
+    string,
+    unknown
+  >;
   if (typeof recordType !== 'string' || typeof recordId !== 'string') return undefined;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) return undefined;
-  return { recordType, recordId, version, schemaVersion };
+  if (typeof eventId !== 'string' || !UUID.test(eventId)) return undefined;
+  return { recordType, recordId, version, eventId, schemaVersion };
 }
