@@ -73,8 +73,11 @@ export const signingScenario: Scenario = {
     });
     // Key and approval look-ups are in-memory caches in the product; the same here.
     const verifier = new RecordVerifier(
-      { find: async (keyId) => keys.get(keyId) },
-      { mayPublish: async () => ({ allowed: true }) },
+      { find: async (keyId) => keys.get(keyId), findAsOf: async (keyId) => keys.get(keyId) },
+      {
+        mayPublish: async () => ({ allowed: true }),
+        mayPublishAsOf: async () => ({ allowed: true }),
+      },
     );
     // The verifier around the consumer's one parse (the read model validates the schema too; not timed here).
     const decode = verifier.decoderFor('gateway');

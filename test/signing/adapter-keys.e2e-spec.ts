@@ -163,6 +163,31 @@ describe('adapter keys', () => {
     await until(async () => (await quiet.find(other.keyId))?.key.state === 'revoked', 2_000);
   });
 
+  it('reads the keys again before refusing a record published after its last read', async () => {
+    const key = await keys.propose(steward, 'tax-office', newPem());
+    // A key set whose announcements never come (a notification still on its way).
+    const deaf = new AdapterKeys(
+      test.database,
+      { onAnnounced: () => () => undefined },
+      { maxAgeMs: 60_000 },
+    );
+    await deaf.start();
+    opened.push(deaf);
+    expect((await deaf.find(key.keyId))?.key.state).toBe('proposed');
+    const readBefore = new Date(Date.now() - 60_000);
+    await keys.approve(steward, key.keyId, 'ok');
+    const published = new Date();
+    // What it loaded is younger than its age: find answers from it.
+    expect((await deaf.find(key.keyId))?.key.state).toBe('proposed');
+    // A record published after that load: the keys are read again first.
+    expect((await deaf.findAsOf(key.keyId, published))?.key.state).toBe('approved');
+    // One published before the last load is answered from it.
+    await test.database.query(`UPDATE adapter_key SET state = 'revoked' WHERE key_id = $1`, [
+      key.keyId,
+    ]);
+    expect((await deaf.findAsOf(key.keyId, readBefore))?.key.state).toBe('approved');
+  });
+
   it('registers and approves the built-in adapters with their keys, and never approves a revoked one again', async () => {
     const fresh = await createTestDatabase('built_in_keys');
     const log = new AuditLog(fresh.database);

@@ -25,6 +25,8 @@ export interface AdapterApprovalsOptions {
 interface Cached {
   registration: AdapterRegistration | undefined;
   loadedAt: number;
+  /** When the read began: the registration as committed before then. */
+  began: number;
 }
 
 type ChangeListener = () => void;
@@ -86,6 +88,27 @@ export class AdapterApprovals {
     return mayPublish(await this.registration(adapter), adapter, recordType, schemaVersion);
   }
 
+  /**
+   * mayPublish, answered from the registration as the registry held it at
+   * `asOf` or later: read again unless the cached one was read after that
+   * time. For a refusal about to be made of a record published at `asOf`,
+   * whose adapter's approval announcement has not arrived yet.
+   */
+  async mayPublishAsOf(
+    adapter: string,
+    recordType: string,
+    schemaVersion: number | undefined,
+    asOf: Date,
+  ): Promise<Permission> {
+    const fresh = (): boolean => (this.cache.get(adapter)?.began ?? 0) > asOf.getTime();
+    if (!fresh()) {
+      // A read in flight (another refusal's) is likely fresh enough: one read, not one each.
+      await this.loading.get(adapter)?.catch(() => undefined);
+      if (!fresh()) this.changed(adapter, false);
+    }
+    return this.mayPublish(adapter, recordType, schemaVersion);
+  }
+
   async mayConsume(adapter: string, recordType: string): Promise<Permission> {
     return mayConsume(await this.registration(adapter), adapter, recordType);
   }
@@ -97,11 +120,12 @@ export class AdapterApprovals {
     let load = this.loading.get(adapter);
     if (!load) {
       const generation = this.generation.get(adapter) ?? 0;
+      const began = Date.now();
       load = this.repository
         .get(adapter)
         .then((registration) => {
           if ((this.generation.get(adapter) ?? 0) === generation) {
-            this.cache.set(adapter, { registration, loadedAt: Date.now() });
+            this.cache.set(adapter, { registration, loadedAt: Date.now(), began });
           }
           return registration;
         })
@@ -130,10 +154,12 @@ export class AdapterApprovals {
     return () => this.announcements.delete(listener);
   }
 
-  private changed(adapter: string): void {
+  /** Forgets what was read of the adapter; an announced change also tells the listeners. */
+  private changed(adapter: string, announced = true): void {
     this.generation.set(adapter, (this.generation.get(adapter) ?? 0) + 1);
     this.cache.delete(adapter);
     this.loading.delete(adapter);
+    if (!announced) return;
     for (const listener of this.announcements) listener(adapter);
     void this.check(adapter, true);
   }

@@ -29,6 +29,8 @@ export class AdapterKeys {
   private readonly missReloadMs: number;
   private known = new Map<string, KnownKey>();
   private loadedAt = 0;
+  /** When the load that gave `known` began: it reflects every change committed before then. */
+  private loadBegan = 0;
   private loading?: Promise<void>;
   /** Bumped on every announcement, so a load begun before one is done again after it. */
   private generation = 0;
@@ -71,12 +73,28 @@ export class AdapterKeys {
     return this.known.get(keyId);
   }
 
+  /**
+   * The key under this id as the table held it at `asOf` or later: loads
+   * again unless the last load began after that time. For a refusal about to
+   * be made of a record published at `asOf`: a key approved just before the
+   * record was published, whose announcement has not arrived yet, is then
+   * found approved, not refused as unknown.
+   */
+  async findAsOf(keyId: string, asOf: Date): Promise<KnownKey | undefined> {
+    const at = asOf.getTime();
+    // Twice at most: a load in flight may have begun before asOf.
+    for (let attempt = 0; attempt < 2 && !(this.loadBegan > at); attempt++)
+      await (this.loading ?? this.reload());
+    return this.known.get(keyId);
+  }
+
   /** Loads every key again; concurrent callers share one load. */
   reload(): Promise<void> {
     this.loading ??= (async () => {
       try {
         for (;;) {
           const generation = this.generation;
+          const began = Date.now();
           const rows = await this.repository.list();
           const known = new Map<string, KnownKey>();
           for (const key of rows) {
@@ -94,6 +112,7 @@ export class AdapterKeys {
           }
           this.known = known;
           this.loadedAt = Date.now();
+          this.loadBegan = began;
           if (generation === this.generation) return;
         }
       } finally {

@@ -39,17 +39,17 @@ function verifierWith(
 ): { verifier: RecordVerifier; counted: string[] } {
   const byId = new Map(keys.map((entry) => [entry.key.keyId, entry]));
   const counted: string[] = [];
+  const mayPublish = async (
+    source: string,
+    recordType: string,
+    version?: number,
+  ): Promise<Permission> =>
+    approved(source, recordType, version)
+      ? { allowed: true }
+      : { allowed: false, reason: `adapter ${source} is not approved to publish ${recordType}` };
   const verifier = new RecordVerifier(
-    { find: async (keyId) => byId.get(keyId) },
-    {
-      mayPublish: async (source, recordType, version): Promise<Permission> =>
-        approved(source, recordType, version)
-          ? { allowed: true }
-          : {
-              allowed: false,
-              reason: `adapter ${source} is not approved to publish ${recordType}`,
-            },
-    },
+    { find: async (keyId) => byId.get(keyId), findAsOf: async (keyId) => byId.get(keyId) },
+    { mayPublish, mayPublishAsOf: mayPublish },
     ({ reason, group }) => counted.push(`${group}:${reason}`),
   );
   return { verifier, counted };

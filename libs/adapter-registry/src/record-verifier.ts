@@ -59,8 +59,8 @@ export type CheckedDecoder = <D extends Decoding>(
 
 export class RecordVerifier {
   constructor(
-    private readonly keys: Pick<AdapterKeys, 'find'>,
-    private readonly approvals: Pick<AdapterApprovals, 'mayPublish'>,
+    private readonly keys: Pick<AdapterKeys, 'find' | 'findAsOf'>,
+    private readonly approvals: Pick<AdapterApprovals, 'mayPublish' | 'mayPublishAsOf'>,
     private readonly counted: RefusalCounter = () => undefined,
   ) {}
 
@@ -90,7 +90,14 @@ export class RecordVerifier {
         reason: `the record at ${where} carries no ${signature === undefined ? SIGNATURE_HEADER : KEY_ID_HEADER} header: only records an approved adapter signed are applied`,
       };
     }
-    const known = keyId.length <= 64 ? await this.keys.find(keyId) : undefined;
+    let known = keyId.length <= 64 ? await this.keys.find(keyId) : undefined;
+    // About to refuse: not on what was loaded before the record was published.
+    if (
+      keyId.length <= 64 &&
+      (!known || keyRefusal(known.key) !== undefined) &&
+      isDate(message.timestamp)
+    )
+      known = await this.keys.findAsOf(keyId, message.timestamp);
     if (!known) {
       return {
         code: 'unknown-key',
@@ -123,11 +130,19 @@ export class RecordVerifier {
         reason: `the record at ${where} names source ${printable(claims.source)}, but is signed with key ${signer.key.keyId} of adapter ${signer.key.adapter}`,
       };
     }
-    const permission = await this.approvals.mayPublish(
+    let permission = await this.approvals.mayPublish(
       claims.source,
       claims.recordType,
       claims.schemaVersion,
     );
+    // About to refuse: not on a registration read before the record was published.
+    if (!permission.allowed && isDate(message.timestamp))
+      permission = await this.approvals.mayPublishAsOf(
+        claims.source,
+        claims.recordType,
+        claims.schemaVersion,
+        message.timestamp,
+      );
     if (!permission.allowed) {
       return {
         code: 'source-not-approved',
@@ -156,4 +171,8 @@ function header(message: ConsumedMessage, name: string): string | undefined {
 function printable(text: string): string {
   const cleaned = text.replace(/[^\x20-\x7e]/g, '?');
   return JSON.stringify(cleaned.length > 64 ? `${cleaned.slice(0, 64)}…` : cleaned);
+}
+
+function isDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
 }
