@@ -105,6 +105,7 @@ async function post(endpoint: AdapterEndpoint, records: readonly object[]): Prom
       throw new Error(
         `${endpoint.url} could not be reached after ${attempt} attempts: ${(error as Error).message}` +
           (cause ? ` (${cause.message})` : ''),
+        { cause: error },
       );
     }
     if (response.status === 202) {
