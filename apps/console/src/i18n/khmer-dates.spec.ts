@@ -1,7 +1,7 @@
 // Khmer dates where the browser lacks Khmer locale data: months in Khmer, the
 // day first, a 24-hour clock; other languages and Khmer-capable browsers untouched.
 import { describe, expect, it } from '@jest/globals';
-import { ensureKhmerDates, KHMER_MONTHS } from './khmer-dates';
+import { ensureKhmerDates, KHMER_AT, KHMER_MONTHS } from './khmer-dates';
 
 /** An Intl whose DateTimeFormat, like a reduced browser's, knows no Khmer. */
 function withoutKhmer(): typeof Intl {
@@ -32,6 +32,8 @@ describe('Khmer dates', () => {
     expect(format({ dateStyle: 'long' })).toBe('7 ធ្នូ 2026');
     expect(format({ dateStyle: 'medium', timeStyle: 'short' })).toBe('7 ធ្នូ 2026, 10:04');
     expect(format({ dateStyle: 'short' })).toBe('07/12/2026');
+    // A long date with its time: joined in Khmer, not with the English "at".
+    expect(format({ dateStyle: 'long', timeStyle: 'medium' })).toBe(`7 ធ្នូ 2026${KHMER_AT}10:04:05`);
     expect(intl.DateTimeFormat.supportedLocalesOf(['km', 'en'])).toEqual(['km', 'en']);
     expect(new intl.DateTimeFormat('km').resolvedOptions().locale).toBe('km');
     expect(new intl.DateTimeFormat('km', PHNOM_PENH)).toBeInstanceOf(Intl.DateTimeFormat);

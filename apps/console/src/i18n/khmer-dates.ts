@@ -23,12 +23,18 @@ export const KHMER_MONTHS = [
   'ធ្នូ',
 ] as const;
 
-/** The formatter's parts with English month names put in Khmer. */
+/** What joins a long date to its time in Khmer, where English says "at" (CLDR km: "{1} នៅ​ម៉ោង {0}"). */
+export const KHMER_AT = ' នៅ\u200bម៉ោង ';
+
+/** The formatter's parts with English month names, and the English "at", put in Khmer. */
 export function khmerParts(
   parts: Intl.DateTimeFormatPart[],
   date: Date | number | undefined,
   timeZone: string,
 ): Intl.DateTimeFormatPart[] {
+  parts = parts.map((part) =>
+    part.type === 'literal' && part.value === ' at ' ? { type: 'literal', value: KHMER_AT } : part,
+  );
   if (!parts.some((part) => part.type === 'month' && /\D/.test(part.value))) return parts;
   // The month's number, in the same time zone as the parts, names it.
   const month = Number(
