@@ -23,7 +23,7 @@ export const KHMER_MONTHS = [
   'ធ្នូ',
 ] as const;
 
-/** What joins a long date to its time in Khmer, where English says "at" (CLDR km: "{1} នៅ​ម៉ោង {0}"). */
+/** What joins a long date to its time in Khmer, where English says "at" (CLDR km: "{1} នៅម៉ោង {0}", with a zero-width space). */
 export const KHMER_AT = ' នៅ\u200bម៉ោង ';
 
 /** The formatter's parts with English month names, and the English "at", put in Khmer. */
