@@ -212,6 +212,13 @@ function FilterForm({
   );
 }
 
+/** The filters naming who acted: plain text fields, in this order. */
+const WHO_ACTED = [
+  ['agencyId', 'audit.explorer.agency'],
+  ['clientId', 'audit.explorer.client'],
+  ['personName', 'audit.explorer.person'],
+] as const;
+
 function FilterFields({
   draft,
   set,
@@ -222,24 +229,15 @@ function FilterFields({
   const intl = useIntl();
   return (
     <>
-      <TextInput
-        className="field"
-        value={draft.agencyId}
-        onChange={set('agencyId')}
-        label={<FormattedMessage id="audit.explorer.agency" />}
-      />
-      <TextInput
-        className="field"
-        value={draft.clientId}
-        onChange={set('clientId')}
-        label={<FormattedMessage id="audit.explorer.client" />}
-      />
-      <TextInput
-        className="field"
-        value={draft.personName}
-        onChange={set('personName')}
-        label={<FormattedMessage id="audit.explorer.person" />}
-      />
+      {WHO_ACTED.map(([name, label]) => (
+        <TextInput
+          key={name}
+          className="field"
+          value={draft[name]}
+          onChange={set(name)}
+          label={<FormattedMessage id={label} />}
+        />
+      ))}
       <TextInput
         className="field"
         value={draft.nationalId}
