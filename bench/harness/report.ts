@@ -286,6 +286,8 @@ export function checkTargets(measurements: readonly Measurement[], quick: boolea
 export const SUBJECTS = {
   auditOn: 'spean (audit on)',
   auditOff: 'spean (audit off)',
+  /** The audited gateway with GRAPHQL_COMPILED_LOOKUPS=false: every lookup through Apollo. */
+  apolloPath: 'spean (Apollo path)',
   bare: 'bare endpoint',
   postgraphile: 'postgraphile',
   rawSelect: 'raw select',

@@ -14,6 +14,7 @@ export type AdapterKind = (typeof ADAPTER_NAMES)[number];
 
 export type ServerKind =
   | 'gateway'
+  | 'gateway-apollo-path'
   | 'gateway-without-audit'
   | 'gateway-without-verification'
   | 'bare-endpoint'
@@ -48,6 +49,7 @@ export interface ServerStartOptions {
 function entryOf(kind: ServerKind): string {
   switch (kind) {
     case 'gateway':
+    case 'gateway-apollo-path':
       return distPath('apps/gateway/src/main.js');
     case 'gateway-without-audit':
       return path.join(REPOSITORY_ROOT, 'bench', 'gateway-without-audit.ts');

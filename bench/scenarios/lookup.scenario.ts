@@ -65,6 +65,13 @@ const SUBJECT_LIST = (context: BenchContext): Subject[] => [
     target: (population, server) => speanTarget(population, server!, context),
   },
   {
+    // What the compiled lookups give: the same gateway, every lookup through Apollo.
+    name: SUBJECTS.apolloPath,
+    unit: 'lookups/s',
+    server: 'gateway-apollo-path',
+    target: (population, server) => speanTarget(population, server!, context),
+  },
+  {
     name: SUBJECTS.auditOff,
     unit: 'lookups/s',
     server: 'gateway-without-audit',
@@ -124,7 +131,7 @@ interface Started {
 
 /**
  * Every subject's server is started once and kept up; at each concurrency the
- * subjects then take turns, round after round (audit on, audit off, bare,
+ * subjects then take turns, round after round (audit on, Apollo path, audit off, bare,
  * PostGraphile, raw select; again …), so each comparison is between medians
  * measured over the same stretch of time.
  */
@@ -203,6 +210,7 @@ const reasonOf = (error: unknown): string =>
 
 /** The gateway as npm start runs it gets --gateway-workers processes; the bench-only ones one. */
 export function gatewayStart(context: BenchContext, kind: ServerKind): StartOptions {
+  if (kind === 'gateway-apollo-path') return { env: { GRAPHQL_COMPILED_LOOKUPS: 'false' } };
   return kind === 'gateway'
     ? { env: { GATEWAY_WORKERS: String(context.options.gatewayWorkers) } }
     : {};

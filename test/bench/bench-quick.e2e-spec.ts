@@ -20,6 +20,7 @@ describe('npm run bench -- --quick', () => {
   it('measures the lookup and every baseline at every concurrency, without a failed lookup', () => {
     for (const subject of [
       'spean (audit on)',
+      'spean (Apollo path)',
       'spean (audit off)',
       'bare endpoint',
       'postgraphile',

@@ -10,7 +10,7 @@ import { CitizenExceptionCode } from './citizen.exception.js';
 import { SECTION_NAMES } from '#spean/access';
 import type { PreviewOf } from './citizen-access.js';
 import { CitizenService, type CitizenView, type SectionSelection } from './citizen.service.js';
-import { refuse, selectionOf } from './granted-fields.js';
+import { refuse, selectionOf, type SelectionSource } from './granted-fields.js';
 import { CitizenModel } from './models/citizen.model.js';
 import type { GatewayContext } from '../common/gateway-context.js';
 
@@ -54,7 +54,7 @@ export class CitizenResolver {
 export async function answerLookup(
   citizens: CitizenService,
   context: GatewayContext,
-  info: GraphQLResolveInfo,
+  info: SelectionSource,
   asked: { nationalId: string; purpose: string; reference?: string | null; previewOf?: PreviewOf },
 ): Promise<Record<string, unknown> | null> {
   const { nationalId, purpose, reference, previewOf } = asked;
@@ -81,7 +81,7 @@ export async function answerLookup(
 const selectedUnder = new WeakMap<FieldNode, SectionSelection>();
 
 /** The sections the query selects, each with the fields selected in it. */
-export function sectionsSelected(info: GraphQLResolveInfo): SectionSelection {
+export function sectionsSelected(info: SelectionSource): SectionSelection {
   const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
   const known = node && selectedUnder.get(node);
   if (known) return known;

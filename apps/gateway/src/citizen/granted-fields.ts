@@ -45,6 +45,12 @@ export function narrowTo(
 /** The fields selected under a field, through aliases and fragments: field → its own selection (empty for a leaf). */
 export type Selection = ReadonlyMap<string, Selection>;
 
+/** What a selection is read from: the field's nodes, the document's fragments, the request's variables. */
+export type SelectionSource = Pick<
+  GraphQLResolveInfo,
+  'fieldNodes' | 'fragments' | 'variableValues'
+>;
+
 /**
  * The selection under the resolved field, at every depth: for citizen(...),
  * section → the section's fields asked for → theirs, and so on. Aliases of one
@@ -53,7 +59,7 @@ export type Selection = ReadonlyMap<string, Selection>;
  * nor audited. `conditional` says whether any was there: then the selection
  * holds for this request's variables only.
  */
-export function selectionOf(info: GraphQLResolveInfo): {
+export function selectionOf(info: SelectionSource): {
   selection: Selection;
   conditional: boolean;
 } {
@@ -66,7 +72,7 @@ export function selectionOf(info: GraphQLResolveInfo): {
 
 function collect(
   selectionSet: SelectionSetNode | undefined,
-  info: GraphQLResolveInfo,
+  info: SelectionSource,
   into: Map<string, Selection>,
   seen: { conditional: boolean },
 ): void {
@@ -79,7 +85,7 @@ function collect(
 
 function forEachField(
   selectionSet: SelectionSetNode | undefined,
-  info: GraphQLResolveInfo,
+  info: SelectionSource,
   seen: { conditional: boolean },
   visit: (field: FieldNode) => void,
 ): void {
@@ -96,7 +102,7 @@ function forEachField(
 }
 
 /** Whether graphql-js will answer `node` for this request's variables (its shouldIncludeNode). */
-function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
+function included(node: SelectionNode, info: SelectionSource): boolean {
   const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
   if (skip?.['if'] === true) return false;
   const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);

@@ -19,6 +19,11 @@ export interface GatewayConfig extends CommonConfig, CredentialSettings {
   tokenSigningKeyFile: string;
   /** GraphQL introspection; off in production unless asked for. */
   introspection: boolean;
+  /**
+   * Citizen lookups answered by their compiled plan, outside Apollo's pipeline
+   * (citizen/compiled-lookup.middleware.ts); on unless GRAPHQL_COMPILED_LOOKUPS=false.
+   */
+  compiledLookups: boolean;
   /** Ed25519 key that signs the audit log's checkpoints. */
   auditSigningKeyFile: string;
   /** Seconds between signed checkpoints of the audit log's head (when it moved). */
@@ -64,6 +69,7 @@ export function readGatewayConfig(env = new EnvReader()): GatewayConfig {
       ),
     ),
     introspection: env.bool('GRAPHQL_INTROSPECTION', common.environment !== 'production'),
+    compiledLookups: env.bool('GRAPHQL_COMPILED_LOOKUPS', true),
     auditSigningKeyFile: path.resolve(
       env.string(
         'AUDIT_SIGNING_KEY_FILE',

@@ -6,6 +6,9 @@
 // revalidated with (here the answer is written as it is, with its length).
 // Everything else is Nest's ApolloDriver: the options it prepares (plugins,
 // error formatting, the context with `req`), the server's start and stop.
+// A handler that answers some requests before Apollo (the compiled citizen
+// lookups, citizen/compiled-lookup.middleware.ts) is mounted just before it,
+// after every middleware, so a request it answers passes all the same checks.
 import {
   ApolloServer,
   HeaderMap,
@@ -16,13 +19,20 @@ import type { HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 
 type ContextOf = (http: { req: Request; res: Response }) => Promise<BaseContext> | BaseContext;
 
+/** The gateway's Apollo options: Nest's, and a handler that may answer a request before Apollo. */
+export interface GatewayDriverConfig extends ApolloDriverConfig {
+  /** Given the schema Nest built; undefined when there is none. */
+  before?: (schema: GraphQLSchema) => RequestHandler | undefined;
+}
+
 @Injectable()
 export class GatewayApolloDriver extends ApolloDriver {
-  protected override async registerExpress(options: ApolloDriverConfig): Promise<void> {
+  protected override async registerExpress(options: GatewayDriverConfig): Promise<void> {
     const httpAdapter = this.httpAdapterHost.httpAdapter;
     const server = new ApolloServer<BaseContext>({
       ...(options as ApolloServerOptions<BaseContext>),
@@ -34,7 +44,10 @@ export class GatewayApolloDriver extends ApolloDriver {
     });
     await server.start();
     const app = httpAdapter.getInstance<{ use(path: string, handler: unknown): void }>();
-    app.use(options.path ?? '/graphql', graphqlHandler(server, options.context as ContextOf));
+    const path = options.path ?? '/graphql';
+    const before = options.schema && options.before?.(options.schema);
+    if (before) app.use(path, before);
+    app.use(path, graphqlHandler(server, options.context as ContextOf));
     this.apolloServer = server;
   }
 }
