@@ -141,4 +141,43 @@ describe('a lookup reads the read model once', () => {
       { n: 2, record: expect.objectContaining({ source: 'test', agencyId: 'moi' }) as unknown },
     ]);
   });
+
+  it('lookups asked for at once share one read, each answered with its own citizen’s records', async () => {
+    const ids = new VerhoeffNationalIdScheme();
+    const other = ids.fromSerial(515151);
+    const unknown = ids.fromSerial(616161);
+    await new ReadModelRepository(db.database).apply([
+      {
+        recordType: 'person',
+        recordId: 'person-other',
+        subjectId: other,
+        relatedSubjects: [],
+        version: 1,
+        schemaVersion: 1,
+        op: 'upsert' as const,
+        payload: { n: 9 },
+        source: 'test',
+        eventId: '00000000-0000-4000-8000-000000000009',
+        occurredAt: '2026-11-21T10:00:00+07:00',
+      },
+    ]);
+    const asked = new Map(SECTION_NAMES.map((name) => [name, new Map([['n', new Map()]])]));
+    statements.length = 0;
+    const views = await Promise.all(
+      [nationalId, other, nationalId, unknown].map((id) =>
+        service.lookup(principal, id, 'business-registration', asked),
+      ),
+    );
+    expect(views.map((view) => view?.sections.get('person') ?? null)).toEqual([
+      { n: 0 },
+      { n: 9 },
+      { n: 0 },
+      null,
+    ]);
+    expect(views[0]?.sections.get('vehicles')).toEqual([{ n: 2 }]);
+    expect(views[1]?.sections.get('vehicles')).toEqual([]);
+    // One read for the four, and the unknown citizen's one check that it is unknown.
+    const selects = statements.filter((sql) => sql.startsWith('SELECT'));
+    expect(selects).toEqual(['SELECT q.subject AS "forSubject",', 'SELECT 1 FROM read_record']);
+  });
 });
