@@ -325,6 +325,11 @@ describe('a lookup answered by its compiled plan', () => {
       { variables: { id: { not: 'an id' } } },
       { operationName: 'Other' },
       { headers: { accept: 'text/html' } },
+      // A null into a non-null argument, through a nullable variable with a default.
+      {
+        definitions: '($id: ID = "0000000000", $purpose: String!, $reference: String)',
+        variables: { id: null },
+      },
     ] as const) {
       await bothWays({ token: 'mef', args: ARGS, selection: '{ nationalId }', ...c }, false);
     }

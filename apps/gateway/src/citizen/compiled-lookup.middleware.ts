@@ -18,7 +18,7 @@ import type { NextFunction, Request, Response } from 'express';
 import {
   getArgumentValues,
   getVariableValues,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
@@ -46,8 +46,12 @@ export interface CompiledLookupOptions extends CompileOptions {
   includeStacktrace: boolean;
 }
 
-/** Documents remembered, compiled or not; past this many, they are forgotten and compiled anew. */
+/**
+ * Documents remembered, compiled or not; past this many, or this much query
+ * text in all, they are forgotten and compiled anew.
+ */
 const MAX_PLANS = 500;
+const MAX_PLAN_TEXT = 8 * 1024 * 1024;
 
 /** Apollo's content types for one answer (MEDIA_TYPES in @apollo/server). */
 const APPLICATION_JSON = 'application/json; charset=utf-8';
@@ -94,59 +98,84 @@ function lookupBody(body: unknown): LookupBody | undefined {
   };
 }
 
+/** A request the compiled path takes: its plan, the content type to answer in, the arguments. */
+interface Taken {
+  plan: LookupPlan;
+  contentType: string;
+  variables: Record<string, unknown>;
+  args: { nationalId: string; purpose: string; reference?: string | null };
+}
+
 export function compiledLookups(options: CompiledLookupOptions) {
   const plans = new Map<string, LookupPlan | null>();
-  const planOf = (schema: GraphQLSchema, query: string): LookupPlan | null => {
+  let planText = 0;
+  const planOf = (query: string): LookupPlan | null => {
     let plan = plans.get(query);
     if (plan === undefined) {
-      plan = compileLookup(schema, query, options) ?? null;
-      if (plans.size >= MAX_PLANS) plans.clear();
+      plan = compileLookup(options.schema, query, options) ?? null;
+      if (plans.size >= MAX_PLANS || planText + query.length > MAX_PLAN_TEXT) {
+        plans.clear();
+        planText = 0;
+      }
       plans.set(query, plan);
+      planText += query.length;
     }
     return plan;
   };
   const citizenFilter = new CitizenGraphqlFilter();
 
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const principal = (request as Request & AuthenticatedRequest).principal;
+  /** The request's plan and arguments, when the compiled path can answer it exactly. */
+  const take = (request: Request): Taken | undefined => {
     const contentType = contentTypeFor(request.headers.accept);
     const body = request.method === 'POST' ? lookupBody(request.body) : undefined;
-    if (!principal || !contentType || !body || !isJson(request.headers['content-type'])) {
-      next();
-      return;
-    }
-    const { schema } = options;
-    const plan = planOf(schema, body.query);
-    if (!plan || (body.operationName !== undefined && body.operationName !== plan.operationName)) {
-      next();
-      return;
-    }
+    if (!contentType || !body || !isJson(request.headers['content-type'])) return undefined;
+    const plan = planOf(body.query);
+    if (!plan || (body.operationName !== undefined && body.operationName !== plan.operationName))
+      return undefined;
     // Refused text and uncoercible variables are Apollo's to answer, as always.
-    if (findTextProblem(plan.document, body.variables)) {
-      next();
-      return;
-    }
+    if (findTextProblem(plan.document, body.variables)) return undefined;
     const variables = getVariableValues(
-      schema,
+      options.schema,
       plan.operation.variableDefinitions ?? [],
       body.variables,
       { maxErrors: 50 },
     );
-    if (variables.errors) {
-      next();
-      return;
-    }
+    if (variables.errors) return undefined;
+    // Throws for a null sent into a non-null argument (through a nullable
+    // variable with a default): graphql-js answers that as a field error.
     const args = getArgumentValues(plan.fieldDef, plan.field, variables.coerced);
-    options.metrics.compiledLookups.inc();
-    answerLookup(
-      options.citizens,
-      { principal },
-      { fieldNodes: [plan.field], fragments: plan.fragments, variableValues: variables.coerced },
-      {
+    return {
+      plan,
+      contentType,
+      variables: variables.coerced,
+      args: {
         nationalId: args['nationalId'] as string,
         purpose: args['purpose'] as string,
         reference: args['reference'] as string | null | undefined,
       },
+    };
+  };
+
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const principal = (request as Request & AuthenticatedRequest).principal;
+    let taken: Taken | undefined;
+    try {
+      taken = principal && take(request);
+    } catch {
+      // Nothing has been done yet: Apollo answers it.
+      taken = undefined;
+    }
+    if (!principal || !taken) {
+      next();
+      return;
+    }
+    const { plan, contentType, variables, args } = taken;
+    options.metrics.compiledLookups.inc();
+    answerLookup(
+      options.citizens,
+      { principal },
+      { fieldNodes: [plan.field], fragments: plan.fragments, variableValues: variables },
+      args,
     )
       .then(
         (citizen) => answerOf(plan, { citizen }),
@@ -160,30 +189,56 @@ export function compiledLookups(options: CompiledLookupOptions) {
           }),
       )
       .then(({ data, errors }) => {
-        const text = JSON.stringify(
-          errors.length > 0 ? { errors: errors.map((error) => format(error)), data } : { data },
-        );
-        response.setHeader('content-type', contentType);
         response.statusCode = 200;
+        const formatted = errors.map((error) => format(error, response));
+        const text = JSON.stringify(formatted.length > 0 ? { errors: formatted, data } : { data });
+        response.setHeader('content-type', contentType);
         response.setHeader('Content-Length', Buffer.byteLength(text));
         response.end(text);
       })
       .catch(next);
   };
 
-  /** Apollo's normalizeAndFormatErrors for one error of an executed operation. */
-  function format(error: GraphQLError): GraphQLFormattedError {
-    const extensions: Record<string, unknown> = {
-      ...error.extensions,
-      code: error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR',
+  /**
+   * Apollo's normalizeAndFormatErrors for one error of an executed operation:
+   * its `http` extension (a status, headers) goes to the response, not the body.
+   */
+  function format(error: GraphQLError, response: Response): GraphQLFormattedError {
+    const enrich = (raw: Error): GraphQLFormattedError => {
+      const graphqlError = ensureGraphQLError(raw);
+      const extensions: Record<string, unknown> = {
+        ...graphqlError.extensions,
+        code: graphqlError.extensions['code'] ?? 'INTERNAL_SERVER_ERROR',
+      };
+      const http = extensions['http'] as { status?: unknown; headers?: unknown } | undefined;
+      if (http && typeof http === 'object') {
+        if (typeof http.status === 'number') response.statusCode = http.status;
+        if (http.headers instanceof Map) {
+          for (const [name, value] of http.headers as Map<string, string>)
+            response.setHeader(name, value);
+        }
+        delete extensions['http'];
+      }
+      if (options.includeStacktrace) extensions['stacktrace'] = graphqlError.stack?.split('\n');
+      return { ...graphqlError.toJSON(), extensions };
     };
-    if (options.includeStacktrace) extensions['stacktrace'] = error.stack?.split('\n');
     try {
-      return options.formatError({ ...error.toJSON(), extensions }, error);
-    } catch {
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return options.formatError(enrich(error), error);
+    } catch (formattingError) {
+      return options.includeStacktrace
+        ? enrich(
+            formattingError instanceof Error ? formattingError : new Error(String(formattingError)),
+          )
+        : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
   }
+}
+
+/** Apollo's ensureGraphQLError: a GraphQLError as it is, any other error wrapped in one. */
+function ensureGraphQLError(error: Error): GraphQLError {
+  return error instanceof GraphQLError
+    ? error
+    : new GraphQLError(error.message, { originalError: error });
 }
 
 /** Apollo refuses a simple (form-like) content type; the compiled path takes application/json only. */

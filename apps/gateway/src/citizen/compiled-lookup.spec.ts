@@ -89,6 +89,7 @@ describe('a compiled lookup plan', () => {
       { nationalId: 'A', items: [], maybe: 'a string, not an object' },
       { nationalId: 'A', items: [], maybe: { n: 2 ** 40 } },
       { nationalId: 'A', items: [], name: undefined },
+      { nationalId: 'A', items: [], score: () => 2, maybe: { n: () => 3, s: () => null } },
       { nationalId: { toString: 1 }, items: [] },
       'a string',
     ];

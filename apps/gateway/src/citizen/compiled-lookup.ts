@@ -353,6 +353,16 @@ function completeValue(
   return serialized;
 }
 
+/** graphql-js's defaultFieldResolver, but for the resolve info no compiled field reads. */
+function defaultResolve(source: unknown, name: string): unknown {
+  if ((typeof source !== 'object' || source === null) && typeof source !== 'function')
+    return undefined;
+  const property = (source as Record<string, unknown>)[name];
+  return typeof property === 'function'
+    ? (property as (...args: unknown[]) => unknown).call(source, NO_ARGUMENTS, undefined, undefined)
+    : property;
+}
+
 function isIterableObject(value: unknown): value is Iterable<unknown> {
   return (
     typeof value === 'object' &&
@@ -380,9 +390,7 @@ function completeObject(
       // the field's name (a refused section's property throws its refusal).
       value = field.resolve
         ? field.resolve(source, NO_ARGUMENTS, undefined, undefined as never)
-        : (typeof source === 'object' && source !== null) || typeof source === 'function'
-          ? (source as Record<string, unknown>)[field.name]
-          : undefined;
+        : defaultResolve(source, field.name);
     } catch (raw) {
       results[field.key] = fieldError(raw, field, field.type, fieldPath, errors);
       continue;

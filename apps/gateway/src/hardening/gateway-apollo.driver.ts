@@ -26,8 +26,11 @@ type ContextOf = (http: { req: Request; res: Response }) => Promise<BaseContext>
 
 /** The gateway's Apollo options: Nest's, and a handler that may answer a request before Apollo. */
 export interface GatewayDriverConfig extends ApolloDriverConfig {
-  /** Given the schema Nest built; undefined when there is none. */
-  before?: (schema: GraphQLSchema) => RequestHandler | undefined;
+  /**
+   * Given the schema Nest built and the options as Apollo gets them (the
+   * formatError Nest wraps, the stack-trace setting); undefined for none.
+   */
+  before?: (schema: GraphQLSchema, apollo: ApolloDriverConfig) => RequestHandler | undefined;
 }
 
 @Injectable()
@@ -45,7 +48,7 @@ export class GatewayApolloDriver extends ApolloDriver {
     await server.start();
     const app = httpAdapter.getInstance<{ use(path: string, handler: unknown): void }>();
     const path = options.path ?? '/graphql';
-    const before = options.schema && options.before?.(options.schema);
+    const before = options.schema && options.before?.(options.schema, options);
     if (before) app.use(path, before);
     app.use(path, graphqlHandler(server, options.context as ContextOf));
     this.apolloServer = server;

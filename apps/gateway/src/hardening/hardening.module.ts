@@ -1,7 +1,10 @@
 // GraphQL over HTTP and its defences: depth, alias, cost and token limits,
 // argument text checks, error masking (formatError) and operation metrics.
 // Resolvers are found in every feature module the root imports.
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -44,19 +47,25 @@ export function gatewayGraphqlOptions(
     stringifyResult: (result) => JSON.stringify(result),
     // No cache hints are used: without the plugin, no resolver is wrapped to collect them.
     // Every string argument is checked for text the database cannot hold.
-    plugins: [ApolloServerPluginCacheControlDisabled(), argumentTextPlugin()],
+    // Nothing is reported to Apollo's cloud, whatever the environment holds (APOLLO_KEY).
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      argumentTextPlugin(),
+    ],
     context: ({ req }: { req: Request & AuthenticatedRequest }): GatewayContext => ({
       principal: req.principal!,
     }),
     before:
       modules && config.compiledLookups
-        ? (schema) =>
+        ? (schema, apollo) =>
             compiledLookups({
               schema,
               citizens: modules.get(CitizenService, { strict: false }),
               metrics,
-              formatError: hardening.formatError!,
-              includeStacktrace: hardening.includeStacktraceInErrorResponses === true,
+              // As Apollo has them: Nest wraps formatError in its own first.
+              formatError: apollo.formatError ?? ((formatted) => formatted),
+              includeStacktrace: apollo.includeStacktraceInErrorResponses === true,
               maxTokens: config.limits.maxTokens,
               validationRules: hardening.validationRules as ValidationRule[],
             })
