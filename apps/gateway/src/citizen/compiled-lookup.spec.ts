@@ -89,6 +89,8 @@ describe('a compiled lookup plan', () => {
       { nationalId: 'A', items: [], maybe: 'a string, not an object' },
       { nationalId: 'A', items: [], maybe: { n: 2 ** 40 } },
       { nationalId: 'A', items: [], name: undefined },
+      { nationalId: 'A', items: [], score: Number.NaN, loose: [{ n: 2 ** 31 }, { n: -(2 ** 31) }] },
+      { nationalId: 'A', items: [{ n: true, s: 7 }], score: Infinity, tags: [false] },
       { nationalId: 'A', items: [], score: () => 2, maybe: { n: () => 3, s: () => null } },
       { nationalId: { toString: 1 }, items: [] },
       'a string',
@@ -137,6 +139,7 @@ describe('a compiled lookup plan', () => {
       'query { citizen(nationalId: "1") { unknown } }',
       'query { citizen(nationalId: "1") { name',
       'query { ...Root } fragment Root on Query { citizen(nationalId: "1") { name } }',
+      'query { citizen(nationalId: "1") { __proto__: name } }',
     ];
     for (const query of refused) expect(compileLookup(schema, query, options)).toBeUndefined();
     // A field with a resolver of its own (not Nest's property read) is not compiled.

@@ -11,7 +11,12 @@
 // field with arguments or a resolver of its own below it. Any other document
 // gets no plan and goes the general way, unchanged.
 import {
+  GraphQLBoolean,
   GraphQLError,
+  GraphQLFloat,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLString,
   getNullableType,
   isEnumType,
   isListType,
@@ -71,6 +76,8 @@ interface FieldShape {
   parentType: string;
   nodes: FieldNode[];
   type: GraphQLOutputType;
+  /** A leaf field's serialize, with the common values answered without the call. */
+  serialize?: (value: unknown) => unknown;
   /** The field's own resolver: only Nest's property read (NEST_PROPERTY_RESOLVER) is compiled. */
   resolve?: GraphQLFieldResolver<unknown, unknown>;
   /** The selection of the object type the field returns (through lists and non-null). */
@@ -175,6 +182,7 @@ function objectShape(
   const fields: FieldShape[] = [];
   const definitions = type.getFields();
   for (const [key, fieldNodes] of collected) {
+    if (key === '__proto__') return undefined;
     const name = fieldNodes[0]!.name.value;
     if (name === '__typename') {
       fields.push({ key, name, parentType: type.name, nodes: fieldNodes, type });
@@ -204,6 +212,7 @@ function objectShape(
         parentType: type.name,
         nodes: fieldNodes,
         type: definition.type,
+        serialize: serializerOf(named),
         resolve,
       });
     } else {
@@ -211,6 +220,32 @@ function objectShape(
     }
   }
   return { type, fields };
+}
+
+/**
+ * A leaf type's serialize, with the values it would return unchanged returned
+ * without the call: a string as String or ID, a boolean as Boolean, a 32-bit
+ * integer as Int, a finite number as Float (graphql-js's own rules).
+ */
+function serializerOf(type: GraphQLLeafType): (value: unknown) => unknown {
+  const serialize = (value: unknown): unknown => type.serialize(value);
+  if (type === GraphQLString || type === GraphQLID)
+    return (value) => (typeof value === 'string' ? value : serialize(value));
+  if (type === GraphQLBoolean)
+    return (value) => (typeof value === 'boolean' ? value : serialize(value));
+  if (type === GraphQLInt) {
+    return (value) =>
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      value <= 2 ** 31 - 1 &&
+      value >= -(2 ** 31)
+        ? value
+        : serialize(value);
+  }
+  if (type === GraphQLFloat)
+    return (value) =>
+      typeof value === 'number' && Number.isFinite(value) ? value : serialize(value);
+  return serialize;
 }
 
 function namedOutput(type: GraphQLOutputType): GraphQLOutputType {
@@ -344,7 +379,7 @@ function completeValue(
   }
   if (field.shape) return completeObject(field.shape, path, result, errors);
   const leaf = type as GraphQLLeafType;
-  const serialized: unknown = leaf.serialize(result);
+  const serialized = field.serialize ? field.serialize(result) : leaf.serialize(result);
   if (serialized === null || serialized === undefined) {
     throw new Error(
       `Expected \`${inspect(leaf)}.serialize(${inspect(result)})\` to return non-nullable value, returned: ${inspect(serialized)}`,
@@ -377,7 +412,8 @@ function completeObject(
   source: unknown,
   errors: GraphQLError[],
 ): Record<string, unknown> {
-  const results: Record<string, unknown> = Object.create(null);
+  // A plain object (graphql-js's has no prototype): no response key is __proto__ (see objectShape).
+  const results: Record<string, unknown> = {};
   for (const field of shape.fields) {
     const fieldPath: Path = { prev: path, key: field.key };
     if (field.name === '__typename') {
