@@ -10,8 +10,6 @@ export class Metrics {
   /** Records a consumer refused to apply: unsigned, forged, or not its approved source's. */
   readonly recordsRefused: Counter<'reason' | 'group'>;
   readonly lookups: Counter<'outcome'>;
-  /** Lookups answered by their compiled plan rather than the general GraphQL pipeline. */
-  readonly compiledLookups: Counter;
   readonly deprecatedPublished: Counter<'source' | 'record_type' | 'schema_version'>;
   readonly ready: Gauge;
   readonly deadLetters: Counter<'group' | 'code'>;
@@ -22,6 +20,12 @@ export class Metrics {
   readonly outboxDepth: Gauge<'source'>;
   /** Messages the outbox relay sent (those the publisher could not send itself). */
   readonly outboxRelayed: Counter<'source'>;
+  /** Lookups answered by their compiled plan rather than the general GraphQL pipeline. */
+  readonly compiledLookups = new Counter({
+    name: 'spean_graphql_compiled_lookups_total',
+    help: 'Citizen lookups answered by their compiled plan, outside the general GraphQL pipeline',
+    registers: [this.registry],
+  });
   /** Per consumer group: messages behind, and the age of the oldest of them (see observeConsumerLag). */
   readonly consumerLagMessages = new Gauge({
     name: 'spean_consumer_lag_messages',
@@ -78,11 +82,6 @@ export class Metrics {
       name: 'spean_citizen_lookups_total',
       help: 'Citizen lookups by outcome (found, not_found, invalid_id)',
       labelNames: ['outcome'],
-      registers: [this.registry],
-    });
-    this.compiledLookups = new Counter({
-      name: 'spean_graphql_compiled_lookups_total',
-      help: 'Citizen lookups answered by their compiled plan, outside the general GraphQL pipeline',
       registers: [this.registry],
     });
     this.deprecatedPublished = new Counter({

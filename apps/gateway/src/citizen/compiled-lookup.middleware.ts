@@ -106,61 +106,68 @@ interface Taken {
   args: { nationalId: string; purpose: string; reference?: string | null };
 }
 
-export function compiledLookups(options: CompiledLookupOptions) {
-  const plans = new Map<string, LookupPlan | null>();
-  let planText = 0;
-  const planOf = (query: string): LookupPlan | null => {
-    let plan = plans.get(query);
+/** Plans by query text, compiled or not; forgotten all at once past MAX_PLANS or MAX_PLAN_TEXT. */
+class PlanCache {
+  private readonly plans = new Map<string, LookupPlan | null>();
+  private text = 0;
+
+  constructor(private readonly options: CompiledLookupOptions) {}
+
+  planOf(query: string): LookupPlan | null {
+    let plan = this.plans.get(query);
     if (plan === undefined) {
-      plan = compileLookup(options.schema, query, options) ?? null;
-      if (plans.size >= MAX_PLANS || planText + query.length > MAX_PLAN_TEXT) {
-        plans.clear();
-        planText = 0;
+      plan = compileLookup(this.options.schema, query, this.options) ?? null;
+      if (this.plans.size >= MAX_PLANS || this.text + query.length > MAX_PLAN_TEXT) {
+        this.plans.clear();
+        this.text = 0;
       }
-      plans.set(query, plan);
-      planText += query.length;
+      this.plans.set(query, plan);
+      this.text += query.length;
     }
     return plan;
+  }
+}
+
+/** The request's plan and arguments, when the compiled path can answer it exactly. */
+function take(request: Request, plans: PlanCache, schema: GraphQLSchema): Taken | undefined {
+  const contentType = contentTypeFor(request.headers.accept);
+  const body = request.method === 'POST' ? lookupBody(request.body) : undefined;
+  if (!contentType || !body || !isJson(request.headers['content-type'])) return undefined;
+  const plan = plans.planOf(body.query);
+  if (!plan || (body.operationName !== undefined && body.operationName !== plan.operationName))
+    return undefined;
+  // Refused text and uncoercible variables are Apollo's to answer, as always.
+  if (findTextProblem(plan.document, body.variables)) return undefined;
+  const variables = getVariableValues(
+    schema,
+    plan.operation.variableDefinitions ?? [],
+    body.variables,
+    { maxErrors: 50 },
+  );
+  if (variables.errors) return undefined;
+  // Throws for a null sent into a non-null argument (through a nullable
+  // variable with a default): graphql-js answers that as a field error.
+  const args = getArgumentValues(plan.fieldDef, plan.field, variables.coerced);
+  return {
+    plan,
+    contentType,
+    variables: variables.coerced,
+    args: {
+      nationalId: args['nationalId'] as string,
+      purpose: args['purpose'] as string,
+      reference: args['reference'] as string | null | undefined,
+    },
   };
+}
+
+export function compiledLookups(options: CompiledLookupOptions) {
+  const plans = new PlanCache(options);
   const citizenFilter = new CitizenGraphqlFilter();
-
-  /** The request's plan and arguments, when the compiled path can answer it exactly. */
-  const take = (request: Request): Taken | undefined => {
-    const contentType = contentTypeFor(request.headers.accept);
-    const body = request.method === 'POST' ? lookupBody(request.body) : undefined;
-    if (!contentType || !body || !isJson(request.headers['content-type'])) return undefined;
-    const plan = planOf(body.query);
-    if (!plan || (body.operationName !== undefined && body.operationName !== plan.operationName))
-      return undefined;
-    // Refused text and uncoercible variables are Apollo's to answer, as always.
-    if (findTextProblem(plan.document, body.variables)) return undefined;
-    const variables = getVariableValues(
-      options.schema,
-      plan.operation.variableDefinitions ?? [],
-      body.variables,
-      { maxErrors: 50 },
-    );
-    if (variables.errors) return undefined;
-    // Throws for a null sent into a non-null argument (through a nullable
-    // variable with a default): graphql-js answers that as a field error.
-    const args = getArgumentValues(plan.fieldDef, plan.field, variables.coerced);
-    return {
-      plan,
-      contentType,
-      variables: variables.coerced,
-      args: {
-        nationalId: args['nationalId'] as string,
-        purpose: args['purpose'] as string,
-        reference: args['reference'] as string | null | undefined,
-      },
-    };
-  };
-
   return (request: Request, response: Response, next: NextFunction): void => {
     const principal = (request as Request & AuthenticatedRequest).principal;
     let taken: Taken | undefined;
     try {
-      taken = principal && take(request);
+      taken = principal && take(request, plans, options.schema);
     } catch {
       // Nothing has been done yet: Apollo answers it.
       taken = undefined;
@@ -190,7 +197,7 @@ export function compiledLookups(options: CompiledLookupOptions) {
       )
       .then(({ data, errors }) => {
         response.statusCode = 200;
-        const formatted = errors.map((error) => format(error, response));
+        const formatted = errors.map((error) => format(error, response, options));
         const text = JSON.stringify(formatted.length > 0 ? { errors: formatted, data } : { data });
         response.setHeader('content-type', contentType);
         response.setHeader('Content-Length', Buffer.byteLength(text));
@@ -198,39 +205,43 @@ export function compiledLookups(options: CompiledLookupOptions) {
       })
       .catch(next);
   };
+}
 
-  /**
-   * Apollo's normalizeAndFormatErrors for one error of an executed operation:
-   * its `http` extension (a status, headers) goes to the response, not the body.
-   */
-  function format(error: GraphQLError, response: Response): GraphQLFormattedError {
-    const enrich = (raw: Error): GraphQLFormattedError => {
-      const graphqlError = ensureGraphQLError(raw);
-      const extensions: Record<string, unknown> = {
-        ...graphqlError.extensions,
-        code: graphqlError.extensions['code'] ?? 'INTERNAL_SERVER_ERROR',
-      };
-      const http = extensions['http'] as { status?: unknown; headers?: unknown } | undefined;
-      if (http && typeof http === 'object') {
-        if (typeof http.status === 'number') response.statusCode = http.status;
-        if (http.headers instanceof Map) {
-          for (const [name, value] of http.headers as Map<string, string>)
-            response.setHeader(name, value);
-        }
-        delete extensions['http'];
-      }
-      if (options.includeStacktrace) extensions['stacktrace'] = graphqlError.stack?.split('\n');
-      return { ...graphqlError.toJSON(), extensions };
+/**
+ * Apollo's normalizeAndFormatErrors for one error of an executed operation:
+ * its `http` extension (a status, headers) goes to the response, not the body.
+ */
+function format(
+  error: GraphQLError,
+  response: Response,
+  options: Pick<CompiledLookupOptions, 'formatError' | 'includeStacktrace'>,
+): GraphQLFormattedError {
+  const enrich = (raw: Error): GraphQLFormattedError => {
+    const graphqlError = ensureGraphQLError(raw);
+    const extensions: Record<string, unknown> = {
+      ...graphqlError.extensions,
+      code: graphqlError.extensions['code'] ?? 'INTERNAL_SERVER_ERROR',
     };
-    try {
-      return options.formatError(enrich(error), error);
-    } catch (formattingError) {
-      return options.includeStacktrace
-        ? enrich(
-            formattingError instanceof Error ? formattingError : new Error(String(formattingError)),
-          )
-        : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    const http = extensions['http'] as { status?: unknown; headers?: unknown } | undefined;
+    if (http && typeof http === 'object') {
+      if (typeof http.status === 'number') response.statusCode = http.status;
+      if (http.headers instanceof Map) {
+        for (const [name, value] of http.headers as Map<string, string>)
+          response.setHeader(name, value);
+      }
+      delete extensions['http'];
     }
+    if (options.includeStacktrace) extensions['stacktrace'] = graphqlError.stack?.split('\n');
+    return { ...graphqlError.toJSON(), extensions };
+  };
+  try {
+    return options.formatError(enrich(error), error);
+  } catch (formattingError) {
+    return options.includeStacktrace
+      ? enrich(
+          formattingError instanceof Error ? formattingError : new Error(String(formattingError)),
+        )
+      : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
 }
 
