@@ -6,7 +6,6 @@
 // test/medium/access-control.medium.e2e-spec.ts and
 // test/medium/citizen-lookup.medium.e2e-spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ClientCredentialsService, ClientRepository } from '#spean/access';
 import { auditEntriesSince, lastAuditSeq } from '../support/audit-entries.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
@@ -21,21 +20,8 @@ beforeAll(async () => {
   stewardToken = await stack.token(stack.steward);
   nationalId = newNationalId();
   await publishFullCitizen(stack, nationalId, ['person']);
-  const service = new ClientCredentialsService(
-    new ClientRepository(stack.db.database),
-    () => {
-      throw new Error('not used');
-    },
-    0,
-  );
   for (const agencyId of ['welfare', 'police'] as const) {
-    const client = await service.register({
-      agencyId,
-      agencyName: `Ministry of ${agencyId}`,
-      name: `${agencyId} desk`,
-      role: 'agency',
-    });
-    agencies[agencyId] = { token: await stack.token(client) };
+    agencies[agencyId] = { token: await stack.token(await stack.agencyDesk(agencyId)) };
   }
 }, 120_000);
 

@@ -15,7 +15,6 @@ import {
   type GraphQLObjectType,
   type IntrospectionQuery,
 } from 'graphql';
-import { ClientCredentialsService, ClientRepository } from '#spean/access';
 import { auditEntriesSince, lastAuditSeq } from '../support/audit-entries.js';
 import { newNationalId, publishFullCitizen } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
@@ -30,21 +29,8 @@ beforeAll(async () => {
   stack = await startStack('embedded', 'compiled_lookup');
   nationalId = newNationalId();
   await publishFullCitizen(stack, nationalId);
-  const service = new ClientCredentialsService(
-    new ClientRepository(stack.db.database),
-    () => {
-      throw new Error('not used');
-    },
-    0,
-  );
   for (const agencyId of ['welfare', 'police'] as const) {
-    const client = await service.register({
-      agencyId,
-      agencyName: `Ministry of ${agencyId}`,
-      name: `${agencyId} desk`,
-      role: 'agency',
-    });
-    tokens[agencyId] = await stack.token(client);
+    tokens[agencyId] = await stack.token(await stack.agencyDesk(agencyId));
   }
   tokens.mef = await stack.token(stack.agency);
   tokens.steward = await stack.token(stack.steward);

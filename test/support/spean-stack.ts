@@ -70,6 +70,8 @@ export interface SpeanStack {
   auditor: Credentials;
   /** Registers a citizen client for this national id, as a citizen portal would after an identity check. */
   citizen(nationalId: string): Promise<Credentials>;
+  /** Registers the desk client of another agency ("Ministry of <agencyId>"), with no grants yet. */
+  agencyDesk(agencyId: string): Promise<Credentials>;
   token(credentials: Credentials): Promise<string>;
   graphql<T = unknown>(
     token: string,
@@ -189,6 +191,13 @@ async function assemble(
         name: 'Citizen',
         role: 'citizen',
         nationalId,
+      }),
+    agencyDesk: (agencyId) =>
+      credentials.register({
+        agencyId,
+        agencyName: `Ministry of ${agencyId}`,
+        name: `${agencyId} desk`,
+        role: 'agency',
       }),
     token: (client) => fetchAccessToken(gatewayUrl, client),
     graphql: (token, query, variables = {}) => postGraphql(gatewayUrl, token, query, variables),

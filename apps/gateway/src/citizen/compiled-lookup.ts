@@ -193,28 +193,20 @@ function objectShape(
     const resolve = definition.resolve;
     if (resolve && resolve.name !== NEST_PROPERTY_RESOLVER) return undefined;
     const named = namedOutput(definition.type);
+    const field: FieldShape = {
+      key,
+      name,
+      parentType: type.name,
+      nodes: fieldNodes,
+      type: definition.type,
+      resolve,
+    };
     if (isObjectType(named)) {
       const shape = objectShape(named, fieldNodes, fragments);
       if (!shape) return undefined;
-      fields.push({
-        key,
-        name,
-        parentType: type.name,
-        nodes: fieldNodes,
-        type: definition.type,
-        resolve,
-        shape,
-      });
+      fields.push({ ...field, shape });
     } else if (isScalarType(named) || isEnumType(named)) {
-      fields.push({
-        key,
-        name,
-        parentType: type.name,
-        nodes: fieldNodes,
-        type: definition.type,
-        serialize: serializerOf(named),
-        resolve,
-      });
+      fields.push({ ...field, serialize: serializerOf(named) });
     } else {
       return undefined;
     }
