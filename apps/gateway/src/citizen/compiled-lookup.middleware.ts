@@ -1,19 +1,19 @@
-// The compiled path of POST /graphql for a citizen lookup: after the
+// The compiled path of POST /graphql for a citizen lookup. After the
 // authentication, the rate limit, the body's own checks and the request
-// metrics (gateway.app.ts and Nest's middleware run before it), a request whose document compiles to a
-// lookup plan (compiled-lookup.ts) is answered here, by the same lookup the
-// resolver runs (answerLookup: the same checks, grants, audit entry committed
-// before the answer), without Apollo's request pipeline or graphql-js's
-// execution. Its answer is the one Apollo would give, byte for byte: the same
-// error formatting (formatError), the same content type for the Accept
-// header, the same JSON.
+// metrics have run (gateway.app.ts, Nest's middleware), a request whose
+// document compiles to a lookup plan (compiled-lookup.ts) is answered here by
+// the same lookup the resolver runs (answerLookup: the same checks, grants,
+// audit entry committed before the answer), without Apollo's request pipeline
+// or graphql-js's execution. Its answer is the one Apollo would give, byte for
+// byte: the same error formatting (formatError), the same content type for
+// the Accept header, the same JSON.
 //
 // It decides before anything is done: a request it cannot answer exactly —
 // another document, a directive, an operationName that is not the document's,
-// variables that do not coerce, argument text the gateway refuses, an Accept
-// header it does not know — goes on to Apollo untouched. It is mounted just
-// before Apollo's handler (hardening/gateway-apollo.driver.ts);
-// GRAPHQL_COMPILED_LOOKUPS=false leaves it out.
+// variables that do not coerce, argument text the gateway refuses, a null
+// into a non-null argument, an Accept header it does not know — goes on to
+// Apollo untouched. It is mounted just before Apollo's handler
+// (hardening/gateway-apollo.driver.ts); GRAPHQL_COMPILED_LOOKUPS=false leaves it out.
 import type { NextFunction, Request, Response } from 'express';
 import {
   getArgumentValues,
