@@ -41,6 +41,15 @@ describe('read model repository', () => {
     db = await createTestDatabase('related_links');
     repository = new ReadModelRepository(db.database);
   });
+
+  it('fails the reads of a statement that cannot be built, and only them', async () => {
+    const reads = [
+      repository.sectionsOf('0000000001', ['not a type'], []),
+      repository.sectionsOf('0000000002', ['not a type'], []),
+    ];
+    for (const read of reads) await expect(read).rejects.toThrow(/not a record type name/);
+    expect(await repository.sectionsOf('0000000003', ['person'], [])).toEqual([]);
+  });
   afterAll(async () => {
     await db.drop();
   });

@@ -295,6 +295,21 @@ export class ReadModelRepository {
     const fail = (error: unknown): void => {
       for (const read of waiting) read.reject(error);
     };
+    // Run from setImmediate: a statement that cannot even be built (a type
+    // name the catalog would never give) fails its lookups, not the process.
+    try {
+      this.sendTogether(ownTypes, relatedTypes, waiting, fail);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  private sendTogether(
+    ownTypes: string[],
+    relatedTypes: string[],
+    waiting: PendingRead['waiting'],
+    fail: (error: unknown) => void,
+  ): void {
     if (waiting.length === 1) {
       const [only] = waiting;
       const statement = this.sectionsStatement(ownTypes, relatedTypes);
