@@ -33,7 +33,7 @@ import {
 } from '#spean/adapter-sdk';
 import { AdapterApprovals, AdapterKeyRepository } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
-import { recordSigner, WorkerSigner } from '#spean/contracts';
+import { recordSigner } from '#spean/contracts';
 import { EnvReader } from '#spean/config';
 import type { Transaction } from '#spean/persistence';
 import { openPlatform, type Platform } from '#spean/platform';
@@ -131,14 +131,12 @@ async function run(
   const rejects = new RejectsFile(options.rejectsFile);
   const progress = new Progress(fs.statSync(options.file).size, () => input.bytesRead);
   let counts: BackfillCounts | undefined;
-  let workerSigner: WorkerSigner | undefined;
   let outcome: Outcome = 'completed';
   let reason: string | undefined;
   const started = performance.now();
   try {
-    const key = await signingKey(definition.name, options.signingKeyFile);
-    await approvedKey(database, definition.name, recordSigner(key).keyId);
-    workerSigner = new WorkerSigner(key);
+    const signer = recordSigner(await signingKey(definition.name, options.signingKeyFile));
+    await approvedKey(database, definition.name, signer.keyId);
     await bus.ensureTopics(definition.publishes.map(topicFor));
     const backfill = new Backfill({
       definition,
@@ -147,8 +145,7 @@ async function run(
       database,
       outbox: new OutboxRepository(database, definition.name),
       bus,
-      signer: recordSigner(key),
-      workerSigner,
+      signer,
     });
     counts = await backfill.run({
       actor,
@@ -162,7 +159,6 @@ async function run(
   } catch (error) {
     ({ outcome, reason } = endedBy(error));
   } finally {
-    await workerSigner?.close();
     for (const stream of [input, hashed]) stream.destroy();
     await Promise.all([rejects.close(), approvals.stop()]);
   }

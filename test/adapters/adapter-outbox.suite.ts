@@ -31,6 +31,7 @@ import { EnvReader } from '#spean/config';
 import {
   VerhoeffNationalIdScheme,
   recordSigner,
+  PROOF_HEADER,
   signatureHolds,
   type PublishedRecord,
 } from '#spean/contracts';
@@ -174,8 +175,10 @@ export function describeOutbox(transport: 'embedded' | 'kafka'): void {
         async (batch) => {
           for (const message of batch) {
             seen.push(JSON.parse(message.value.toString('utf8')) as PublishedRecord);
-            const signature = message.headers.signature ?? '';
-            if (!(await signatureHolds(createPublicKey(signingKey), message.value, signature)))
+            const { signature = '', [PROOF_HEADER]: proof } = message.headers;
+            if (
+              !(await signatureHolds(createPublicKey(signingKey), message.value, signature, proof))
+            )
               unverified.push(message.offset);
           }
         },

@@ -18,10 +18,13 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AdapterKeyService, type AdapterActor } from '#spean/adapter-registry';
 import { topicFor } from '#spean/bus';
 import {
+  PROOF_HEADER,
   VerhoeffNationalIdScheme,
   publicKeyPem,
   recordSigner,
   signedHeaders,
+  signValues,
+  withSignature,
 } from '#spean/contracts';
 import { adaptersCommand } from '../../tools/adapters-command.js';
 import { startStack, type SpeanStack, type Transport } from '../support/spean-stack.js';
@@ -281,6 +284,52 @@ export function signedRecordsSuite(transport: Transport, label: string, log: () 
           ),
         );
       }
+    });
+
+    it('applies each record of a batch signed once on its own proof; a record altered, given another proof, or stripped of its proof is refused', async () => {
+      const citizens = Array.from({ length: 6 }, newNationalId);
+      const signer = recordSigner(stack.signingKeys.interior);
+      const values = citizens.map((nationalId) => person(nationalId, 'interior'));
+      const batch: RawMessage[] = signValues(signer, values).map((signature, i) => ({
+        topic: topicFor('person'),
+        key: citizens[i]!,
+        value: values[i]!,
+        headers: withSignature(signer.keyId, signature, headers('interior')),
+      }));
+      expect(new Set(batch.map((message) => message.headers.signature)).size).toBe(1);
+      const [, altered, otherProof, noProof] = batch as [
+        RawMessage,
+        RawMessage,
+        RawMessage,
+        RawMessage,
+      ];
+      altered.value = person(citizens[1]!, 'interior', 'Forged');
+      otherProof.headers = {
+        ...otherProof.headers,
+        [PROOF_HEADER]: batch[4]!.headers[PROOF_HEADER]!,
+      };
+      delete noProof.headers[PROOF_HEADER];
+      const before = new Set((await letters('gateway')).map((letter) => letter.id));
+      await raw.put(stack, batch);
+
+      await expect(
+        eventually(
+          () => served(citizens[5]!),
+          (name) => name !== null,
+        ),
+      ).resolves.toBe('Sok');
+      for (const i of [0, 4]) await expect(served(citizens[i]!)).resolves.toBe('Sok');
+      const found = await eventually(
+        () => letters('gateway'),
+        (all) => all.filter((letter) => !before.has(letter.id)).length >= 3,
+      );
+      const added = found.filter((letter) => !before.has(letter.id));
+      expect(added.map((letter) => letter.code)).toEqual([
+        'bad-signature',
+        'bad-signature',
+        'bad-signature',
+      ]);
+      for (const i of [1, 2, 3]) await expect(served(citizens[i]!)).resolves.toBeNull();
     });
 
     it('refuses an unsigned life event in every adapter that reacts to it, too', async () => {

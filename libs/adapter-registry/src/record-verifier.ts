@@ -15,6 +15,7 @@
 import type { ConsumedMessage } from '#spean/bus';
 import {
   KEY_ID_HEADER,
+  PROOF_HEADER,
   SIGNATURE_HEADER,
   signatureHolds,
   type RefusalCode,
@@ -104,7 +105,8 @@ export class RecordVerifier {
         reason: `the record at ${where} is signed with key ${printable(keyId)}, which no adapter has registered`,
       };
     }
-    if (!(await signatureHolds(known.publicKey, message.value, signature))) {
+    const proof = header(message, PROOF_HEADER);
+    if (!(await signatureHolds(known.publicKey, message.value, signature, proof))) {
       return {
         code: 'bad-signature',
         reason: `the record at ${where} claims key ${keyId} of adapter ${known.key.adapter}, but the signature does not match its bytes (forged or altered)`,

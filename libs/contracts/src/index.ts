@@ -32,6 +32,7 @@ export {
 export { newestVersions } from './newest-versions.js';
 export {
   KEY_ID_HEADER,
+  PROOF_HEADER,
   REFUSAL_CODES,
   SIGNATURE_HEADER,
   keyIdOf,
@@ -40,11 +41,12 @@ export {
   recordSigner,
   signatureHolds,
   signedHeaders,
+  signValues,
   withSignature,
   type RecordSigner,
   type RefusalCode,
+  type ValueSignature,
 } from './signing/record-signature.js';
-export { WorkerSigner } from './signing/worker-signer.js';
 export { CodedException } from './coded-exception.js';
 export { NAME_PATTERN, nameRule } from './name-rule.js';
 export { DetailedException } from './detailed-exception.js';

@@ -10,7 +10,8 @@
 //      line is handed to onRejected with its line number and every issue's
 //      path and rule; it was never acknowledged, so nothing is lost — the
 //      operator fixes it and backfills the rejects.
-//   3. Sign each record's message with the adapter's key, as publish() does.
+//   3. Sign the records' messages with the adapter's key, as publish() does:
+//      a run of up to 64 under one signature over their Merkle root.
 //   4. One transaction: COPY the chunk into a staging table, merge it into the
 //      adapter's store (newer versions only) with an outbox row per record
 //      written, and into whatever `land` adds (the gateway's read model).
@@ -30,7 +31,7 @@
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EventBus } from '#spean/bus';
-import { withSignature, type RecordSigner } from '#spean/contracts';
+import type { RecordSigner } from '#spean/contracts';
 import type { Database, Transaction } from '#spean/persistence';
 import type { RecordValidator } from '#spean/schema-registry';
 import type { AdapterDefinition } from '../adapter-definition.js';
@@ -38,7 +39,7 @@ import type { ApprovalGuard, RefusedActor } from '../approval/approval-guard.js'
 import type { RecordIssue } from '../intake/intake.exception.js';
 import { deliver, type OutboxRepository } from '../publishing/outbox.repository.js';
 import { prepareRecords } from '../publishing/prepare-records.js';
-import { toMessage, unsignedMessage } from '../publishing/record-publisher.js';
+import { signedMessages } from '../publishing/record-publisher.js';
 import {
   BACKFILL_STAGE,
   BackfillStageRepository,
@@ -91,8 +92,6 @@ export interface BackfillParts {
   outbox: OutboxRepository;
   bus: EventBus;
   signer: RecordSigner;
-  /** Signs for `signer` (the same key) on another thread, a slice of records at a time. */
-  workerSigner?: BatchSigner;
   /** Told when messages were left for the relay (a key with an older message waiting). */
   relay?: { nudge(): void };
 }
@@ -100,11 +99,6 @@ export interface BackfillParts {
 interface Chunk {
   lines: number[];
   texts: string[];
-}
-
-/** Signs many values at once with the adapter's key (WorkerSigner). */
-export interface BatchSigner {
-  sign(values: readonly Buffer[]): Promise<string[]>;
 }
 
 export const BACKFILL_CHUNK = 20_000;
@@ -175,7 +169,7 @@ export class Backfill {
     options: BackfillOptions,
     counts: BackfillCounts,
   ): Promise<StagedRecord[]> {
-    const { definition, guard, validator, signer, workerSigner } = this.parts;
+    const { definition, guard, validator, signer } = this.parts;
     const inputs: unknown[] = [];
     const rejected = new Map<number, RejectedLine>();
     const reject = (index: number, issue: Omit<RecordIssue, 'index'>): void => {
@@ -198,50 +192,29 @@ export class Backfill {
     await guard.checkPublish(options.actor, inputs, (index) => `line ${chunk.lines[index]}`);
     // Validated and signed a slice at a time, giving way between slices: the
     // chunk before this one is being COPied meanwhile, and its stream is fed
-    // from this same thread. With a worker signer, each slice is signed there
-    // while this thread validates the next.
+    // from this same thread.
     const staged: StagedRecord[] = [];
-    const signing: Array<Promise<void>> = [];
     for (let start = 0; start < inputs.length; start += PREPARE_SLICE) {
       const slice = inputs.slice(start, start + PREPARE_SLICE);
       const { ready, issues } = prepareRecords(slice, definition.name, validator);
       for (const { index, ...issue } of issues)
         if (!notJson.has(start + index)) reject(start + index, issue);
-      const signable: StagedRecord[] = [];
-      for (const each of ready) {
-        const prepared = { ...each, index: start + each.index };
-        const key = `${prepared.record.recordType}@${prepared.record.schemaVersion}`;
+      const prepared = ready.map((each) => ({ ...each, index: start + each.index }));
+      const messages = signedMessages(prepared, signer);
+      prepared.forEach((each, i) => {
+        const key = `${each.record.recordType}@${each.record.schemaVersion}`;
         counts.recordTypes[key] = (counts.recordTypes[key] ?? 0) + 1;
-        signable.push({
-          line: chunk.lines[prepared.index]!,
-          text: chunk.texts[prepared.index]!,
-          prepared,
-          message: workerSigner ? unsignedMessage(prepared) : toMessage(prepared, signer),
+        staged.push({
+          line: chunk.lines[each.index]!,
+          text: chunk.texts[each.index]!,
+          prepared: each,
+          message: messages[i]!,
         });
-      }
-      staged.push(...signable);
-      if (workerSigner && signable.length > 0) signing.push(this.signed(signable, workerSigner));
+      });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(signing);
     await this.report(rejected, options, counts);
     return staged;
-  }
-
-  /** Adds the worker's signatures to the slice's messages (a failure is the chunk's, awaited with it). */
-  private signed(slice: StagedRecord[], workerSigner: BatchSigner): Promise<void> {
-    const { keyId } = this.parts.signer;
-    const done = workerSigner.sign(slice.map((each) => each.message.value)).then((signatures) =>
-      slice.forEach((each, index) => {
-        each.message = {
-          ...each.message,
-          headers: withSignature(keyId, signatures[index]!, each.message.headers),
-        };
-      }),
-    );
-    // Awaited with the chunk's others; not an unhandled rejection before then.
-    done.catch(() => undefined);
-    return done;
   }
 
   /** Steps 4 and 5 for one chunk: stage, merge, commit, send. */

@@ -32,13 +32,14 @@
 // proven, for a saving of two statements per batch.
 //
 // Every message is signed here, with the adapter's own key, before it is
-// kept: the outbox stores the signed value and its headers, so what the relay
+// kept — a batch's messages with one signature over their Merkle root, each
+// with its proof (record-signature.ts in the contracts): the outbox stores the signed value and its headers, so what the relay
 // sends later (after a crash, in another process) carries the same signature,
 // and so does a dead letter replayed from it. Consumers apply only what
 // verifies (see record-signature.ts in the contracts for what is signed).
 import { Logger } from '@nestjs/common';
 import { topicFor, type EventBus, type OutgoingMessage } from '#spean/bus';
-import { signedHeaders, storedRecordHead, type RecordSigner } from '#spean/contracts';
+import { signValues, storedRecordHead, withSignature, type RecordSigner } from '#spean/contracts';
 import type { Metrics } from '#spean/observability';
 import type { Database } from '#spean/persistence';
 import type { LineageRecorder, RecordValidator } from '#spean/schema-registry';
@@ -147,11 +148,7 @@ export class RecordPublisher {
       return {
         verdicts,
         found,
-        ...(await outbox.add(
-          tx,
-          sending.map((each) => toMessage(each, this.signer)),
-          this.leaseMs,
-        )),
+        ...(await outbox.add(tx, signedMessages(sending, this.signer), this.leaseMs)),
       };
     });
     if (waiting > 0) this.delivery.relay?.nudge();
@@ -250,14 +247,23 @@ function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
   };
 }
 
-/** A record's message on the bus: its JSON bytes, signed with the adapter's key. */
-export function toMessage(prepared: PreparedRecord, signer: RecordSigner): OutgoingMessage {
-  const message = unsignedMessage(prepared);
-  return { ...message, headers: signedHeaders(signer, message.value, message.headers) };
+/** The records' messages on the bus: their JSON bytes, signed with the adapter's key as one batch. */
+export function signedMessages(
+  prepared: readonly PreparedRecord[],
+  signer: RecordSigner,
+): OutgoingMessage[] {
+  const messages = prepared.map(unsignedMessage);
+  const signatures = signValues(
+    signer,
+    messages.map((message) => message.value),
+  );
+  return messages.map((message, i) => ({
+    ...message,
+    headers: withSignature(signer.keyId, signatures[i]!, message.headers),
+  }));
 }
 
-/** toMessage() but for the signature, for a caller that signs many values at once (withSignature adds it). */
-export function unsignedMessage({
+function unsignedMessage({
   record,
 }: PreparedRecord): OutgoingMessage & { headers: Record<string, string> } {
   return {

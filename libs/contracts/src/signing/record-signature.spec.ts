@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import {
   KEY_ID_HEADER,
+  PROOF_HEADER,
   SIGNATURE_HEADER,
   keyIdOf,
   publicKeyFromPem,
@@ -9,6 +10,8 @@ import {
   recordSigner,
   signatureHolds,
   signedHeaders,
+  signValues,
+  withSignature,
 } from './record-signature.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -67,5 +70,77 @@ describe('record signatures', () => {
     expect(() => keyIdOf(rsa)).toThrow(/must be Ed25519, not rsa/);
     expect(() => publicKeyFromPem(publicKeyPem(rsa))).toThrow(/must be Ed25519/);
     expect(createPublicKey(privateKey).asymmetricKeyType).toBe('ed25519');
+  });
+
+  describe('a batch signed once', () => {
+    const signer = recordSigner(privateKey);
+    const valuesOf = (n: number, tag = 'r'): Buffer[] =>
+      Array.from({ length: n }, (_, i) => Buffer.from(`{"recordId":"${tag}${i}"}`));
+
+    it('signs a lone value over its bytes, with no proof', async () => {
+      const [value] = valuesOf(1);
+      const [signed] = signValues(signer, [value!]);
+      expect(signed!.proof).toBeUndefined();
+      await expect(signatureHolds(publicKey, value!, signed!.signature)).resolves.toBe(true);
+    });
+
+    it.each([2, 64, 65, 130, 500])(
+      'signs %i values in runs of at most 64, of near-equal size, each value verifying with its proof',
+      async (n) => {
+        const values = valuesOf(n);
+        const signed = signValues(signer, values);
+        expect(signed).toHaveLength(n);
+        const runs = new Map<string, number>();
+        for (const { signature } of signed) runs.set(signature, (runs.get(signature) ?? 0) + 1);
+        expect(runs.size).toBe(Math.ceil(n / 64));
+        for (const size of runs.values())
+          expect(size).toBeGreaterThanOrEqual(Math.floor(n / runs.size));
+        for (const size of runs.values()) expect(size).toBeLessThanOrEqual(64);
+        const holds = await Promise.all(
+          values.map((value, i) =>
+            signatureHolds(publicKey, value, signed[i]!.signature, signed[i]!.proof),
+          ),
+        );
+        expect(holds.every(Boolean)).toBe(true);
+      },
+    );
+
+    it('holds for no changed byte, no other proof, no other key and no other batch', async () => {
+      const values = valuesOf(10);
+      const signed = signValues(signer, values);
+      const { signature, proof } = signed[3]!;
+      await expect(signatureHolds(publicKey, values[3]!, signature, proof)).resolves.toBe(true);
+      const altered = Buffer.from(values[3]!);
+      altered[2] ^= 1;
+      await expect(signatureHolds(publicKey, altered, signature, proof)).resolves.toBe(false);
+      await expect(
+        signatureHolds(publicKey, values[3]!, signature, signed[4]!.proof),
+      ).resolves.toBe(false);
+      const stranger = generateKeyPairSync('ed25519').publicKey;
+      await expect(signatureHolds(stranger, values[3]!, signature, proof)).resolves.toBe(false);
+      // The same root with another batch's signature: remembered per signature, not per root.
+      const other = signValues(signer, valuesOf(10, 'x'))[0]!.signature;
+      await expect(signatureHolds(publicKey, values[3]!, other, proof)).resolves.toBe(false);
+      await expect(signatureHolds(publicKey, values[3]!, signature, proof)).resolves.toBe(true);
+    });
+
+    it('never takes a batch signature for a value signature, nor the other way round', async () => {
+      const values = valuesOf(2);
+      const [first] = signValues(signer, values);
+      await expect(signatureHolds(publicKey, values[0]!, first!.signature)).resolves.toBe(false);
+      const lone = signer.sign(values[0]!);
+      await expect(signatureHolds(publicKey, values[0]!, lone, first!.proof)).resolves.toBe(false);
+    });
+
+    it('puts the proof in its header, and drops a stray one when there is none', () => {
+      const headers = withSignature('k', { signature: 's', proof: '0.2.x' }, { source: 'a' });
+      expect(headers).toEqual({
+        source: 'a',
+        [SIGNATURE_HEADER]: 's',
+        [KEY_ID_HEADER]: 'k',
+        [PROOF_HEADER]: '0.2.x',
+      });
+      expect(withSignature('k', { signature: 's' }, headers)).not.toHaveProperty(PROOF_HEADER);
+    });
   });
 });
