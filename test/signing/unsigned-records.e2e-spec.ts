@@ -171,10 +171,15 @@ describe('re-signing what was published before signing', () => {
     await keys.approve(STEWARD, proposed.keyId, 'test');
     const outbox = new OutboxRepository(stack.db.database, 'archive');
     const value = Buffer.from(JSON.stringify({ recordType: 'person', source: 'archive' }));
+    // Bytes shaped like a batch signature's root: signing them would sign a batch of anything.
+    const rootLike = Buffer.concat([Buffer.from('spean record batch v1\n'), Buffer.alloc(32, 7)]);
     await stack.db.database.transaction((tx) =>
       outbox.add(
         tx,
-        [{ topic: topicFor('person'), key: 'k', value, headers: { source: 'archive' } }],
+        [
+          { topic: topicFor('person'), key: 'j', value: rootLike, headers: { source: 'archive' } },
+          { topic: topicFor('person'), key: 'k', value, headers: { source: 'archive' } },
+        ],
         0,
       ),
     );
@@ -188,7 +193,8 @@ describe('re-signing what was published before signing', () => {
       new DeadLetterService(letters, new Metrics('test')),
     ).resign('test');
     expect(report).toEqual({ outbox: 1, replayed: 0, leftRefused: 0 });
-    const [row] = await outbox.claim(10, 1_000);
+    const [left, row] = await outbox.claim(10, 1_000);
+    expect(left!.message.headers).toEqual({ source: 'archive' });
     expect(row!.message.headers).toMatchObject({ source: 'archive', 'key-id': proposed.keyId });
     await expect(
       signatureHolds(createPublicKey(key), row!.message.value, row!.message.headers!.signature!),

@@ -120,14 +120,15 @@ export class OutboxRepository {
     await this.db.query(`DELETE FROM adapter_outbox WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
-  /** Messages kept before the adapter signed what it publishes: no signature header. */
+  /** Messages kept before the adapter signed what it publishes (no signature header), after the row `after`. */
   async unsigned(
     limit: number,
+    after = '0',
   ): Promise<Array<{ id: string; value: Buffer; headers: Record<string, string> }>> {
     return this.db.query(
       `SELECT id::text AS id, value, headers FROM adapter_outbox
-       WHERE adapter = $1 AND NOT (headers ? 'signature') ORDER BY id LIMIT $2`,
-      [this.adapter, limit],
+       WHERE adapter = $1 AND NOT (headers ? 'signature') AND id > $3::bigint ORDER BY id LIMIT $2`,
+      [this.adapter, limit, after],
     );
   }
 

@@ -39,16 +39,21 @@ export class UnsignedRecords {
 
   async resign(actor: string): Promise<ResignReport> {
     const report: ResignReport = { outbox: 0, replayed: 0, leftRefused: 0 };
+    let afterRow = '0';
     for (;;) {
-      const rows = await this.outbox.unsigned(PAGE);
+      const rows = await this.outbox.unsigned(PAGE, afterRow);
       for (const row of rows) {
+        // Only a record is signed: bytes that are not one (say, ones shaped
+        // like a batch signature's root) stay unsigned, and are refused.
+        if (!parse(row.value)) continue;
         await this.outbox.replaceHeaders(
           row.id,
           signedHeaders(this.signer, row.value, row.headers),
         );
+        report.outbox++;
       }
-      report.outbox += rows.length;
       if (rows.length < PAGE) break;
+      afterRow = rows[rows.length - 1]!.id;
     }
     const signed: string[] = [];
     let after = '0';

@@ -9,14 +9,20 @@
 // signature no longer holds. The 0x00 and 0x01 prefixes keep a leaf from
 // passing for a node and the other way round.
 //
-// The signature is over BATCH_CONTEXT ‖ root, never the root alone: a record's
-// value is a JSON object, so it never begins as BATCH_CONTEXT does, and a
-// batch signature can never be taken for a signature over one value, nor one
+// The signature is over BATCH_CONTEXT ‖ root, never the root alone, and a
+// value that begins as BATCH_CONTEXT does is never signed or accepted on its
+// own (record-signature.ts; a record's value is a JSON object anyway): a batch
+// signature can never be taken for a signature over one value, nor one
 // value's signature for a batch's.
+//
+// The index and size in a proof are not signed, and need not be: they only
+// steer the climb (which side each sibling is on, how many there are), so
+// one leaf may verify under several index-and-size pairs that give it the
+// same place — always to the same root, which commits to exactly its bytes.
 //
 // The proof travels as one header: "<index>.<size>.<sibling hashes, base64url>",
 // e.g. "5.64.…" (six hashes, 256 characters, for a tree of 64).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a batch signature signs, before the 32 bytes of the root. */
 export const BATCH_CONTEXT = Buffer.from('spean record batch v1\n');
@@ -30,12 +36,21 @@ const HASH_BYTES = 32;
 const LEAF = Buffer.of(0);
 const NODE = Buffer.of(1);
 
+// crypto.hash, one shot: a Hash object per hash cost a third more.
 export function leafHash(value: Buffer): Buffer {
-  return createHash('sha256').update(LEAF).update(value).digest();
+  return hash('sha256', Buffer.concat([LEAF, value]), 'buffer');
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
+}
+
+/** True when the value begins as the bytes a batch signature is made over. */
+export function looksLikeBatchRoot(value: Buffer): boolean {
+  return (
+    value.length >= BATCH_CONTEXT.length &&
+    BATCH_CONTEXT.equals(value.subarray(0, BATCH_CONTEXT.length))
+  );
 }
 
 /** The bytes a batch signature is made over. */
@@ -80,8 +95,8 @@ const PROOF = /^(0|[1-9]\d{0,3})\.([1-9]\d{0,3})\.([A-Za-z0-9_-]{0,1000})$/;
 
 /**
  * The root a value's proof leads to (RFC 9162, 2.1.3.2), or undefined when
- * the proof is malformed: not exactly the one canonical spelling, an index
- * outside the tree, or a path of the wrong length for its place.
+ * the proof is malformed: numbers with leading zeros, hashes not in canonical
+ * base64url, an index outside the tree, or a path of the wrong length.
  */
 export function rootOf(value: Buffer, proof: string): Buffer | undefined {
   const parts = PROOF.exec(proof);

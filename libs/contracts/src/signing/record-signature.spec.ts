@@ -13,6 +13,7 @@ import {
   signValues,
   withSignature,
 } from './record-signature.js';
+import { rootOf, signedRoot } from './batch-proof.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
@@ -130,6 +131,17 @@ describe('record signatures', () => {
       await expect(signatureHolds(publicKey, values[0]!, first!.signature)).resolves.toBe(false);
       const lone = signer.sign(values[0]!);
       await expect(signatureHolds(publicKey, values[0]!, lone, first!.proof)).resolves.toBe(false);
+    });
+
+    it('never signs or accepts on its own a value shaped like a batch root', async () => {
+      const values = valuesOf(2);
+      const [first] = signValues(signer, values);
+      const root = rootOf(values[0]!, first!.proof!)!;
+      const rootLike = signedRoot(root);
+      // The batch's own signature holds over those bytes; as a lone value they are refused.
+      await expect(signatureHolds(publicKey, rootLike, first!.signature)).resolves.toBe(false);
+      expect(() => signedHeaders(signer, rootLike)).toThrow(/never signed on its own/);
+      expect(() => signValues(signer, [rootLike])).toThrow(/never signed on its own/);
     });
 
     it('puts the proof in its header, and drops a stray one when there is none', () => {

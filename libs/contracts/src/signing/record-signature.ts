@@ -21,7 +21,7 @@
 // remembered (per key, bounded), so the other 63 cost a few SHA-256 hashes.
 // A lone record is signed over its value alone, with no proof.
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { BATCH_LEAVES, batchTree, rootOf, signedRoot } from './batch-proof.js';
+import { BATCH_LEAVES, batchTree, looksLikeBatchRoot, rootOf, signedRoot } from './batch-proof.js';
 
 export const SIGNATURE_HEADER = 'signature';
 export const KEY_ID_HEADER = 'key-id';
@@ -82,13 +82,21 @@ export interface ValueSignature {
   proof?: string;
 }
 
-/** The message's headers with its signature added. */
+/** The message's headers with its signature added; throws for a value a lone signature may not cover. */
 export function signedHeaders(
   signer: RecordSigner,
   value: Buffer,
   headers: Record<string, string> = {},
 ): Record<string, string> {
-  return withSignature(signer.keyId, { signature: signer.sign(value) }, headers);
+  return withSignature(signer.keyId, { signature: signOne(signer, value) }, headers);
+}
+
+/** A lone value's signature: never over bytes that could pass for a batch's root. */
+function signOne(signer: RecordSigner, value: Buffer): string {
+  if (looksLikeBatchRoot(value)) {
+    throw new Error('a value that begins as a batch signature does is never signed on its own');
+  }
+  return signer.sign(value);
 }
 
 /**
@@ -104,7 +112,7 @@ export function signValues(signer: RecordSigner, values: readonly Buffer[]): Val
     const to = from + Math.ceil((values.length - from) / (runs - run));
     const slice = values.slice(from, to);
     if (slice.length === 1) {
-      signatures.push({ signature: signer.sign(slice[0]!) });
+      signatures.push({ signature: signOne(signer, slice[0]!) });
     } else {
       const { root, proofs } = batchTree(slice);
       const signature = signer.sign(signedRoot(root));
@@ -132,7 +140,7 @@ export function withSignature(
   return signed;
 }
 
-/** Batch roots a key's signature was checked over: root and signature → whether it held. */
+/** Batch roots a key's signature was checked over (root and signature), while being checked and once they held. */
 const checkedRoots = new WeakMap<KeyObject, Map<string, Promise<boolean>>>();
 /** Roots remembered per key: far more than the batches a consumer has in flight at once. */
 const CHECKED_ROOTS_KEPT = 4_096;
@@ -151,7 +159,7 @@ export async function signatureHolds(
 ): Promise<boolean> {
   const bytes = signatureBytes(signature);
   if (!bytes) return false;
-  if (proof === undefined) return verified(publicKey, value, bytes);
+  if (proof === undefined) return !looksLikeBatchRoot(value) && verified(publicKey, value, bytes);
   const root = rootOf(value, proof);
   if (!root) return false;
   let checked = checkedRoots.get(publicKey);
@@ -159,9 +167,14 @@ export async function signatureHolds(
   const key = root.toString('base64url') + signature;
   let holds = checked.get(key);
   if (!holds) {
-    holds = verified(publicKey, signedRoot(root), bytes);
-    checked.set(key, holds);
+    const checking = verified(publicKey, signedRoot(root), bytes);
+    holds = checking;
+    checked.set(key, checking);
     if (checked.size > CHECKED_ROOTS_KEPT) checked.delete(checked.keys().next().value!);
+    // Only what held is remembered: a failure (or an error) is checked again next time.
+    void checking.then((ok) => {
+      if (!ok && checked.get(key) === checking) checked.delete(key);
+    });
   }
   return holds;
 }
