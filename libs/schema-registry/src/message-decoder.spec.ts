@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mayBreakTextRules } from './input-rules.js';
-import { decodeCanonicalMessage } from './message-decoder.js';
+import { decodeCanonicalMessage, parseValue } from './message-decoder.js';
 import { RecordValidator } from './record-validator.js';
 import { SchemaCatalog } from './schema-catalog.js';
 
@@ -29,6 +29,16 @@ describe('decodeCanonicalMessage and the character rules', () => {
     const decoded = decode(json);
     expect(decoded).toMatchObject({ ok: false, code: 'schema-invalid' });
     expect(!decoded.ok && decoded.reason).toMatch(/\/recordId holds /);
+  });
+
+  it('decodes a value read beforehand (parseValue) exactly as its bytes', () => {
+    for (const json of [text, text.replace('"MOI-P-3234567891"', '"MOI-P-\\u0000"'), '{', '[]']) {
+      const value = Buffer.from(json);
+      expect(decodeCanonicalMessage(value, '3234567891', validator, parseValue(value))).toEqual(
+        decode(json),
+      );
+    }
+    expect(decode('{')).toMatchObject({ ok: false, code: 'not-json' });
   });
 
   it('takes white space between tokens for what it is, not for a control character', () => {

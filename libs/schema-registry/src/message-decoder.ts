@@ -17,18 +17,28 @@ const SCHEMA_CODES = new Set([
   'schema-version-not-active',
 ]);
 
+/** A message's value read once: its text, and its JSON when it is JSON. */
+export type ParsedValue =
+  { text: string; json: true; input: unknown } | { text: string; json: false };
+
+export function parseValue(value: Buffer): ParsedValue {
+  const text = value.toString('utf8');
+  try {
+    return { text, json: true, input: JSON.parse(text) as unknown };
+  } catch {
+    return { text, json: false };
+  }
+}
+
+/** Decodes a message's value; `parsed` when the caller has read it already (parseValue). */
 export function decodeCanonicalMessage(
   value: Buffer,
   key: string,
   validator: RecordValidator,
+  parsed: ParsedValue = parseValue(value),
 ): DecodedMessage {
-  const text = value.toString('utf8');
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch {
-    return { ok: false, code: 'not-json', reason: 'the message is not valid JSON' };
-  }
+  if (!parsed.json) return { ok: false, code: 'not-json', reason: 'the message is not valid JSON' };
+  const { text, input } = parsed;
   const result = validator.validate(input, {
     nfc: isNfcJson(text),
     textChecked: !mayBreakTextRules(text),
