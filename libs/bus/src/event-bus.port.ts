@@ -96,6 +96,13 @@ export interface TransactionalLog {
    * ends: append last, just before committing. Returns how many it appended.
    */
   appendSelected(tx: Queryable, rows: string): Promise<number>;
+  /**
+   * Appends these messages in `tx`, as publish() would (a key's partition,
+   * their order kept within it), and wakes the topics' consumers when `tx`
+   * commits. Takes the partitions' row locks, held until `tx` ends: append
+   * last, just before committing.
+   */
+  append(tx: Queryable, messages: readonly OutgoingMessage[]): Promise<void>;
 }
 
 export interface EventBus {

@@ -38,6 +38,11 @@ export class NamespacedEventBus implements EventBus {
           `SELECT ${prefix} || r.topic AS topic, r.partition, r.key, r.value, r.headers, r.seq
            FROM (${rows}) r`,
         ),
+      append: (tx, messages) =>
+        inner.append(
+          tx,
+          messages.map((message) => ({ ...message, topic: this.wrap(message.topic) })),
+        ),
     };
   }
 

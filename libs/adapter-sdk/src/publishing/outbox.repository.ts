@@ -64,6 +64,17 @@ export class OutboxRepository {
     return { leased, waiting: rows.length - leased.length };
   }
 
+  /** Which of these keys have a message of this adapter waiting (read in `tx`). */
+  async waitingKeys(tx: Queryable, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await tx.query<{ key: string }>(
+      `SELECT DISTINCT message_key AS key FROM adapter_outbox
+       WHERE adapter = $1 AND message_key = ANY($2::text[])`,
+      [this.adapter, [...new Set(keys)]],
+    );
+    return new Set(rows.map((row) => row.key));
+  }
+
   /**
    * The relay's take: up to `limit` messages nobody holds, oldest first,
    * leased to the relay. A message is skipped while an older one of its key is

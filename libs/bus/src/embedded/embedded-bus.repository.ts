@@ -18,12 +18,7 @@ export class EmbeddedBusRepository {
   constructor(private readonly db: Database) {}
 
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
-    await this.db.query(
-      `INSERT INTO bus_partition (topic, partition)
-       SELECT t, p FROM unnest($1::text[]) t CROSS JOIN generate_series(0, $2 - 1) p
-       ON CONFLICT DO NOTHING`,
-      [topics, partitions],
-    );
+    await this.createPartitions(this.db, topics, partitions);
   }
 
   /**
@@ -46,42 +41,81 @@ export class EmbeddedBusRepository {
 
   /** False, with nothing appended, when a batch's partition does not exist. */
   private async appendOnce(batches: PartitionBatch[], channel: string): Promise<boolean> {
-    const appendOne = async (tx: Queryable, batch: PartitionBatch): Promise<boolean> => {
-      const [row] = await tx.query<{ appended: number }>(
-        `WITH taken AS (
-           UPDATE bus_partition SET next_offset = next_offset + $3
-           WHERE topic = $1 AND partition = $2 RETURNING next_offset - $3 AS first
-         ), appended AS (
-           INSERT INTO bus_message (topic, partition, "offset", key, value, headers)
-           SELECT $1, $2, taken.first + n - 1, k, v, h
-           FROM taken, unnest($4::text[], $5::bytea[], $6::jsonb[]) WITH ORDINALITY AS m(k, v, h, n)
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM appended)::int AS appended, pg_notify($7, $1)`,
-        [
-          batch.topic,
-          batch.partition,
-          batch.items.length,
-          batch.items.map((item) => item.key),
-          batch.items.map((item) => item.value),
-          batch.items.map((item) => JSON.stringify(item.headers ?? {})),
-          channel,
-        ],
-        'spean-bus-append',
-      );
-      return row!.appended === batch.items.length;
-    };
-    if (batches.length === 1) return appendOne(this.db, batches[0]!);
+    if (batches.length === 1) return this.appendBatch(this.db, batches[0]!, channel);
     try {
       await this.db.transaction(async (tx) => {
         // A topic's notifications in one transaction reach listeners once.
-        for (const batch of batches) if (!(await appendOne(tx, batch))) throw new NoPartition();
+        for (const batch of batches)
+          if (!(await this.appendBatch(tx, batch, channel))) throw new NoPartition();
       });
       return true;
     } catch (error) {
       if (error instanceof NoPartition) return false;
       throw error;
     }
+  }
+
+  /**
+   * append() in the caller's transaction (TransactionalLog.append): a
+   * partition not created yet is created in it, and its batch appended then.
+   */
+  async appendIn(
+    tx: Queryable,
+    batches: readonly PartitionBatch[],
+    partitions: number,
+    channel: string,
+  ): Promise<void> {
+    for (const batch of batches) {
+      if (await this.appendBatch(tx, batch, channel)) continue;
+      await this.createPartitions(tx, [batch.topic], partitions);
+      if (!(await this.appendBatch(tx, batch, channel)))
+        throw new Error('appending to the bus found no partition to append to');
+    }
+  }
+
+  /** Appends one partition's messages in `tx`; false, with nothing appended, when the partition does not exist. */
+  private async appendBatch(
+    tx: Queryable,
+    batch: PartitionBatch,
+    channel: string,
+  ): Promise<boolean> {
+    const [row] = await tx.query<{ appended: number }>(
+      `WITH taken AS (
+         UPDATE bus_partition SET next_offset = next_offset + $3
+         WHERE topic = $1 AND partition = $2 RETURNING next_offset - $3 AS first
+       ), appended AS (
+         INSERT INTO bus_message (topic, partition, "offset", key, value, headers)
+         SELECT $1, $2, taken.first + n - 1, k, v, h
+         FROM taken, unnest($4::text[], $5::bytea[], $6::jsonb[]) WITH ORDINALITY AS m(k, v, h, n)
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM appended)::int AS appended, pg_notify($7, $1)`,
+      [
+        batch.topic,
+        batch.partition,
+        batch.items.length,
+        batch.items.map((item) => item.key),
+        batch.items.map((item) => item.value),
+        batch.items.map((item) => JSON.stringify(item.headers ?? {})),
+        channel,
+      ],
+      'spean-bus-append',
+    );
+    return row!.appended === batch.items.length;
+  }
+
+  /** Creates the topics' partitions that do not exist yet, in `tx`. */
+  private async createPartitions(
+    tx: Queryable,
+    topics: readonly string[],
+    partitions: number,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO bus_partition (topic, partition)
+       SELECT t, p FROM unnest($1::text[]) t CROSS JOIN generate_series(0, $2 - 1) p
+       ON CONFLICT DO NOTHING`,
+      [[...new Set(topics)], partitions],
+    );
   }
 
   /**
@@ -123,12 +157,7 @@ export class EmbeddedBusRepository {
     if (taken.length < counts.length) {
       if (taken.length > 0)
         throw new Error('appending to the bus found some of its partitions missing');
-      await tx.query(
-        `INSERT INTO bus_partition (topic, partition)
-         SELECT t, p FROM unnest($1::text[]) t CROSS JOIN generate_series(0, $2 - 1) p
-         ON CONFLICT DO NOTHING`,
-        [[...new Set(topics)], partitions],
-      );
+      await this.createPartitions(tx, topics, partitions);
       taken = await take();
       if (taken.length < counts.length)
         throw new Error('appending to the bus found no partition to append to');

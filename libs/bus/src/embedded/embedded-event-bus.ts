@@ -21,7 +21,11 @@ import type {
 } from '../event-bus.port.js';
 import { partitionFor } from '../partitioner.js';
 import { WorkLoop } from '../work-loop.js';
-import { EmbeddedBusRepository, type StoredMessage } from './embedded-bus.repository.js';
+import {
+  EmbeddedBusRepository,
+  type PartitionBatch,
+  type StoredMessage,
+} from './embedded-bus.repository.js';
 
 export interface EmbeddedEventBusOptions {
   database: Database;
@@ -54,6 +58,8 @@ export class EmbeddedEventBus implements EventBus {
       partitionOf: (key) => partitionFor(key, this.partitions),
       appendSelected: (tx, rows) =>
         this.repository.appendSelected(tx, rows, this.partitions, CHANNEL),
+      append: (tx, messages) =>
+        this.repository.appendIn(tx, this.byPartition(messages), this.partitions, CHANNEL),
     };
   }
 
@@ -91,10 +97,12 @@ export class EmbeddedEventBus implements EventBus {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byPartition = new Map<
-      string,
-      { topic: string; partition: number; items: OutgoingMessage[] }
-    >();
+    await this.repository.append(this.byPartition(messages), this.partitions, CHANNEL);
+  }
+
+  /** The messages by partition, in their order within each, the partitions in lock order. */
+  private byPartition(messages: readonly OutgoingMessage[]): PartitionBatch[] {
+    const byPartition = new Map<string, PartitionBatch>();
     for (const message of messages) {
       const partition = partitionFor(message.key, this.partitions);
       const id = `${message.topic}\u0000${partition}`;
@@ -103,10 +111,9 @@ export class EmbeddedEventBus implements EventBus {
       group.items.push(message);
     }
     // A fixed lock order keeps concurrent publishers from deadlocking.
-    const groups = [...byPartition.values()].sort((a, b) =>
+    return [...byPartition.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    await this.repository.append(groups, this.partitions, CHANNEL);
   }
 
   async subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
