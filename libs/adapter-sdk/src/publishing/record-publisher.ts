@@ -139,7 +139,7 @@ export class RecordPublisher {
     { conflicts = 'refuse', newestOnly = false }: PublishRules = {},
   ): Promise<PublishedRecords> {
     if (prepared.length === 0) return { published: [], eventIds: [], conflicts: [] };
-    const { database, outbox } = this.delivery;
+    const { database } = this.delivery;
     const { verdicts, found, leased, waiting } = await database.transaction(async (tx) => {
       const verdicts = await this.store.save(prepared.map(toStored), tx);
       const found = conflictsOf(prepared, verdicts, newestOnly);
