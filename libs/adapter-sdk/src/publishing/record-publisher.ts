@@ -284,20 +284,38 @@ function toStored({ record, relatedSubjects }: PreparedRecord): RecordToStore {
   };
 }
 
-/** The records' messages on the bus: their JSON bytes, signed with the adapter's key as one batch. */
+/**
+ * The records' messages on the bus: their JSON bytes, signed with the
+ * adapter's key a topic at a time, so a consumer of one topic (a reaction
+ * to life events) finds whole runs of its own records under each signature
+ * it checks, not a few among others it never sees.
+ */
 export function signedMessages(
   prepared: readonly PreparedRecord[],
   signer: RecordSigner,
 ): OutgoingMessage[] {
   const messages = prepared.map(unsignedMessage);
-  const signatures = signValues(
-    signer,
-    messages.map((message) => message.value),
-  );
-  return messages.map((message, i) => ({
-    ...message,
-    headers: withSignature(signer.keyId, signatures[i]!, message.headers),
-  }));
+  const byTopic = new Map<string, number[]>();
+  messages.forEach((message, i) => {
+    const indexes = byTopic.get(message.topic);
+    if (indexes) indexes.push(i);
+    else byTopic.set(message.topic, [i]);
+  });
+  const signed: OutgoingMessage[] = new Array(messages.length);
+  for (const indexes of byTopic.values()) {
+    const signatures = signValues(
+      signer,
+      indexes.map((i) => messages[i]!.value),
+    );
+    indexes.forEach((i, n) => {
+      const message = messages[i]!;
+      signed[i] = {
+        ...message,
+        headers: withSignature(signer.keyId, signatures[n]!, message.headers),
+      };
+    });
+  }
+  return signed;
 }
 
 function unsignedMessage({

@@ -125,6 +125,36 @@ describe('record signatures', () => {
       await expect(signatureHolds(publicKey, values[3]!, signature, proof)).resolves.toBe(true);
     });
 
+    it('lets a forged tree met first under a real signature hold for nothing, and keep no real record out', async () => {
+      const key = generateKeyPairSync('ed25519');
+      const own = recordSigner(key.privateKey);
+      const values = valuesOf(8, 'f');
+      const signed = signValues(own, values);
+      const forged = valuesOf(8, 'forged');
+      const forgedTree = signValues(
+        recordSigner(generateKeyPairSync('ed25519').privateKey),
+        forged,
+      );
+      // The forged values with their own proofs, carrying the real batch's signature.
+      const holds = await Promise.all([
+        ...forged.map((value, i) =>
+          signatureHolds(key.publicKey, value, signed[0]!.signature, forgedTree[i]!.proof),
+        ),
+        ...values.map((value, i) =>
+          signatureHolds(key.publicKey, value, signed[i]!.signature, signed[i]!.proof),
+        ),
+      ]);
+      expect(holds).toEqual([...forged.map(() => false), ...values.map(() => true)]);
+      // Once the real tree is known, a forged value still climbs to another root and fails.
+      await expect(
+        signatureHolds(key.publicKey, forged[0]!, signed[0]!.signature, signed[0]!.proof),
+      ).resolves.toBe(false);
+      for (const [i, value] of values.entries())
+        await expect(
+          signatureHolds(key.publicKey, value, signed[i]!.signature, signed[i]!.proof),
+        ).resolves.toBe(true);
+    });
+
     it('never takes a batch signature for a value signature, nor the other way round', async () => {
       const values = valuesOf(2);
       const [first] = signValues(signer, values);
