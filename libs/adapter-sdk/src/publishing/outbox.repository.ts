@@ -176,6 +176,8 @@ export async function deliver(
   bus: EventBus,
   outbox: OutboxRepository,
   entries: readonly OutboxEntry[],
+  /** Told once the bus has acknowledged, before the rows are forgotten. */
+  onAcknowledged?: () => void,
 ): Promise<void> {
   const ids = entries.map((entry) => entry.id);
   try {
@@ -184,5 +186,6 @@ export async function deliver(
     await outbox.release(ids).catch(() => undefined);
     throw error;
   }
+  onAcknowledged?.();
   await outbox.remove(ids);
 }

@@ -216,13 +216,16 @@ export class RecordPublisher {
 
   /**
    * The fast path: sends what this publisher holds the lease on, and forgets
-   * it once acknowledged; a refusal hands it to the relay. Waits for the bus at
-   * most fastPathWaitMs; what is still in flight then finishes on its own.
+   * it once acknowledged; a refusal hands it to the relay. Waits for the bus's
+   * acknowledgement (not for the rows to be forgotten) at most
+   * fastPathWaitMs; what is still in flight then finishes on its own.
    */
   private async sendNow(leased: OutboxEntry[]): Promise<void> {
     if (leased.length === 0) return;
     const { outbox, relay } = this.delivery;
-    const sending = deliver(this.bus, outbox, leased).then(
+    let acknowledged!: () => void;
+    const onBus = new Promise<void>((resolve) => (acknowledged = resolve));
+    const sending = deliver(this.bus, outbox, leased, acknowledged).then(
       () => relay?.busAnswered(),
       (error: unknown) => {
         // Refused (the rows are the relay's again), or sent but not forgotten (sent again later).
@@ -234,6 +237,7 @@ export class RecordPublisher {
     );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
+      onBus,
       sending,
       new Promise((resolve) => (timer = setTimeout(resolve, this.fastPathWaitMs))),
     ]);
