@@ -121,6 +121,8 @@ export class KafkaSubscription implements Subscription {
   private restarting = false;
   private restarted: Promise<void> = Promise.resolve();
   private worker: Promise<void> = Promise.resolve();
+  /** The last batch's commits, answered or not (handle() does not wait for them). */
+  private committing: Promise<void> = Promise.resolve();
   private wakeWorker: (() => void) | null = null;
   private idle = true;
   private idleWaiters: (() => void)[] = [];
@@ -216,6 +218,8 @@ export class KafkaSubscription implements Subscription {
   }
 
   private async closeConsumer(): Promise<void> {
+    // What was applied is committed before the member leaves (never rejects).
+    await this.committing;
     const { stream, consumer } = this;
     this.stream = null;
     this.consumer = null;
@@ -435,14 +439,20 @@ export class KafkaSubscription implements Subscription {
       return;
     }
     for (const { lane } of parts) lane.attempts = 0;
-    // The library merges commits requested together into one request.
-    const commits = await Promise.allSettled(parts.map((part) => part.entries.at(-1)!.commit()));
-    const failed = commits.find((c): c is PromiseRejectedResult => c.status === 'rejected');
-    if (failed) {
+    // The library merges commits requested together into one request. The
+    // next batch does not wait for it: a commit is a round trip to the group
+    // coordinator, and a death waiting behind this batch should not wait for
+    // that too. Commits on one connection are answered in order, so a
+    // partition's committed offset never goes back; the consumer is closed
+    // only once they are answered.
+    const commits = Promise.allSettled(parts.map((part) => part.entries.at(-1)!.commit()));
+    this.committing = commits.then((results) => {
+      const failed = results.find((c): c is PromiseRejectedResult => c.status === 'rejected');
       // The batch is applied, so it is not retried; a later commit covers it,
       // and at worst a restart delivers it once more.
-      logger?.warn(`${where}: applied but the commit failed: ${explain(failed.reason)}`);
-    }
+      if (failed)
+        logger?.warn(`${where}: applied but the commit failed: ${explain(failed.reason)}`);
+    });
   }
 }
 
