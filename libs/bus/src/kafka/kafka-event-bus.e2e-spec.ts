@@ -226,6 +226,34 @@ describe('KafkaEventBus on a real broker', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('sends calls made while one is in flight together, in call order, and fails only the call the broker refuses', async () => {
+    const topic = unique('together');
+    await bus.ensureTopics([topic]);
+    const tooLarge = { ...message(topic, 'k', -1), value: Buffer.alloc(3 * 1024 * 1024, 'x') };
+    const calls = range(0, 40).map((seq) =>
+      seq === 20 ? bus.publish([tooLarge]) : bus.publish([message(topic, 'k', seq)]),
+    );
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      range(0, 40).map((seq) => (seq === 20 ? 'rejected' : 'fulfilled')),
+    );
+    const received: ConsumedMessage[] = [];
+    const subscription = await bus.subscribe(
+      { group: unique('g'), topics: [topic] },
+      async (batch) => {
+        received.push(...batch);
+      },
+    );
+    await waitFor(() => seqs(received).length >= 39);
+    await subscription.close();
+    // One key, one partition: each call's message at least once (a refused shared send is
+    // sent again call by call), and each first seen in the calls' order.
+    expect(seqs(received)).toEqual(range(0, 40).filter((seq) => seq !== 20));
+    const order = received.map((m) => body(m).seq);
+    const firsts = order.filter((seq, i) => order.indexOf(seq) === i);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+
   it('fails a publish to a missing topic instead of retrying forever, then publishes again', async () => {
     const missing = unique('missing');
     await expect(bus.publish([message(missing, 'k', 1)])).rejects.toThrow(/publishing 1 message/);

@@ -59,6 +59,13 @@ export class KafkaEventBus implements EventBus {
   private readonly lagReader: KafkaConsumerLag;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private closed: Promise<void> | null = null;
+  /** publish() calls waiting for the request in flight (see publish). */
+  private readonly waiting: Array<{
+    messages: OutgoingMessage[];
+    resolve(): void;
+    reject(error: Error): void;
+  }> = [];
+  private flushing = false;
 
   constructor(options: KafkaEventBusOptions) {
     if (options.brokers.length === 0)
@@ -118,7 +125,45 @@ export class KafkaEventBus implements EventBus {
     await this.createTopics(topics, this.partitions);
   }
 
-  async publish(messages: OutgoingMessage[]): Promise<void> {
+  /**
+   * Resolves once the broker holds every message. An idempotent producer has
+   * one request in flight per connection (the library's rule), so calls made
+   * while one is in flight wait, and go together, in call order, as the next
+   * request: under load a call waits for one round trip, not for each one
+   * queued before it. If that shared send fails, each call's messages are
+   * sent again on their own, so one call's refused message fails only that
+   * call.
+   */
+  publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ messages, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const calls = this.waiting.splice(0);
+        try {
+          await this.send(calls.flatMap((call) => call.messages));
+          for (const call of calls) call.resolve();
+        } catch (error) {
+          if (calls.length === 1) {
+            calls[0]!.reject(error as Error);
+            continue;
+          }
+          for (const call of calls) await this.send(call.messages).then(call.resolve, call.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async send(messages: OutgoingMessage[]): Promise<void> {
     // Chunks go one after another, so a key's order holds across them.
     for (const chunk of chunksOf(messages)) {
       const producer = this.producer;
