@@ -49,6 +49,7 @@ import {
   vehicle,
 } from '../support/transport-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { eventually } from '../support/eventually.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
@@ -94,19 +95,6 @@ class FaultyBus implements EventBus {
   }
   close(): Promise<void> {
     return this.inner.close();
-  }
-}
-
-async function eventually<T>(
-  look: () => T | Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await look();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

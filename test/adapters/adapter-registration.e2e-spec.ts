@@ -21,6 +21,7 @@ import { openSchemaRegistry, type OpenedSchemaRegistry } from '#spean/schema-reg
 import { ADAPTERS_HELP, adaptersCommand } from '../../tools/adapters-command.js';
 import { ADAPTERS } from '../../tools/adapters.js';
 import { startStack, type Credentials, type SpeanStack } from '../support/spean-stack.js';
+import { eventually } from '../support/eventually.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ids = new VerhoeffNationalIdScheme();
@@ -247,20 +248,6 @@ async function subscribedTopics(): Promise<string[]> {
      WHERE group_id = 'fleet' AND owner IS NOT NULL AND lease_until > now() ORDER BY topic`,
   );
   return rows.map((row) => row.topic);
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
 }
 
 describe('adapter registration', () => {

@@ -11,6 +11,7 @@ import { OutboxRepository } from '#spean/adapter-sdk';
 import { record } from '../support/canonical-records.js';
 import { fixtureAbout } from '../support/full-citizen.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
+import { eventually } from '../support/eventually.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
@@ -54,15 +55,6 @@ describe('publishing on the embedded bus', () => {
     );
     return row!.n;
   };
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    let value = await read();
-    while (!done(value) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      value = await read();
-    }
-    return value;
-  }
 
   it('puts an accepted batch on the log by the time it answers, signed, with no outbox row', async () => {
     const owners = [newNationalId(), newNationalId(), newNationalId()];

@@ -28,6 +28,7 @@ import {
 } from '#spean/contracts';
 import { adaptersCommand } from '../../tools/adapters-command.js';
 import { startStack, type SpeanStack, type Transport } from '../support/spean-stack.js';
+import { eventually } from '../support/eventually.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const newNationalId = (): string => ids.fromSerial(randomInt(0, ids.capacity));
@@ -159,15 +160,6 @@ export function signedRecordsSuite(transport: Transport, label: string, log: () 
       expect(response.errors).toBeUndefined();
       return response.data?.deadLetters ?? [];
     };
-    async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-      const deadline = Date.now() + 20_000;
-      let value = await read();
-      while (!done(value) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        value = await read();
-      }
-      return value;
-    }
 
     it('applies only properly signed records; every other one is a dead letter with its reason', async () => {
       const interior = stack.signingKeys.interior;

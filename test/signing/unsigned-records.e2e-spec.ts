@@ -22,6 +22,7 @@ import { Metrics } from '#spean/observability';
 import { adaptersCommand } from '../../tools/adapters-command.js';
 import { personRecord } from '../citizen/citizen-lookup.suite.js';
 import { startStack, type SpeanStack } from '../support/spean-stack.js';
+import { eventually } from '../support/eventually.js';
 
 const ids = new VerhoeffNationalIdScheme();
 const STEWARD: AdapterActor = {
@@ -55,15 +56,6 @@ describe('re-signing what was published before signing', () => {
     }>(agency, LOOKUP, { id: nationalId });
     return response.data?.citizen?.person?.name.latin.familyName ?? null;
   };
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    let value = await read();
-    while (!done(value) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      value = await read();
-    }
-    return value;
-  }
 
   it("signs and replays the adapter's own refused records, and leaves others in its name refused", async () => {
     const own = ids.fromSerial(randomInt(0, ids.capacity));
