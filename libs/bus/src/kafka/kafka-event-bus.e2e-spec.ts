@@ -254,6 +254,19 @@ describe('KafkaEventBus on a real broker', () => {
     expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
   });
 
+  it('fails every call of a shared send at once when the broker cannot be reached', async () => {
+    const nowhere = new KafkaEventBus({ brokers: ['127.0.0.1:1'], clientId: 'nowhere-publish' });
+    opened.push(nowhere);
+    const started = Date.now();
+    // The first call goes alone; the other four wait for it and then go together.
+    const outcomes = await Promise.allSettled(
+      range(0, 5).map((seq) => nowhere.publish([message('nowhere', 'k', seq)])),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(range(0, 5).map(() => 'rejected'));
+    // Two sends' retries (about 11 s each here), not one more per call (over a minute).
+    expect(Date.now() - started).toBeLessThan(40_000);
+  }, 60_000);
+
   it('fails a publish to a missing topic instead of retrying forever, then publishes again', async () => {
     const missing = unique('missing');
     await expect(bus.publish([message(missing, 'k', 1)])).rejects.toThrow(/publishing 1 message/);

@@ -130,9 +130,9 @@ export class KafkaEventBus implements EventBus {
    * one request in flight per connection (the library's rule), so calls made
    * while one is in flight wait, and go together, in call order, as the next
    * request: under load a call waits for one round trip, not for each one
-   * queued before it. If that shared send fails, each call's messages are
-   * sent again on their own, so one call's refused message fails only that
-   * call.
+   * queued before it. If the broker refuses that shared send, each call's
+   * messages are sent again on their own, so one call's refused message fails
+   * only that call; if the broker cannot be reached, every call in it fails.
    */
   publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
@@ -151,8 +151,11 @@ export class KafkaEventBus implements EventBus {
           await this.send(calls.flatMap((call) => call.messages));
           for (const call of calls) call.resolve();
         } catch (error) {
-          if (calls.length === 1) {
-            calls[0]!.reject(error as Error);
+          // Refused by the broker (a message too large, a topic missing): each
+          // call on its own, so only the one at fault fails. Unreachable: all
+          // fail now, instead of each waiting out the retries again.
+          if (calls.length === 1 || protocolErrorsIn(error).length === 0) {
+            for (const call of calls) call.reject(error as Error);
             continue;
           }
           for (const call of calls) await this.send(call.messages).then(call.resolve, call.reject);
