@@ -11,9 +11,6 @@ export interface PartitionBatch {
   items: OutgoingMessage[];
 }
 
-/** Rolls back a multi-partition append that met a partition not created yet. */
-class NoPartition extends Error {}
-
 export class EmbeddedBusRepository {
   constructor(private readonly db: Database) {}
 
@@ -30,34 +27,19 @@ export class EmbeddedBusRepository {
    * that one statement and its own transaction: one round trip where a
    * transaction of separate statements took five, and a lone record's
    * latency is mostly round trips. A partition row missing (a topic never
-   * ensured) inserts nothing: the topics are created and the append done again.
+   * ensured) inserts nothing: the partition is created and its batch appended
+   * again (appendIn).
    */
   async append(batches: PartitionBatch[], partitions: number, channel: string): Promise<void> {
-    if (await this.appendOnce(batches, channel)) return;
-    await this.ensureTopics([...new Set(batches.map((batch) => batch.topic))], partitions);
-    if (!(await this.appendOnce(batches, channel)))
-      throw new Error('appending to the bus found no partition to append to');
-  }
-
-  /** False, with nothing appended, when a batch's partition does not exist. */
-  private async appendOnce(batches: PartitionBatch[], channel: string): Promise<boolean> {
-    if (batches.length === 1) return this.appendBatch(this.db, batches[0]!, channel);
-    try {
-      await this.db.transaction(async (tx) => {
-        // A topic's notifications in one transaction reach listeners once.
-        for (const batch of batches)
-          if (!(await this.appendBatch(tx, batch, channel))) throw new NoPartition();
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof NoPartition) return false;
-      throw error;
-    }
+    if (batches.length === 1) return this.appendIn(this.db, batches, partitions, channel);
+    // Several partitions in one transaction: their notifications reach listeners once per topic.
+    await this.db.transaction((tx) => this.appendIn(tx, batches, partitions, channel));
   }
 
   /**
-   * append() in the caller's transaction (TransactionalLog.append): a
-   * partition not created yet is created in it, and its batch appended then.
+   * Appends in `tx` (the caller's transaction for TransactionalLog.append; the
+   * pool for one partition's batch alone): a partition not created yet is
+   * created there, and its batch appended then.
    */
   async appendIn(
     tx: Queryable,
