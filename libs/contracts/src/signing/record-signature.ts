@@ -165,18 +165,16 @@ export async function signatureHolds(
   let checked = checkedRoots.get(publicKey);
   if (!checked) checkedRoots.set(publicKey, (checked = new Map()));
   const key = root.toString('base64url') + signature;
-  let holds = checked.get(key);
-  if (!holds) {
-    const checking = verified(publicKey, signedRoot(root), bytes);
-    holds = checking;
-    checked.set(key, checking);
-    if (checked.size > CHECKED_ROOTS_KEPT) checked.delete(checked.keys().next().value!);
-    // Only what held is remembered: a failure (or an error) is checked again next time.
-    void checking.then((ok) => {
-      if (!ok && checked.get(key) === checking) checked.delete(key);
-    });
-  }
-  return holds;
+  const known = checked.get(key);
+  if (known) return known;
+  const checking = verified(publicKey, signedRoot(root), bytes);
+  checked.set(key, checking);
+  if (checked.size > CHECKED_ROOTS_KEPT) checked.delete(checked.keys().next().value!);
+  // Only what held is remembered: a failure (or an error) is checked again next time.
+  void checking.then((ok) => {
+    if (!ok && checked.get(key) === checking) checked.delete(key);
+  });
+  return checking;
 }
 
 /**
