@@ -223,9 +223,8 @@ export class RecordPublisher {
   private async sendNow(leased: OutboxEntry[]): Promise<void> {
     if (leased.length === 0) return;
     const { outbox, relay } = this.delivery;
-    let acknowledged!: () => void;
-    const onBus = new Promise<void>((resolve) => (acknowledged = resolve));
-    const sending = deliver(this.bus, outbox, leased, acknowledged).then(
+    const onBus = Promise.withResolvers<void>();
+    const sending = deliver(this.bus, outbox, leased, onBus.resolve).then(
       () => relay?.busAnswered(),
       (error: unknown) => {
         // Refused (the rows are the relay's again), or sent but not forgotten (sent again later).
@@ -237,7 +236,7 @@ export class RecordPublisher {
     );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      onBus,
+      onBus.promise,
       sending,
       new Promise((resolve) => (timer = setTimeout(resolve, this.fastPathWaitMs))),
     ]);
